@@ -1,0 +1,85 @@
+// One database layer, two drivers: embedded PGlite by default, PostgreSQL through postgres.js
+// when a connection string is given. Everything above this module sees the same `Database`.
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgAsyncDatabase } from 'drizzle-orm/pg-core/async/db';
+import type { PgQueryResultHKT } from 'drizzle-orm/pg-core/session';
+import postgres from 'postgres';
+import { relations } from './relations.ts';
+import { statementCountingLogger } from './statements.ts';
+
+export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
+
+export type DatabaseOptions =
+  | {
+      driver: 'pglite';
+      /** A directory, or 'memory://' for a throwaway database. */
+      dataDir: string;
+      /** Start from a dump made by `dumpDataDir()` (tests load one migrated snapshot). */
+      loadDataDir?: Blob | File;
+    }
+  | {
+      driver: 'postgres';
+      url: string;
+      poolSize: number;
+      /** Runs on each new connection; the service uses it for statement_timeout. */
+      connectionParameters?: Record<string, string>;
+    };
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: 'pglite' | 'postgres';
+  /** True when the database can answer a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** PGlite only: a tarball of the data directory, to be loaded by another handle. */
+  dump?(): Promise<Blob | File>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.driver === 'pglite') {
+    if (!options.dataDir.startsWith('memory://')) fs.mkdirSync(options.dataDir, { recursive: true });
+    const client = await PGlite.create(options.dataDir, {
+      extensions: { pg_trgm },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    const db = drizzlePglite({ client, relations, logger: statementCountingLogger });
+    return {
+      db: db as unknown as Database,
+      driver: 'pglite',
+      ping: async () => {
+        try {
+          await client.query('select 1');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      close: () => client.close(),
+      dump: () => client.dumpDataDir('none'),
+    };
+  }
+
+  const client = postgres(options.url, {
+    max: options.poolSize,
+    onnotice: () => {},
+    ...(options.connectionParameters ? { connection: options.connectionParameters } : {}),
+  });
+  const db = drizzlePostgres({ client, relations, logger: statementCountingLogger });
+  return {
+    db: db as unknown as Database,
+    driver: 'postgres',
+    ping: async () => {
+      try {
+        await client`select 1`;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}

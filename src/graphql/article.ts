@@ -1,0 +1,145 @@
+import { and, eq, exists, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { articles, mentions, publishers } from '../db/schema.ts';
+import { builder } from './builder.ts';
+import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
+import { badUserInput } from './errors.ts';
+import { decodeId, EntityIdTypes } from './ids.ts';
+import { ArticleOrder, QuoteKindEnum } from './enums.ts';
+
+
+export const ArticleRef = builder.drizzleNode('articles', {
+  name: 'Article',
+  description:
+    'A news article: its clean text, the quotes found in it, who is mentioned, and links the page pointed to.',
+  // Columns are selected per requested field, never the whole row: the body can be large.
+  select: {},
+  id: { column: (article) => article.id },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'URL-safe unique name derived from the title.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Canonical URL, when known.' }),
+    title: t.exposeString('title', { description: 'Headline.' }),
+    dek: t.exposeString('dek', { nullable: true, description: 'Standfirst: the line under the headline.' }),
+    imageCaption: t.exposeString('imageCaption', { nullable: true, description: 'Caption of the lead image.' }),
+    body: t.exposeString('body', {
+      description: 'Clean article text, paragraphs separated by blank lines. Quote offsets point into it.',
+    }),
+    language: t.exposeString('language', { description: 'ISO 639-1 language code.' }),
+    publishedAt: t.expose('publishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Publication date, when known.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the article entered the graph.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the article was last changed.' }),
+    publisher: t.relation('publisher', { nullable: true, description: 'The outlet that published it.' }),
+    quotes: t.relatedConnection('quotes', {
+      description: 'Quotes in the article, in reading order.',
+      totalCount: true,
+      args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
+      query: (args) => ({
+        where: args.kind ? { kind: args.kind } : {},
+        orderBy: { position: 'asc' },
+      }),
+    }),
+    relatedLinks: t.relation('relatedLinks', {
+      description: 'Links the article pointed readers to ("Related: …"), in page order.',
+      query: { orderBy: { position: 'asc' } },
+    }),
+    people: t.relation('people', {
+      description: 'People mentioned in the article, by name.',
+      query: { orderBy: { name: 'asc' } },
+    }),
+    organizations: t.relation('organizations', {
+      description: 'Organizations mentioned in the article, by name.',
+      query: { orderBy: { name: 'asc' } },
+    }),
+  }),
+});
+
+const ArticleFilter = builder.inputType('ArticleFilter', {
+  description: 'Narrows `articles`. All given conditions must hold.',
+  fields: (t) => ({
+    search: t.string({
+      description: 'Full-text search over title, standfirst and body (web-search syntax: "quoted phrase", -not, or).',
+    }),
+    mentions: t.globalID({
+      description: 'Only articles that mention this Person or Organization.',
+      for: EntityIdTypes,
+    }),
+    publisher: t.string({ description: 'Only articles from the publisher with this slug.' }),
+    publishedAfter: t.field({ type: 'DateTime', description: 'Published at or after this moment.' }),
+    publishedBefore: t.field({ type: 'DateTime', description: 'Published before this moment.' }),
+  }),
+});
+
+type ArticleFilterShape = typeof ArticleFilter.$inferInput;
+
+/** The filter as one SQL condition over the articles table (or its alias in a query). */
+function articleCondition(filter: ArticleFilterShape | null | undefined, table: typeof articles): SQL | undefined {
+  if (!filter) return undefined;
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.search?.trim()) {
+    conditions.push(sql`${table.searchVector} @@ websearch_to_tsquery('english', ${filter.search})`);
+  }
+  if (filter.mentions) {
+    const entity = decodeId(filter.mentions, "filter.mentions");
+    const column = entity.typename === 'Person' ? mentions.personId : mentions.organizationId;
+    conditions.push(
+      exists(sql`select 1 from ${mentions} where ${mentions.articleId} = ${table.id} and ${eq(column, entity.id)}`),
+    );
+  }
+  if (filter.publisher) {
+    conditions.push(sql`${table.publisherId} = (select ${publishers.id} from ${publishers} where ${eq(publishers.slug, filter.publisher)})`);
+  }
+  if (filter.publishedAfter) conditions.push(gte(table.sortAt, filter.publishedAfter));
+  if (filter.publishedBefore) conditions.push(lt(table.sortAt, filter.publishedBefore));
+  return and(...conditions);
+}
+
+function articleCount(filter: ArticleFilterShape | null | undefined): SQL {
+  const condition = articleCondition(filter, articles);
+  return sql`select count(*) from ${articles}${condition ? sql` where ${condition}` : sql``}`;
+}
+
+builder.queryFields((t) => ({
+  article: t.drizzleField({
+    type: 'articles',
+    nullable: true,
+    description: 'One article, by exactly one of `id`, `slug` or `url`; null when none matches.',
+    args: {
+      id: t.arg.globalID({ for: [ArticleRef], description: 'Global ID.' }),
+      slug: t.arg.string({ description: 'Slug.' }),
+      url: t.arg.string({ description: 'Canonical URL.' }),
+    },
+    resolve: (query, _root, args, ctx) => {
+      const given = [args.id, args.slug, args.url].filter((value) => value != null);
+      if (given.length !== 1) throw badUserInput('Give exactly one of id, slug or url.', 'id');
+      const where = args.id
+        ? { id: decodeId(args.id, "id").id }
+        : args.slug
+          ? { slug: args.slug }
+          : { url: args.url as string };
+      return ctx.db.query.articles.findFirst(query({ where }));
+    },
+  }),
+  articles: t.drizzleConnection({
+    type: 'articles',
+    description: 'Articles, newest first unless `orderBy` says otherwise, narrowed by `filter`.',
+    args: {
+      filter: t.arg({ type: ArticleFilter, description: 'Conditions the articles must meet.' }),
+      orderBy: t.arg({ type: ArticleOrder, defaultValue: 'NEWEST', description: 'Sort order.' }),
+    },
+    totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, articleCount(args.filter)),
+    resolve: async (query, _root, args, ctx) =>
+      rememberTotal(
+        args,
+        await ctx.db.query.articles.findMany(
+          query({
+            where: { RAW: (table) => articleCondition(args.filter, table) ?? sql`true` },
+            orderBy: { sortAt: args.orderBy === 'OLDEST' ? 'asc' : 'desc' },
+            extras: totalCountExtra(articleCount(args.filter)),
+          }),
+        ),
+      ),
+  }),
+}));

@@ -1,0 +1,103 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { organizations } from '../db/schema.ts';
+import { builder } from './builder.ts';
+import { OrganizationKindEnum } from './enums.ts';
+import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
+import { canonicalNameFirst, entityLookupCondition, entitySearchCondition } from './entity-lookup.ts';
+
+
+export const OrganizationRef = builder.drizzleNode('organizations', {
+  name: 'Organization',
+  description:
+    'A company, government body, agency, university or other organization. It is the speaker of a quote when an unnamed spokesperson speaks for it.',
+  select: {},
+  id: { column: (organization) => organization.id },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'URL-safe unique name, e.g. "associated-press".' }),
+    name: t.exposeString('name', { description: 'Canonical name: "Associated Press".' }),
+    kind: t.expose('kind', { type: OrganizationKindEnum, description: 'What sort of organization it is.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names seen in articles: "AP".' }),
+    description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
+    parent: t.relation('parent', {
+      nullable: true,
+      description: 'The organization this one belongs to: a ministry\'s government.',
+    }),
+    children: t.relation('children', {
+      description: 'Organizations that belong to this one, by name.',
+      query: { orderBy: { name: 'asc' } },
+    }),
+    affiliations: t.relation('affiliations', {
+      description: 'People holding roles here (the first 100).',
+      query: { orderBy: { id: 'asc' }, limit: 100 },
+    }),
+    quotes: t.relatedConnection('quotes', {
+      description: 'What the organization itself said through unnamed spokespeople, newest first.',
+      totalCount: true,
+      query: { orderBy: { articleSortAt: 'desc' } },
+    }),
+    articles: t.relatedConnection('articles', {
+      description: 'Articles that mention this organization, newest first.',
+      totalCount: true,
+      query: { orderBy: { sortAt: 'desc' } },
+    }),
+  }),
+});
+
+const OrganizationFilter = builder.inputType('OrganizationFilter', {
+  description: 'Narrows `organizations`. All given conditions must hold.',
+  fields: (t) => ({
+    search: t.string({ description: 'Part of a name or alias, case- and accent-insensitively.' }),
+    kind: t.field({ type: OrganizationKindEnum, description: 'Only organizations of this kind.' }),
+  }),
+});
+
+type OrganizationFilterShape = typeof OrganizationFilter.$inferInput;
+
+function organizationCondition(filter: OrganizationFilterShape | null | undefined, table: typeof organizations) {
+  if (!filter) return undefined;
+  return and(entitySearchCondition(filter.search, table), filter.kind ? eq(table.kind, filter.kind) : undefined);
+}
+
+function organizationCount(filter: OrganizationFilterShape | null | undefined): SQL {
+  const condition = organizationCondition(filter, organizations);
+  return sql`select count(*) from ${organizations}${condition ? sql` where ${condition}` : sql``}`;
+}
+
+builder.queryFields((t) => ({
+  organization: t.drizzleField({
+    type: 'organizations',
+    nullable: true,
+    description: 'One organization, by exactly one of `id`, `slug` or `name` (canonical name or alias); null when none matches.',
+    args: {
+      id: t.arg.globalID({ for: [OrganizationRef], description: 'Global ID.' }),
+      slug: t.arg.string({ description: 'Slug.' }),
+      name: t.arg.string({ description: 'Name or alias, case- and accent-insensitively.' }),
+    },
+    resolve: (query, _root, args, ctx) => {
+      const condition = entityLookupCondition(args, organizations);
+      return ctx.db.query.organizations.findFirst(
+        query({
+          where: { RAW: condition },
+          orderBy: (table) => [desc(canonicalNameFirst(args, table)), table.id],
+        }),
+      );
+    },
+  }),
+  organizations: t.drizzleConnection({
+    type: 'organizations',
+    description: 'Organizations, by name.',
+    args: { filter: t.arg({ type: OrganizationFilter, description: 'Conditions the organizations must meet.' }) },
+    totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, organizationCount(args.filter)),
+    resolve: async (query, _root, args, ctx) =>
+      rememberTotal(
+        args,
+        await ctx.db.query.organizations.findMany(
+          query({
+            where: { RAW: (table) => organizationCondition(args.filter, table) ?? sql`true` },
+            orderBy: { name: 'asc' },
+            extras: totalCountExtra(organizationCount(args.filter)),
+          }),
+        ),
+      ),
+  }),
+}));

@@ -1,0 +1,85 @@
+import { desc, sql } from 'drizzle-orm';
+import { builder } from './builder.ts';
+import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
+import { canonicalNameFirst, entityLookupCondition, entitySearchCondition } from './entity-lookup.ts';
+import { people } from '../db/schema.ts';
+
+export const PersonRef = builder.drizzleNode('people', {
+  name: 'Person',
+  description: 'A person who is quoted or mentioned in articles.',
+  select: {},
+  id: { column: (person) => person.id },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'URL-safe unique name, e.g. "barack-obama".' }),
+    name: t.exposeString('name', { description: 'Canonical full name, without titles: "Barack Obama".' }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Other forms of the name seen in articles: "Obama", "President Barack Obama".',
+    }),
+    description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
+    affiliations: t.relation('affiliations', {
+      description: 'Roles this person holds or held at organizations.',
+      query: { orderBy: { id: 'asc' } },
+    }),
+    quotes: t.relatedConnection('quotes', {
+      description: 'What this person said, newest first.',
+      totalCount: true,
+      query: { orderBy: { articleSortAt: 'desc' } },
+    }),
+    articles: t.relatedConnection('articles', {
+      description: 'Articles that mention this person, newest first.',
+      totalCount: true,
+      query: { orderBy: { sortAt: 'desc' } },
+    }),
+  }),
+});
+
+const PersonFilter = builder.inputType('PersonFilter', {
+  description: 'Narrows `people`.',
+  fields: (t) => ({
+    search: t.string({ description: 'Part of a name or alias, case- and accent-insensitively.' }),
+  }),
+});
+
+function peopleCount(search: string | null | undefined) {
+  const condition = entitySearchCondition(search, people);
+  return sql`select count(*) from ${people}${condition ? sql` where ${condition}` : sql``}`;
+}
+
+builder.queryFields((t) => ({
+  person: t.drizzleField({
+    type: 'people',
+    nullable: true,
+    description: 'One person, by exactly one of `id`, `slug` or `name` (canonical name or alias); null when none matches.',
+    args: {
+      id: t.arg.globalID({ for: [PersonRef], description: 'Global ID.' }),
+      slug: t.arg.string({ description: 'Slug.' }),
+      name: t.arg.string({ description: 'Name or alias, case- and accent-insensitively.' }),
+    },
+    resolve: (query, _root, args, ctx) => {
+      const condition = entityLookupCondition(args, people);
+      return ctx.db.query.people.findFirst(
+        query({
+          where: { RAW: condition },
+          orderBy: (table) => [desc(canonicalNameFirst(args, table)), table.id],
+        }),
+      );
+    },
+  }),
+  people: t.drizzleConnection({
+    type: 'people',
+    description: 'People, by name.',
+    args: { filter: t.arg({ type: PersonFilter, description: 'Conditions the people must meet.' }) },
+    totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, peopleCount(args.filter?.search)),
+    resolve: async (query, _root, args, ctx) =>
+      rememberTotal(
+        args,
+        await ctx.db.query.people.findMany(
+          query({
+            where: { RAW: (table) => entitySearchCondition(args.filter?.search, table) ?? sql`true` },
+            orderBy: { name: 'asc' },
+            extras: totalCountExtra(peopleCount(args.filter?.search)),
+          }),
+        ),
+      ),
+  }),
+}));
