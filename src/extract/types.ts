@@ -56,9 +56,12 @@ export interface ExtractedOrganization {
 }
 
 export interface ExtractedAffiliation {
+  /** The person's canonical name; for an unnamed spokesperson, their description as written. */
   person: string;
   organization: string;
   role: string | null;
+  /** Set when the person is not named ("an unidentified Foreign Ministry spokesman"). */
+  unnamed?: boolean;
 }
 
 export interface ExtractedRelatedLink {

@@ -1,0 +1,146 @@
+// The last stage: from what the stages found to the ExtractedArticle contract.
+
+import type { CleanedArticle } from './clean/article.ts';
+import type { Entity, PersonEntity } from './entities/entity-types.ts';
+import type { ResolvedEntities } from './entities/resolve.ts';
+import type { RoleFindings } from './entities/roles.ts';
+import type { AttributionPattern, FoundQuote } from './quotes/direct.ts';
+import type { ReportedSpeech } from './quotes/indirect.ts';
+import type { ArticleText } from './text/document.ts';
+import type {
+  ExtractedAffiliation,
+  ExtractedArticle,
+  ExtractedOrganization,
+  ExtractedPerson,
+  ExtractedQuote,
+} from './types.ts';
+
+export interface Findings {
+  cleaned: CleanedArticle;
+  text: ArticleText;
+  entities: ResolvedEntities;
+  roles: RoleFindings;
+  quoted: FoundQuote[];
+  reported: ReportedSpeech[];
+}
+
+/** How far each attribution pattern can be trusted before the speaker itself is resolved. */
+const PATTERN_TRUST: Record<AttributionPattern, number> = {
+  trailing: 0.95,
+  leading: 0.92,
+  according: 0.88,
+  embedded: 0.75,
+  inherited: 0.85,
+  none: 0.3,
+};
+
+export function assembleArticle(f: Findings): ExtractedArticle {
+  const { body } = f.text;
+  const quotes = [...quotedToContract(f), ...reportedToContract(f)].sort((a, b) => a.start - b.start);
+  const speakers = new Set<Entity>();
+  for (const q of f.quoted) if (q.resolved?.entity) speakers.add(q.resolved.entity);
+  for (const r of f.reported) if (r.resolved.entity) speakers.add(r.resolved.entity);
+  return {
+    title: f.cleaned.title,
+    dek: f.cleaned.dek,
+    imageCaption: f.cleaned.imageCaption,
+    body,
+    quotes,
+    people: peopleToContract(f, speakers),
+    organizations: organizationsToContract(f, speakers),
+    affiliations: affiliationsToContract(f),
+    relatedLinks: f.cleaned.relatedLinks,
+  };
+}
+
+function quotedToContract(f: Findings): ExtractedQuote[] {
+  const { body } = f.text;
+  return f.quoted
+    .filter((q) => q.resolved && (q.resolved.speaker || q.resolved.label))
+    .map((q) => {
+      const resolved = q.resolved;
+      const certainty = resolved?.certainty ?? 0.3;
+      const confidence = PATTERN_TRUST[q.pattern] * certainty * (q.span.unclosed ? 0.85 : 1);
+      return {
+        text: body.slice(q.span.textStart, q.span.textEnd),
+        kind: q.kind,
+        speaker: resolved?.speaker ?? null,
+        speakerLabel: resolved?.label || null,
+        cue: q.cue,
+        start: q.span.textStart,
+        end: q.span.textEnd,
+        confidence: round(confidence),
+      };
+    });
+}
+
+function reportedToContract(f: Findings): ExtractedQuote[] {
+  const { body } = f.text;
+  return f.reported.map((r) => ({
+    text: body.slice(r.start, r.end),
+    kind: 'indirect' as const,
+    speaker: r.resolved.speaker,
+    speakerLabel: r.resolved.label || null,
+    cue: r.cue,
+    start: r.start,
+    end: r.end,
+    confidence: round(0.7 * r.resolved.certainty),
+  }));
+}
+
+function peopleToContract(f: Findings, speakers: Set<Entity>): ExtractedPerson[] {
+  const affiliated = new Set(f.roles.affiliations.map((a) => a.person));
+  return f.entities.people
+    .filter((p) => bodyMentions(p).length > 0)
+    .filter((p) => !p.weak || speakers.has(p) || affiliated.has(p) || f.roles.rolesOf.has(p) || bodyMentions(p).length >= 2)
+    .map((p) => ({
+      name: p.name,
+      aliases: [...p.aliases].filter((a) => a !== p.name).sort(),
+      roles: unique([...p.roles, ...(f.roles.rolesOf.get(p) ?? [])]),
+      mentions: bodyMentions(p).length,
+      firstOffset: bodyMentions(p)[0]?.start ?? -1,
+    }))
+    .sort((a, b) => a.firstOffset - b.firstOffset);
+}
+
+function organizationsToContract(f: Findings, speakers: Set<Entity>): ExtractedOrganization[] {
+  return f.entities.organizations
+    .filter((o) => !o.isCountry || speakers.has(o))
+    .map((o) => ({
+      name: o.name,
+      kind: o.kind,
+      aliases: [...o.aliases].filter((a) => a !== o.name).sort(),
+      mentions: o.mentions.length,
+      firstOffset: o.mentions[0]?.start ?? -1,
+    }))
+    .sort((a, b) => a.firstOffset - b.firstOffset);
+}
+
+function affiliationsToContract(f: Findings): ExtractedAffiliation[] {
+  const named: ExtractedAffiliation[] = f.roles.affiliations.map((a) => ({
+    person: a.person.name,
+    organization: a.organization.name,
+    role: a.role,
+  }));
+  const unnamed: ExtractedAffiliation[] = [];
+  for (const q of f.quoted) {
+    const r = q.resolved;
+    if (!r?.entity || r.entity.type !== 'organization' || !r.unnamedRole) continue;
+    const description = r.unnamedRole.description;
+    if (unnamed.some((u) => u.organization === r.entity?.name && u.role === r.unnamedRole?.role)) continue;
+    unnamed.push({ person: description, organization: r.entity.name, role: r.unnamedRole.role, unnamed: true });
+  }
+  return [...named, ...unnamed];
+}
+
+function bodyMentions(p: PersonEntity) {
+  return p.mentions.filter((m) => m.start >= 0);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+}

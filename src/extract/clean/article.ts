@@ -1,0 +1,15 @@
+import type { ExtractedRelatedLink } from '../types.ts';
+
+/** What both cleaners (plain text and HTML) hand to the rest of the pipeline. */
+export interface CleanedArticle {
+  title: string | null;
+  dek: string | null;
+  imageCaption: string | null;
+  /** Body paragraphs in reading order, each on one line, whitespace collapsed. */
+  paragraphs: string[];
+  relatedLinks: ExtractedRelatedLink[];
+}
+
+export function collapseSpaces(line: string): string {
+  return line.replace(/[ \t]+/g, ' ').trim();
+}

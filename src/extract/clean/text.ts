@@ -1,0 +1,157 @@
+// Cleaning plain text: drop site furniture and related-link lines, find the
+// header (title, dek, caption), and return body paragraphs one per line.
+
+import type { ExtractedRelatedLink } from '../types.ts';
+import { type CleanedArticle, collapseSpaces } from './article.ts';
+import { announcesSummary, isFurnitureLine } from './furniture.ts';
+import {
+  couldBeTitle,
+  endsLikeSentence,
+  hasCaptionMarker,
+  looksLikeNameCaption,
+  stripTitlePunctuation,
+  wordCount,
+} from './header.ts';
+import { parseRelatedLine } from './related.ts';
+
+interface Line {
+  text: string;
+  /** Index of the blank-line-separated block the line belongs to. */
+  block: number;
+  /** The previous kept line was a summary label ("ABSTRACT."). */
+  afterSummaryLabel: boolean;
+}
+
+export function cleanPlainText(normalised: string): CleanedArticle {
+  const relatedLinks: ExtractedRelatedLink[] = [];
+  const lines = keepArticleLines(stripEmbeddedMarkup(normalised), relatedLinks);
+  const { title, dek, imageCaption, bodyStart } = readHeader(lines);
+  const captionHolder = { caption: imageCaption };
+  const bodyLines = lines.slice(bodyStart).filter((line) => !takeCaption(line, captionHolder));
+  return {
+    title,
+    dek,
+    imageCaption: captionHolder.caption,
+    paragraphs: joinWrappedLines(bodyLines),
+    relatedLinks,
+  };
+}
+
+/** Embedded widgets left as tags in scraped text (<tweet …>, <a href=…>): keep their words, drop the tags. */
+export function stripEmbeddedMarkup(text: string): string {
+  return text.replace(/<\/?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,800})?\/?>/g, ' ');
+}
+
+function keepArticleLines(text: string, relatedLinks: ExtractedRelatedLink[]): Line[] {
+  const kept: Line[] = [];
+  let block = 0;
+  let pendingSummary = false;
+  for (const raw of text.split('\n')) {
+    const line = collapseSpaces(raw);
+    if (line.length === 0) {
+      block++;
+      continue;
+    }
+    if (announcesSummary(line)) {
+      pendingSummary = true;
+      block++;
+      continue;
+    }
+    if (isFurnitureLine(line)) {
+      block++;
+      continue;
+    }
+    const related = parseRelatedLine(line);
+    if (related) {
+      relatedLinks.push(related);
+      block++;
+      continue;
+    }
+    if (!/[\p{L}\p{N}]/u.test(line)) continue; // rules, bullets, decoration
+    kept.push({ text: line, block, afterSummaryLabel: pendingSummary });
+    pendingSummary = false;
+  }
+  return kept;
+}
+
+interface Header {
+  title: string | null;
+  dek: string | null;
+  imageCaption: string | null;
+  bodyStart: number;
+}
+
+/**
+ * The first line is the headline when it is short and more text follows.
+ * Lines right after it that do not read as sentences (or that sit in the
+ * headline's own block, or follow an "ABSTRACT." label) are the dek and the
+ * caption.
+ */
+function readHeader(lines: Line[]): Header {
+  const header: Header = { title: null, dek: null, imageCaption: null, bodyStart: 0 };
+  const first = lines[0];
+  if (!first || lines.length < 2 || !couldBeTitle(first.text)) return header;
+  header.title = stripTitlePunctuation(first.text);
+  let i = 1;
+  while (i < lines.length && i <= 4) {
+    const line = lines[i];
+    if (!line) break;
+    const sameBlockAsTitle = line.block === first.block;
+    const headerShaped =
+      !endsLikeSentence(line.text) &&
+      wordCount(line.text) <= 45 &&
+      i + 1 < lines.length &&
+      !startsWithDateline(line.text) &&
+      !/["“”]/.test(line.text);
+    if (!(sameBlockAsTitle || line.afterSummaryLabel || headerShaped)) break;
+    if (header.imageCaption === null && !line.afterSummaryLabel && (hasCaptionMarker(line.text) || looksLikeNameCaption(line.text))) {
+      header.imageCaption = line.text;
+    } else if (header.dek === null) {
+      header.dek = stripTitlePunctuation(line.text);
+    } else {
+      break;
+    }
+    i++;
+  }
+  header.bodyStart = i;
+  return header;
+}
+
+/** "LOS ANGELES, Sept. 28 (UPI) —" opens a story's first paragraph, never a dek. */
+function startsWithDateline(line: string): boolean {
+  return /^[A-Z][A-Z .,'’-]{2,40}(,[^—–]{1,30})?(\([^)]{1,20}\))?\s*[—–-]{1,2}\s/.test(line);
+}
+
+/** Caption lines inside the body (photo credits) become the caption, or are dropped if one is known. */
+function takeCaption(line: Line, holder: { caption: string | null }): boolean {
+  if (!hasCaptionMarker(line.text)) return false;
+  if (holder.caption === null) holder.caption = line.text;
+  return true;
+}
+
+/**
+ * A block whose lines are all of similar width and mostly stop mid-sentence
+ * was hard-wrapped: join it into one paragraph. Otherwise every line is its
+ * own paragraph (scraped pages put one paragraph per line).
+ */
+function joinWrappedLines(lines: Line[]): string[] {
+  const paragraphs: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let j = i + 1;
+    while (j < lines.length && lines[j]?.block === lines[i]?.block) j++;
+    const block = lines.slice(i, j).map((l) => l.text);
+    if (isHardWrapped(block)) paragraphs.push(block.join(' '));
+    else paragraphs.push(...block);
+    i = j;
+  }
+  return paragraphs;
+}
+
+function isHardWrapped(block: string[]): boolean {
+  if (block.length < 2) return false;
+  const inner = block.slice(0, -1);
+  const widthOk = inner.every((l) => l.length >= 35 && l.length <= 110);
+  const openEnded = inner.filter((l) => !endsLikeSentence(l)).length;
+  return widthOk && openEnded >= Math.ceil(inner.length * 0.6);
+}

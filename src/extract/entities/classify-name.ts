@@ -1,0 +1,103 @@
+// Deciding what a capitalised name names, from the words alone: gazetteer and
+// compromise lexicon first, then the shape of organization names, then what
+// the lexicon knows about given names and surnames.
+
+import { isCommonWord, isKnownGivenName, isKnownSurname, givenNameGender, isLexiconOrganization, placeKind, isDemonym } from '../lexicon/names.ts';
+import { knownOrganization, NOT_ORGANIZATION_ACRONYMS } from '../lexicon/organizations.ts';
+import { countryOf } from '../lexicon/places.ts';
+import { type Gender, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS } from '../lexicon/roles.ts';
+import type { OrganizationKind } from '../types.ts';
+import type { MentionKind } from './mention-types.ts';
+
+export interface NameVerdict {
+  kind: MentionKind;
+  name: string;
+  gender: Gender | null;
+  organizationKind: OrganizationKind | null;
+  prefix: { name: string; kind: MentionKind; organizationKind: OrganizationKind | null } | null;
+  weak: boolean;
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'y', 'ter', 'zu']);
+
+export function classifyName(words: readonly string[], titleLowers: readonly string[]): NameVerdict | null {
+  const text = words.join(' ');
+  const lower = text.toLowerCase();
+  const base: Omit<NameVerdict, 'kind' | 'name'> = { gender: null, organizationKind: null, prefix: null, weak: false };
+
+  const known = knownOrganization(text);
+  if (known) return { ...base, kind: 'organization', name: known.name, organizationKind: known.kind };
+
+  const country = countryOf(text);
+  if (country) {
+    // "North Korean" is an adjective, not a mention of the country as an actor.
+    const isAdjective = lower !== country.toLowerCase() && !/^(u\.?s\.?a?|u\.?k\.?|america|britain|great britain|dprk|myanmar|holland|the philippines)$/.test(lower);
+    return isAdjective ? null : { ...base, kind: 'country', name: country, organizationKind: 'country' };
+  }
+
+  const orgKind = organizationShape(words);
+  if (orgKind) return { ...base, kind: 'organization', name: stripLeadingThe(text), organizationKind: orgKind };
+
+  if (titleLowers.length === 0) {
+    const place = placeKind(lower);
+    if (place === 'country') return { ...base, kind: 'country', name: text, organizationKind: 'country' };
+    if (place) return { ...base, kind: 'place', name: text };
+    if (words.length === 1 && isDemonym(lower)) return null;
+  }
+
+  if (isAcronym(words)) {
+    if (NOT_ORGANIZATION_ACRONYMS.has(lower.replace(/\./g, ''))) return null;
+    return { ...base, kind: 'organization', name: text, organizationKind: 'other' };
+  }
+
+  return personVerdict(words, titleLowers.length > 0, base);
+}
+
+function personVerdict(words: readonly string[], titled: boolean, base: Omit<NameVerdict, 'kind' | 'name'>): NameVerdict | null {
+  const text = words.join(' ');
+  const core = words.filter((w) => !PARTICLES.has(w.toLowerCase()) && !/^\p{Lu}\.$/u.test(w));
+  const first = core[0]?.toLowerCase() ?? '';
+  const last = core[core.length - 1]?.toLowerCase() ?? '';
+  const gender = core.length >= 2 || titled ? (givenNameGender(first) ?? null) : null;
+  if (titled) return { ...base, kind: 'person', name: text, gender };
+  if (core.length >= 2) {
+    if (core.length > 4) return null;
+    if (isKnownGivenName(first) && !isCommonWord(last)) return { ...base, kind: 'person', name: text, gender };
+    if (isKnownSurname(last) && !isCommonWord(first)) return { ...base, kind: 'person', name: text, gender };
+    if (core.every((w) => !isCommonWord(w.toLowerCase()) && !/^\p{Lu}+$/u.test(w))) {
+      return { ...base, kind: 'person', name: text, gender, weak: true };
+    }
+    return { ...base, kind: 'unknown', name: text };
+  }
+  if (isKnownSurname(last) || (isKnownGivenName(last) && !isCommonWord(last))) {
+    return { ...base, kind: 'person', name: text, weak: true };
+  }
+  if (isCommonWord(last)) return null;
+  return { ...base, kind: 'unknown', name: text };
+}
+
+/** "Dongguk University", "University of Chicago", "Sony Pictures", "Cook Political Report". */
+export function organizationShape(words: readonly string[]): OrganizationKind | null {
+  const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  const phrase = stripLeadingThe(lower.join(' '));
+  if (words.length >= 1 && isLexiconOrganization(phrase)) return 'company';
+  if (words.length < 2) return null;
+  const head = lower[lower.length - 1] ?? '';
+  const headKind = ORGANIZATION_NAME_HEADS.get(head);
+  if (headKind) return headKind;
+  const opener = lower[0] ?? '';
+  const openerKind = ORGANIZATION_NAME_OPENERS.get(opener);
+  if (openerKind && (lower[1] === 'of' || lower[1] === 'for' || lower[1] === 'on')) return openerKind;
+  if (lower.includes('&')) return 'company';
+  return null;
+}
+
+function isAcronym(words: readonly string[]): boolean {
+  if (words.length !== 1) return false;
+  const w = words[0] ?? '';
+  return /^(\p{Lu}\.?){2,6}$/u.test(w) || /^\p{Lu}{2,}(-\p{Lu}{2,})+$/u.test(w);
+}
+
+function stripLeadingThe(text: string): string {
+  return text.replace(/^the\s+/i, '');
+}

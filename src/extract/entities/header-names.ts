@@ -1,0 +1,24 @@
+// Names in the headline, dek and caption are not in the body, but they can
+// tell us a spelling ("Seth Rogan" in a caption is the body's Seth Rogen).
+
+import { analyseText } from '../text/document.ts';
+import type { ResolvedEntities } from './resolve.ts';
+import { editDistanceAtMostOne, nameParts } from './resolve.ts';
+import { findNameMentions } from './mentions.ts';
+
+export function mergeHeaderNames(entities: ResolvedEntities, headerTexts: ReadonlyArray<string | null>): void {
+  for (const text of headerTexts) {
+    if (!text) continue;
+    for (const m of findNameMentions(analyseText([text]))) {
+      if (m.kind !== 'person' || m.nameTokens.length < 2) continue;
+      const parts = nameParts(m.nameTokens);
+      const written = m.nameTokens.join(' ');
+      const owner =
+        entities.people.find((p) => p.given === parts.given && p.surname === parts.surname) ??
+        entities.people.find(
+          (p) => p.given !== null && p.given === parts.given && p.surname.length >= 4 && editDistanceAtMostOne(p.surname, parts.surname) === 1,
+        );
+      if (owner && written !== owner.name) owner.aliases.add(written);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// Context that makes an unknown capitalised name a person: it speaks ("Limbaugh
+// told…"), it is introduced with a role ("host Rush Limbaugh", "Koh Yu-hwan, a
+// … professor"), or its surname does one of those elsewhere.
+
+import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
+import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
+import type { NameMention } from './mention-types.ts';
+import { isRoleNoun } from './roles.ts';
+
+export function personEvidence(index: ArticleIndex): (m: NameMention) => boolean {
+  const supportedSurnames = new Set<string>();
+  const supported = new Set<NameMention>();
+  for (const m of index.mentions) {
+    if (m.kind !== 'unknown' && m.kind !== 'person') continue;
+    if (m.nameTokens.some((w) => /^\p{Lu}{2,}$/u.test(w))) continue;
+    if (speaks(index, m) || introducedWithRole(index, m)) {
+      supported.add(m);
+      supportedSurnames.add((m.nameTokens[m.nameTokens.length - 1] ?? '').toLowerCase());
+    }
+  }
+  return (m) => {
+    if (m.kind === 'person') return true;
+    if (m.kind !== 'unknown' || m.nameTokens.length > 4) return false;
+    if (supported.has(m)) return true;
+    return supportedSurnames.has((m.nameTokens[m.nameTokens.length - 1] ?? '').toLowerCase());
+  };
+}
+
+/** Followed by a speech verb ("Kiedis said"), or right after one ("said Gerstein"). */
+function speaks(index: ArticleIndex, m: NameMention): boolean {
+  const { tokens } = index.doc;
+  if (m.inQuote || m.possessive) return false;
+  let k = m.endToken;
+  while (tokens[k] && SUBJECT_VERB_FILLERS.has(tokens[k]?.lower ?? '')) k++;
+  if (isCueToken(tokens[k])) return true;
+  const before = tokens[m.firstToken - 1];
+  const after = tokens[m.endToken];
+  return isCueToken(before) && (!after || !after.isWord);
+}
+
+function introducedWithRole(index: ArticleIndex, m: NameMention): boolean {
+  const { tokens } = index.doc;
+  const before = tokens[m.firstToken - 1];
+  if (before && before.isWord && !before.cap && isRoleNoun(before.lower)) return true;
+  if (tokens[m.endToken]?.text !== ',') return false;
+  for (let k = m.endToken + 1; k < Math.min(tokens.length, m.endToken + 8); k++) {
+    const t = tokens[k];
+    if (!t || t.text === ',' || t.text === '.') break;
+    if (t.isWord && !t.cap && isRoleNoun(t.lower)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,213 @@
+// Grouping mentions into entities: "President Barack Obama", "Obama" and
+// "Mr. Obama's" become one person named Barack Obama; "AP" joins Associated
+// Press; near-identical spellings of one person merge.
+
+import type { Gender } from '../lexicon/roles.ts';
+import { knownOrganization, normaliseOrgKey } from '../lexicon/organizations.ts';
+import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
+import type { NameMention } from './mention-types.ts';
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'zu']);
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+export interface ResolvedEntities {
+  people: PersonEntity[];
+  organizations: OrganizationEntity[];
+  entityOf: Map<NameMention, Entity>;
+}
+
+interface NameParts {
+  given: string | null;
+  surname: string;
+  /** Number of real name words (initials and suffixes left out). */
+  size: number;
+}
+
+export function nameParts(words: readonly string[]): NameParts {
+  const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
+  let surnameStart = core.length - 1;
+  while (surnameStart > 0 && PARTICLES.has((core[surnameStart - 1] ?? '').toLowerCase())) surnameStart--;
+  const surname = core.slice(Math.max(0, surnameStart)).join(' ').toLowerCase();
+  const givenWords = core.slice(0, Math.max(0, surnameStart)).filter((w) => !/^\p{Lu}\.?$/u.test(w));
+  const given = givenWords.length > 0 ? (givenWords[0] ?? '').toLowerCase() : null;
+  return { given, surname, size: givenWords.length + 1 };
+}
+
+export function resolveEntities(mentions: readonly NameMention[], personLike: (m: NameMention) => boolean): ResolvedEntities {
+  const entityOf = new Map<NameMention, Entity>();
+  const people: PersonEntity[] = [];
+  const organizations: OrganizationEntity[] = [];
+  let nextId = 0;
+
+  // Full names first, so a bare surname can find its owner even when it appears earlier.
+  const personMentions = mentions.filter((m) => m.kind === 'person' || (m.kind === 'unknown' && personLike(m)));
+  for (const m of personMentions) {
+    const parts = nameParts(m.nameTokens);
+    if (parts.given === null) continue;
+    const existing = people.find((p) => p.given === parts.given && p.surname === parts.surname);
+    const person = existing ?? newPerson(nextId++, m, parts, people);
+    attach(person, m, entityOf);
+  }
+  for (const m of personMentions) {
+    if (entityOf.has(m)) continue;
+    const parts = nameParts(m.nameTokens);
+    const owner = ownerOfSurname(people, parts.surname, m.start) ?? ownerOfGivenName(people, m);
+    if (owner) {
+      attach(owner, m, entityOf);
+      continue;
+    }
+    if (m.kind !== 'person' && !personLike(m)) continue;
+    attach(newPerson(nextId++, m, parts, people), m, entityOf);
+  }
+
+  for (const m of mentions) {
+    if (m.kind !== 'organization' && m.kind !== 'country') continue;
+    const org = findOrganization(organizations, m) ?? newOrganization(nextId++, m, organizations);
+    org.mentions.push(m);
+    if (m.name !== org.name) org.aliases.add(m.name);
+    const written = m.nameTokens.join(' ');
+    if (written !== org.name) org.aliases.add(written);
+    entityOf.set(m, org);
+  }
+
+  mergeNearDuplicates(people, entityOf);
+  for (const p of people) finishPerson(p);
+  return { people, organizations, entityOf };
+}
+
+function newPerson(id: number, m: NameMention, parts: NameParts, people: PersonEntity[]): PersonEntity {
+  const person: PersonEntity = {
+    type: 'person',
+    id,
+    name: m.nameTokens.join(' '),
+    given: parts.given,
+    surname: parts.surname,
+    aliases: new Set(),
+    roles: [],
+    gender: null,
+    mentions: [],
+    weak: true,
+  };
+  people.push(person);
+  return person;
+}
+
+function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention, Entity>): void {
+  person.mentions.push(m);
+  entityOf.set(m, person);
+  const written = m.nameTokens.join(' ');
+  const parts = nameParts(m.nameTokens);
+  // The canonical name is the fullest form seen ("John D. Podesta" over "John Podesta").
+  if (parts.given !== null && (person.given === null || m.nameTokens.length > person.name.split(' ').length)) {
+    if (person.given === null) person.given = parts.given;
+    person.name = written;
+  }
+  for (const t of m.titles) if (!person.roles.includes(t)) person.roles.push(t);
+  if (!m.weak) person.weak = false;
+}
+
+/** The person whose surname this is: the one mentioned most recently before, else the most mentioned. */
+function ownerOfSurname(people: PersonEntity[], surname: string, at: number): PersonEntity | undefined {
+  const owners = people.filter((p) => p.surname === surname && p.given !== null);
+  if (owners.length <= 1) return owners[0];
+  const lastBefore = (p: PersonEntity) => Math.max(-1, ...p.mentions.filter((m) => m.start < at).map((m) => m.start));
+  return [...owners].sort((a, b) => b.mentions.length - a.mentions.length || lastBefore(b) - lastBefore(a))[0];
+}
+
+/** "Hillary" alone: the one person with that given name. */
+function ownerOfGivenName(people: PersonEntity[], m: NameMention): PersonEntity | undefined {
+  if (m.nameTokens.length !== 1) return undefined;
+  const word = (m.nameTokens[0] ?? '').toLowerCase();
+  const owners = people.filter((p) => p.given === word);
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
+function findOrganization(orgs: OrganizationEntity[], m: NameMention): OrganizationEntity | undefined {
+  const key = normaliseOrgKey(m.name);
+  const byKey = orgs.find((o) => normaliseOrgKey(o.name) === key || [...o.aliases].some((a) => normaliseOrgKey(a) === key));
+  if (byKey) return byKey;
+  // An acronym meets its long form: "CFPB" ↔ "Consumer Financial Protection Bureau".
+  const acronym = m.name.replace(/\./g, '');
+  if (/^\p{Lu}{2,6}$/u.test(acronym)) return orgs.find((o) => initials(o.name) === acronym);
+  return orgs.find((o) => /^\p{Lu}{2,6}$/u.test(o.name) && initials(m.name) === o.name);
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+function newOrganization(id: number, m: NameMention, orgs: OrganizationEntity[]): OrganizationEntity {
+  const known = knownOrganization(m.name);
+  const org: OrganizationEntity = {
+    type: 'organization',
+    id,
+    name: known?.name ?? m.name,
+    kind: known?.kind ?? m.organizationKind ?? 'other',
+    aliases: new Set(),
+    mentions: [],
+    isCountry: m.kind === 'country',
+  };
+  orgs.push(org);
+  return org;
+}
+
+/**
+ * "Seth Rogan" in a caption and "Seth Rogen" in the body: same given name,
+ * surnames one edit apart. The better-attested spelling wins.
+ */
+function mergeNearDuplicates(people: PersonEntity[], entityOf: Map<NameMention, Entity>): void {
+  for (let i = 0; i < people.length; i++) {
+    for (let j = i + 1; j < people.length; j++) {
+      const a = people[i];
+      const b = people[j];
+      if (!a || !b || a.given === null || a.given !== b.given) continue;
+      if (a.surname.length < 4 || b.surname.length < 4 || editDistanceAtMostOne(a.surname, b.surname) !== 1) continue;
+      const [keep, drop] = bodyWeight(a) >= bodyWeight(b) ? [a, b] : [b, a];
+      for (const m of drop.mentions) {
+        keep.mentions.push(m);
+        entityOf.set(m, keep);
+        keep.aliases.add(m.nameTokens.join(' '));
+      }
+      for (const r of drop.roles) if (!keep.roles.includes(r)) keep.roles.push(r);
+      keep.weak &&= drop.weak;
+      people.splice(people.indexOf(drop), 1);
+      j = i; // restart the inner scan: the list changed
+    }
+  }
+}
+
+function bodyWeight(p: PersonEntity): number {
+  return p.mentions.filter((m) => m.start >= 0).length * 2 + p.mentions.length;
+}
+
+/** 0, 1, or 2 meaning "more than one": a linear-time check, no full matrix. */
+export function editDistanceAtMostOne(a: string, b: string): 0 | 1 | 2 {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) ? 1 : 2;
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i) ? 1 : 2;
+}
+
+function finishPerson(p: PersonEntity): void {
+  p.mentions.sort((x, y) => x.start - y.start);
+  for (const m of p.mentions) {
+    const written = m.nameTokens.join(' ');
+    if (written !== p.name) p.aliases.add(written);
+  }
+  p.gender = majorityGender(p.mentions.map((m) => m.gender));
+}
+
+function majorityGender(genders: Array<Gender | null>): Gender | null {
+  const male = genders.filter((g) => g === 'male').length;
+  const female = genders.filter((g) => g === 'female').length;
+  if (male > female) return 'male';
+  if (female > male) return 'female';
+  return null;
+}

@@ -1,0 +1,43 @@
+// extractArticle: raw article text or HTML in, ExtractedArticle out. Every
+// stage is a function from one typed value to the next; this file is the one
+// place that shows them in order.
+
+import { cleanHtml, looksLikeHtml } from './clean/html.ts';
+import { cleanPlainText } from './clean/text.ts';
+import type { CleanedArticle } from './clean/article.ts';
+import { personEvidence } from './entities/person-evidence.ts';
+import { findNameMentions } from './entities/mentions.ts';
+import { resolveEntities } from './entities/resolve.ts';
+import { findRoles } from './entities/roles.ts';
+import { mergeHeaderNames } from './entities/header-names.ts';
+import { chooseRawDocument, normaliseText } from './input.ts';
+import { assembleArticle } from './assemble.ts';
+import { findQuotedSpeech } from './quotes/direct.ts';
+import { findReportedSpeech } from './quotes/indirect.ts';
+import { SpeakerResolver } from './quotes/resolve-speaker.ts';
+import { indexArticle } from './text/article-index.ts';
+import { analyseText } from './text/document.ts';
+import type { ExtractedArticle, ExtractInput } from './types.ts';
+
+/** Quotes and names are looked for in the first this-many characters of the body. */
+export const MAX_ANALYSED_CHARS = 400_000;
+
+export function extractArticle(input: ExtractInput): ExtractedArticle {
+  const cleaned = cleanArticle(input);
+  const text = analyseText(cleaned.paragraphs, MAX_ANALYSED_CHARS);
+  const index = indexArticle(text, findNameMentions(text));
+  const entities = resolveEntities(index.mentions, personEvidence(index));
+  mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption]);
+  const roles = findRoles(index, entities);
+  const resolver = new SpeakerResolver(index, entities, roles.rolesOf);
+  const quoted = findQuotedSpeech(index, resolver);
+  const reported = findReportedSpeech(index, resolver, quoted);
+  return assembleArticle({ cleaned, text, entities, roles, quoted, reported });
+}
+
+function cleanArticle(input: ExtractInput): CleanedArticle {
+  const raw = chooseRawDocument(input);
+  if (raw.format === 'html') return cleanHtml(raw.html, raw.url);
+  if (looksLikeHtml(raw.text)) return cleanHtml(raw.text, input.url);
+  return cleanPlainText(normaliseText(raw.text));
+}

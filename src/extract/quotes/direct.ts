@@ -1,0 +1,207 @@
+// Quotations in quote marks and who said them. Attribution patterns, tried in
+// order for each quotation:
+//   trailing   "…," X said / "…," said X / "…," X, a professor, said
+//   leading    X said: "…" / X told reporters, "…" / According to X, "…"
+//   embedded   X said it was a "mistake" / X called it "outrageous"
+//   inherited  a second quotation in the paragraph, or a paragraph that opens
+//              with a quote mark continuing the previous speaker's quotation
+
+import { FRAMING_VERBS, speechCue } from '../lexicon/cues.ts';
+import type { QuoteSpan } from '../text/quote-marks.ts';
+import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
+import type { Token } from '../text/tokens.ts';
+import { firstTokenAtOrAfter, mainSubject } from './locate.ts';
+import type { ResolvedSpeaker, SpeakerResolver } from './resolve-speaker.ts';
+import { speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
+
+export type AttributionPattern = 'trailing' | 'leading' | 'according' | 'embedded' | 'inherited' | 'none';
+
+export interface FoundQuote {
+  span: QuoteSpan;
+  kind: 'direct' | 'partial';
+  pattern: AttributionPattern;
+  cue: string | null;
+  resolved: ResolvedSpeaker | null;
+  /** Token range of the sentence that holds the quotation. */
+  sentence: number;
+}
+
+const LEADING_CUE_WINDOW = 14;
+const EMBEDDED_CUE_WINDOW = 30;
+const DASHES = new Set([',', '—', '–', '-', '--']);
+
+interface Window {
+  open: number;
+  inner: number;
+  close: number;
+  floor: number;
+  limit: number;
+  sentenceFirst: number;
+  sentence: number;
+}
+
+export function findQuotedSpeech(index: ArticleIndex, resolver: SpeakerResolver): FoundQuote[] {
+  const { doc } = index;
+  const found: FoundQuote[] = [];
+  const windows = doc.quotes.map((span, i) => quoteWindow(index, span, i));
+  doc.quotes.forEach((span, i) => {
+    const w = windows[i];
+    if (!w) return;
+    const explicit = explicitAttribution(index, w);
+    const resolved = explicit.phrase ? resolver.resolve(explicit.phrase) : null;
+    found.push({
+      span,
+      kind: quoteKind(doc.tokens, w, explicit.pattern, doc.body.slice(span.textStart, span.textEnd)),
+      pattern: explicit.phrase ? explicit.pattern : 'none',
+      cue: explicit.cue,
+      resolved,
+      sentence: w.sentence,
+    });
+  });
+  inheritSpeakers(index, found, resolver);
+  return found;
+}
+
+function quoteWindow(index: ArticleIndex, span: QuoteSpan, i: number): Window | null {
+  const { tokens, sentences, quotes } = index.doc;
+  const open = firstTokenAtOrAfter(tokens, span.open);
+  const inner = firstTokenAtOrAfter(tokens, span.textStart);
+  const close = firstTokenAtOrAfter(tokens, span.closeEnd);
+  const sentence = tokens[inner]?.sentence ?? tokens[open]?.sentence ?? -1;
+  const s = sentences[sentence];
+  if (!s) return null;
+  let floor = s.firstToken;
+  let limit = s.endToken;
+  const prev = quotes[i - 1];
+  if (prev && prev.paragraph === span.paragraph) {
+    const prevClose = firstTokenAtOrAfter(tokens, prev.closeEnd);
+    if (prevClose > floor && prevClose <= open) floor = prevClose;
+  }
+  const next = quotes[i + 1];
+  if (next && next.paragraph === span.paragraph) {
+    const nextOpen = firstTokenAtOrAfter(tokens, next.open);
+    if (nextOpen < limit && nextOpen >= close) limit = nextOpen;
+  }
+  return { open, inner, close, floor, limit, sentenceFirst: s.firstToken, sentence };
+}
+
+interface Explicit {
+  phrase: SpeakerPhrase | null;
+  pattern: AttributionPattern;
+  cue: string | null;
+}
+
+function explicitAttribution(index: ArticleIndex, w: Window): Explicit {
+  return trailing(index, w) ?? leading(index, w) ?? embedded(index, w) ?? { phrase: null, pattern: 'none', cue: null };
+}
+
+function cueText(tokens: Token[], k: number): string | null {
+  const t = tokens[k];
+  if (!t) return null;
+  if (t.lower === 'according') return 'according to';
+  return t.lower;
+}
+
+/** "…," X said  /  "…," said X. */
+function trailing(index: ArticleIndex, w: Window): Explicit | null {
+  const { tokens } = index.doc;
+  let k = w.close;
+  while (k < w.limit && DASHES.has(tokens[k]?.text ?? '')) k++;
+  if (k >= w.limit) return null;
+  const t = tokens[k];
+  if (isCueToken(t) && !speechCue(t?.lower ?? '')?.participle) {
+    const phrase = speakerAfterVerb(index, k + 1, w.limit);
+    if (phrase) return { phrase, pattern: 'trailing', cue: cueText(tokens, k) };
+    return null;
+  }
+  const found = subjectThenVerb(index, k, w.limit);
+  return found ? { phrase: found.phrase, pattern: 'trailing', cue: cueText(tokens, found.verb) } : null;
+}
+
+/** X said: "…"  /  According to X, "…". */
+function leading(index: ArticleIndex, w: Window): Explicit | null {
+  const { tokens } = index.doc;
+  const b = w.open - 1;
+  if (b < w.floor) return null;
+  const punctuated = [',', ':', '—', '–'].includes(tokens[b]?.text ?? '');
+  const last = punctuated ? b - 1 : b;
+  if (!punctuated && !isCueToken(tokens[last])) return null;
+  for (let c = last; c >= w.floor && last - c <= LEADING_CUE_WINDOW; c--) {
+    const t = tokens[c];
+    if (!t || t.quote >= 0) break;
+    if (t.lower === 'according' && tokens[c + 1]?.lower === 'to') {
+      const phrase = speakerAfterVerb(index, c + 2, w.open);
+      return phrase ? { phrase, pattern: 'according', cue: 'according to' } : null;
+    }
+    if (!isCueToken(t)) continue;
+    const phrase = speechCue(t.lower)?.participle ? mainSubject(index, w.floor, c) : subjectBefore(index, c, w.floor);
+    return phrase ? { phrase, pattern: 'leading', cue: cueText(tokens, c) } : null;
+  }
+  return null;
+}
+
+/** X said it was a "mistake"; "…" that Sanders can win, said X. */
+function embedded(index: ArticleIndex, w: Window): Explicit | null {
+  const { tokens } = index.doc;
+  for (let c = w.open - 1; c >= w.floor && w.open - c <= EMBEDDED_CUE_WINDOW; c--) {
+    const t = tokens[c];
+    if (!t || t.quote >= 0) continue;
+    if (t.lower === 'according' && tokens[c + 1]?.lower === 'to') {
+      const phrase = speakerAfterVerb(index, c + 2, w.open);
+      if (phrase) return { phrase, pattern: 'according', cue: 'according to' };
+    }
+    if (!isCueToken(t) && !(t.isWord && FRAMING_VERBS.has(t.lower))) continue;
+    const phrase = speechCue(t.lower)?.participle ? mainSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
+    if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
+  }
+  for (let c = w.close; c < w.limit && c - w.close <= EMBEDDED_CUE_WINDOW; c++) {
+    const t = tokens[c];
+    if (!isCueToken(t)) continue;
+    const phrase = speakerAfterVerb(index, c + 1, w.limit) ?? subjectBefore(index, c, w.close);
+    if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
+  }
+  return null;
+}
+
+/**
+ * Partial when the quotation is woven into a sentence: a word of the
+ * sentence runs straight into it, or out of it without an attribution.
+ */
+function quoteKind(tokens: Token[], w: Window, pattern: AttributionPattern, text: string): 'direct' | 'partial' {
+  const before = tokens[w.open - 1];
+  const after = tokens[w.close];
+  const introduced = !before || before.sentence !== w.sentence || [',', ':', '—', '–', '(', '-'].includes(before.text) || isCueToken(before);
+  const wovenAfter = !!after && after.sentence === w.sentence && after.isWord && pattern !== 'trailing' && !/[,.?!]$/.test(text);
+  if (!introduced) return 'partial';
+  if (wovenAfter) return 'partial';
+  const words = text.split(/\s+/).length;
+  if (words <= 3 && before?.text !== ':' && !/[.?!]$/.test(text)) return 'partial';
+  return 'direct';
+}
+
+/**
+ * Quotations without an attribution of their own take the speaker of the
+ * quotation before them in the paragraph (or after it), or — when the
+ * paragraph opens with a quote mark — of the last quotation in the paragraph
+ * before, which they continue.
+ */
+function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolver: SpeakerResolver): void {
+  const { doc } = index;
+  found.forEach((q, i) => {
+    if (q.resolved) {
+      resolver.noteSpeaker(q.resolved.entity, q.span.open);
+      return;
+    }
+    const p = q.span.paragraph;
+    const previousInParagraph = [...found.slice(0, i)].reverse().find((o) => o.span.paragraph === p && o.resolved);
+    const nextInParagraph = found.slice(i + 1).find((o) => o.span.paragraph === p && o.resolved && o.pattern !== 'inherited');
+    const firstInParagraph = found.findIndex((o) => o.span.paragraph === p) === i;
+    const opensParagraph = firstInParagraph && doc.opensWithQuote[p] === true;
+    const previousParagraphQuote = opensParagraph ? [...found.slice(0, i)].reverse().find((o) => o.span.paragraph === p - 1) : undefined;
+    const source = previousInParagraph ?? nextInParagraph ?? (previousParagraphQuote?.resolved ? previousParagraphQuote : undefined);
+    if (!source?.resolved) return;
+    q.resolved = { ...source.resolved, certainty: source.resolved.certainty * 0.85 };
+    q.pattern = 'inherited';
+    q.cue = source.cue;
+  });
+}

@@ -1,0 +1,267 @@
+// Turning a speaker phrase into a speaker: a name to its entity, "he" to the
+// right person, "the spokesman" to whoever was introduced as spokesman (or the
+// organization an unnamed spokesman speaks for), "the company" to the company.
+
+import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
+import type { ResolvedEntities } from '../entities/resolve.ts';
+import { countryAdjective } from '../lexicon/places.ts';
+import { PREPOSITIONS, type ArticleIndex } from '../text/article-index.ts';
+import type { ExtractedSpeaker } from '../types.ts';
+import type { SpeakerPhrase } from './speaker-phrase.ts';
+
+export interface ResolvedSpeaker {
+  speaker: ExtractedSpeaker | null;
+  entity: Entity | null;
+  label: string;
+  /** How much the resolution itself can be trusted, 0..1. */
+  certainty: number;
+  /** An unnamed spokesperson speaking for the organization: "Foreign Ministry spokesman", role "spokesman". */
+  unnamedRole?: { description: string; role: string };
+}
+
+/** Words a title may be abbreviated to or paraphrased as. */
+const ROLE_SYNONYMS: Record<string, string[]> = {
+  senator: ['senator', 'sen.', 'sen'],
+  congressman: ['representative', 'rep.', 'rep', 'congressman'],
+  congresswoman: ['representative', 'rep.', 'rep', 'congresswoman'],
+  lawmaker: ['senator', 'sen.', 'representative', 'rep.', 'congressman', 'congresswoman', 'lawmaker', 'assemblyman'],
+  governor: ['governor', 'gov.', 'gov'],
+  president: ['president'],
+  mayor: ['mayor'],
+  secretary: ['secretary'],
+  candidate: ['candidate', 'nominee', 'hopeful', 'front-runner'],
+  nominee: ['nominee', 'candidate'],
+  chief: ['chief', 'ceo', 'chief executive'],
+  executive: ['ceo', 'chief executive', 'executive'],
+};
+
+const RECENT_WINDOW_CHARS = 2500;
+
+export class SpeakerResolver {
+  private readonly roleMemory = new Map<string, ResolvedSpeaker>();
+  private lastSpeaker: { entity: Entity; at: number } | null = null;
+
+  constructor(
+    private readonly index: ArticleIndex,
+    private readonly entities: ResolvedEntities,
+    /** Roles found in appositives and before names, per person. */
+    private readonly rolesOf: Map<PersonEntity, string[]>,
+  ) {}
+
+  resolve(phrase: SpeakerPhrase): ResolvedSpeaker {
+    const { tokens, body } = this.index.doc;
+    const first = tokens[phrase.firstToken];
+    const last = tokens[phrase.endToken - 1];
+    const at = first?.start ?? 0;
+    const label = first && last ? body.slice(first.start, last.end) : '';
+    const result = this.resolveAt(phrase, at, label);
+    if (result.entity) this.lastSpeaker = { entity: result.entity, at };
+    if ((phrase.kind === 'role' || phrase.kind === 'organization-noun') && result.speaker) this.roleMemory.set(phrase.head, result);
+    return result;
+  }
+
+  /** Record a speaker attributed without a phrase (inherited), for pronoun salience. */
+  noteSpeaker(entity: Entity | null, at: number): void {
+    if (entity) this.lastSpeaker = { entity, at };
+  }
+
+  private resolveAt(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+    switch (phrase.kind) {
+      case 'name': {
+        const entity = phrase.mention ? this.entities.entityOf.get(phrase.mention) ?? null : null;
+        if (entity) return this.speakerFor(entity, label, 0.95, at);
+        const name = phrase.mention?.nameTokens.join(' ') ?? label;
+        return { speaker: { name, type: 'person' }, entity: null, label, certainty: 0.6 };
+      }
+      case 'pronoun':
+        return this.resolvePronoun(phrase.head, at, label);
+      case 'role':
+        return this.resolveRole(phrase, at, label);
+      case 'organization-noun':
+        return this.resolveOrganizationNoun(phrase, at, label);
+      case 'document':
+      case 'group':
+        if (phrase.innerOrganization && phrase.kind === 'document') {
+          const org = this.entities.entityOf.get(phrase.innerOrganization);
+          if (org) return this.speakerFor(org, label, 0.7, at);
+        }
+        return { speaker: null, entity: null, label, certainty: 0.7 };
+      default:
+        return { speaker: null, entity: null, label, certainty: 0.4 };
+    }
+  }
+
+  private speakerFor(entity: Entity, label: string, certainty: number, at: number): ResolvedSpeaker {
+    if (entity.type === 'organization') this.qualifyGovernmentBody(entity, at);
+    return { speaker: { name: entity.name, type: entity.type }, entity, label, certainty };
+  }
+
+  private resolvePronoun(pronoun: string, at: number, label: string): ResolvedSpeaker {
+    if (pronoun === 'he' || pronoun === 'she') {
+      const person = this.personBefore(at, pronoun === 'he' ? 'female' : 'male');
+      return person ? this.speakerFor(person, label, 0.8, at) : { speaker: null, entity: null, label, certainty: 0.3 };
+    }
+    if (pronoun === 'it') {
+      const org = this.organizationBefore(at, () => true);
+      return org ? this.speakerFor(org, label, 0.6, at) : { speaker: null, entity: null, label, certainty: 0.3 };
+    }
+    return { speaker: null, entity: null, label, certainty: 0.4 };
+  }
+
+  /**
+   * The person a pronoun most likely refers to: the latest compatible person
+   * named outside quotations, preferring subjects over objects of prepositions,
+   * and the current speaker when the latest candidate is only an object.
+   */
+  private personBefore(at: number, excluded: 'male' | 'female'): PersonEntity | null {
+    const { tokens } = this.index.doc;
+    let best: { person: PersonEntity; at: number; object: boolean } | null = null;
+    const candidates: Array<{ person: PersonEntity; at: number; object: boolean }> = [];
+    for (const person of this.entities.people) {
+      if (person.gender === excluded) continue;
+      let latest = -1;
+      let object = false;
+      for (const m of person.mentions) {
+        if (m.start < 0 || m.start >= at || m.inQuote || at - m.start > RECENT_WINDOW_CHARS) continue;
+        if (m.start > latest) {
+          latest = m.start;
+          const before = tokens[m.firstToken - 1];
+          object = !!before && (PREPOSITIONS.has(before.lower) || m.possessive);
+        }
+      }
+      if (latest >= 0) candidates.push({ person, at: latest, object });
+    }
+    candidates.sort((a, b) => b.at - a.at);
+    best = candidates.find((c) => !c.object) ?? candidates[0] ?? null;
+    const speaker = this.lastSpeaker?.entity;
+    if (best && best.object && speaker?.type === 'person' && speaker.gender !== excluded && at - (this.lastSpeaker?.at ?? 0) < RECENT_WINDOW_CHARS) {
+      return speaker;
+    }
+    return best?.person ?? null;
+  }
+
+  private organizationBefore(at: number, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
+    let best: OrganizationEntity | null = null;
+    let bestAt = -1;
+    for (const org of this.entities.organizations) {
+      if (!accept(org)) continue;
+      for (const m of org.mentions) {
+        if (m.start >= 0 && m.start < at && !m.inQuote && m.start > bestAt) {
+          best = org;
+          bestAt = m.start;
+        }
+      }
+    }
+    return best;
+  }
+
+  private resolveRole(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+    if (phrase.definite) {
+      const person = this.personWithRole(phrase.head, at);
+      if (person) return this.speakerFor(person, label, 0.75, at);
+      const remembered = this.roleMemory.get(phrase.head);
+      if (remembered?.entity && !phrase.innerOrganization) return { ...remembered, label, certainty: 0.75 };
+    }
+    if (phrase.innerOrganization) {
+      const org = this.entities.entityOf.get(phrase.innerOrganization);
+      if (org && org.type === 'organization') {
+        const description = label.replace(/^(the|a|an|one|another|this|that)\s+/i, '');
+        return { ...this.speakerFor(org, label, 0.7, at), unnamedRole: { description, role: phrase.head } };
+      }
+    }
+    return { speaker: null, entity: null, label, certainty: 0.5 };
+  }
+
+  private personWithRole(head: string, at: number): PersonEntity | null {
+    const wanted = ROLE_SYNONYMS[head] ?? [head];
+    let best: PersonEntity | null = null;
+    let bestAt = -1;
+    for (const person of this.entities.people) {
+      const roles = [...person.roles, ...(this.rolesOf.get(person) ?? [])].map((r) => r.toLowerCase());
+      const matches = roles.some((r) => wanted.some((w) => r === w || r.endsWith(` ${w}`) || r.startsWith(`${w} `)));
+      if (!matches) continue;
+      for (const m of person.mentions) {
+        if (m.start >= 0 && m.start < at && m.start > bestAt) {
+          best = person;
+          bestAt = m.start;
+        }
+      }
+    }
+    return best;
+  }
+
+  private resolveOrganizationNoun(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+    if (phrase.innerOrganization) {
+      const org = this.entities.entityOf.get(phrase.innerOrganization);
+      if (org) return this.speakerFor(org, label, 0.75, at);
+    }
+    if (!phrase.definite) return { speaker: null, entity: null, label, certainty: 0.5 };
+    const remembered = this.roleMemory.get(phrase.head);
+    const head = phrase.head;
+    const named = this.organizationBefore(at, (o) => o.name.toLowerCase().split(/\s+/).includes(head));
+    if (named) return this.speakerFor(named, label, 0.75, at);
+    if (remembered?.entity) return { ...remembered, label };
+    const kinds = KIND_OF_NOUN[head];
+    const byKind = kinds ? this.organizationBefore(at, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
+    if (byKind) return this.speakerFor(byKind, label, 0.65, at);
+    return { speaker: null, entity: null, label, certainty: 0.5 };
+  }
+
+  /**
+   * A ministry named without its country ("the Foreign Ministry") belongs to
+   * the country the paragraph is about: "North Korean Foreign Ministry".
+   */
+  private qualifyGovernmentBody(org: OrganizationEntity, at: number): void {
+    if (!/\b(Ministry|Foreign Office|Cabinet|Parliament|Embassy|Government|Interior Department)\b/.test(org.name)) return;
+    if (org.mentions.some((m) => m.prefix)) return;
+    const words = org.name.split(/\s+/);
+    if (words.some((w) => /^\p{Lu}/u.test(w) && countryAdjective(w) !== undefined)) return;
+    const firstMention = Math.min(...org.mentions.map((m) => m.start).filter((s) => s >= 0), at);
+    const country = this.organizationBefore(firstMention + 1, (o) => o.isCountry && o.name !== org.name);
+    if (!country) return;
+    const paragraphOf = (offset: number) => this.index.doc.paragraphs.findIndex((p) => offset >= p.start && offset <= p.end);
+    const countryAt = Math.max(...country.mentions.map((m) => (m.start <= firstMention ? m.start : -1)));
+    if (Math.abs(paragraphOf(countryAt) - paragraphOf(firstMention)) > 1) return;
+    const adjective = countryAdjective(country.name) ?? `${country.name}'s`;
+    org.aliases.add(org.name);
+    org.name = `${adjective} ${org.name}`;
+  }
+}
+
+const KIND_OF_NOUN: Record<string, Array<OrganizationEntity['kind']>> = {
+  company: ['company', 'media'],
+  firm: ['company'],
+  bank: ['company'],
+  business: ['company'],
+  retailer: ['company'],
+  maker: ['company'],
+  manufacturer: ['company'],
+  automaker: ['company'],
+  carmaker: ['company'],
+  airline: ['company'],
+  insurer: ['company'],
+  lender: ['company'],
+  network: ['media', 'company'],
+  newspaper: ['media'],
+  paper: ['media'],
+  magazine: ['media'],
+  publisher: ['media', 'company'],
+  studio: ['company'],
+  ministry: ['government'],
+  department: ['government', 'agency'],
+  administration: ['government'],
+  government: ['government'],
+  agency: ['agency', 'government'],
+  bureau: ['agency'],
+  university: ['university'],
+  school: ['university'],
+  college: ['university'],
+  party: ['party'],
+  union: ['nonprofit'],
+  group: ['nonprofit', 'company'],
+  organization: ['nonprofit', 'government'],
+  fund: ['government', 'nonprofit', 'company'],
+  foundation: ['nonprofit'],
+  committee: ['government', 'party', 'nonprofit'],
+  court: ['government'],
+};

@@ -1,0 +1,216 @@
+// Reading the words that name a speaker around a speech verb: "Obama said",
+// "said Hans Joachim Schellnhuber, the director…", "the spokesman said",
+// "Koh Yu-hwan, a … professor, also said". Token scans with small bounded
+// windows: linear, no backtracking.
+
+import type { NameMention } from '../entities/mention-types.ts';
+import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
+import { isRoleNounInLexicon, lexiconTags } from '../lexicon/names.ts';
+import { DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import type { Token } from '../text/tokens.ts';
+
+export type PhraseKind = 'name' | 'pronoun' | 'role' | 'group' | 'organization-noun' | 'document' | 'other';
+
+export interface SpeakerPhrase {
+  kind: PhraseKind;
+  firstToken: number;
+  endToken: number;
+  mention: NameMention | null;
+  /** Lower-case head word: "spokesman", "he", "obama". */
+  head: string;
+  /** An organization named inside a role phrase: "Foreign Ministry" in "a Foreign Ministry spokesman". */
+  innerOrganization: NameMention | null;
+  /** "the/this/his spokesman" (refers back) rather than "a spokesman" (introduces). */
+  definite: boolean;
+}
+
+const MAX_NP_TOKENS = 8;
+const MAX_APPOSITIVE_TOKENS = 28;
+
+function isFiller(t: Token | undefined): boolean {
+  if (!t || !t.isWord || t.cap) return false;
+  return SUBJECT_VERB_FILLERS.has(t.lower) || (/ly$/.test(t.lower) && t.lower.length > 4 && !PERSON_ROLE_NOUNS.has(t.lower));
+}
+
+export function phraseKindOfHead(head: string): PhraseKind {
+  if (PRONOUNS.has(head)) return 'pronoun';
+  if (PERSON_ROLE_NOUNS.has(head)) return 'role';
+  if (GROUP_ROLE_NOUNS.has(head)) return 'group';
+  if (DOCUMENT_NOUNS.has(head)) return 'document';
+  if (ORGANIZATION_NOUNS.has(head)) return 'organization-noun';
+  if (isRoleNounInLexicon(head)) return lexiconTags(head).includes('Plural') ? 'group' : 'role';
+  return 'other';
+}
+
+/** The subject of the speech verb at `verb`, looking left no further than `floor`. */
+export function subjectBefore(index: ArticleIndex, verb: number, floor: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  let j = verb - 1;
+  while (j >= floor && isFiller(tokens[j])) j--;
+  if (j < floor) return null;
+  if (tokens[j]?.text === ')') {
+    let k = j - 1;
+    while (k >= floor && j - k < 10 && tokens[k]?.text !== '(') k--;
+    if (tokens[k]?.text !== '(') return null;
+    j = k - 1;
+  }
+  if (tokens[j]?.text === ',') {
+    const open = appositiveOpening(tokens, j, floor);
+    if (open < 0) return null;
+    return phraseEndingAt(index, open - 1, floor);
+  }
+  return phraseEndingAt(index, j, floor);
+}
+
+/** For ", … ," just before a verb: the opening comma of the aside, or -1. */
+function appositiveOpening(tokens: Token[], closeComma: number, floor: number): number {
+  for (let k = closeComma - 1; k >= floor && closeComma - k <= MAX_APPOSITIVE_TOKENS; k--) {
+    const t = tokens[k];
+    if (!t || t.quote >= 0) return -1;
+    if (isCueToken(t)) return -1;
+    if (t.text === ',') return k;
+    if (t.text === '.' || t.text === ';' || t.text === ':') return -1;
+  }
+  return -1;
+}
+
+/** A speaker phrase whose last token is j. */
+export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  const t = tokens[j];
+  if (!t || j < floor || t.quote >= 0) return null;
+  const mention = index.mentionEndingAt.get(j);
+  if (mention && !mention.inQuote && mention.firstToken >= floor) {
+    return nameOrNounPhrase(index, mention.firstToken, mention.endToken, mention);
+  }
+  if (!t.isWord) return null;
+  if (PRONOUNS.has(t.lower)) return pronounPhrase(j, t.lower);
+  if (CLAUSE_WORDS.has(t.lower) || PREPOSITIONS.has(t.lower) || DETERMINERS.has(t.lower) || isCueToken(t)) return null;
+  let k = j;
+  while (k - 1 >= floor && j - k < MAX_NP_TOKENS) {
+    const prev = tokens[k - 1];
+    if (!prev || !prev.isWord || prev.quote >= 0) break;
+    if (DETERMINERS.has(prev.lower)) {
+      k--;
+      break;
+    }
+    if (PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev) || PRONOUNS.has(prev.lower)) break;
+    k--;
+  }
+  return nounPhrase(index, k, j + 1);
+}
+
+/** `"…," X said`: a speaker phrase starting at i and followed by a speech verb; returns both. */
+export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): { phrase: SpeakerPhrase; verb: number } | null {
+  const { tokens } = index.doc;
+  const t = tokens[i];
+  if (!t || !t.isWord || t.quote >= 0) return null;
+  let end: number;
+  const mention = index.mentionStartingAt.get(i);
+  if (PRONOUNS.has(t.lower)) end = i + 1;
+  else if (mention && !mention.possessive) end = mention.endToken;
+  else {
+    end = i;
+    while (end < limit && end - i < MAX_NP_TOKENS) {
+      const w = tokens[end];
+      if (!w || !w.isWord || isCueToken(w) || isFiller(w)) break;
+      if (end > i && (PREPOSITIONS.has(w.lower) || CLAUSE_WORDS.has(w.lower))) return null;
+      end++;
+    }
+    if (end === i) return null;
+  }
+  let v = end;
+  if (tokens[v]?.text === ',') {
+    // "…," Koh Yu-hwan, a professor at Dongguk University, said.
+    let k = v + 1;
+    while (k < limit && k - v <= MAX_APPOSITIVE_TOKENS && tokens[k]?.text !== ',' && tokens[k]?.text !== '.') k++;
+    if (tokens[k]?.text !== ',') return null;
+    v = k + 1;
+  }
+  while (v < limit && isFiller(tokens[v])) v++;
+  if (v >= limit || !isCueToken(tokens[v])) return null;
+  const phrase = mention && end === mention.endToken ? nameOrNounPhrase(index, i, end, mention) : PRONOUNS.has(t.lower) ? pronounPhrase(i, t.lower) : nounPhrase(index, i, end);
+  return phrase ? { phrase, verb: v } : null;
+}
+
+/** `said X`: the speaker phrase right after a speech verb. */
+export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  const t = tokens[i];
+  if (!t || !t.isWord || t.quote >= 0) return null;
+  if (PRONOUNS.has(t.lower)) return pronounPhrase(i, t.lower);
+  // "said campaign manager Robby Mook": role words, then the name.
+  for (let k = i; k < Math.min(limit, i + 4); k++) {
+    const m = index.mentionStartingAt.get(k);
+    if (m && !m.possessive) return nameOrNounPhrase(index, i, m.endToken, m);
+    const w = tokens[k];
+    if (!w || !w.isWord || w.cap || PREPOSITIONS.has(w.lower) || CLAUSE_WORDS.has(w.lower)) break;
+  }
+  let end = i;
+  while (end < limit && end - i < MAX_NP_TOKENS + 4) {
+    const w = tokens[end];
+    if (!w || !w.isWord || w.quote >= 0 || isCueToken(w)) break;
+    if (end > i && CLAUSE_WORDS.has(w.lower)) break;
+    if (end > i && PREPOSITIONS.has(w.lower)) {
+      // "a spokesman for the ministry" keeps one prepositional phrase naming whom they speak for.
+      if (!['for', 'of', 'at', 'with'].includes(w.lower)) break;
+      const next = tokens[end + 1];
+      if (!next || !(next.cap || next.lower === 'the')) break;
+    }
+    end++;
+  }
+  if (end === i) return null;
+  return nounPhrase(index, i, end);
+}
+
+function pronounPhrase(i: number, lower: string): SpeakerPhrase {
+  return { kind: 'pronoun', firstToken: i, endToken: i + 1, mention: null, head: lower, innerOrganization: null, definite: true };
+}
+
+/** A name, possibly a possessive one opening a noun phrase ("Clinton's spokesman"). */
+function nameOrNounPhrase(index: ArticleIndex, first: number, end: number, mention: NameMention): SpeakerPhrase {
+  return {
+    kind: 'name',
+    firstToken: first,
+    endToken: end,
+    mention,
+    head: (mention.nameTokens[mention.nameTokens.length - 1] ?? '').toLowerCase(),
+    innerOrganization: null,
+    definite: true,
+  };
+}
+
+function nounPhrase(index: ArticleIndex, first: number, end: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  // The head is the last word before any prepositional phrase.
+  let headAt = end - 1;
+  for (let k = first + 1; k < end; k++) {
+    if (PREPOSITIONS.has(tokens[k]?.lower ?? '')) {
+      headAt = k - 1;
+      break;
+    }
+  }
+  const headToken = tokens[headAt];
+  if (!headToken) return null;
+  const head = headToken.lower.replace(/['’]s$/, '');
+  const kind = phraseKindOfHead(head);
+  let innerOrganization: NameMention | null = null;
+  for (const m of index.mentions) {
+    if (m.firstToken >= first && m.endToken <= end && (m.kind === 'organization' || m.kind === 'country')) {
+      innerOrganization = m;
+      break;
+    }
+    if (m.firstToken >= end) break;
+  }
+  const opener = tokens[first]?.lower ?? '';
+  return {
+    kind,
+    firstToken: first,
+    endToken: end,
+    mention: null,
+    head,
+    innerOrganization,
+    definite: !['a', 'an', 'one', 'another', 'some', 'several'].includes(opener),
+  };
+}
