@@ -1,4 +1,4 @@
-import { and, eq, exists, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { articles, mentions, publishers } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
@@ -85,7 +85,7 @@ function articleCondition(filter: ArticleFilterShape | null | undefined, table: 
     const entity = decodeId(filter.mentions, "filter.mentions");
     const column = entity.typename === 'Person' ? mentions.personId : mentions.organizationId;
     conditions.push(
-      exists(sql`select 1 from ${mentions} where ${mentions.articleId} = ${table.id} and ${eq(column, entity.id)}`),
+      sql`exists (select 1 from ${mentions} where ${mentions.articleId} = ${table.id} and ${eq(column, entity.id)})`,
     );
   }
   if (filter.publisher) {

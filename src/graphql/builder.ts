@@ -1,11 +1,14 @@
 // The one place the schema is configured: plugins, scalars, context, relay and drizzle options.
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { DateTimeResolver } from 'graphql-scalars';
+import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { relations } from '../db/relations.ts';
+import { badUserInput } from './errors.ts';
 
 export interface Context {
   db: Database;
@@ -14,8 +17,27 @@ export interface Context {
 /** Page size when a connection is asked for no size, and the largest size it accepts. */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+const pageSize = z
+  .number()
+  .int()
+  .min(0, 'must not be negative')
+  .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+  .nullish();
 
-export const builder = new SchemaBuilder<{
+/**
+ * plugin-drizzle rejects a node lookup whose row does not exist ("Model people(7) not found");
+ * Relay's contract for `node` is null, so only that rejection becomes null.
+ */
+async function nullWhenMissing<T>(lookup: Promise<T>): Promise<T | null> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof Error && /^Model \w+\(.*\) not found$/.test(error.message)) return null;
+    throw error;
+  }
+}
+
+interface BuilderTypes {
   Context: Context;
   DrizzleRelations: typeof relations;
   Scalars: {
@@ -23,9 +45,21 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
   DefaultFieldNullability: false;
-}>({
-  plugins: [RelayPlugin, DrizzlePlugin],
+}
+
+// Annotated so the node resolvers below can refer to the builder they belong to.
+export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>> =
+  new SchemaBuilder<BuilderTypes>({
+  plugins: [RelayPlugin, ValidationPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
+  validation: {
+    // Every failed check is a BAD_USER_INPUT error naming the offending argument or input field.
+    validationError: (result) => {
+      const issue = result.issues[0];
+      const field = issue?.path?.map((part) => (typeof part === 'object' ? part.key : part)).join('.');
+      return badUserInput(issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input.', field || undefined);
+    },
+  },
   drizzle: {
     // Taken from the request context so one schema serves PGlite, PostgreSQL and every test.
     client: (ctx) => ctx.db,
@@ -35,15 +69,22 @@ export const builder = new SchemaBuilder<{
     maxConnectionSize: MAX_PAGE_SIZE,
   },
   relay: {
-    nodesOnConnection: true,
+    nodesOnConnection: { description: 'The items on this page, without cursors.' },
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeTypeOptions: {
       description: 'An object with a globally unique, opaque ID that `node(id:)` can fetch again.',
     },
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when it does not exist.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when it does not exist.',
+      resolve: (_root, args, _ctx, _info, resolveNode) => nullWhenMissing(Promise.resolve(resolveNode(args.id))),
+    },
     nodesQueryOptions: {
       description: 'Fetches several objects by their global IDs, in the order given; null for each that does not exist.',
+      // One lookup per id, so a missing one is null without failing the others; plugin-drizzle
+      // still batches the lookups of one table into one query.
+      resolve: (_root, args, ctx, info) =>
+        args.ids.map((id) => nullWhenMissing(resolveNodes(builder, ctx, info, [id]).then(([node]) => node))),
     },
     idFieldOptions: { description: 'Globally unique, opaque identifier.' },
     pageInfoTypeOptions: { description: 'Where a page sits in a connection, for fetching the next or previous page.' },
@@ -57,8 +98,12 @@ export const builder = new SchemaBuilder<{
     nodeFieldOptions: { description: 'The item.' },
     firstArgOptions: {
       description: `Return the first n items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
+      validate: pageSize,
     },
-    lastArgOptions: { description: `Return the last n items before \`before\` (at most ${MAX_PAGE_SIZE}).` },
+    lastArgOptions: {
+      description: `Return the last n items before \`before\` (at most ${MAX_PAGE_SIZE}).`,
+      validate: pageSize,
+    },
     afterArgOptions: { description: 'Cursor to start after (from `pageInfo.endCursor`).' },
     beforeArgOptions: { description: 'Cursor to end before (from `pageInfo.startCursor`).' },
     defaultConnectionTypeOptions: { description: 'A page of items with cursors for paging on.' },

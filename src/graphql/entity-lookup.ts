@@ -17,21 +17,35 @@ interface EntityColumns {
   lookupText: AnyPgColumn;
 }
 
-/** A condition matching exactly one of id, slug or name (canonical or alias). */
-export function entityLookupCondition(args: EntityLookupArgs, table: EntityColumns & { slug: AnyPgColumn }): SQL {
+type EntityTable = EntityColumns & { slug: AnyPgColumn };
+
+/**
+ * Checks that exactly one of id, slug or name is given, and returns the condition matching it
+ * on the table the query uses (the relational query builder aliases it).
+ */
+export function entityLookupCondition(args: EntityLookupArgs): (table: EntityTable) => SQL {
   const given = [args.id, args.slug, args.name].filter((value) => value != null);
   if (given.length !== 1) throw badUserInput('Give exactly one of id, slug or name.', 'id');
-  if (args.id) return sql`${table.id} = ${decodeId(args.id, 'id').id}`;
-  if (args.slug != null) return sql`${table.slug} = ${args.slug}`;
-  return sql`${table.lookupKeys} @> array[${lookupKey(args.name ?? '')}]::text[]`;
+  if (args.id) {
+    const id = decodeId(args.id, 'id').id;
+    return (table) => sql`${table.id} = ${id}`;
+  }
+  if (args.slug != null) {
+    const slug = args.slug;
+    return (table) => sql`${table.slug} = ${slug}`;
+  }
+  const key = lookupKey(args.name ?? '');
+  return (table) => sql`${table.lookupKeys} @> array[${key}]::text[]`;
 }
 
 /**
- * When a name matches several entities (an alias two people share), prefer the one whose
- * canonical name it is; the canonical key is always stored first.
+ * Orders lookup candidates: when a name matches several entities (an alias two people share),
+ * the one whose canonical name it is comes first; the canonical key is always stored first.
  */
-export function canonicalNameFirst(args: EntityLookupArgs, table: EntityColumns): SQL {
-  return args.name != null ? sql`(${table.lookupKeys})[1] = ${lookupKey(args.name)}` : sql`true`;
+export function lookupOrder(args: EntityLookupArgs): (table: EntityColumns) => SQL[] {
+  if (args.name == null) return (table) => [sql`${table.id}`];
+  const key = lookupKey(args.name);
+  return (table) => [sql`(${table.lookupKeys})[1] = ${key} desc`, sql`${table.id}`];
 }
 
 /** Substring match on any name or alias (uses the trigram index from three characters on). */

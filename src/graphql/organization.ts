@@ -1,9 +1,9 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { OrganizationKindEnum } from './enums.ts';
 import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
-import { canonicalNameFirst, entityLookupCondition, entitySearchCondition } from './entity-lookup.ts';
+import { entityLookupCondition, entitySearchCondition, lookupOrder } from './entity-lookup.ts';
 
 
 export const OrganizationRef = builder.drizzleNode('organizations', {
@@ -74,11 +74,11 @@ builder.queryFields((t) => ({
       name: t.arg.string({ description: 'Name or alias, case- and accent-insensitively.' }),
     },
     resolve: (query, _root, args, ctx) => {
-      const condition = entityLookupCondition(args, organizations);
+      const condition = entityLookupCondition(args);
       return ctx.db.query.organizations.findFirst(
         query({
           where: { RAW: condition },
-          orderBy: (table) => [desc(canonicalNameFirst(args, table)), table.id],
+          orderBy: lookupOrder(args),
         }),
       );
     },

@@ -1,7 +1,7 @@
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { builder } from './builder.ts';
 import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
-import { canonicalNameFirst, entityLookupCondition, entitySearchCondition } from './entity-lookup.ts';
+import { entityLookupCondition, entitySearchCondition, lookupOrder } from './entity-lookup.ts';
 import { people } from '../db/schema.ts';
 
 export const PersonRef = builder.drizzleNode('people', {
@@ -56,11 +56,11 @@ builder.queryFields((t) => ({
       name: t.arg.string({ description: 'Name or alias, case- and accent-insensitively.' }),
     },
     resolve: (query, _root, args, ctx) => {
-      const condition = entityLookupCondition(args, people);
+      const condition = entityLookupCondition(args);
       return ctx.db.query.people.findFirst(
         query({
           where: { RAW: condition },
-          orderBy: (table) => [desc(canonicalNameFirst(args, table)), table.id],
+          orderBy: lookupOrder(args),
         }),
       );
     },

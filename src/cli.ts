@@ -1,0 +1,67 @@
+// quotegraph serve | migrate | seed | schema | extract …
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { runExtract } from './commands/extract.ts';
+import { UsageError, type CommandIO } from './commands/io.ts';
+import { runSchema } from './commands/schema.ts';
+import { runServe } from './commands/serve.ts';
+import { connect } from './db/connect.ts';
+import { seedDemo } from './demo/seed.ts';
+import { createLogger } from './logger.ts';
+
+const usage = `Usage: quotegraph <command> [options]
+
+Commands:
+  serve               Serve the GraphQL API and GraphiQL (default http://localhost:4000/graphql)
+  migrate             Apply database migrations and exit
+  seed                (Re)load the demo articles
+  extract FILE...|-   Read articles and print what was found, as JSON (--format text for a summary)
+  schema [--stdout]   Write schema.graphql from the code-first schema
+
+Configuration comes from the environment; see README.md.
+`;
+
+async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout.write(usage);
+    return command ? 0 : 2;
+  }
+  if (command === 'extract') return runExtract(rest, io);
+  if (command === 'schema') return runSchema(rest, io);
+
+  const config = loadConfig();
+  const logger = createLogger(config);
+  switch (command) {
+    case 'serve':
+      return runServe(config, logger);
+    case 'migrate': {
+      parseArgs({ args: rest, options: {} });
+      const database = await connect(config, logger);
+      await database.close();
+      return 0;
+    }
+    case 'seed': {
+      parseArgs({ args: rest, options: {} });
+      const database = await connect(config, logger);
+      try {
+        const loaded = await seedDemo(database, logger);
+        io.stdout.write(`loaded ${loaded.articles} demo articles (${loaded.quotes} quotes)\n`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2), process).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const expected = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    process.stderr.write(`quotegraph: ${expected ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
+    process.exit(expected ? 2 : 1);
+  },
+);

@@ -1,0 +1,282 @@
+// ExtractedArticle → database, in one transaction. Re-ingesting the same article (same URL, or
+// same normalised text when there is no URL) updates it in place: the article, its quotes and
+// its links keep their ids, and the graph comes out the same.
+import { createHash } from 'node:crypto';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { lookupKey, slugify } from '../db/lookup.ts';
+import { affiliations, articles, mentions, publishers, quotes, relatedLinks } from '../db/schema.ts';
+import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '../extract/types.ts';
+import { resolveEntities, type ResolvedEntities } from './entities.ts';
+import type { Executor } from './executor.ts';
+import { allocateSlug } from './slugs.ts';
+
+export interface ArticleMetadata {
+  /** Canonical URL; the identity of the article when given. */
+  url?: string | null;
+  /** Overrides the extracted headline. */
+  title?: string | null;
+  publishedAt?: Date | null;
+  /** Publisher name; created on first use. */
+  publisher?: string | null;
+  language?: string | null;
+}
+
+export interface IngestResult {
+  articleId: number;
+  created: boolean;
+  quoteIds: number[];
+  personIds: number[];
+  organizationIds: number[];
+  warnings: string[];
+}
+
+export class IngestError extends Error {
+  override name = 'IngestError';
+  constructor(
+    message: string,
+    /** The input field at fault, e.g. "quotes[2].end". */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Hash of the text with whitespace and case normalised: the identity of an article without URL. */
+export function contentHash(body: string): string {
+  return createHash('sha256').update(body.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex');
+}
+
+function checkOffsets(extracted: ExtractedArticle): void {
+  extracted.quotes.forEach((quote, index) => {
+    if (!(Number.isInteger(quote.start) && Number.isInteger(quote.end))) {
+      throw new IngestError(`quote ${index + 1} has non-integer offsets`, `quotes[${index}].start`);
+    }
+    if (quote.start < 0 || quote.end < quote.start || quote.end > extracted.body.length) {
+      throw new IngestError(
+        `quote ${index + 1} offsets ${quote.start}..${quote.end} fall outside the article body (length ${extracted.body.length})`,
+        `quotes[${index}].start`,
+      );
+    }
+  });
+}
+
+/** Every speaker becomes a known entity, even if the extractor listed it only on the quote. */
+function withSpeakers(extracted: ExtractedArticle): { people: ExtractedPerson[]; organizations: ExtractedOrganization[] } {
+  const peopleList = [...extracted.people];
+  const organizationList = [...extracted.organizations];
+  const knownPeople = new Set(peopleList.flatMap((p) => [p.name, ...p.aliases]));
+  const knownOrganizations = new Set(organizationList.flatMap((o) => [o.name, ...o.aliases]));
+  for (const quote of extracted.quotes) {
+    const speaker = quote.speaker;
+    if (!speaker) continue;
+    if (speaker.type === 'person' && !knownPeople.has(speaker.name)) {
+      knownPeople.add(speaker.name);
+      peopleList.push({ name: speaker.name, aliases: [], roles: [], mentions: 0, firstOffset: quote.start });
+    } else if (speaker.type === 'organization' && !knownOrganizations.has(speaker.name)) {
+      knownOrganizations.add(speaker.name);
+      organizationList.push({ name: speaker.name, kind: 'other', aliases: [], mentions: 0, firstOffset: quote.start });
+    }
+  }
+  return { people: peopleList, organizations: organizationList };
+}
+
+async function publisherId(tx: Executor, name: string | null | undefined): Promise<number | null> {
+  if (!name?.trim()) return null;
+  const slug = slugify(name);
+  const [row] = await tx
+    .insert(publishers)
+    .values({ slug, name: name.trim() })
+    .onConflictDoUpdate({ target: publishers.slug, set: { slug } })
+    .returning({ id: publishers.id });
+  return row?.id ?? null;
+}
+
+function titleOf(extracted: ExtractedArticle, metadata: ArticleMetadata): string {
+  const title = metadata.title?.trim() || extracted.title?.trim();
+  if (title) return title;
+  const firstLine = extracted.body.split('\n').find((line) => line.trim()) ?? '';
+  return firstLine.length > 90 ? `${firstLine.slice(0, 87).trimEnd()}…` : firstLine || 'Untitled';
+}
+
+async function upsertArticleRow(tx: Executor, extracted: ExtractedArticle, metadata: ArticleMetadata) {
+  const hash = contentHash(extracted.body);
+  const url = metadata.url?.trim() || null;
+  const [existing] = await tx
+    .select({ id: articles.id })
+    .from(articles)
+    .where(url ? eq(articles.url, url) : and(isNull(articles.url), eq(articles.contentHash, hash)))
+    .limit(1);
+  const title = titleOf(extracted, metadata);
+  const values = {
+    url,
+    title,
+    dek: extracted.dek,
+    imageCaption: extracted.imageCaption,
+    body: extracted.body,
+    publishedAt: metadata.publishedAt ?? null,
+    publisherId: await publisherId(tx, metadata.publisher),
+    language: metadata.language || 'en',
+    contentHash: hash,
+  };
+  if (existing) {
+    const [row] = await tx
+      .update(articles)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(articles.id, existing.id))
+      .returning({ id: articles.id, sortAt: articles.sortAt });
+    if (!row) throw new IngestError('the article disappeared while it was being updated');
+    return { ...row, created: false };
+  }
+  const slug = await allocateSlug(tx, articles, slugify(title));
+  const [row] = await tx
+    .insert(articles)
+    .values({ ...values, slug })
+    .returning({ id: articles.id, sortAt: articles.sortAt });
+  if (!row) throw new IngestError('the article could not be stored');
+  return { ...row, created: true };
+}
+
+function speakerIds(entities: ResolvedEntities, speaker: ExtractedArticle['quotes'][number]['speaker']) {
+  if (!speaker) return { speakerPersonId: null, speakerOrganizationId: null };
+  if (speaker.type === 'person') {
+    return { speakerPersonId: entities.personIds.get(speaker.name) ?? null, speakerOrganizationId: null };
+  }
+  return { speakerPersonId: null, speakerOrganizationId: entities.organizationIds.get(speaker.name) ?? null };
+}
+
+async function storeQuotes(
+  tx: Executor,
+  article: { id: number; sortAt: Date },
+  extracted: ExtractedArticle,
+  entities: ResolvedEntities,
+): Promise<number[]> {
+  await tx.delete(quotes).where(and(eq(quotes.articleId, article.id), gte(quotes.position, extracted.quotes.length)));
+  if (extracted.quotes.length === 0) return [];
+  const rows = extracted.quotes.map((quote, position) => ({
+    articleId: article.id,
+    text: quote.text,
+    kind: quote.kind,
+    ...speakerIds(entities, quote.speaker),
+    speakerLabel: quote.speakerLabel,
+    cue: quote.cue,
+    startOffset: quote.start,
+    endOffset: quote.end,
+    position,
+    confidence: quote.confidence,
+    articleSortAt: article.sortAt,
+  }));
+  const stored = await tx
+    .insert(quotes)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [quotes.articleId, quotes.position],
+      set: {
+        text: sql`excluded.text`,
+        kind: sql`excluded.kind`,
+        speakerPersonId: sql`excluded.speaker_person_id`,
+        speakerOrganizationId: sql`excluded.speaker_organization_id`,
+        speakerLabel: sql`excluded.speaker_label`,
+        cue: sql`excluded.cue`,
+        startOffset: sql`excluded.start_offset`,
+        endOffset: sql`excluded.end_offset`,
+        confidence: sql`excluded.confidence`,
+        articleSortAt: sql`excluded.article_sort_at`,
+      },
+    })
+    .returning({ id: quotes.id, position: quotes.position });
+  return stored.sort((a, b) => a.position - b.position).map((row) => row.id);
+}
+
+async function storeRelatedLinks(tx: Executor, articleId: number, extracted: ExtractedArticle): Promise<void> {
+  const links = extracted.relatedLinks;
+  await tx.delete(relatedLinks).where(and(eq(relatedLinks.articleId, articleId), gte(relatedLinks.position, links.length)));
+  if (links.length === 0) return;
+  await tx
+    .insert(relatedLinks)
+    .values(links.map((link, position) => ({ articleId, title: link.title, url: link.url, kind: link.kind, position })))
+    .onConflictDoUpdate({
+      target: [relatedLinks.articleId, relatedLinks.position],
+      set: { title: sql`excluded.title`, url: sql`excluded.url`, kind: sql`excluded.kind` },
+    });
+}
+
+async function storeMentions(
+  tx: Executor,
+  articleId: number,
+  found: { people: ExtractedPerson[]; organizations: ExtractedOrganization[] },
+  entities: ResolvedEntities,
+): Promise<{ personIds: number[]; organizationIds: number[] }> {
+  // Two extracted names can resolve to one stored entity: add their counts up.
+  const byPerson = new Map<number, { count: number; firstOffset: number }>();
+  const byOrganization = new Map<number, { count: number; firstOffset: number }>();
+  const tally = (
+    target: Map<number, { count: number; firstOffset: number }>,
+    id: number | undefined,
+    entity: { mentions: number; firstOffset: number },
+  ) => {
+    if (id === undefined) return;
+    const seen = target.get(id);
+    const count = Math.max(entity.mentions, 1);
+    target.set(id, {
+      count: (seen?.count ?? 0) + count,
+      firstOffset: Math.min(seen?.firstOffset ?? Number.MAX_SAFE_INTEGER, Math.max(entity.firstOffset, 0)),
+    });
+  };
+  for (const person of found.people) tally(byPerson, entities.personIds.get(person.name), person);
+  for (const org of found.organizations) tally(byOrganization, entities.organizationIds.get(org.name), org);
+
+  await tx.delete(mentions).where(eq(mentions.articleId, articleId));
+  const rows = [
+    ...[...byPerson].map(([personId, m]) => ({ articleId, personId, organizationId: null, ...m })),
+    ...[...byOrganization].map(([organizationId, m]) => ({ articleId, personId: null, organizationId, ...m })),
+  ];
+  if (rows.length) await tx.insert(mentions).values(rows);
+  return { personIds: [...byPerson.keys()], organizationIds: [...byOrganization.keys()] };
+}
+
+async function storeAffiliations(tx: Executor, extracted: ExtractedArticle, entities: ResolvedEntities) {
+  const rows = extracted.affiliations.flatMap((affiliation) => {
+    const personId = entities.personIds.get(affiliation.person);
+    const organizationId = entities.organizationIds.get(affiliation.organization);
+    if (personId === undefined || organizationId === undefined) return [];
+    return [{ personId, organizationId, role: affiliation.role?.trim() || null }];
+  });
+  const unique = [...new Map(rows.map((row) => [`${row.personId}|${row.organizationId}|${lookupKey(row.role ?? '')}`, row])).values()];
+  if (unique.length) await tx.insert(affiliations).values(unique).onConflictDoNothing();
+}
+
+function warningsFor(extracted: ExtractedArticle): string[] {
+  const warnings: string[] = [];
+  if (extracted.quotes.length === 0) warnings.push('no quotes found');
+  extracted.quotes.forEach((quote, index) => {
+    if (!quote.speaker) warnings.push(`speaker of quote ${index + 1} unresolved`);
+  });
+  return warnings;
+}
+
+/** Stores one extracted article with its quotes, entities, links and mentions, all or nothing. */
+export async function ingestArticle(
+  db: Database,
+  extracted: ExtractedArticle,
+  metadata: ArticleMetadata = {},
+): Promise<IngestResult> {
+  checkOffsets(extracted);
+  return db.transaction(async (tx) => {
+    const article = await upsertArticleRow(tx, extracted, metadata);
+    const found = withSpeakers(extracted);
+    const entities = await resolveEntities(tx, found.people, found.organizations);
+    const quoteIds = await storeQuotes(tx, article, extracted, entities);
+    await storeRelatedLinks(tx, article.id, extracted);
+    const mentioned = await storeMentions(tx, article.id, found, entities);
+    await storeAffiliations(tx, extracted, entities);
+    return {
+      articleId: article.id,
+      created: article.created,
+      quoteIds,
+      personIds: mentioned.personIds,
+      organizationIds: mentioned.organizationIds,
+      warnings: [...warningsFor(extracted), ...entities.warnings],
+    };
+  });
+}

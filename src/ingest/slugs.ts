@@ -1,0 +1,22 @@
+import { like, or, eq } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from './executor.ts';
+
+/** `base`, or `base-2`, `base-3`… whichever is free in the table's slug column. */
+export async function allocateSlug(
+  tx: Executor,
+  table: PgTable & { slug: AnyPgColumn },
+  base: string,
+): Promise<string> {
+  const pattern = `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`;
+  const taken = await tx
+    .select({ slug: table.slug })
+    .from(table)
+    .where(or(eq(table.slug, base), like(table.slug, pattern)));
+  const used = new Set(taken.map((row) => row.slug as string));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}

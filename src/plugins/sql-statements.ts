@@ -1,0 +1,32 @@
+// Counts the SQL statements each GraphQL operation runs, and, when debugging is on, reports
+// the count in `extensions.sql.statements` so "one statement per root field" can be checked
+// from any client.
+import type { Plugin } from 'graphql-yoga';
+import { withStatementCounter, type StatementCounter } from '../db/statements.ts';
+
+const counters = new WeakMap<object, StatementCounter>();
+
+/** The statement count of the operation running with this context object. */
+export function statementCount(context: object): number | undefined {
+  return counters.get(context)?.count;
+}
+
+export function useSqlStatementCount(options: { report: boolean }): Plugin {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const counter: StatementCounter = { count: 0 };
+      counters.set(args.contextValue as object, counter);
+      setExecuteFn((executeArgs) => withStatementCounter(counter, () => executeFn(executeArgs)));
+      if (!options.report) return;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!result || Symbol.asyncIterator in result) return;
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, sql: { statements: counter.count } },
+          });
+        },
+      };
+    },
+  };
+}

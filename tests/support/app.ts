@@ -1,0 +1,45 @@
+// Runs GraphQL operations through the real Yoga app with its `fetch`: the whole HTTP stack,
+// no sockets.
+import type { ExecutionResult } from 'graphql';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { createApp, type App } from '../../src/server.ts';
+
+export interface GraphQLResponse<Data = Record<string, any>> extends ExecutionResult<Data> {
+  extensions?: { sql?: { statements: number }; [key: string]: unknown };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ QUOTEGRAPH_DEBUG: '1', NODE_ENV: 'test' }), ...overrides };
+}
+
+export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}): App {
+  return createApp({ config: testConfig(overrides), database });
+}
+
+export async function execute<Data = Record<string, any>>(
+  app: App,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await app.fetch('http://quotegraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<Data>;
+}
+
+/** Executes and fails the test on any GraphQL error, returning data and the SQL statement count. */
+export async function query<Data = Record<string, any>>(
+  app: App,
+  source: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data: Data; statements: number }> {
+  const result = await execute<Data>(app, source, variables);
+  if (result.errors?.length) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+  }
+  return { data: result.data as Data, statements: result.extensions?.sql?.statements ?? -1 };
+}
