@@ -7,7 +7,9 @@ import { cleanPlainText } from './clean/text.ts';
 import type { CleanedArticle } from './clean/article.ts';
 import { personEvidence } from './entities/person-evidence.ts';
 import { findNameMentions } from './entities/mentions.ts';
-import { resolveEntities } from './entities/resolve.ts';
+import type { NameMention } from './entities/mention-types.ts';
+import { resolveEntities, type ResolvedEntities } from './entities/resolve.ts';
+import { findSurnameReferences } from './entities/surnames.ts';
 import { findRoles } from './entities/roles.ts';
 import { mergeHeaderNames } from './entities/header-names.ts';
 import { chooseRawDocument, normaliseText } from './input.ts';
@@ -16,7 +18,7 @@ import { findQuotedSpeech } from './quotes/direct.ts';
 import { findReportedSpeech } from './quotes/indirect.ts';
 import { SpeakerResolver } from './quotes/resolve-speaker.ts';
 import { indexArticle } from './text/article-index.ts';
-import { analyseText } from './text/document.ts';
+import { analyseText, type ArticleText } from './text/document.ts';
 import type { ExtractedArticle, ExtractInput } from './types.ts';
 
 /** Quotes and names are looked for in the first this-many characters of the body. */
@@ -25,14 +27,20 @@ export const MAX_ANALYSED_CHARS = 400_000;
 export function extractArticle(input: ExtractInput): ExtractedArticle {
   const cleaned = cleanArticle(input);
   const text = analyseText(cleaned.paragraphs, MAX_ANALYSED_CHARS);
-  const index = indexArticle(text, findNameMentions(text));
-  const entities = resolveEntities(index.mentions, personEvidence(index));
+  const firstLook = indexArticle(text, findNameMentions(text));
+  const entities = resolveEntities(firstLook.mentions, personEvidence(firstLook));
+  const index = indexArticle(text, withSurnameReferences(text, firstLook.mentions, entities));
   mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption]);
   const roles = findRoles(index, entities);
   const resolver = new SpeakerResolver(index, entities, roles.rolesOf);
   const quoted = findQuotedSpeech(index, resolver);
   const reported = findReportedSpeech(index, resolver, quoted);
   return assembleArticle({ cleaned, text, entities, roles, quoted, reported });
+}
+
+function withSurnameReferences(text: ArticleText, mentions: NameMention[], entities: ResolvedEntities): NameMention[] {
+  const extra = findSurnameReferences(text, mentions, entities);
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
 function cleanArticle(input: ExtractInput): CleanedArticle {

@@ -22,6 +22,10 @@ export function findNameMentions(doc: ArticleText): NameMention[] {
   const { tokens } = doc;
   let i = 0;
   while (i < tokens.length) {
+    if (doc.isHeading[tokens[i]?.paragraph ?? -1]) {
+      i++;
+      continue;
+    }
     const run = capitalisedRun(tokens, i);
     if (run.end <= i) {
       i++;
@@ -100,8 +104,16 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
   const whole = { start: s, end };
   const joiner = findJoiner(tokens, s, end);
   if (joiner < 0) return [whole];
+  // "Secretary of State Hillary Clinton" and "Bank of America" stay whole; "Mr. Burman of the Tax Policy Center" splits.
   const asOne = classifyRun(tokens, s, end);
-  if (asOne.length === 1 && asOne[0]?.kind === 'organization') return [whole];
+  const left = classifyRun(tokens, s, joiner);
+  const leftIsPerson = left.some((m) => m.kind === 'person' && (m.titles.length > 0 || !m.weak));
+  if (!leftIsPerson) {
+    if (asOne.length === 1 && asOne[0]?.kind === 'organization') return [whole];
+    if (asOne.some((m) => m.kind === 'person' && m.titles.length > 0 && m.firstToken <= joiner && tokens[joiner] && tokens[joiner].start < m.nameStart)) {
+      return [whole];
+    }
+  }
   return [...splitRun(tokens, s, joiner), ...splitRun(tokens, joiner + 1, end)];
 }
 

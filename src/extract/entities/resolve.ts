@@ -51,6 +51,7 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
   for (const m of personMentions) {
     if (entityOf.has(m)) continue;
     const parts = nameParts(m.nameTokens);
+    if (isFamilyPlural(people, m)) continue;
     const owner = ownerOfSurname(people, parts.surname, m.start) ?? ownerOfGivenName(people, m);
     if (owner) {
       attach(owner, m, entityOf);
@@ -71,6 +72,7 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
   }
 
   mergeNearDuplicates(people, entityOf);
+  mergeMisspelledSurnames(people, entityOf);
   for (const p of people) finishPerson(p);
   return { people, organizations, entityOf };
 }
@@ -106,13 +108,31 @@ function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention,
   if (!m.weak) person.weak = false;
 }
 
-/** The person whose surname this is: the one mentioned most recently before, else the most mentioned. */
+/** "the Ebelings": a family, not a person called Ebelings. */
+function isFamilyPlural(people: PersonEntity[], m: NameMention): boolean {
+  if (m.nameTokens.length !== 1) return false;
+  const word = (m.nameTokens[0] ?? '').toLowerCase();
+  return word.endsWith('s') && people.some((p) => p.surname === word.slice(0, -1) || p.surname === word.slice(0, -2));
+}
+
+/**
+ * The person a bare surname refers to when several share it: one whose full
+ * name was written just before, else the one introduced first (stories
+ * introduce their protagonist before relatives and namesakes).
+ */
 function ownerOfSurname(people: PersonEntity[], surname: string, at: number): PersonEntity | undefined {
   const owners = people.filter((p) => p.surname === surname && p.given !== null);
   if (owners.length <= 1) return owners[0];
-  const lastBefore = (p: PersonEntity) => Math.max(-1, ...p.mentions.filter((m) => m.start < at).map((m) => m.start));
-  return [...owners].sort((a, b) => b.mentions.length - a.mentions.length || lastBefore(b) - lastBefore(a))[0];
+  const lastFullBefore = (p: PersonEntity) =>
+    Math.max(-1, ...p.mentions.filter((m) => m.start < at && nameParts(m.nameTokens).given !== null).map((m) => m.start));
+  const recent = owners.filter((p) => at - lastFullBefore(p) < NEARBY_CHARS).sort((a, b) => lastFullBefore(b) - lastFullBefore(a))[0];
+  if (recent) return recent;
+  const firstSeen = (p: PersonEntity) => Math.min(...p.mentions.map((m) => m.start));
+  return [...owners].sort((a, b) => firstSeen(a) - firstSeen(b))[0];
 }
+
+/** A full name this close before a bare surname decides whose surname it is. */
+const NEARBY_CHARS = 300;
 
 /** "Hillary" alone: the one person with that given name. */
 function ownerOfGivenName(people: PersonEntity[], m: NameMention): PersonEntity | undefined {
@@ -178,6 +198,33 @@ function mergeNearDuplicates(people: PersonEntity[], entityOf: Map<NameMention, 
       j = i; // restart the inner scan: the list changed
     }
   }
+}
+
+/**
+ * A bare surname nobody else owns, one typo (or swapped pair of letters)
+ * away from a known person's surname, is that person: "Keidis" → Anthony Kiedis.
+ */
+function mergeMisspelledSurnames(people: PersonEntity[], entityOf: Map<NameMention, Entity>): void {
+  for (const bare of [...people]) {
+    if (bare.given !== null || bare.surname.length < 5) continue;
+    const owners = people.filter((p) => p !== bare && p.given !== null && p.surname.length >= 5 && typoApart(p.surname, bare.surname));
+    const owner = owners[0];
+    if (owners.length !== 1 || !owner) continue;
+    for (const m of bare.mentions) {
+      owner.mentions.push(m);
+      entityOf.set(m, owner);
+    }
+    people.splice(people.indexOf(bare), 1);
+  }
+}
+
+function typoApart(a: string, b: string): boolean {
+  if (editDistanceAtMostOne(a, b) === 1) return true;
+  if (a.length !== b.length) return false;
+  const diffs: number[] = [];
+  for (let i = 0; i < a.length && diffs.length <= 2; i++) if (a[i] !== b[i]) diffs.push(i);
+  const [i, j] = diffs;
+  return diffs.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
 function bodyWeight(p: PersonEntity): number {

@@ -88,7 +88,8 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   'policeman', 'policewoman', 'cop', 'guard', 'ranger', 'warden', 'clerk', 'registrar', 'dispatcher',
   'chairperson', 'head', 'boss', 'founder', 'whip', 'frontrunner', 'front-runner', 'incumbent', 'challenger',
   'contender', 'hopeful', 'rival', 'opponent', 'ally', 'confidant', 'loyalist', 'surrogate', 'backer', 'donor',
-  'fundraiser', 'bundler', 'volunteer', 'intern', 'consultant', 'commentator', 'pundit',
+  'fundraiser', 'bundler', 'volunteer', 'intern', 'consultant', 'commentator', 'pundit', 'republican', 'democrat',
+  'conservative', 'liberal', 'independent', 'libertarian', 'progressive', 'socialist', 'moderate',
 ]);
 
 /** Plural role nouns naming a group: "analysts said", "officials say". */

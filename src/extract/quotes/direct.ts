@@ -8,11 +8,11 @@
 
 import { FRAMING_VERBS, speechCue } from '../lexicon/cues.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
-import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
+import { type ArticleIndex, isCueAt, isCueToken } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
-import { firstTokenAtOrAfter, mainSubject } from './locate.ts';
+import { firstTokenAtOrAfter } from './locate.ts';
 import type { ResolvedSpeaker, SpeakerResolver } from './resolve-speaker.ts';
-import { speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
+import { firstSubject, speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
 
 export type AttributionPattern = 'trailing' | 'leading' | 'according' | 'embedded' | 'inherited' | 'none';
 
@@ -59,7 +59,19 @@ export function findQuotedSpeech(index: ArticleIndex, resolver: SpeakerResolver)
     });
   });
   inheritSpeakers(index, found, resolver);
-  return found;
+  return found.filter((q) => !(looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) && q.pattern !== 'trailing' && q.pattern !== 'leading'));
+}
+
+/**
+ * "Meet the Press", "The X-Files": short title-cased quotations name works,
+ * not words anyone said.
+ */
+export function looksLikeWorkTitle(text: string): boolean {
+  const words = text.replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(words[0] ?? '')) return false;
+  const significant = words.filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 4 || /^\p{Lu}/u.test(w));
+  const capitalised = significant.filter((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  return significant.length > 0 && capitalised.length === significant.length;
 }
 
 function quoteWindow(index: ArticleIndex, span: QuoteSpan, i: number): Window | null {
@@ -109,7 +121,7 @@ function trailing(index: ArticleIndex, w: Window): Explicit | null {
   while (k < w.limit && DASHES.has(tokens[k]?.text ?? '')) k++;
   if (k >= w.limit) return null;
   const t = tokens[k];
-  if (isCueToken(t) && !speechCue(t?.lower ?? '')?.participle) {
+  if (isCueAt(tokens, k) && !speechCue(t?.lower ?? '')?.participle) {
     const phrase = speakerAfterVerb(index, k + 1, w.limit);
     if (phrase) return { phrase, pattern: 'trailing', cue: cueText(tokens, k) };
     return null;
@@ -125,7 +137,7 @@ function leading(index: ArticleIndex, w: Window): Explicit | null {
   if (b < w.floor) return null;
   const punctuated = [',', ':', '—', '–'].includes(tokens[b]?.text ?? '');
   const last = punctuated ? b - 1 : b;
-  if (!punctuated && !isCueToken(tokens[last])) return null;
+  if (!punctuated && !isCueAt(tokens, last)) return null;
   for (let c = last; c >= w.floor && last - c <= LEADING_CUE_WINDOW; c--) {
     const t = tokens[c];
     if (!t || t.quote >= 0) break;
@@ -133,8 +145,8 @@ function leading(index: ArticleIndex, w: Window): Explicit | null {
       const phrase = speakerAfterVerb(index, c + 2, w.open);
       return phrase ? { phrase, pattern: 'according', cue: 'according to' } : null;
     }
-    if (!isCueToken(t)) continue;
-    const phrase = speechCue(t.lower)?.participle ? mainSubject(index, w.floor, c) : subjectBefore(index, c, w.floor);
+    if (!isCueAt(tokens, c)) continue;
+    const phrase = speechCue(t.lower)?.participle ? firstSubject(index, w.floor, c) : subjectBefore(index, c, w.floor);
     return phrase ? { phrase, pattern: 'leading', cue: cueText(tokens, c) } : null;
   }
   return null;
@@ -150,17 +162,23 @@ function embedded(index: ArticleIndex, w: Window): Explicit | null {
       const phrase = speakerAfterVerb(index, c + 2, w.open);
       if (phrase) return { phrase, pattern: 'according', cue: 'according to' };
     }
-    if (!isCueToken(t) && !(t.isWord && FRAMING_VERBS.has(t.lower))) continue;
-    const phrase = speechCue(t.lower)?.participle ? mainSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
+    if (!isCueAt(tokens, c) && !(t.isWord && FRAMING_VERBS.has(t.lower) && isCueAtLike(tokens, c))) continue;
+    const phrase = speechCue(t.lower)?.participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
   }
   for (let c = w.close; c < w.limit && c - w.close <= EMBEDDED_CUE_WINDOW; c++) {
-    const t = tokens[c];
-    if (!isCueToken(t)) continue;
+    if (!isCueAt(tokens, c)) continue;
     const phrase = speakerAfterVerb(index, c + 1, w.limit) ?? subjectBefore(index, c, w.close);
+    if (phrase?.kind === 'other' && !tokens[phrase.firstToken]?.cap) continue;
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
   }
   return null;
+}
+
+/** A framing verb ("called") is a verb unless a determiner makes it a noun. */
+function isCueAtLike(tokens: Token[], c: number): boolean {
+  const prev = tokens[c - 1];
+  return !prev || !/^(the|a|an|his|her|its|their|our|my|your|this|that)$/.test(prev.lower);
 }
 
 /**
@@ -177,6 +195,24 @@ function quoteKind(tokens: Token[], w: Window, pattern: AttributionPattern, text
   const words = text.split(/\s+/).length;
   if (words <= 3 && before?.text !== ':' && !/[.?!]$/.test(text)) return 'partial';
   return 'direct';
+}
+
+/**
+ * "He then listed the qualities:" followed by a paragraph in quote marks:
+ * the speaker is the subject of the introducing sentence.
+ */
+function introducedByColon(index: ArticleIndex, q: FoundQuote, resolver: SpeakerResolver): void {
+  const { doc } = index;
+  const previous = doc.paragraphs[q.span.paragraph - 1];
+  if (!previous || !doc.body.slice(previous.start, previous.end).trimEnd().endsWith(':')) return;
+  const lastToken = doc.tokens[previous.endToken - 1];
+  const sentence = lastToken ? doc.sentences[lastToken.sentence] : undefined;
+  if (!sentence) return;
+  const phrase = firstSubject(index, sentence.firstToken, sentence.endToken);
+  if (!phrase) return;
+  q.resolved = resolver.resolve(phrase);
+  q.pattern = 'leading';
+  q.cue = null;
 }
 
 /**
@@ -199,7 +235,10 @@ function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolver: Spe
     const opensParagraph = firstInParagraph && doc.opensWithQuote[p] === true;
     const previousParagraphQuote = opensParagraph ? [...found.slice(0, i)].reverse().find((o) => o.span.paragraph === p - 1) : undefined;
     const source = previousInParagraph ?? nextInParagraph ?? (previousParagraphQuote?.resolved ? previousParagraphQuote : undefined);
-    if (!source?.resolved) return;
+    if (!source?.resolved) {
+      if (opensParagraph) introducedByColon(index, q, resolver);
+      return;
+    }
     q.resolved = { ...source.resolved, certainty: source.resolved.certainty * 0.85 };
     q.pattern = 'inherited';
     q.cue = source.cue;

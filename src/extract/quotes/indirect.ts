@@ -1,9 +1,19 @@
-// Reported speech without quote marks: "X said (that) …", "…, X said.",
-// "According to X, …" and "…, according to X."
+// Reported speech without quote marks. Only clear shapes are taken:
+//   X said (that) CLAUSE.            X told reporters (that) CLAUSE.
+//   CLAUSE, X said.  /  CLAUSE, said X, the …
+//   According to X, CLAUSE.  /  CLAUSE, according to X.
+//   In particular, he said, CLAUSE.
+// The clause must look like a clause (a verb, a few words) and hold no quote
+// marks: quotations are the direct stage's business.
 
-import type { ArticleIndex } from '../text/article-index.ts';
+import { speechCue } from '../lexicon/cues.ts';
+import { lexiconTags } from '../lexicon/names.ts';
+import { type ArticleIndex, isCueAt, PRONOUNS } from '../text/article-index.ts';
+import type { Sentence } from '../text/document.ts';
+import type { Token } from '../text/tokens.ts';
 import type { FoundQuote } from './direct.ts';
 import type { ResolvedSpeaker, SpeakerResolver } from './resolve-speaker.ts';
+import { firstSubject, speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
 
 export interface ReportedSpeech {
   start: number;
@@ -12,6 +22,271 @@ export interface ReportedSpeech {
   resolved: ResolvedSpeaker;
 }
 
-export function findReportedSpeech(_index: ArticleIndex, _resolver: SpeakerResolver, _quoted: FoundQuote[]): ReportedSpeech[] {
-  return [];
+interface Candidate {
+  first: number;
+  end: number;
+  cue: string;
+  phrase: SpeakerPhrase;
+}
+
+const MIN_CLAUSE_TOKENS = 4;
+const THAT_WINDOW = 10;
+/** Tokens that end reported content when they follow a comma. */
+const CLAUSE_BREAKERS = new Set(['which', 'who', 'citing', 'adding', 'saying', 'noting', 'while', 'although', 'though', 'according', 'as']);
+const VERB_TAGS = ['Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense', 'Infinitive', 'Participle'];
+const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay', 'the', 'a', 'an']);
+
+export function findReportedSpeech(index: ArticleIndex, resolver: SpeakerResolver, quoted: FoundQuote[]): ReportedSpeech[] {
+  const { doc } = index;
+  const out: ReportedSpeech[] = [];
+  const quotedSentences = new Set(quoted.map((q) => q.sentence));
+  doc.sentences.forEach((sentence, si) => {
+    if (doc.isHeading[sentence.paragraph]) return;
+    const candidates = sentenceCandidates(index, sentence, quotedSentences.has(si));
+    for (const c of candidates) {
+      const first = doc.tokens[c.first];
+      const last = doc.tokens[c.end - 1];
+      if (!first || !last) continue;
+      if (out.some((o) => o.start < last.end && first.start < o.end)) continue;
+      out.push({ start: first.start, end: last.end, cue: c.cue, resolved: resolver.resolve(c.phrase) });
+    }
+  });
+  return out.filter((r) => r.resolved.speaker || r.resolved.label);
+}
+
+function sentenceCandidates(index: ArticleIndex, s: Sentence, hasQuote: boolean): Candidate[] {
+  const found: Candidate[] = [];
+  const accordingFirst = accordingToOpening(index, s);
+  if (accordingFirst) found.push(accordingFirst);
+  const { tokens } = index.doc;
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    const t = tokens[k];
+    if (!t || t.quote >= 0) continue;
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+      const trailing = accordingToClosing(index, s, k);
+      if (trailing) found.push(trailing);
+      continue;
+    }
+    if (!isCueAt(tokens, k)) continue;
+    const cue = speechCue(t.lower);
+    if (!cue || (!cue.reports && cue.lemma !== 'ask')) continue;
+    const forward = cueThenClause(index, s, k);
+    if (forward) {
+      found.push(forward);
+      continue;
+    }
+    const backward = clauseThenCue(index, s, k);
+    if (backward) found.push(backward);
+  }
+  return hasQuote ? found.filter((c) => !containsQuoteMark(tokens, c)) : found;
+}
+
+/** X said (that) CLAUSE. */
+function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate | null {
+  const { tokens } = index.doc;
+  const verb = tokens[k];
+  if (!verb || isPassive(tokens, k)) return null;
+  const cue = speechCue(verb.lower);
+  const phrase = cue?.participle || followsConjunction(tokens, k) ? firstSubject(index, s.firstToken, k) : subjectBefore(index, k, s.firstToken);
+  if (!phrase || !speakerLike(phrase, tokens)) return null;
+  let start = k + 1;
+  const that = findWithin(tokens, start, Math.min(s.endToken, start + THAT_WINDOW), (t) => t.lower === 'that' || (cue?.lemma === 'ask' && (t.lower === 'whether' || t.lower === 'if')));
+  if (cue?.lemma === 'ask') {
+    if (that < 0) return null;
+    start = that;
+  } else if (that >= 0 && adverbialOnly(tokens, start, that, cue?.lemma === 'tell')) {
+    start = that + 1;
+  } else {
+    start = skipAdverbials(tokens, start, s.endToken);
+    if (cue?.lemma === 'tell') {
+      start = skipObject(index, start, s.endToken);
+      if (start < 0) return null;
+    }
+  }
+  const end = clauseEnd(tokens, start, s.endToken);
+  if (!looksLikeClause(tokens, start, end)) return null;
+  return { first: start, end, cue: verb.lower, phrase };
+}
+
+/** CLAUSE, X said.  /  CLAUSE, said X. */
+function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate | null {
+  const { tokens } = index.doc;
+  // Find the comma that closes the reported clause, just before the attribution.
+  let comma = k - 1;
+  while (comma > s.firstToken && tokens[comma]?.text !== ',' && k - comma <= 10) comma--;
+  if (tokens[comma]?.text !== ',') return null;
+  const verb = tokens[k];
+  if (!verb) return null;
+  let phrase: SpeakerPhrase | null = null;
+  if (comma === k - 1) phrase = speakerAfterVerb(index, k + 1, s.endToken);
+  else {
+    const found = subjectThenVerb(index, comma + 1, k + 1);
+    if (found && found.verb === k) phrase = found.phrase;
+  }
+  if (!phrase || !speakerLike(phrase, tokens)) return null;
+  if (!tailIsAdverbial(tokens, Math.max(phrase.endToken, k + 1), s.endToken)) {
+    return interrupted(index, s, comma, k, phrase);
+  }
+  const first = s.firstToken;
+  if (!looksLikeClause(tokens, first, comma)) return null;
+  return { first, end: comma, cue: verb.lower, phrase };
+}
+
+/** "In particular, he said, the foundation had …": the attribution interrupts the clause. */
+function interrupted(index: ArticleIndex, s: Sentence, comma: number, k: number, phrase: SpeakerPhrase): Candidate | null {
+  const { tokens } = index.doc;
+  const after = Math.max(phrase.endToken, k + 1);
+  if (tokens[after]?.text !== ',') return null;
+  const end = clauseEnd(tokens, after + 1, s.endToken);
+  if (!looksLikeClause(tokens, after + 1, end)) return null;
+  const lead = comma - s.firstToken;
+  const first = lead <= 3 ? after + 1 : s.firstToken;
+  return { first, end, cue: tokens[k]?.lower ?? 'said', phrase };
+}
+
+/** According to X, CLAUSE. */
+function accordingToOpening(index: ArticleIndex, s: Sentence): Candidate | null {
+  const { tokens } = index.doc;
+  let k = s.firstToken;
+  while (k < s.endToken && k - s.firstToken < 4 && tokens[k]?.lower !== 'according') k++;
+  if (tokens[k]?.lower !== 'according' || tokens[k + 1]?.lower !== 'to' || tokens[k]?.quote !== -1) return null;
+  const phrase = speakerAfterVerb(index, k + 2, s.endToken);
+  if (!phrase) return null;
+  let comma = phrase.endToken;
+  while (comma < s.endToken && tokens[comma]?.text !== ',' && comma - phrase.endToken < 8) comma++;
+  if (tokens[comma]?.text !== ',') return null;
+  const end = clauseEnd(tokens, comma + 1, s.endToken);
+  if (!looksLikeClause(tokens, comma + 1, end)) return null;
+  return { first: comma + 1, end, cue: 'according to', phrase };
+}
+
+/** CLAUSE, according to X. */
+function accordingToClosing(index: ArticleIndex, s: Sentence, k: number): Candidate | null {
+  const { tokens } = index.doc;
+  if (tokens[k - 1]?.text !== ',' || k - 1 <= s.firstToken) return null;
+  const phrase = speakerAfterVerb(index, k + 2, s.endToken);
+  if (!phrase) return null;
+  if (!looksLikeClause(tokens, s.firstToken, k - 1)) return null;
+  return { first: s.firstToken, end: k - 1, cue: 'according to', phrase };
+}
+
+function speakerLike(phrase: SpeakerPhrase, tokens: Token[]): boolean {
+  if (phrase.kind === 'pronoun') return phrase.head !== 'it' || true;
+  if (phrase.kind === 'other') return tokens[phrase.endToken - 1]?.cap === true;
+  return true;
+}
+
+function isPassive(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return !!prev && /^(was|were|been|being|is|are|be|get|got)$/.test(prev.lower);
+}
+
+function followsConjunction(tokens: Token[], k: number): boolean {
+  return /^(and|but|or)$/.test(tokens[k - 1]?.lower ?? '');
+}
+
+function findWithin(tokens: Token[], from: number, to: number, test: (t: Token) => boolean): number {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (!t || t.text === ',' && !test(t)) {
+      if (t?.text === ',') continue;
+      return -1;
+    }
+    if (test(t)) return i;
+  }
+  return -1;
+}
+
+/** Between a verb and "that" only time, place and manner: "on Tuesday in a statement". */
+function adverbialOnly(tokens: Token[], from: number, to: number, allowObject: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (!t) return false;
+    if (!t.isWord) continue;
+    const tags = lexiconTags(t.lower);
+    if (!allowObject && tags.some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal')) return false;
+  }
+  return true;
+}
+
+function skipAdverbials(tokens: Token[], from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const t = tokens[i];
+    if (!t || !t.isWord) break;
+    const tags = lexiconTags(t.lower);
+    const timeWord = tags.some((x) => x === 'WeekDay' || x === 'Month' || x === 'Date') || /^(today|yesterday|tonight|recently|earlier|later|previously|privately|publicly|repeatedly|again|also|last|this|on|friday|monday|tuesday|wednesday|thursday|saturday|sunday)$/.test(t.lower);
+    if (!timeWord) break;
+    i++;
+  }
+  return i;
+}
+
+/** After "told": the person told ("reporters", "CNN", "him"), then the clause. */
+function skipObject(index: ArticleIndex, from: number, to: number): number {
+  const { tokens } = index.doc;
+  const m = index.mentionStartingAt.get(from);
+  if (m) return m.endToken;
+  const t = tokens[from];
+  if (!t) return -1;
+  if (/^(him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers|lawmakers|members|investigators|agents|officials)$/.test(t.lower)) return from + 1;
+  if (/^(the|a|an|his|her|their)$/.test(t.lower)) {
+    for (let i = from + 1; i < Math.min(to, from + 7); i++) {
+      const w = tokens[i];
+      if (w && w.isWord && PRONOUNS.has(w.lower)) return i;
+    }
+  }
+  return -1;
+}
+
+/** The reported clause ends at the sentence end, or where an appended remark begins. */
+function clauseEnd(tokens: Token[], from: number, to: number): number {
+  let end = to;
+  while (end > from && !tokens[end - 1]?.isWord && !/[)\]%$]/.test(tokens[end - 1]?.text ?? '')) end--;
+  for (let i = from + 1; i < end; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (!t || !next) break;
+    if (t.text === ';') return i;
+    if (t.text === ',' && CLAUSE_BREAKERS.has(next.lower)) return i;
+    if ((t.text === '—' || t.text === '--') && i > from + 3) return i;
+    if (t.lower === 'and' && isCueAt(tokens, i + 1) && speechCue(next.lower)?.reports) return i;
+  }
+  return end;
+}
+
+function looksLikeClause(tokens: Token[], from: number, end: number): boolean {
+  if (end - from < MIN_CLAUSE_TOKENS) return false;
+  const first = tokens[from];
+  if (!first || !first.isWord || NOT_A_CLAUSE_START.has(first.lower)) return false;
+  for (let i = from; i < end; i++) {
+    const t = tokens[i];
+    if (!t || t.quote >= 0) return false;
+    if (t.isWord && (lexiconTags(t.lower).some((x) => VERB_TAGS.includes(x)) || /^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function containsQuoteMark(tokens: Token[], c: Candidate): boolean {
+  for (let i = c.first; i < c.end; i++) if (tokens[i] && /["“”«»]/.test(tokens[i]?.text ?? '')) return true;
+  return false;
+}
+
+function tailIsAdverbial(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (!t) break;
+    if (t.text === ',' ) {
+      // "said Dan Gerstein, director of …": an appositive may follow to the end.
+      return !tokens.slice(i + 1, to).some((x) => x.isWord && isCueLike(x));
+    }
+    if (t.isWord && lexiconTags(t.lower).some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal')) return false;
+  }
+  return true;
+}
+
+function isCueLike(t: Token): boolean {
+  return speechCue(t.lower) !== undefined;
 }

@@ -4,7 +4,10 @@
 
 import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
+import { lexiconTags } from '../lexicon/names.ts';
 import { countryAdjective } from '../lexicon/places.ts';
+import { TITLE_GENDER } from '../lexicon/roles.ts';
+import { SalienceModel } from './salience.ts';
 import { PREPOSITIONS, type ArticleIndex } from '../text/article-index.ts';
 import type { ExtractedSpeaker } from '../types.ts';
 import type { SpeakerPhrase } from './speaker-phrase.ts';
@@ -39,14 +42,16 @@ const RECENT_WINDOW_CHARS = 2500;
 
 export class SpeakerResolver {
   private readonly roleMemory = new Map<string, ResolvedSpeaker>();
-  private lastSpeaker: { entity: Entity; at: number } | null = null;
+  private readonly salience: SalienceModel;
 
   constructor(
     private readonly index: ArticleIndex,
     private readonly entities: ResolvedEntities,
     /** Roles found in appositives and before names, per person. */
     private readonly rolesOf: Map<PersonEntity, string[]>,
-  ) {}
+  ) {
+    this.salience = new SalienceModel(index, entities);
+  }
 
   resolve(phrase: SpeakerPhrase): ResolvedSpeaker {
     const { tokens, body } = this.index.doc;
@@ -55,14 +60,14 @@ export class SpeakerResolver {
     const at = first?.start ?? 0;
     const label = first && last ? body.slice(first.start, last.end) : '';
     const result = this.resolveAt(phrase, at, label);
-    if (result.entity) this.lastSpeaker = { entity: result.entity, at };
+    if (result.entity) this.salience.noteSpeaker(result.entity, at);
     if ((phrase.kind === 'role' || phrase.kind === 'organization-noun') && result.speaker) this.roleMemory.set(phrase.head, result);
     return result;
   }
 
   /** Record a speaker attributed without a phrase (inherited), for pronoun salience. */
   noteSpeaker(entity: Entity | null, at: number): void {
-    if (entity) this.lastSpeaker = { entity, at };
+    if (entity) this.salience.noteSpeaker(entity, at);
   }
 
   private resolveAt(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
@@ -98,46 +103,14 @@ export class SpeakerResolver {
 
   private resolvePronoun(pronoun: string, at: number, label: string): ResolvedSpeaker {
     if (pronoun === 'he' || pronoun === 'she') {
-      const person = this.personBefore(at, pronoun === 'he' ? 'female' : 'male');
+      const person = this.salience.person(at, pronoun === 'he' ? 'female' : 'male');
       return person ? this.speakerFor(person, label, 0.8, at) : { speaker: null, entity: null, label, certainty: 0.3 };
     }
     if (pronoun === 'it') {
-      const org = this.organizationBefore(at, () => true);
+      const org = this.salience.organization(at);
       return org ? this.speakerFor(org, label, 0.6, at) : { speaker: null, entity: null, label, certainty: 0.3 };
     }
     return { speaker: null, entity: null, label, certainty: 0.4 };
-  }
-
-  /**
-   * The person a pronoun most likely refers to: the latest compatible person
-   * named outside quotations, preferring subjects over objects of prepositions,
-   * and the current speaker when the latest candidate is only an object.
-   */
-  private personBefore(at: number, excluded: 'male' | 'female'): PersonEntity | null {
-    const { tokens } = this.index.doc;
-    let best: { person: PersonEntity; at: number; object: boolean } | null = null;
-    const candidates: Array<{ person: PersonEntity; at: number; object: boolean }> = [];
-    for (const person of this.entities.people) {
-      if (person.gender === excluded) continue;
-      let latest = -1;
-      let object = false;
-      for (const m of person.mentions) {
-        if (m.start < 0 || m.start >= at || m.inQuote || at - m.start > RECENT_WINDOW_CHARS) continue;
-        if (m.start > latest) {
-          latest = m.start;
-          const before = tokens[m.firstToken - 1];
-          object = !!before && (PREPOSITIONS.has(before.lower) || m.possessive);
-        }
-      }
-      if (latest >= 0) candidates.push({ person, at: latest, object });
-    }
-    candidates.sort((a, b) => b.at - a.at);
-    best = candidates.find((c) => !c.object) ?? candidates[0] ?? null;
-    const speaker = this.lastSpeaker?.entity;
-    if (best && best.object && speaker?.type === 'person' && speaker.gender !== excluded && at - (this.lastSpeaker?.at ?? 0) < RECENT_WINDOW_CHARS) {
-      return speaker;
-    }
-    return best?.person ?? null;
   }
 
   private organizationBefore(at: number, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
@@ -161,6 +134,11 @@ export class SpeakerResolver {
       if (person) return this.speakerFor(person, label, 0.75, at);
       const remembered = this.roleMemory.get(phrase.head);
       if (remembered?.entity && !phrase.innerOrganization) return { ...remembered, label, certainty: 0.75 };
+      // "the Utah Republican", "the lawmaker": usually the person the story is about at this point.
+      if (!phrase.innerOrganization && ROLE_FALLBACK_OK(phrase)) {
+        const focus = this.salience.person(at, TITLE_GENDER.get(phrase.head) === 'male' ? 'female' : TITLE_GENDER.get(phrase.head) === 'female' ? 'male' : null);
+        if (focus) return this.speakerFor(focus, label, 0.55, at);
+      }
     }
     if (phrase.innerOrganization) {
       const org = this.entities.entityOf.get(phrase.innerOrganization);
@@ -226,6 +204,22 @@ export class SpeakerResolver {
     org.aliases.add(org.name);
     org.name = `${adjective} ${org.name}`;
   }
+}
+
+/**
+ * Titles that, said with "the", usually point at the person the story is
+ * about ("the senator", "the Utah Republican"); relational roles ("her
+ * opponent", "the spokesman") do not.
+ */
+const PROTAGONIST_ROLES = new Set([
+  'senator', 'congressman', 'congresswoman', 'lawmaker', 'legislator', 'governor', 'mayor', 'president', 'republican',
+  'democrat', 'candidate', 'nominee', 'billionaire', 'businessman', 'businesswoman', 'chairman', 'chairwoman',
+  'secretary', 'minister', 'leader', 'executive', 'ceo', 'founder', 'frontrunner', 'front-runner', 'hopeful',
+  'premier', 'chancellor', 'mogul', 'star', 'singer', 'actor', 'actress', 'rapper', 'comedian', 'author',
+]);
+
+function ROLE_FALLBACK_OK(phrase: SpeakerPhrase): boolean {
+  return PROTAGONIST_ROLES.has(phrase.head);
 }
 
 const KIND_OF_NOUN: Record<string, Array<OrganizationEntity['kind']>> = {

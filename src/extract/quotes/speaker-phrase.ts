@@ -5,9 +5,9 @@
 
 import type { NameMention } from '../entities/mention-types.ts';
 import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
-import { isRoleNounInLexicon, lexiconTags } from '../lexicon/names.ts';
+import { isCalendarWord, isFunctionWord, isRoleNounInLexicon, lexiconTags } from '../lexicon/names.ts';
 import { DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
-import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 
 export type PhraseKind = 'name' | 'pronoun' | 'role' | 'group' | 'organization-noun' | 'document' | 'other';
@@ -60,7 +60,30 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
     if (open < 0) return null;
     return phraseEndingAt(index, open - 1, floor);
   }
+  // "Merkel condemned the attack and declared …": the subject of the first verb.
+  if (['and', 'but', 'then', 'or'].includes(tokens[j]?.lower ?? '')) return firstSubject(index, floor, j);
   return phraseEndingAt(index, j, floor);
+}
+
+/** The first name or pronoun of a clause, skipping objects of prepositions. */
+export function firstSubject(index: ArticleIndex, from: number, before: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  // "A spokesman for Platte River declined … but said …": a clause opening with a role noun phrase.
+  const opener = tokens[from];
+  if (opener && DETERMINERS.has(opener.lower) && !index.mentionStartingAt.has(from)) {
+    const np = speakerAfterVerb(index, from, before);
+    if (np && (np.kind === 'role' || np.kind === 'group' || np.kind === 'organization-noun')) return np;
+  }
+  for (let k = from; k < before; k++) {
+    const t = tokens[k];
+    if (!t || t.quote >= 0) continue;
+    const m = index.mentionStartingAt.get(k);
+    const prev = tokens[k - 1];
+    const isObject = !!prev && k > from && PREPOSITIONS.has(prev.lower);
+    if (m && !m.inQuote && !m.possessive && !isObject && m.kind !== 'place') return phraseEndingAt(index, m.endToken - 1, k);
+    if (t.isWord && PRONOUNS.has(t.lower) && !isObject) return pronounPhrase(k, t.lower);
+  }
+  return null;
 }
 
 /** For ", … ," just before a verb: the opening comma of the aside, or -1. */
@@ -85,8 +108,8 @@ export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): S
     return nameOrNounPhrase(index, mention.firstToken, mention.endToken, mention);
   }
   if (!t.isWord) return null;
-  if (PRONOUNS.has(t.lower)) return pronounPhrase(j, t.lower);
-  if (CLAUSE_WORDS.has(t.lower) || PREPOSITIONS.has(t.lower) || DETERMINERS.has(t.lower) || isCueToken(t)) return null;
+  if (PRONOUNS.has(t.lower)) return t.lower === 'i' ? null : pronounPhrase(j, t.lower);
+  if (!couldHeadSpeakerPhrase(t)) return null;
   let k = j;
   while (k - 1 >= floor && j - k < MAX_NP_TOKENS) {
     const prev = tokens[k - 1];
@@ -124,12 +147,14 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   if (tokens[v]?.text === ',') {
     // "…," Koh Yu-hwan, a professor at Dongguk University, said.
     let k = v + 1;
-    while (k < limit && k - v <= MAX_APPOSITIVE_TOKENS && tokens[k]?.text !== ',' && tokens[k]?.text !== '.') k++;
+    while (k < limit && k - v <= MAX_APPOSITIVE_TOKENS && ![',', ';', ':'].includes(tokens[k]?.text ?? '') && tokens[k]?.quote === -1) k++;
     if (tokens[k]?.text !== ',') return null;
     v = k + 1;
   }
   while (v < limit && isFiller(tokens[v])) v++;
-  if (v >= limit || !isCueToken(tokens[v])) return null;
+  if (v >= limit || !isCueAt(tokens, v)) return null;
+  const headToken = tokens[end - 1];
+  if (!mention && !PRONOUNS.has(t.lower) && (!headToken || !couldHeadSpeakerPhrase(headToken))) return null;
   const phrase = mention && end === mention.endToken ? nameOrNounPhrase(index, i, end, mention) : PRONOUNS.has(t.lower) ? pronounPhrase(i, t.lower) : nounPhrase(index, i, end);
   return phrase ? { phrase, verb: v } : null;
 }
@@ -140,12 +165,14 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
   const t = tokens[i];
   if (!t || !t.isWord || t.quote >= 0) return null;
   if (PRONOUNS.has(t.lower)) return pronounPhrase(i, t.lower);
+  if (PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || isFunctionWord(t.lower) && !DETERMINERS.has(t.lower)) return null;
   // "said campaign manager Robby Mook": role words, then the name.
-  for (let k = i; k < Math.min(limit, i + 4); k++) {
+  // "said former secretary of state Hillary Clinton": role words (even "of state"), then the name.
+  for (let k = i; k < Math.min(limit, i + 7); k++) {
     const m = index.mentionStartingAt.get(k);
     if (m && !m.possessive) return nameOrNounPhrase(index, i, m.endToken, m);
     const w = tokens[k];
-    if (!w || !w.isWord || w.cap || PREPOSITIONS.has(w.lower) || CLAUSE_WORDS.has(w.lower)) break;
+    if (!w || !w.isWord || (w.cap && k > i && tokens[k - 1]?.lower !== 'of') || (PREPOSITIONS.has(w.lower) && w.lower !== 'of') || CLAUSE_WORDS.has(w.lower)) break;
   }
   let end = i;
   while (end < limit && end - i < MAX_NP_TOKENS + 4) {
@@ -161,7 +188,21 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
     end++;
   }
   if (end === i) return null;
+  const head = tokens[end - 1];
+  if (!head || !couldHeadSpeakerPhrase(head)) return null;
   return nounPhrase(index, i, end);
+}
+
+/** A word that can end a noun phrase naming a speaker: not a function word, number or date. */
+function couldHeadSpeakerPhrase(t: Token): boolean {
+  if (CLAUSE_WORDS.has(t.lower) || PREPOSITIONS.has(t.lower) || DETERMINERS.has(t.lower) || isCueToken(t)) return false;
+  if (/^\p{N}/u.test(t.text) || isCalendarWord(t.lower)) return false;
+  if (isFunctionWord(t.lower) || /^(why|how|what|when|where|who|i|you)$/.test(t.lower)) return false;
+  if (t.cap) return true;
+  if (phraseKindOfHead(t.lower.replace(/['’]s$/, '')) !== 'other') return true;
+  const tags = lexiconTags(t.lower);
+  if (tags.length === 0) return true;
+  return tags.some((x) => ['Singular', 'Plural', 'Noun', 'Actor', 'Uncountable', 'Person', 'Organization', 'Demonym'].includes(x));
 }
 
 function pronounPhrase(i: number, lower: string): SpeakerPhrase {

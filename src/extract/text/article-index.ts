@@ -16,10 +16,15 @@ export interface ArticleIndex {
 export function indexArticle(doc: ArticleText, mentions: NameMention[]): ArticleIndex {
   const mentionStartingAt = new Map<number, NameMention>();
   const mentionEndingAt = new Map<number, NameMention>();
-  for (const m of mentions) {
+  mentions.forEach((m, i) => {
     mentionStartingAt.set(m.firstToken, m);
     mentionEndingAt.set(m.endToken - 1, m);
-  }
+    // "Retired Army Col. Lawrence Wilkerson": reading from the start of the run finds the person.
+    const next = mentions[i + 1];
+    if (next && next.kind === 'person' && next.titles.length > 0 && next.firstToken === m.endToken && m.kind !== 'person') {
+      mentionStartingAt.set(m.firstToken, next);
+    }
+  });
   return { doc, mentions, mentionStartingAt, mentionEndingAt };
 }
 
@@ -48,6 +53,19 @@ export const CLAUSE_WORDS: ReadonlySet<string> = new Set([
 
 export function isCueToken(t: Token | undefined): boolean {
   return !!t && t.isWord && t.quote < 0 && speechCue(t.lower) !== undefined;
+}
+
+/**
+ * A cue word used as a verb here, not as a noun: "the FBI's report", "his
+ * remarks", "a tweet" are nouns; "Obama said", "the agency reported" verbs.
+ */
+export function isCueAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!isCueToken(t)) return false;
+  const prev = tokens[k - 1];
+  if (!prev || !prev.isWord) return true;
+  if (/^(the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose)$/.test(prev.lower)) return false;
+  return !/['’]s$/.test(prev.text) || PRONOUNS.has(prev.lower);
 }
 
 export function tokenAt(index: ArticleIndex, i: number): Token | undefined {

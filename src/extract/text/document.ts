@@ -27,6 +27,8 @@ export interface ArticleText {
   sentences: Sentence[];
   /** For each paragraph: does it open with a quote mark (continuing a quotation)? */
   opensWithQuote: boolean[];
+  /** For each paragraph: is it a subheading ("A Divisive Legacy.") rather than prose? */
+  isHeading: boolean[];
 }
 
 const PARAGRAPH_SEPARATOR = '\n\n';
@@ -43,6 +45,7 @@ export function analyseText(paragraphTexts: readonly string[], analysisLimit = N
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   const opens: boolean[] = [];
+  const headings: boolean[] = [];
   let offset = 0;
   paragraphTexts.forEach((fullText, index) => {
     const budget = Math.max(0, analysisLimit - offset);
@@ -56,9 +59,18 @@ export function analyseText(paragraphTexts: readonly string[], analysisLimit = N
     paragraphs.push({ start: offset, end: offset + fullText.length, firstToken, endToken: tokens.length });
     for (const s of spans) quotes.push(s);
     opens.push(opensWithQuote(text));
+    headings.push(looksLikeHeading(text));
     offset += fullText.length + PARAGRAPH_SEPARATOR.length;
   });
-  return { body, paragraphs, quotes, tokens, sentences, opensWithQuote: opens };
+  return { body, paragraphs, quotes, tokens, sentences, opensWithQuote: opens, isHeading: headings };
+}
+
+/** A short line with every significant word capitalised: a subheading. */
+function looksLikeHeading(text: string): boolean {
+  const words = text.replace(/^['"“‘]+|['"”’.:!?]+$/g, '').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  const significant = words.filter((w) => w.length >= 4);
+  return significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}'"“‘]/u.test(w));
 }
 
 function cutAtSpace(text: string, budget: number): string {

@@ -1,0 +1,50 @@
+// Once "Mark Cuban" is known, a bare "Cuban" later is him, even though on its
+// own the word reads as an adjective. This pass finds such surname-only
+// references that the name finder could not type by itself.
+
+import type { ArticleText } from '../text/document.ts';
+import { withoutPossessive } from '../text/tokens.ts';
+import type { NameMention } from './mention-types.ts';
+import type { ResolvedEntities } from './resolve.ts';
+
+export function findSurnameReferences(doc: ArticleText, mentions: readonly NameMention[], entities: ResolvedEntities): NameMention[] {
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) covered[k] = 1;
+  const bySurname = new Map<string, (typeof entities.people)[number]>();
+  for (const p of entities.people) {
+    if (p.given === null || p.surname.includes(' ') || p.surname.length < 3) continue;
+    if (bySurname.has(p.surname)) bySurname.set(p.surname, bySurname.get(p.surname)!.mentions.length >= p.mentions.length ? bySurname.get(p.surname)! : p);
+    else bySurname.set(p.surname, p);
+  }
+  const found: NameMention[] = [];
+  doc.tokens.forEach((t, k) => {
+    if (covered[k] || !t.isWord || !t.cap) return;
+    const { base, possessive } = withoutPossessive(t.text);
+    const person = bySurname.get(base.toLowerCase());
+    if (!person || !/^\p{Lu}\p{Ll}/u.test(base)) return;
+    const next = doc.tokens[k + 1];
+    if (next && next.cap && next.isWord && next.start - t.end === 1) return; // part of a longer name
+    const m: NameMention = {
+      kind: 'person',
+      start: t.start,
+      end: t.start + base.length,
+      firstToken: k,
+      endToken: k + 1,
+      name: base,
+      nameTokens: [base],
+      nameStart: t.start,
+      titles: [],
+      gender: null,
+      possessive,
+      inQuote: t.quote >= 0,
+      organizationKind: null,
+      prefix: null,
+      weak: false,
+    };
+    person.mentions.push(m);
+    entities.entityOf.set(m, person);
+    found.push(m);
+  });
+  for (const p of entities.people) p.mentions.sort((a, b) => a.start - b.start);
+  return found;
+}

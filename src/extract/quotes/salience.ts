@@ -1,0 +1,147 @@
+// Who is in focus at a given point of the article. Every name adds weight to
+// its entity (more as a subject, less as an object or a modifier), every
+// "he"/"she" outside quotations adds weight to whoever it most likely means,
+// and everything fades sentence by sentence. A pronoun at an attribution
+// ("…," she said) then means the most prominent compatible person.
+
+import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
+import type { NameMention } from '../entities/mention-types.ts';
+import type { ResolvedEntities } from '../entities/resolve.ts';
+import { lexiconTags } from '../lexicon/names.ts';
+import type { Gender } from '../lexicon/roles.ts';
+import { type ArticleIndex, PREPOSITIONS } from '../text/article-index.ts';
+import { firstTokenAtOrAfter } from './locate.ts';
+
+const SENTENCE_DECAY = 0.65;
+const PARAGRAPH_DECAY = 0.75;
+const SUBJECT_WEIGHT = 2;
+const POSSESSIVE_WEIGHT = 1.2;
+const OBJECT_WEIGHT = 0.8;
+const MODIFIER_WEIGHT = 0.4;
+const PRONOUN_WEIGHT = 1.5;
+const POSSESSIVE_PRONOUN_WEIGHT = 0.5;
+const SPEAKER_WEIGHT = 2;
+
+type Weights = Map<Entity, number>;
+
+export class SalienceModel {
+  private readonly snapshots: Weights[] = [];
+  private readonly speakerEvents: Array<{ at: number; sentence: number; entity: Entity }> = [];
+  private readonly mentionsAt = new Map<number, NameMention>();
+
+  constructor(
+    private readonly index: ArticleIndex,
+    private readonly entities: ResolvedEntities,
+  ) {
+    for (const m of index.mentions) if (!m.inQuote) this.mentionsAt.set(m.firstToken, m);
+    this.build();
+  }
+
+  /** The most prominent person at `at`, excluding one gender ("he" excludes women). */
+  person(at: number, excluded: Gender | null): PersonEntity | null {
+    const weights = this.weightsAt(at);
+    return best(weights, (e): e is PersonEntity => e.type === 'person' && (excluded === null || e.gender !== excluded));
+  }
+
+  organization(at: number): OrganizationEntity | null {
+    const weights = this.weightsAt(at);
+    return best(weights, (e): e is OrganizationEntity => e.type === 'organization');
+  }
+
+  noteSpeaker(entity: Entity, at: number): void {
+    const { tokens } = this.index.doc;
+    const sentence = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? 0;
+    this.speakerEvents.push({ at, sentence, entity });
+  }
+
+  private build(): void {
+    const { tokens, sentences } = this.index.doc;
+    const weights: Weights = new Map();
+    sentences.forEach((s, si) => {
+      const previous = sentences[si - 1];
+      const factor = SENTENCE_DECAY * (previous && previous.paragraph !== s.paragraph ? PARAGRAPH_DECAY : 1);
+      for (const [e, w] of weights) {
+        const next = w * factor;
+        if (next < 0.01) weights.delete(e);
+        else weights.set(e, next);
+      }
+      this.snapshots.push(new Map(weights));
+      for (let k = s.firstToken; k < s.endToken; k++) this.absorb(weights, k);
+      void tokens;
+    });
+  }
+
+  /** Adds what token k contributes: a name's weight, or a pronoun's to its likely referent. */
+  private absorb(weights: Weights, k: number): void {
+    const { tokens } = this.index.doc;
+    const m = this.mentionsAt.get(k);
+    if (m) {
+      const e = this.entities.entityOf.get(m);
+      // Unconfirmed name shapes ("Divisive Legacy") never take the focus.
+      if (e && !(e.type === 'person' && e.weak)) add(weights, e, this.mentionWeight(m));
+      return;
+    }
+    const t = tokens[k];
+    if (!t || !t.isWord || t.quote >= 0) return;
+    const pronoun = PRONOUN_GENDER[t.lower];
+    if (!pronoun) return;
+    const referent = best(weights, (e): e is PersonEntity => e.type === 'person' && e.gender !== pronoun.excluded);
+    if (referent) add(weights, referent, pronoun.subject ? PRONOUN_WEIGHT : POSSESSIVE_PRONOUN_WEIGHT);
+  }
+
+  private mentionWeight(m: NameMention): number {
+    const { tokens } = this.index.doc;
+    const before = tokens[m.firstToken - 1];
+    const after = tokens[m.endToken];
+    if (before && PREPOSITIONS.has(before.lower)) return OBJECT_WEIGHT;
+    if (m.possessive) return POSSESSIVE_WEIGHT;
+    if (after && after.isWord && !after.cap && after.start - m.end === 1 && isNounish(after.lower)) return MODIFIER_WEIGHT;
+    return SUBJECT_WEIGHT;
+  }
+
+  private weightsAt(at: number): Weights {
+    const { tokens } = this.index.doc;
+    const k = firstTokenAtOrAfter(tokens, at);
+    const sentence = tokens[k]?.sentence ?? this.snapshots.length - 1;
+    const start = this.index.doc.sentences[sentence]?.firstToken ?? k;
+    const weights: Weights = new Map(this.snapshots[sentence] ?? []);
+    for (let j = start; j < k; j++) this.absorb(weights, j);
+    for (const ev of this.speakerEvents) {
+      if (ev.at >= at) continue;
+      add(weights, ev.entity, SPEAKER_WEIGHT * SENTENCE_DECAY ** Math.max(0, sentence - ev.sentence));
+    }
+    return weights;
+  }
+}
+
+const PRONOUN_GENDER: Record<string, { excluded: Gender; subject: boolean }> = {
+  he: { excluded: 'female', subject: true },
+  she: { excluded: 'male', subject: true },
+  his: { excluded: 'female', subject: false },
+  him: { excluded: 'female', subject: false },
+  her: { excluded: 'male', subject: false },
+};
+
+function add(weights: Weights, e: Entity, w: number): void {
+  weights.set(e, (weights.get(e) ?? 0) + w);
+}
+
+function best<T extends Entity>(weights: Weights, accept: (e: Entity) => e is T): T | null {
+  let winner: T | null = null;
+  let top = 0;
+  for (const [e, w] of weights) {
+    if (accept(e) && w > top) {
+      winner = e;
+      top = w;
+    }
+  }
+  return winner;
+}
+
+function isNounish(lower: string): boolean {
+  const tags = lexiconTags(lower);
+  return (
+    tags.some((t) => ['Singular', 'Plural', 'Actor', 'Noun', 'Uncountable'].includes(t)) &&
+    !tags.some((t) => /Tense|Infinitive|Gerund|Participle|Copula|Modal|Adverb/.test(t))
+  );
+}
