@@ -2,6 +2,7 @@
 // "of"/"for"/"and" that organizations use), split into titles and the name,
 // and typed as person, organization, country or place.
 
+import { knownOrganization } from '../lexicon/organizations.ts';
 import { countryOf } from '../lexicon/places.ts';
 import { HONORIFICS, NAME_TITLES, TITLE_GENDER } from '../lexicon/roles.ts';
 import { isCalendarWord, isFunctionWord } from '../lexicon/names.ts';
@@ -136,6 +137,7 @@ function classifyRun(tokens: Token[], start: number, end: number): NameMention[]
   const run = tokens.slice(start, end);
   const words = run.filter((t) => t.isWord);
   if (words.length === 0) return [];
+  if (isDateline(tokens, start, end)) return [];
   if (words.length > 3 && words.every((t) => t.text === t.text.toUpperCase())) return []; // shouted text
   const split = findTitleSplit(run);
   if (split) {
@@ -147,6 +149,22 @@ function classifyRun(tokens: Token[], start: number, end: number): NameMention[]
   }
   const whole = buildMention(tokens, run, 0, 0);
   return whole ? [whole] : [];
+}
+
+/** "LA CROSSE, Wisc. —" or "WASHINGTON —" opening a paragraph: a dateline, not a name. */
+function isDateline(tokens: Token[], start: number, end: number): boolean {
+  const first = tokens[start];
+  const previous = tokens[start - 1];
+  if (!first || (previous && previous.paragraph === first.paragraph)) return false;
+  const words = tokens.slice(start, end).filter((t) => t.isWord);
+  if (!words.every((t) => t.text === t.text.toUpperCase() && t.text.length > 1)) return false;
+  if (words.length === 1 && words[0] && knownAcronym(words[0].text)) return false;
+  const after = tokens[end]?.text ?? '';
+  return after === ',' || after === '—' || after === '–' || after === '-' || after === '(';
+}
+
+function knownAcronym(word: string): boolean {
+  return knownOrganization(word) !== undefined;
 }
 
 /** Where a title block starts and ends inside a run: "[NYPD] [Commissioner] [James O'Neill]". */

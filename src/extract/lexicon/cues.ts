@@ -73,7 +73,6 @@ const SPEECH_LEMMAS: Record<string, { forms: string[]; reports: boolean }> = {
   chant: { forms: ['chanted', 'chant', 'chanting'], reports: false },
   begin: { forms: ['began'], reports: false },
   agree: { forms: ['agreed', 'agrees'], reports: true },
-  believe: { forms: ['believes'], reports: true },
   hint: { forms: ['hinted'], reports: true },
   signal: { forms: ['signaled', 'signalled'], reports: true },
   indicate: { forms: ['indicated'], reports: true },

@@ -33,8 +33,13 @@ const MIN_CLAUSE_TOKENS = 4;
 const THAT_WINDOW = 10;
 /** Tokens that end reported content when they follow a comma. */
 const CLAUSE_BREAKERS = new Set(['which', 'who', 'citing', 'adding', 'saying', 'noting', 'while', 'although', 'though', 'according', 'as']);
-const VERB_TAGS = ['Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense', 'Infinitive', 'Participle'];
-const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay', 'the', 'a', 'an']);
+/** Finite verbs: a clause has one ("is", "would", "fired", "leads"). */
+const VERB_TAGS = ['Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense'];
+/** Verbs that put their subject after them: "…, said Dan Gerstein". */
+const INVERTING_LEMMAS = new Set(['say', 'add', 'write', 'note', 'explain', 'argue', 'insist', 'continue', 'conclude', 'reply', 'counter', 'recall', 'warn', 'observe', 'remark', 'ask', 'declare', 'report']);
+/** Subordinate openers: "As Election Day nears, …" is not something anyone said. */
+const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'whether', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
+const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
 
 export function findReportedSpeech(index: ArticleIndex, resolver: SpeakerResolver, quoted: FoundQuote[]): ReportedSpeech[] {
   const { doc } = index;
@@ -75,7 +80,8 @@ function sentenceCandidates(index: ArticleIndex, s: Sentence, hasQuote: boolean)
       found.push(forward);
       continue;
     }
-    const backward = clauseThenCue(index, s, k);
+    // A clause before the attribution is only taken from sentences without quote marks.
+    const backward = hasQuote ? null : clauseThenCue(index, s, k);
     if (backward) found.push(backward);
   }
   return hasQuote ? found.filter((c) => !containsQuoteMark(tokens, c)) : found;
@@ -118,7 +124,10 @@ function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate |
   const verb = tokens[k];
   if (!verb) return null;
   let phrase: SpeakerPhrase | null = null;
-  if (comma === k - 1) phrase = speakerAfterVerb(index, k + 1, s.endToken);
+  if (comma === k - 1) {
+    if (!INVERTING_LEMMAS.has(speechCue(verb.lower)?.lemma ?? '')) return null;
+    phrase = speakerAfterVerb(index, k + 1, s.endToken);
+  }
   else {
     const found = subjectThenVerb(index, comma + 1, k + 1);
     if (found && found.verb === k) phrase = found.phrase;
@@ -250,6 +259,8 @@ function clauseEnd(tokens: Token[], from: number, to: number): number {
     if (t.text === ';') return i;
     if (t.text === ',' && CLAUSE_BREAKERS.has(next.lower)) return i;
     if ((t.text === '—' || t.text === '--') && i > from + 3) return i;
+    // ", and the downgrade is …" starts a new statement; ", and that …" continues the reported one.
+    if (t.text === ',' && (next.lower === 'and' || next.lower === 'but') && tokens[i + 2]?.lower !== 'that' && i > from + 3) return i;
     if (t.lower === 'and' && isCueAt(tokens, i + 1) && speechCue(next.lower)?.reports) return i;
   }
   return end;
@@ -258,15 +269,27 @@ function clauseEnd(tokens: Token[], from: number, to: number): number {
 function looksLikeClause(tokens: Token[], from: number, end: number): boolean {
   if (end - from < MIN_CLAUSE_TOKENS) return false;
   const first = tokens[from];
-  if (!first || !first.isWord || NOT_A_CLAUSE_START.has(first.lower)) return false;
+  if (!first || !first.isWord || NOT_A_CLAUSE_START.has(first.lower) || SUBORDINATE_OPENERS.has(first.lower)) return false;
+  let verb = false;
   for (let i = from; i < end; i++) {
     const t = tokens[i];
     if (!t || t.quote >= 0) return false;
-    if (t.isWord && (lexiconTags(t.lower).some((x) => VERB_TAGS.includes(x)) || /^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower))) {
-      return true;
-    }
+    if (!verb && t.isWord && !t.cap && looksFinite(t, tokens[i - 1])) verb = true;
   }
-  return false;
+  return verb;
+}
+
+/**
+ * compromise's lexicon lists base and irregular forms only, so regular
+ * inflections are recognised by shape: "planned", "make" after a subject.
+ */
+function looksFinite(t: Token, prev: Token | undefined): boolean {
+  const tags = lexiconTags(t.lower);
+  if (tags.some((x) => VERB_TAGS.includes(x))) return true;
+  if (/^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower)) return true;
+  if (/[a-z]{3,}ed$/.test(t.lower) && !tags.includes('Plural')) return true;
+  const subjectBefore = !!prev && prev.isWord && (PRONOUNS.has(prev.lower) || lexiconTags(prev.lower).includes('Plural') || prev.cap);
+  return subjectBefore && (tags.includes('Infinitive') || (tags.length === 0 && /[a-z]s$/.test(t.lower)));
 }
 
 function containsQuoteMark(tokens: Token[], c: Candidate): boolean {

@@ -58,6 +58,11 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
   if (tokens[j]?.text === ',') {
     const open = appositiveOpening(tokens, j, floor);
     if (open < 0) return null;
+    // "his campaign manager, Jeff Weaver, says": the name inside the commas is the speaker.
+    const named = index.mentionStartingAt.get(open + 1);
+    if (named && named.endToken === j && (named.kind === 'person' || named.kind === 'unknown')) {
+      return nameOrNounPhrase(index, open + 1, j, named);
+    }
     return phraseEndingAt(index, open - 1, floor);
   }
   // "Merkel condemned the attack and declared …": the subject of the first verb.
