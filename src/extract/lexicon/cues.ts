@@ -46,7 +46,7 @@ const SPEECH_LEMMAS: Record<string, { forms: string[]; reports: boolean }> = {
   promise: { forms: ['promised', 'promises'], reports: true },
   vow: { forms: ['vow', 'vows', 'vowed', 'vowing'], reports: true },
   confirm: { forms: ['confirm', 'confirms', 'confirmed', 'confirming'], reports: true },
-  deny: { forms: ['denied', 'denies'], reports: false },
+  deny: { forms: ['denied', 'denies'], reports: true },
   reveal: { forms: ['reveal', 'reveals', 'revealed', 'revealing'], reports: true },
   remark: { forms: ['remarked'], reports: true },
   observe: { forms: ['observed', 'observes'], reports: true },

@@ -32,13 +32,14 @@ interface Candidate {
 const MIN_CLAUSE_TOKENS = 4;
 const THAT_WINDOW = 10;
 /** Tokens that end reported content when they follow a comma. */
-const CLAUSE_BREAKERS = new Set(['which', 'who', 'citing', 'adding', 'saying', 'noting', 'while', 'although', 'though', 'according', 'as']);
+const CLAUSE_BREAKERS = new Set(['which', 'who', 'whom', 'citing', 'adding', 'saying', 'noting', 'while', 'although', 'though', 'according', 'as']);
 /** Finite verbs: a clause has one ("is", "would", "fired", "leads"). */
 const VERB_TAGS = ['Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense'];
 /** Verbs that put their subject after them: "…, said Dan Gerstein". */
 const INVERTING_LEMMAS = new Set(['say', 'add', 'write', 'note', 'explain', 'argue', 'insist', 'continue', 'conclude', 'reply', 'counter', 'recall', 'warn', 'observe', 'remark', 'ask', 'declare', 'report']);
 /** Subordinate openers: "As Election Day nears, …" is not something anyone said. */
 const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'whether', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
+const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'however']);
 const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
 
 export function findReportedSpeech(index: ArticleIndex, resolver: SpeakerResolver, quoted: FoundQuote[]): ReportedSpeech[] {
@@ -102,6 +103,11 @@ function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate |
     start = that;
   } else if (that >= 0 && adverbialOnly(tokens, start, that, cue?.lemma === 'tell')) {
     start = that + 1;
+    while (start < s.endToken && tokens[start]?.text === ',') start++;
+    const end = clauseEnd(tokens, start, s.endToken);
+    // After an explicit "that" the clause may open with anything: "that in an era of change, it needed …".
+    if (!looksLikeClause(tokens, start, end, true)) return null;
+    return { first: start, end, cue: verb.lower, phrase };
   } else {
     start = skipAdverbials(tokens, start, s.endToken);
     if (cue?.lemma === 'tell') {
@@ -110,7 +116,7 @@ function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate |
     }
   }
   const end = clauseEnd(tokens, start, s.endToken);
-  if (!looksLikeClause(tokens, start, end)) return null;
+  if (!looksLikeClause(tokens, start, end, cue?.lemma === 'ask')) return null;
   return { first: start, end, cue: verb.lower, phrase };
 }
 
@@ -136,7 +142,9 @@ function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate |
   if (!tailIsAdverbial(tokens, Math.max(phrase.endToken, k + 1), s.endToken)) {
     return interrupted(index, s, comma, k, phrase);
   }
-  const first = s.firstToken;
+  let first = s.firstToken;
+  while (first < comma && LEADING_CONJUNCTIONS.has(tokens[first]?.lower ?? '') ) first++;
+  if (tokens[first]?.text === ',') first++;
   if (!looksLikeClause(tokens, first, comma)) return null;
   return { first, end: comma, cue: verb.lower, phrase };
 }
@@ -147,7 +155,7 @@ function interrupted(index: ArticleIndex, s: Sentence, comma: number, k: number,
   const after = Math.max(phrase.endToken, k + 1);
   if (tokens[after]?.text !== ',') return null;
   const end = clauseEnd(tokens, after + 1, s.endToken);
-  if (!looksLikeClause(tokens, after + 1, end)) return null;
+  if (!looksLikeClause(tokens, after + 1, end, true)) return null;
   const lead = comma - s.firstToken;
   const first = lead <= 3 ? after + 1 : s.firstToken;
   return { first, end, cue: tokens[k]?.lower ?? 'said', phrase };
@@ -256,7 +264,9 @@ function clauseEnd(tokens: Token[], from: number, to: number): number {
     const t = tokens[i];
     const next = tokens[i + 1];
     if (!t || !next) break;
-    if (t.text === ';') return i;
+    if (t.text === ';' || t.text === ':') return i;
+    // ", he maintained that …": a new attribution starts a new report.
+    if (t.text === ',' && [1, 2, 3].some((d) => isCueAt(tokens, i + d) && i + d < end)) return i;
     if (t.text === ',' && CLAUSE_BREAKERS.has(next.lower)) return i;
     if ((t.text === '—' || t.text === '--') && i > from + 3) return i;
     // ", and the downgrade is …" starts a new statement; ", and that …" continues the reported one.
@@ -266,10 +276,11 @@ function clauseEnd(tokens: Token[], from: number, to: number): number {
   return end;
 }
 
-function looksLikeClause(tokens: Token[], from: number, end: number): boolean {
+function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener = false): boolean {
   if (end - from < MIN_CLAUSE_TOKENS) return false;
   const first = tokens[from];
-  if (!first || !first.isWord || NOT_A_CLAUSE_START.has(first.lower) || SUBORDINATE_OPENERS.has(first.lower)) return false;
+  if (!first || !first.isWord) return false;
+  if (!anyOpener && (NOT_A_CLAUSE_START.has(first.lower) || SUBORDINATE_OPENERS.has(first.lower))) return false;
   let verb = false;
   for (let i = from; i < end; i++) {
     const t = tokens[i];
@@ -287,9 +298,11 @@ function looksFinite(t: Token, prev: Token | undefined): boolean {
   const tags = lexiconTags(t.lower);
   if (tags.some((x) => VERB_TAGS.includes(x))) return true;
   if (/^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower)) return true;
+  if (/['’](d|s|ll|re|ve|m)$/.test(t.lower) && PRONOUNS.has(t.lower.replace(/['’].*$/, ''))) return true;
+  if (/n['’]t$/.test(t.lower)) return true;
   if (/[a-z]{3,}ed$/.test(t.lower) && !tags.includes('Plural')) return true;
   const subjectBefore = !!prev && prev.isWord && (PRONOUNS.has(prev.lower) || lexiconTags(prev.lower).includes('Plural') || prev.cap);
-  return subjectBefore && (tags.includes('Infinitive') || (tags.length === 0 && /[a-z]s$/.test(t.lower)));
+  return subjectBefore && (tags.includes('Infinitive') || tags.length === 0);
 }
 
 function containsQuoteMark(tokens: Token[], c: Candidate): boolean {
@@ -301,9 +314,10 @@ function tailIsAdverbial(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) break;
-    if (t.text === ',' ) {
-      // "said Dan Gerstein, director of …": an appositive may follow to the end.
-      return !tokens.slice(i + 1, to).some((x) => x.isWord && isCueLike(x));
+    if (t.text === ',') {
+      // "said Dan Gerstein, director of …": an appositive (no verb of its own) may follow to the end.
+      const rest = tokens.slice(i + 1, to);
+      return !rest.some((x, j) => x.isWord && (isCueLike(x) || (!x.cap && looksFinite(x, rest[j - 1]))));
     }
     if (t.isWord && lexiconTags(t.lower).some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal')) return false;
   }

@@ -65,6 +65,8 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
     }
     return phraseEndingAt(index, open - 1, floor);
   }
+  // "Thomas Perez, who said …": the relative pronoun stands for the name before it.
+  if ((tokens[j]?.lower === 'who' || tokens[j]?.lower === 'which') && tokens[j - 1]?.text === ',') return phraseEndingAt(index, j - 2, floor);
   // "Merkel condemned the attack and declared …": the subject of the first verb.
   if (['and', 'but', 'then', 'or'].includes(tokens[j]?.lower ?? '')) return firstSubject(index, floor, j);
   return phraseEndingAt(index, j, floor);
