@@ -16,6 +16,22 @@ export interface Config {
   logLevel: string;
   /** Load the demo articles when the database has no articles. */
   seedDemo: boolean;
+  /** Bearer tokens with write rights. */
+  apiTokens: string[];
+  jwt: JwtConfig | null;
+  /** Largest article (text or HTML) accepted for ingestion, in bytes. */
+  maxArticleBytes: number;
+}
+
+export interface JwtConfig {
+  /** HS256 shared secret. */
+  secret: string | null;
+  /** JWKS endpoint for RS256/ES256 keys. */
+  jwksUrl: string | null;
+  issuer: string | null;
+  audience: string | null;
+  /** The scope (in the `scope` or `scp` claim) that grants write rights. */
+  writeScope: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -42,8 +58,36 @@ function booleanSetting(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+function listSetting(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function jwtSettings(env: Env): JwtConfig | null {
+  const secret = env.QUOTEGRAPH_JWT_SECRET || null;
+  const jwksUrl = env.QUOTEGRAPH_JWT_JWKS_URL || null;
+  if (!secret && !jwksUrl) return null;
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) {
+    throw new ConfigError(`QUOTEGRAPH_JWT_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
+  }
+  return {
+    secret,
+    jwksUrl,
+    issuer: env.QUOTEGRAPH_JWT_ISSUER || null,
+    audience: env.QUOTEGRAPH_JWT_AUDIENCE || null,
+    writeScope: env.QUOTEGRAPH_JWT_WRITE_SCOPE || 'quotegraph:write',
+  };
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const dataDir = env.QUOTEGRAPH_DATA_DIR || '.data';
+  const apiTokens = listSetting(env, 'QUOTEGRAPH_API_TOKENS');
+  const shortToken = apiTokens.find((token) => token.length < 16);
+  if (shortToken !== undefined) {
+    throw new ConfigError('QUOTEGRAPH_API_TOKENS: every token must be at least 16 characters (see `quotegraph token`)');
+  }
   return {
     env: env.NODE_ENV || 'production',
     host: env.HOST || 'localhost',
@@ -54,5 +98,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     debug: booleanSetting(env, 'QUOTEGRAPH_DEBUG', false),
     logLevel: env.LOG_LEVEL || 'info',
     seedDemo: booleanSetting(env, 'QUOTEGRAPH_SEED_DEMO', true),
+    apiTokens,
+    jwt: jwtSettings(env),
+    maxArticleBytes: integerSetting(env, 'QUOTEGRAPH_MAX_ARTICLE_BYTES', 1_048_576, 1_000, 100_000_000),
   };
 }

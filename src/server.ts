@@ -11,6 +11,7 @@ import { defaultGraphiqlQuery, exampleOperations } from './graphql/examples.ts';
 import { schema } from './graphql/schema.ts';
 import { useErrorCodes } from './plugins/error-codes.ts';
 import { useSqlStatementCount } from './plugins/sql-statements.ts';
+import { useWriteAccess } from './plugins/write-access.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -18,16 +19,16 @@ export interface AppDependencies {
   logger?: Logger;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, Context>;
+export type App = YogaServerInstance<Record<string, unknown>, Omit<Context, 'writeAccess'>>;
 
 export function createApp({ config, database }: AppDependencies): App {
-  return createYoga<Record<string, unknown>, Context>({
+  return createYoga<Record<string, unknown>, Omit<Context, 'writeAccess'>>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     logging: false,
-    context: () => ({ db: database.db }),
+    context: () => ({ db: database.db, config }),
     graphiql: {
       title: 'quotegraph',
       defaultQuery: defaultGraphiqlQuery,
@@ -35,6 +36,7 @@ export function createApp({ config, database }: AppDependencies): App {
     },
     plugins: [
       useReadinessCheck({ endpoint: '/readyz', check: () => database.ping() }),
+      ...useWriteAccess(config, database.driver === 'pglite'),
       useSqlStatementCount({ report: config.debug }),
       useErrorCodes(),
     ],

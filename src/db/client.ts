@@ -83,3 +83,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     close: () => client.end({ timeout: 5 }),
   };
 }
+
+/** `db.execute` returns an array on postgres.js and `{ rows }` on PGlite. */
+export function rowsOf<Row>(result: unknown): Row[] {
+  if (Array.isArray(result)) return result as Row[];
+  return ((result as { rows?: Row[] }).rows ?? []) as Row[];
+}

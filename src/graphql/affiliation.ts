@@ -1,6 +1,6 @@
 import { builder } from './builder.ts';
 
-builder.drizzleNode('affiliations', {
+export const AffiliationRef = builder.drizzleNode('affiliations', {
   name: 'Affiliation',
   description: 'A person\'s role at an organization: "professor" at Dongguk University, "spokesman" for a ministry.',
   select: {},

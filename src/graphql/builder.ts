@@ -2,16 +2,22 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { WriteAccess } from '../plugins/write-access.ts';
 import { relations } from '../db/relations.ts';
-import { badUserInput } from './errors.ts';
+import { apiError, badUserInput, ErrorCode } from './errors.ts';
 
 export interface Context {
   db: Database;
+  config: Config;
+  /** Whether this request may write, and if not why; decided once per request. */
+  writeAccess: () => WriteAccess;
 }
 
 /** Page size when a connection is asked for no size, and the largest size it accepts. */
@@ -45,12 +51,24 @@ interface BuilderTypes {
     ID: { Input: string; Output: string | number };
   };
   DefaultFieldNullability: false;
+  AuthScopes: { writer: boolean };
 }
 
 // Annotated so the node resolvers below can refer to the builder they belong to.
 export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>> =
   new SchemaBuilder<BuilderTypes>({
-  plugins: [RelayPlugin, ValidationPlugin, DrizzlePlugin],
+  // Relay first so auth sees parsed IDs; auth before validation so a stranger learns nothing
+  // about the inputs of a mutation they may not call.
+  plugins: [RelayPlugin, ScopeAuthPlugin, ValidationPlugin, DrizzlePlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({ writer: ctx.writeAccess().allowed }),
+    unauthorizedError: (_parent, ctx) => {
+      const access = ctx.writeAccess();
+      return access.allowed
+        ? apiError(ErrorCode.FORBIDDEN, 'Not allowed.')
+        : apiError(access.code, access.reason);
+    },
+  },
   defaultFieldNullability: false,
   validation: {
     // Every failed check is a BAD_USER_INPUT error naming the offending argument or input field.
@@ -116,3 +134,8 @@ builder.addScalarType('DateTime', DateTimeResolver, {
 });
 
 builder.queryType({ description: 'Reading the news graph: articles, quotes, people and organizations.' });
+
+builder.mutationType({
+  description: 'Changing the graph. Every mutation needs write access: `Authorization: Bearer <token>`.',
+  authScopes: { writer: true },
+});

@@ -6,7 +6,7 @@
 // reads it off the first row. Only when the page comes back empty after a cursor, or when a
 // client asks for nothing but totalCount, is the count queried on its own.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import { rowsOf, type Database } from '../db/client.ts';
 
 const totalsByArgs = new WeakMap<object, number>();
 
@@ -39,10 +39,4 @@ export async function totalFromPage(args: PageArgs, db: Database, countQuery: SQ
   if (known !== undefined) return known;
   const result = await db.execute(sql`select (${countQuery})::int as count`);
   return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
-}
-
-/** `db.execute` returns an array on postgres.js and `{ rows }` on PGlite. */
-export function rowsOf<Row>(result: unknown): Row[] {
-  if (Array.isArray(result)) return result as Row[];
-  return ((result as { rows?: Row[] }).rows ?? []) as Row[];
 }

@@ -17,7 +17,13 @@ export const Speaker = builder.unionType('Speaker', {
   types: [PersonRef, OrganizationRef],
 });
 
-builder.drizzleNode('quotes', {
+/** Marks a people or organizations row with its GraphQL type: both tables' rows look alike. */
+export function asSpeaker<Row extends object>(row: Row, typename: 'Person' | 'Organization'): never {
+  brandWithType(row, typename === 'Person' ? PersonRef : OrganizationRef);
+  return row as never;
+}
+
+export const QuoteRef = builder.drizzleNode('quotes', {
   name: 'Quote',
   description: 'Something said, as reported in one article, with who said it and where it sits in the text.',
   select: {},
@@ -36,11 +42,9 @@ builder.drizzleNode('quotes', {
         },
       }),
       resolve: (quote) => {
-        const speaker = quote.speakerPerson ?? quote.speakerOrganization;
-        if (!speaker) return null;
-        // Both tables' rows look alike; the brand tells the union which member this is.
-        brandWithType(speaker, quote.speakerPerson ? PersonRef : OrganizationRef);
-        return speaker as never;
+        if (quote.speakerPerson) return asSpeaker(quote.speakerPerson, 'Person');
+        if (quote.speakerOrganization) return asSpeaker(quote.speakerOrganization, 'Organization');
+        return null;
       },
     }),
     speakerLabel: t.exposeString('speakerLabel', {

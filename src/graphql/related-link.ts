@@ -2,7 +2,7 @@ import { builder } from './builder.ts';
 import { RelatedLinkKindEnum } from './enums.ts';
 
 
-builder.drizzleNode('relatedLinks', {
+export const RelatedLinkRef = builder.drizzleNode('relatedLinks', {
   name: 'RelatedLink',
   description: 'A link an article pointed readers to, such as "Related: PHOTOS: …".',
   select: {},

@@ -2,7 +2,7 @@
 // same normalised text when there is no URL) updates it in place: the article, its quotes and
 // its links keep their ids, and the graph comes out the same.
 import { createHash } from 'node:crypto';
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { lookupKey, slugify } from '../db/lookup.ts';
 import { affiliations, articles, mentions, publishers, quotes, relatedLinks } from '../db/schema.ts';
@@ -226,12 +226,27 @@ async function storeMentions(
   for (const person of found.people) tally(byPerson, entities.personIds.get(person.name), person);
   for (const org of found.organizations) tally(byOrganization, entities.organizationIds.get(org.name), org);
 
-  await tx.delete(mentions).where(eq(mentions.articleId, articleId));
-  const rows = [
+  // Update in place, so re-ingesting keeps every row (and id) of the graph as it was.
+  const existing = await tx
+    .select({ id: mentions.id, personId: mentions.personId, organizationId: mentions.organizationId })
+    .from(mentions)
+    .where(eq(mentions.articleId, articleId));
+  const keyOf = (personId: number | null, organizationId: number | null) => (personId !== null ? `p${personId}` : `o${organizationId}`);
+  const existingByKey = new Map(existing.map((row) => [keyOf(row.personId, row.organizationId), row.id]));
+  const wanted = [
     ...[...byPerson].map(([personId, m]) => ({ articleId, personId, organizationId: null, ...m })),
     ...[...byOrganization].map(([organizationId, m]) => ({ articleId, personId: null, organizationId, ...m })),
   ];
-  if (rows.length) await tx.insert(mentions).values(rows);
+  const fresh = [];
+  for (const row of wanted) {
+    const id = existingByKey.get(keyOf(row.personId, row.organizationId));
+    existingByKey.delete(keyOf(row.personId, row.organizationId));
+    if (id === undefined) fresh.push(row);
+    else await tx.update(mentions).set({ count: row.count, firstOffset: row.firstOffset }).where(eq(mentions.id, id));
+  }
+  const stale = [...existingByKey.values()];
+  if (stale.length) await tx.delete(mentions).where(inArray(mentions.id, stale));
+  if (fresh.length) await tx.insert(mentions).values(fresh);
   return { personIds: [...byPerson.keys()], organizationIds: [...byOrganization.keys()] };
 }
 

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/client.ts';
+import { rowsOf, type DatabaseHandle } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { rowsOf } from '../../src/graphql/connections.ts';
 import { openTestDatabase, testDriver } from '../support/database.ts';
 
 let database: DatabaseHandle;

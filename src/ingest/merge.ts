@@ -1,0 +1,140 @@
+// The editor's fix when entity resolution got it wrong: fold one person (or organization) into
+// another. Everything that pointed at the removed one — quotes, affiliations, mentions, names,
+// child organizations — moves to the kept one, then the removed one is deleted.
+import { and, eq, sql } from 'drizzle-orm';
+import { lookupColumns, lookupKey } from '../db/lookup.ts';
+import { affiliations, mentions, organizations, people, quotes } from '../db/schema.ts';
+import type { Executor } from './executor.ts';
+
+export interface MergeCounts {
+  quotes: number;
+  affiliations: number;
+  mentions: number;
+  aliases: number;
+}
+
+function combinedAliases(
+  kept: { name: string; aliases: string[] },
+  removed: { name: string; aliases: string[] },
+): string[] {
+  const seen = new Set([lookupKey(kept.name), ...kept.aliases.map(lookupKey)]);
+  const result = [...kept.aliases];
+  for (const alias of [removed.name, ...removed.aliases]) {
+    const key = lookupKey(alias);
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      result.push(alias);
+    }
+  }
+  return result;
+}
+
+type EntityColumn = 'personId' | 'organizationId';
+
+const columnNames = {
+  personId: { own: sql.raw('person_id'), other: sql.raw('organization_id') },
+  organizationId: { own: sql.raw('organization_id'), other: sql.raw('person_id') },
+};
+
+/** Adds the removed entity's mentions to the kept one's, article by article. */
+async function moveMentions(tx: Executor, column: EntityColumn, keepId: number, removeId: number) {
+  const own = columnNames[column].own;
+  await tx.execute(sql`
+    update ${mentions} as kept
+    set count = kept.count + removed.count, first_offset = least(kept.first_offset, removed.first_offset)
+    from ${mentions} as removed
+    where kept.${own} = ${keepId} and removed.${own} = ${removeId} and kept.article_id = removed.article_id`);
+  await tx.execute(sql`
+    delete from ${mentions} as removed
+    using ${mentions} as kept
+    where removed.${own} = ${removeId} and kept.${own} = ${keepId} and kept.article_id = removed.article_id`);
+  const moved = await tx
+    .update(mentions)
+    .set({ [column]: keepId })
+    .where(eq(mentions[column], removeId))
+    .returning({ id: mentions.id });
+  return moved.length;
+}
+
+/** Moves affiliations, dropping those the kept entity already has (same counterpart and role). */
+async function moveAffiliations(tx: Executor, column: EntityColumn, keepId: number, removeId: number) {
+  const { own, other } = columnNames[column];
+  await tx.execute(sql`
+    delete from ${affiliations} as removed
+    using ${affiliations} as kept
+    where removed.${own} = ${removeId} and kept.${own} = ${keepId}
+      and kept.${other} = removed.${other} and kept.role is not distinct from removed.role`);
+  const moved = await tx
+    .update(affiliations)
+    .set({ [column]: keepId })
+    .where(eq(affiliations[column], removeId))
+    .returning({ id: affiliations.id });
+  return moved.length;
+}
+
+export async function mergePeople(tx: Executor, keepId: number, removeId: number): Promise<MergeCounts> {
+  const [kept] = await tx.select().from(people).where(eq(people.id, keepId)).for('update');
+  const [removed] = await tx.select().from(people).where(eq(people.id, removeId)).for('update');
+  if (!kept || !removed) throw new Error('both people must exist');
+  const movedQuotes = await tx
+    .update(quotes)
+    .set({ speakerPersonId: keepId })
+    .where(eq(quotes.speakerPersonId, removeId))
+    .returning({ id: quotes.id });
+  const movedAffiliations = await moveAffiliations(tx, 'personId', keepId, removeId);
+  const movedMentions = await moveMentions(tx, 'personId', keepId, removeId);
+  const aliases = combinedAliases(kept, removed);
+  await tx.delete(people).where(eq(people.id, removeId));
+  await tx
+    .update(people)
+    .set({
+      aliases,
+      ...lookupColumns(kept.name, aliases),
+      description: kept.description ?? removed.description,
+      updatedAt: new Date(),
+    })
+    .where(eq(people.id, keepId));
+  return {
+    quotes: movedQuotes.length,
+    affiliations: movedAffiliations,
+    mentions: movedMentions,
+    aliases: aliases.length - kept.aliases.length,
+  };
+}
+
+export async function mergeOrganizations(tx: Executor, keepId: number, removeId: number): Promise<MergeCounts> {
+  const [kept] = await tx.select().from(organizations).where(eq(organizations.id, keepId)).for('update');
+  const [removed] = await tx.select().from(organizations).where(eq(organizations.id, removeId)).for('update');
+  if (!kept || !removed) throw new Error('both organizations must exist');
+  const movedQuotes = await tx
+    .update(quotes)
+    .set({ speakerOrganizationId: keepId })
+    .where(eq(quotes.speakerOrganizationId, removeId))
+    .returning({ id: quotes.id });
+  const movedAffiliations = await moveAffiliations(tx, 'organizationId', keepId, removeId);
+  const movedMentions = await moveMentions(tx, 'organizationId', keepId, removeId);
+  // Children of the removed organization now belong to the kept one (never to itself).
+  await tx
+    .update(organizations)
+    .set({ parentId: keepId })
+    .where(and(eq(organizations.parentId, removeId), sql`${organizations.id} <> ${keepId}`));
+  const aliases = combinedAliases(kept, removed);
+  const parentId = kept.parentId === removeId ? removed.parentId : kept.parentId;
+  await tx.delete(organizations).where(eq(organizations.id, removeId));
+  await tx
+    .update(organizations)
+    .set({
+      aliases,
+      ...lookupColumns(kept.name, aliases),
+      description: kept.description ?? removed.description,
+      parentId: parentId === keepId ? null : parentId,
+      updatedAt: new Date(),
+    })
+    .where(eq(organizations.id, keepId));
+  return {
+    quotes: movedQuotes.length,
+    affiliations: movedAffiliations,
+    mentions: movedMentions,
+    aliases: aliases.length - kept.aliases.length,
+  };
+}

@@ -1,0 +1,120 @@
+// Who may write. Reads are public; every mutation needs write access, decided here from the
+// request's bearer token: one of the configured API tokens, or a JWT (verified by Yoga's JWT
+// plugin) carrying the write scope. With no credentials configured at all, writes are open
+// only on a private setup: the embedded database served on loopback alone.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-yoga/plugin-jwt';
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../config.ts';
+import { ErrorCode } from '../graphql/errors.ts';
+
+export type WriteAccess =
+  | { allowed: true; principal: string }
+  | { allowed: false; code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN; reason: string };
+
+export type WritePolicy = 'tokens' | 'open-local' | 'closed';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** How this server decides writes, from its configuration alone. */
+export function writePolicy(config: Config, embedded: boolean): WritePolicy {
+  if (config.apiTokens.length > 0 || config.jwt) return 'tokens';
+  return embedded && LOOPBACK_HOSTS.has(config.host) ? 'open-local' : 'closed';
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Compares against every configured token in constant time, whatever matches. */
+function isConfiguredToken(token: string, configured: readonly Buffer[]): boolean {
+  const candidate = digest(token);
+  let match = false;
+  for (const known of configured) match = timingSafeEqual(candidate, known) || match;
+  return match;
+}
+
+function bearerToken(request: Request): string | null {
+  const header = request.headers.get('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+}
+
+interface JwtContext {
+  jwt?: { payload?: Record<string, unknown> };
+}
+
+function scopesOf(payload: Record<string, unknown>): string[] {
+  const claim = payload.scope ?? payload.scp;
+  if (typeof claim === 'string') return claim.split(/\s+/);
+  return Array.isArray(claim) ? claim.filter((scope): scope is string => typeof scope === 'string') : [];
+}
+
+export function decideWriteAccess(
+  request: Request,
+  context: JwtContext,
+  config: Config,
+  policy: WritePolicy,
+  tokenDigests: readonly Buffer[],
+): WriteAccess {
+  const token = bearerToken(request);
+  if (policy === 'open-local') return { allowed: true, principal: 'local' };
+  if (policy === 'closed') {
+    return {
+      allowed: false,
+      code: ErrorCode.FORBIDDEN,
+      reason: 'This server accepts no writes: configure QUOTEGRAPH_API_TOKENS or a JWT issuer.',
+    };
+  }
+  if (!token) {
+    return { allowed: false, code: ErrorCode.UNAUTHENTICATED, reason: 'Writing needs an Authorization: Bearer <token> header.' };
+  }
+  if (isConfiguredToken(token, tokenDigests)) return { allowed: true, principal: 'api-token' };
+  const payload = context.jwt?.payload;
+  if (config.jwt && payload) {
+    if (scopesOf(payload).includes(config.jwt.writeScope)) {
+      return { allowed: true, principal: typeof payload.sub === 'string' ? `jwt:${payload.sub}` : 'jwt' };
+    }
+    return { allowed: false, code: ErrorCode.FORBIDDEN, reason: `The token lacks the "${config.jwt.writeScope}" scope.` };
+  }
+  return { allowed: false, code: ErrorCode.UNAUTHENTICATED, reason: 'The bearer token is not valid.' };
+}
+
+/**
+ * Verifies JWTs when configured (never rejecting a request by itself: reads stay public) and
+ * gives the context a `writeAccess()` that mutations consult.
+ */
+export function useWriteAccess(config: Config, embedded: boolean): Plugin[] {
+  const policy = writePolicy(config, embedded);
+  const tokenDigests = config.apiTokens.map(digest);
+  const plugins: Plugin[] = [];
+  if (config.jwt) {
+    const jwt = config.jwt;
+    plugins.push(
+      useJWT({
+        signingKeyProviders: [
+          jwt.secret
+            ? createInlineSigningKeyProvider(jwt.secret)
+            : createRemoteJwksSigningKeyProvider({ jwksUri: jwt.jwksUrl as string, cache: true, rateLimit: true }),
+        ],
+        tokenVerification: {
+          algorithms: jwt.secret ? ['HS256'] : ['RS256', 'ES256'],
+          ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
+          ...(jwt.audience ? { audience: jwt.audience } : {}),
+        },
+        reject: { missingToken: false, invalidToken: false },
+      }) as Plugin,
+    );
+  }
+  const grantWriteAccess: Plugin<{ writeAccess: () => WriteAccess }> = {
+    onContextBuilding({ context, extendContext }) {
+      let decided: WriteAccess | undefined;
+      const request = (context as { request: Request }).request;
+      extendContext({
+        writeAccess: () => (decided ??= decideWriteAccess(request, context as JwtContext, config, policy, tokenDigests)),
+      });
+    },
+  };
+  plugins.push(grantWriteAccess as Plugin);
+  return plugins;
+}
