@@ -39,7 +39,7 @@ export function assembleArticle(f: Findings): ExtractedArticle {
   const quotes = [...quotedToContract(f), ...reportedToContract(f)].sort((a, b) => a.start - b.start);
   const speakers = new Set<Entity>();
   for (const q of f.quoted) if (q.resolved?.entity) speakers.add(q.resolved.entity);
-  for (const r of f.reported) if (r.resolved.entity) speakers.add(r.resolved.entity);
+  for (const r of f.reported) if (r.resolved?.entity) speakers.add(r.resolved.entity);
   return {
     title: f.cleaned.title,
     dek: f.cleaned.dek,
@@ -76,16 +76,22 @@ function quotedToContract(f: Findings): ExtractedQuote[] {
 
 function reportedToContract(f: Findings): ExtractedQuote[] {
   const { body } = f.text;
-  return f.reported.map((r) => ({
-    text: body.slice(r.start, r.end),
-    kind: 'indirect' as const,
-    speaker: r.resolved.speaker,
-    speakerLabel: r.resolved.label || null,
-    cue: r.cue,
-    start: r.start,
-    end: r.end,
-    confidence: round(0.7 * r.resolved.certainty),
-  }));
+  const out: ExtractedQuote[] = [];
+  for (const r of f.reported) {
+    const resolved = r.resolved;
+    if (!resolved || !(resolved.speaker || resolved.label)) continue;
+    out.push({
+      text: body.slice(r.start, r.end),
+      kind: 'indirect',
+      speaker: resolved.speaker,
+      speakerLabel: resolved.label || null,
+      cue: r.cue,
+      start: r.start,
+      end: r.end,
+      confidence: round(0.7 * resolved.certainty),
+    });
+  }
+  return out;
 }
 
 function peopleToContract(f: Findings, speakers: Set<Entity>): ExtractedPerson[] {

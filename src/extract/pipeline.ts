@@ -14,6 +14,7 @@ import { findRoles } from './entities/roles.ts';
 import { mergeHeaderNames } from './entities/header-names.ts';
 import { chooseRawDocument, normaliseText } from './input.ts';
 import { assembleArticle } from './assemble.ts';
+import { resolveSpeakers } from './quotes/attribute.ts';
 import { findQuotedSpeech } from './quotes/direct.ts';
 import { findReportedSpeech } from './quotes/indirect.ts';
 import { SpeakerResolver } from './quotes/resolve-speaker.ts';
@@ -32,9 +33,9 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   const index = indexArticle(text, withSurnameReferences(text, firstLook.mentions, entities));
   mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption]);
   const roles = findRoles(index, entities);
-  const resolver = new SpeakerResolver(index, entities, roles.rolesOf);
-  const quoted = findQuotedSpeech(index, resolver);
-  const reported = findReportedSpeech(index, resolver, quoted);
+  const quoted = findQuotedSpeech(index);
+  const reported = findReportedSpeech(index, quoted);
+  resolveSpeakers(index, new SpeakerResolver(index, entities, roles.rolesOf), quoted, reported);
   return assembleArticle({ cleaned, text, entities, roles, quoted, reported });
 }
 

@@ -82,7 +82,7 @@ function continuesName(tokens: Token[], k: number): boolean {
   const next = tokens[k + 1];
   if (!next) return false;
   if (next.lower === 'the') return tokens[k + 2]?.cap === true;
-  return next.cap && next.isWord;
+  return next.cap && next.isWord && !isCalendarWord(next.lower);
 }
 
 /**

@@ -95,6 +95,7 @@ function newPerson(id: number, m: NameMention, parts: NameParts, people: PersonE
 }
 
 function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention, Entity>): void {
+  if (m.kind === 'unknown') m.kind = 'person';
   person.mentions.push(m);
   entityOf.set(m, person);
   const written = m.nameTokens.join(' ');

@@ -7,9 +7,32 @@ import { withoutPossessive } from '../text/tokens.ts';
 import type { NameMention } from './mention-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
 
+/**
+ * "Bloomberg" is a company in the gazetteer, but once "Michael Bloomberg"
+ * is in the story a bare "Bloomberg" is him.
+ */
+function reclaimSurnamesTakenForOrganizations(mentions: readonly NameMention[], entities: ResolvedEntities): void {
+  for (const m of mentions) {
+    if (m.kind !== 'organization' || m.nameTokens.length !== 1) continue;
+    const word = (m.nameTokens[0] ?? '').toLowerCase();
+    const person = entities.people.find((p) => p.given !== null && p.surname === word);
+    if (!person) continue;
+    const org = entities.entityOf.get(m);
+    if (org && org.type === 'organization') {
+      org.mentions.splice(org.mentions.indexOf(m), 1);
+      if (org.mentions.length === 0) entities.organizations.splice(entities.organizations.indexOf(org), 1);
+    }
+    m.kind = 'person';
+    m.organizationKind = null;
+    person.mentions.push(m);
+    entities.entityOf.set(m, person);
+  }
+}
+
 export function findSurnameReferences(doc: ArticleText, mentions: readonly NameMention[], entities: ResolvedEntities): NameMention[] {
   const covered = new Uint8Array(doc.tokens.length);
   for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) covered[k] = 1;
+  reclaimSurnamesTakenForOrganizations(mentions, entities);
   const bySurname = new Map<string, (typeof entities.people)[number]>();
   for (const p of entities.people) {
     if (p.given === null || p.surname.includes(' ') || p.surname.length < 3) continue;

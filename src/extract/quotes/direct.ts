@@ -7,6 +7,7 @@
 //              with a quote mark continuing the previous speaker's quotation
 
 import { FRAMING_VERBS, speechCue } from '../lexicon/cues.ts';
+import type { NameMention } from '../entities/mention-types.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
 import { type ArticleIndex, isCueAt, isCueToken } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
@@ -21,6 +22,9 @@ export interface FoundQuote {
   kind: 'direct' | 'partial';
   pattern: AttributionPattern;
   cue: string | null;
+  /** The words naming the speaker, when the quotation has its own attribution. */
+  phrase: SpeakerPhrase | null;
+  /** Filled in when speakers are resolved in reading order. */
   resolved: ResolvedSpeaker | null;
   /** Token range of the sentence that holds the quotation. */
   sentence: number;
@@ -40,25 +44,24 @@ interface Window {
   sentence: number;
 }
 
-export function findQuotedSpeech(index: ArticleIndex, resolver: SpeakerResolver): FoundQuote[] {
+export function findQuotedSpeech(index: ArticleIndex): FoundQuote[] {
   const { doc } = index;
   const found: FoundQuote[] = [];
   const windows = doc.quotes.map((span, i) => quoteWindow(index, span, i));
   doc.quotes.forEach((span, i) => {
     const w = windows[i];
     if (!w) return;
-    const explicit = explicitAttribution(index, w);
-    const resolved = explicit.phrase ? resolver.resolve(explicit.phrase) : null;
+    const explicit = explicitAttribution(index, w) ?? introducedByColon(index, span, i);
     found.push({
       span,
       kind: quoteKind(doc.tokens, w, explicit.pattern, doc.body.slice(span.textStart, span.textEnd)),
       pattern: explicit.phrase ? explicit.pattern : 'none',
       cue: explicit.cue,
-      resolved,
+      phrase: explicit.phrase,
+      resolved: null,
       sentence: w.sentence,
     });
   });
-  inheritSpeakers(index, found, resolver);
   return found.filter((q) => !(looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) && q.pattern !== 'trailing' && q.pattern !== 'leading'));
 }
 
@@ -103,8 +106,8 @@ interface Explicit {
   cue: string | null;
 }
 
-function explicitAttribution(index: ArticleIndex, w: Window): Explicit {
-  return trailing(index, w) ?? leading(index, w) ?? embedded(index, w) ?? { phrase: null, pattern: 'none', cue: null };
+function explicitAttribution(index: ArticleIndex, w: Window): Explicit | null {
+  return trailing(index, w) ?? leading(index, w) ?? embedded(index, w);
 }
 
 function cueText(tokens: Token[], k: number): string | null {
@@ -114,19 +117,33 @@ function cueText(tokens: Token[], k: number): string | null {
   return t.lower;
 }
 
-/** "…," X said  /  "…," said X. */
+/** "…," X said  /  "…," said X  /  "…!" X replied. */
 function trailing(index: ArticleIndex, w: Window): Explicit | null {
-  const { tokens } = index.doc;
+  const { tokens, sentences, body } = index.doc;
   let k = w.close;
   while (k < w.limit && DASHES.has(tokens[k]?.text ?? '')) k++;
-  if (k >= w.limit) return null;
+  if (k >= w.limit) {
+    // "That is false!" Maher replied. — the exclamation ended the sentence, the attribution is the next one.
+    const next = sentences[w.sentence + 1];
+    const closeToken = tokens[w.close];
+    if (!next || !closeToken || closeToken.sentence !== w.sentence + 1 || next.endToken - next.firstToken > 14) return null;
+    if (!/[?!.]["”'’]*$/.test(body.slice(tokens[w.inner]?.start ?? 0, tokens[w.close - 1]?.end ?? 0))) return null;
+    const nextQuote = index.doc.quotes.find((q) => q.open >= closeToken.start && q.open < (tokens[next.endToken - 1]?.end ?? 0));
+    const limit = nextQuote ? firstTokenAtOrAfter(tokens, nextQuote.open) : next.endToken;
+    return attributionAt(index, w.close, limit);
+  }
+  return attributionAt(index, k, w.limit);
+}
+
+function attributionAt(index: ArticleIndex, k: number, limit: number): Explicit | null {
+  const { tokens } = index.doc;
   const t = tokens[k];
   if (isCueAt(tokens, k) && !speechCue(t?.lower ?? '')?.participle) {
-    const phrase = speakerAfterVerb(index, k + 1, w.limit);
+    const phrase = speakerAfterVerb(index, k + 1, limit);
     if (phrase) return { phrase, pattern: 'trailing', cue: cueText(tokens, k) };
     return null;
   }
-  const found = subjectThenVerb(index, k, w.limit);
+  const found = subjectThenVerb(index, k, limit);
   return found ? { phrase: found.phrase, pattern: 'trailing', cue: cueText(tokens, found.verb) } : null;
 }
 
@@ -149,7 +166,34 @@ function leading(index: ArticleIndex, w: Window): Explicit | null {
     const phrase = speechCue(t.lower)?.participle ? firstSubject(index, w.floor, c) : subjectBefore(index, c, w.floor);
     return phrase ? { phrase, pattern: 'leading', cue: cueText(tokens, c) } : null;
   }
+  return tokens[b]?.text === ':' ? possessiveSource(index, w.floor, b) : null;
+}
+
+/** "From Bush's Facebook post: "…"": the owner of the statement, post or letter. */
+function possessiveSource(index: ArticleIndex, floor: number, colon: number): Explicit | null {
+  const { tokens } = index.doc;
+  for (let k = colon - 1; k >= floor && colon - k <= 6; k--) {
+    const m = index.mentionEndingAt.get(k);
+    if (!m || !m.possessive || m.inQuote) continue;
+    const after = tokens.slice(m.endToken, colon).map((t) => t.lower);
+    if (!after.some((w) => SOURCE_NOUNS.has(w))) return null;
+    return { phrase: nameOnly(index, m), pattern: 'leading', cue: null };
+  }
   return null;
+}
+
+const SOURCE_NOUNS = new Set(['post', 'statement', 'tweet', 'letter', 'email', 'e-mail', 'memo', 'message', 'speech', 'remarks', 'website', 'blog', 'op-ed', 'column', 'book', 'interview', 'response', 'reply', 'note', 'account', 'page', 'video', 'announcement', 'essay', 'testimony']);
+
+function nameOnly(index: ArticleIndex, m: NameMention): SpeakerPhrase {
+  return {
+    kind: 'name',
+    firstToken: m.firstToken,
+    endToken: m.endToken,
+    mention: m,
+    head: (m.nameTokens[m.nameTokens.length - 1] ?? '').toLowerCase(),
+    innerOrganization: null,
+    definite: true,
+  };
 }
 
 /** X said it was a "mistake"; "…" that Sanders can win, said X. */
@@ -201,18 +245,19 @@ function quoteKind(tokens: Token[], w: Window, pattern: AttributionPattern, text
  * "He then listed the qualities:" followed by a paragraph in quote marks:
  * the speaker is the subject of the introducing sentence.
  */
-function introducedByColon(index: ArticleIndex, q: FoundQuote, resolver: SpeakerResolver): void {
+function introducedByColon(index: ArticleIndex, span: QuoteSpan, i: number): Explicit {
+  const none: Explicit = { phrase: null, pattern: 'none', cue: null };
   const { doc } = index;
-  const previous = doc.paragraphs[q.span.paragraph - 1];
-  if (!previous || !doc.body.slice(previous.start, previous.end).trimEnd().endsWith(':')) return;
+  const previousSpan = doc.quotes[i - 1];
+  if (previousSpan?.paragraph === span.paragraph || !doc.opensWithQuote[span.paragraph]) return none;
+  const previous = doc.paragraphs[span.paragraph - 1];
+  if (!previous || previousSpan?.paragraph === span.paragraph - 1) return none;
+  if (!doc.body.slice(previous.start, previous.end).trimEnd().endsWith(':')) return none;
   const lastToken = doc.tokens[previous.endToken - 1];
   const sentence = lastToken ? doc.sentences[lastToken.sentence] : undefined;
-  if (!sentence) return;
+  if (!sentence) return none;
   const phrase = firstSubject(index, sentence.firstToken, sentence.endToken);
-  if (!phrase) return;
-  q.resolved = resolver.resolve(phrase);
-  q.pattern = 'leading';
-  q.cue = null;
+  return phrase ? { phrase, pattern: 'leading', cue: null } : none;
 }
 
 /**
@@ -221,13 +266,10 @@ function introducedByColon(index: ArticleIndex, q: FoundQuote, resolver: Speaker
  * paragraph opens with a quote mark — of the last quotation in the paragraph
  * before, which they continue.
  */
-function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolver: SpeakerResolver): void {
+export function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolver: SpeakerResolver, only?: FoundQuote): void {
   const { doc } = index;
   found.forEach((q, i) => {
-    if (q.resolved) {
-      resolver.noteSpeaker(q.resolved.entity, q.span.open);
-      return;
-    }
+    if (q.resolved || (only && q !== only)) return;
     const p = q.span.paragraph;
     const previousInParagraph = [...found.slice(0, i)].reverse().find((o) => o.span.paragraph === p && o.resolved);
     const nextInParagraph = found.slice(i + 1).find((o) => o.span.paragraph === p && o.resolved && o.pattern !== 'inherited');
@@ -235,12 +277,10 @@ function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolver: Spe
     const opensParagraph = firstInParagraph && doc.opensWithQuote[p] === true;
     const previousParagraphQuote = opensParagraph ? [...found.slice(0, i)].reverse().find((o) => o.span.paragraph === p - 1) : undefined;
     const source = previousInParagraph ?? nextInParagraph ?? (previousParagraphQuote?.resolved ? previousParagraphQuote : undefined);
-    if (!source?.resolved) {
-      if (opensParagraph) introducedByColon(index, q, resolver);
-      return;
-    }
+    if (!source?.resolved) return;
     q.resolved = { ...source.resolved, certainty: source.resolved.certainty * 0.85 };
     q.pattern = 'inherited';
     q.cue = source.cue;
+    resolver.noteSpeaker(q.resolved.entity, q.span.open);
   });
 }

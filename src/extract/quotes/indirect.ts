@@ -12,14 +12,16 @@ import { type ArticleIndex, isCueAt, PRONOUNS } from '../text/article-index.ts';
 import type { Sentence } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
 import type { FoundQuote } from './direct.ts';
-import type { ResolvedSpeaker, SpeakerResolver } from './resolve-speaker.ts';
+import type { ResolvedSpeaker } from './resolve-speaker.ts';
 import { firstSubject, speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
 
 export interface ReportedSpeech {
   start: number;
   end: number;
   cue: string;
-  resolved: ResolvedSpeaker;
+  phrase: SpeakerPhrase;
+  /** Filled in when speakers are resolved in reading order. */
+  resolved: ResolvedSpeaker | null;
 }
 
 interface Candidate {
@@ -42,7 +44,7 @@ const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', '
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'however']);
 const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
 
-export function findReportedSpeech(index: ArticleIndex, resolver: SpeakerResolver, quoted: FoundQuote[]): ReportedSpeech[] {
+export function findReportedSpeech(index: ArticleIndex, quoted: FoundQuote[]): ReportedSpeech[] {
   const { doc } = index;
   const out: ReportedSpeech[] = [];
   const quotedSentences = new Set(quoted.map((q) => q.sentence));
@@ -54,10 +56,10 @@ export function findReportedSpeech(index: ArticleIndex, resolver: SpeakerResolve
       const last = doc.tokens[c.end - 1];
       if (!first || !last) continue;
       if (out.some((o) => o.start < last.end && first.start < o.end)) continue;
-      out.push({ start: first.start, end: last.end, cue: c.cue, resolved: resolver.resolve(c.phrase) });
+      out.push({ start: first.start, end: last.end, cue: c.cue, phrase: c.phrase, resolved: null });
     }
   });
-  return out.filter((r) => r.resolved.speaker || r.resolved.label);
+  return out;
 }
 
 function sentenceCandidates(index: ArticleIndex, s: Sentence, hasQuote: boolean): Candidate[] {

@@ -20,7 +20,7 @@ const OBJECT_WEIGHT = 0.8;
 const MODIFIER_WEIGHT = 0.4;
 const PRONOUN_WEIGHT = 1.5;
 const POSSESSIVE_PRONOUN_WEIGHT = 0.5;
-const SPEAKER_WEIGHT = 2;
+const SPEAKER_WEIGHT = 3;
 
 type Weights = Map<Entity, number>;
 
@@ -77,8 +77,7 @@ export class SalienceModel {
     const m = this.mentionsAt.get(k);
     if (m) {
       const e = this.entities.entityOf.get(m);
-      // Unconfirmed name shapes ("Divisive Legacy") never take the focus.
-      if (e && !(e.type === 'person' && e.weak)) add(weights, e, this.mentionWeight(m));
+      if (e) add(weights, e, this.mentionWeight(m));
       return;
     }
     const t = tokens[k];

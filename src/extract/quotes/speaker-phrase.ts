@@ -81,13 +81,36 @@ export function firstSubject(index: ArticleIndex, from: number, before: number):
     const np = speakerAfterVerb(index, from, before);
     if (np && (np.kind === 'role' || np.kind === 'group' || np.kind === 'organization-noun')) return np;
   }
-  for (let k = from; k < before; k++) {
+  // "In response to Trump's proposal to bar Muslims from entering the United States, Clinton's aide …":
+  // a sentence opening with a prepositional phrase has its subject after the first comma.
+  let start = from;
+  // "WASHINGTON, Dec. 8 (UPI) — …": the dateline is not part of the sentence.
+  for (let k = from; k < Math.min(before, from + 12); k++) {
+    if (tokens[k]?.text === '—' || tokens[k]?.text === '--') {
+      if (tokens.slice(from, k).some((t) => t.isWord && t.text.length > 2 && t.text === t.text.toUpperCase())) start = k + 1;
+      break;
+    }
+  }
+  const lead = tokens[start];
+  if (lead && (PREPOSITIONS.has(lead.lower) || lead.lower === 'when' || lead.lower === 'after')) {
+    for (let k = start + 1; k < before; k++) {
+      if (tokens[k]?.text === ',') {
+        start = k + 1;
+        break;
+      }
+    }
+  }
+  let depth = 0;
+  for (let k = start; k < before; k++) {
     const t = tokens[k];
     if (!t || t.quote >= 0) continue;
+    if (t.text === '(') depth++;
+    if (t.text === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
     const m = index.mentionStartingAt.get(k);
     const prev = tokens[k - 1];
     const isObject = !!prev && k > from && PREPOSITIONS.has(prev.lower);
-    if (m && !m.inQuote && !m.possessive && !isObject && m.kind !== 'place') return phraseEndingAt(index, m.endToken - 1, k);
+    if (m && !m.inQuote && !m.possessive && !isObject && m.kind !== 'place' && m.kind !== 'unknown') return phraseEndingAt(index, m.endToken - 1, k);
     if (t.isWord && PRONOUNS.has(t.lower) && !isObject) return pronounPhrase(k, t.lower);
   }
   return null;
@@ -112,6 +135,8 @@ export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): S
   if (!t || j < floor || t.quote >= 0) return null;
   const mention = index.mentionEndingAt.get(j);
   if (mention && !mention.inQuote && mention.firstToken >= floor) {
+    const governed = governingPhrase(index, mention.firstToken, floor);
+    if (governed) return governed;
     return nameOrNounPhrase(index, mention.firstToken, mention.endToken, mention);
   }
   if (!t.isWord) return null;
@@ -128,7 +153,34 @@ export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): S
     if (PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev) || PRONOUNS.has(prev.lower)) break;
     k--;
   }
-  return nounPhrase(index, k, j + 1);
+  return governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
+}
+
+/**
+ * A name or noun phrase that is the object of a preposition belongs to the
+ * phrase before it: "a spokesman for Platte River", "Another intelligence
+ * source speaking to Fox News". Returns that larger phrase, or null.
+ */
+function governingPhrase(index: ArticleIndex, objectStart: number, floor: number, end?: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  let p = objectStart - 1;
+  if (tokens[p]?.lower === 'the') p--;
+  const prep = tokens[p];
+  if (!prep || !['for', 'of', 'at', 'with', 'to'].includes(prep.lower) || p - 1 < floor) return null;
+  let headAt = p - 1;
+  if (prep.lower === 'to' && /ing$/.test(tokens[headAt]?.lower ?? '')) headAt--; // "speaking to", "talking to"
+  const head = tokens[headAt];
+  if (!head || !head.isWord || head.cap || head.quote >= 0) return null;
+  const kind = phraseKindOfHead(head.lower);
+  if (kind !== 'role' && kind !== 'group') return null;
+  const inner = phraseEndingAt(index, headAt, floor);
+  if (!inner) return null;
+  // Who someone speaks *to* is not who they speak for.
+  if (prep.lower === 'to') return inner;
+  const objectEnd = end ?? index.mentionStartingAt.get(objectStart)?.endToken ?? objectStart + 1;
+  const object = index.mentionStartingAt.get(objectStart);
+  const organization = object && (object.kind === 'organization' || object.kind === 'country') ? object : inner.innerOrganization;
+  return { ...inner, endToken: Math.max(inner.endToken, objectEnd), innerOrganization: organization };
 }
 
 /** `"…," X said`: a speaker phrase starting at i and followed by a speech verb; returns both. */
@@ -177,7 +229,11 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
   // "said former secretary of state Hillary Clinton": role words (even "of state"), then the name.
   for (let k = i; k < Math.min(limit, i + 7); k++) {
     const m = index.mentionStartingAt.get(k);
-    if (m && !m.possessive) return nameOrNounPhrase(index, i, m.endToken, m);
+    // "wrote a Trump supporter": a name followed by a noun only modifies that noun.
+    const following = m ? tokens[m.endToken] : undefined;
+    const modifies = !!following && following.isWord && !following.cap && following.sentence === t.sentence && phraseKindOfHead(following.lower) !== 'other';
+    if (m && !m.possessive && !modifies) return nameOrNounPhrase(index, i, m.endToken, m);
+    if (m && modifies) break;
     const w = tokens[k];
     if (!w || !w.isWord || (w.cap && k > i && tokens[k - 1]?.lower !== 'of') || (PREPOSITIONS.has(w.lower) && w.lower !== 'of') || CLAUSE_WORDS.has(w.lower)) break;
   }

@@ -63,9 +63,22 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (!isCueToken(t)) return false;
   const prev = tokens[k - 1];
+  // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
+  if (t && /ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
   if (!prev || !prev.isWord) return true;
   if (/^(the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose)$/.test(prev.lower)) return false;
   return !/['’]s$/.test(prev.text) || PRONOUNS.has(prev.lower);
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '’s', 'am']);
+const PARTICIPLE_OPENERS = new Set([',', 'and', '—', 'after', 'before', 'while', 'by', 'when', 'without', 'in']);
+
+function gerundIsSpeech(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  const prev2 = tokens[k - 2];
+  if (!prev) return true;
+  if (PARTICIPLE_OPENERS.has(prev.lower) || BE_FORMS.has(prev.lower)) return true;
+  return !!prev2 && BE_FORMS.has(prev2.lower) && /ly$|^(now|also|still|again|not)$/.test(prev.lower);
 }
 
 export function tokenAt(index: ArticleIndex, i: number): Token | undefined {

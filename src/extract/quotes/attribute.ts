@@ -1,0 +1,24 @@
+// Speakers are resolved in reading order, whatever stage found the
+// attribution: "he" after a reported statement by Horowitz should find
+// Horowitz in focus, just as a reader would.
+
+import type { ArticleIndex } from '../text/article-index.ts';
+import { type FoundQuote, inheritSpeakers } from './direct.ts';
+import type { ReportedSpeech } from './indirect.ts';
+import type { SpeakerResolver } from './resolve-speaker.ts';
+
+export function resolveSpeakers(index: ArticleIndex, resolver: SpeakerResolver, quoted: FoundQuote[], reported: ReportedSpeech[]): void {
+  const { tokens } = index.doc;
+  const at = (token: number) => tokens[token]?.start ?? 0;
+  const work: Array<{ at: number; run: () => void }> = [];
+  for (const q of quoted) {
+    const phrase = q.phrase;
+    if (phrase) work.push({ at: at(phrase.firstToken), run: () => (q.resolved = resolver.resolve(phrase)) });
+    // A quotation without its own attribution takes its speaker where it stands, so later pronouns see it.
+    else work.push({ at: q.span.open, run: () => inheritSpeakers(index, quoted, resolver, q) });
+  }
+  for (const r of reported) work.push({ at: at(r.phrase.firstToken), run: () => (r.resolved = resolver.resolve(r.phrase)) });
+  work.sort((a, b) => a.at - b.at);
+  for (const w of work) w.run();
+  inheritSpeakers(index, quoted, resolver);
+}
