@@ -2,9 +2,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { runExtract } from './commands/extract.ts';
+import { runGenerate } from './commands/generate.ts';
+import { runIngest } from './commands/ingest.ts';
 import { UsageError, type CommandIO } from './commands/io.ts';
 import { runSchema } from './commands/schema.ts';
 import { runServe } from './commands/serve.ts';
+import { runToken } from './commands/token.ts';
 import { connect } from './db/connect.ts';
 import { seedDemo } from './demo/seed.ts';
 import { createLogger } from './logger.ts';
@@ -16,6 +19,11 @@ Commands:
   migrate             Apply database migrations and exit
   seed                (Re)load the demo articles
   extract FILE...|-   Read articles and print what was found, as JSON (--format text for a summary)
+  ingest FILE...|DIR|-
+                      Read articles and store them in the graph (text, HTML, JSON, JSON lines)
+  generate --articles N [--seed S]
+                      Fill the database with a synthetic graph (for benchmarks)
+  token               Print a new random API token for QUOTEGRAPH_API_TOKENS
   schema [--stdout]   Write schema.graphql from the code-first schema
 
 Configuration comes from the environment; see README.md.
@@ -29,12 +37,17 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
   }
   if (command === 'extract') return runExtract(rest, io);
   if (command === 'schema') return runSchema(rest, io);
+  if (command === 'token') return runToken(io);
 
   const config = loadConfig();
   const logger = createLogger(config);
   switch (command) {
     case 'serve':
       return runServe(config, logger);
+    case 'ingest':
+      return runIngest(rest, config, logger, io);
+    case 'generate':
+      return runGenerate(rest, config, logger);
     case 'migrate': {
       parseArgs({ args: rest, options: {} });
       const database = await connect(config, logger);

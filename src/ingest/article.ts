@@ -7,7 +7,7 @@ import type { Database } from '../db/client.ts';
 import { lookupKey, slugify } from '../db/lookup.ts';
 import { affiliations, articles, mentions, publishers, quotes, relatedLinks } from '../db/schema.ts';
 import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '../extract/types.ts';
-import { resolveEntities, type ResolvedEntities } from './entities.ts';
+import { resolveEntities, type PreviousLinks, type ResolvedEntities } from './entities.ts';
 import type { Executor } from './executor.ts';
 import { allocateSlug } from './slugs.ts';
 
@@ -261,6 +261,19 @@ async function storeAffiliations(tx: Executor, extracted: ExtractedArticle, enti
   if (unique.length) await tx.insert(affiliations).values(unique).onConflictDoNothing();
 }
 
+/** The people and organizations a re-ingested article pointed at before. */
+async function previousLinks(tx: Executor, article: { id: number; created: boolean }): Promise<PreviousLinks> {
+  if (article.created) return { personIds: new Set(), organizationIds: new Set() };
+  const rows = await tx
+    .select({ personId: mentions.personId, organizationId: mentions.organizationId })
+    .from(mentions)
+    .where(eq(mentions.articleId, article.id));
+  return {
+    personIds: new Set(rows.flatMap((row) => (row.personId === null ? [] : [row.personId]))),
+    organizationIds: new Set(rows.flatMap((row) => (row.organizationId === null ? [] : [row.organizationId]))),
+  };
+}
+
 function warningsFor(extracted: ExtractedArticle): string[] {
   const warnings: string[] = [];
   if (extracted.quotes.length === 0) warnings.push('no quotes found');
@@ -280,7 +293,7 @@ export async function ingestArticle(
   return db.transaction(async (tx) => {
     const article = await upsertArticleRow(tx, extracted, metadata);
     const found = withSpeakers(extracted);
-    const entities = await resolveEntities(tx, found.people, found.organizations);
+    const entities = await resolveEntities(tx, found.people, found.organizations, await previousLinks(tx, article));
     const quoteIds = await storeQuotes(tx, article, extracted, entities);
     await storeRelatedLinks(tx, article.id, extracted);
     const mentioned = await storeMentions(tx, article.id, found, entities);

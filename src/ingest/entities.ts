@@ -34,30 +34,89 @@ async function findCandidates(tx: Executor, table: EntityTable, keys: string[]):
     .orderBy(table.id);
 }
 
+/** "donald j trump" → "donald trump": the key without single-letter middle initials. */
+export function withoutMiddleInitials(key: string): string {
+  const words = key.split(' ');
+  if (words.length < 3) return key;
+  const kept = words.filter((word, index) => index === 0 || index === words.length - 1 || word.length > 1);
+  return kept.join(' ');
+}
+
+/** Middle initials of a key: "george h w bush" → "hw". */
+function middleInitials(key: string): string {
+  return key
+    .split(' ')
+    .slice(1, -1)
+    .filter((word) => word.length === 1)
+    .join('');
+}
+
+type Match = { match: StoredEntity | null; ambiguous: boolean };
+
+function only(candidates: readonly StoredEntity[], preferred: ReadonlySet<number>): Match | null {
+  if (candidates.length === 1) return { match: candidates[0] ?? null, ambiguous: false };
+  if (candidates.length === 0) return null;
+  // The article's own context decides: the entity this article already pointed at.
+  const previous = candidates.filter((candidate) => preferred.has(candidate.id));
+  if (previous.length === 1) return { match: previous[0] ?? null, ambiguous: false };
+  return { match: null, ambiguous: true };
+}
+
 /**
  * Picks the stored entity an extracted one refers to, or null for "new".
- * A full name (two or more words) matches any entity that has it as name or alias.
- * A single word ("Obama") matches only when exactly one stored entity goes by it.
+ * - The full name matches any entity that has it as name or alias (its canonical owner first).
+ * - "Donald J. Trump" matches a lone "Donald Trump", unless that one is known by other initials.
+ * - A single word ("Obama") matches only when exactly one stored entity goes by it, or when
+ *   the article itself spells the full name out as an alias.
+ * Several matches with nothing to decide between them are ambiguous: no merge.
+ * `preferred` holds the ids the same article resolved to before (re-ingestion).
  */
 export function chooseMatch(
   name: string,
   aliases: readonly string[],
   candidates: readonly StoredEntity[],
-): { match: StoredEntity | null; ambiguous: boolean } {
+  preferred: ReadonlySet<number> = new Set(),
+): Match {
   const nameKey = lookupKey(name);
+  const canonical = candidates.filter((candidate) => candidate.lookupKeys[0] === nameKey);
   const withName = candidates.filter((candidate) => candidate.lookupKeys.includes(nameKey));
-  const canonical = withName.filter((candidate) => candidate.lookupKeys[0] === nameKey);
-  if (canonical.length === 1) return { match: canonical[0] ?? null, ambiguous: false };
-  if (withName.length === 1) return { match: withName[0] ?? null, ambiguous: false };
-  if (withName.length > 1) return { match: null, ambiguous: true };
-  // The article's own longer forms ("Barack Obama" as an alias of an extracted "Obama").
-  const longerAliases = aliases.filter((alias) => alias.trim().includes(' '));
-  for (const alias of longerAliases) {
-    const key = lookupKey(alias);
-    const matches = candidates.filter((candidate) => candidate.lookupKeys.includes(key));
-    if (matches.length === 1) return { match: matches[0] ?? null, ambiguous: false };
+  const byName = only(canonical, preferred) ?? only(withName, preferred);
+  if (byName) return byName;
+
+  const stripped = withoutMiddleInitials(nameKey);
+  if (stripped !== nameKey) {
+    const initials = middleInitials(nameKey);
+    const compatible = candidates.filter(
+      (candidate) =>
+        candidate.lookupKeys.some((key) => withoutMiddleInitials(key) === stripped) &&
+        !candidate.lookupKeys.some((key) => withoutMiddleInitials(key) === stripped && middleInitials(key) !== '' && middleInitials(key) !== initials),
+    );
+    const byInitials = only(compatible, preferred);
+    if (byInitials) return byInitials;
+  }
+
+  if (!nameKey.includes(' ')) {
+    for (const alias of aliases) {
+      const key = lookupKey(alias);
+      if (!key.includes(' ')) continue;
+      const byAlias = only(candidates.filter((candidate) => candidate.lookupKeys.includes(key)), preferred);
+      if (byAlias?.match) return byAlias;
+    }
   }
   return { match: null, ambiguous: false };
+}
+
+/**
+ * A stored person known by a single word ("Obama", from an article that never gave the full
+ * name) that a full name can claim: the only stored entry going by that word.
+ */
+export function claimablePlaceholder(name: string, candidates: readonly StoredEntity[]): StoredEntity | null {
+  const words = lookupKey(name).split(' ');
+  if (words.length < 2) return null;
+  const surname = words[words.length - 1] as string;
+  const goingBySurname = candidates.filter((candidate) => candidate.lookupKeys.includes(surname));
+  const placeholder = goingBySurname.find((candidate) => candidate.lookupKeys[0] === surname);
+  return placeholder && goingBySurname.length === 1 ? placeholder : null;
 }
 
 function mergedAliases(stored: StoredEntity, name: string, aliases: readonly string[]): string[] {
@@ -73,39 +132,77 @@ function mergedAliases(stored: StoredEntity, name: string, aliases: readonly str
   return learned;
 }
 
+interface ResolveContext {
+  tx: Executor;
+  table: EntityTable;
+  candidates: StoredEntity[];
+  preferred: ReadonlySet<number>;
+  warnings: string[];
+  label: 'person' | 'organization';
+}
+
+async function storeAliases(context: ResolveContext, entity: StoredEntity, name: string, aliases: string[]) {
+  await context.tx
+    .update(context.table)
+    .set({ name, aliases, ...lookupColumns(name, aliases), updatedAt: new Date() })
+    .where(eq(context.table.id, entity.id));
+  entity.name = name;
+  entity.aliases = aliases;
+  entity.lookupKeys = lookupKeys(name, aliases);
+}
+
+/** Aliases a new entity starts with: the article's forms, and its name without middle initials. */
+function initialAliases(name: string, aliases: readonly string[], isPerson: boolean): string[] {
+  const nameKey = lookupKey(name);
+  const result: string[] = [];
+  const seen = new Set([nameKey]);
+  const stripped = withoutMiddleInitials(nameKey);
+  const words = name.trim().split(/\s+/);
+  const isInitial = (word: string) => lookupKey(word).split(' ').every((part) => part.length === 1);
+  const derived =
+    isPerson && stripped !== nameKey && words.length > 2
+      ? [[words[0], ...words.slice(1, -1).filter((word) => !isInitial(word)), words.at(-1)].join(' ')]
+      : [];
+  for (const alias of [...aliases, ...derived]) {
+    const key = lookupKey(alias);
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      result.push(alias);
+    }
+  }
+  return result;
+}
+
 async function resolveOne(
-  tx: Executor,
-  table: EntityTable,
+  context: ResolveContext,
   extracted: { name: string; aliases: string[] },
-  candidates: StoredEntity[],
   insertValues: Record<string, unknown>,
-  warnings: string[],
-  label: string,
 ): Promise<number> {
-  const { match, ambiguous } = chooseMatch(extracted.name, extracted.aliases, candidates);
+  const { match, ambiguous } = chooseMatch(extracted.name, extracted.aliases, context.candidates, context.preferred);
   if (ambiguous) {
-    warnings.push(`${label} "${extracted.name}" matches several stored entries; kept it separate`);
+    context.warnings.push(`${context.label} "${extracted.name}" matches several stored entries; kept it separate`);
   }
   if (match) {
     const aliases = mergedAliases(match, extracted.name, extracted.aliases);
-    if (aliases.length !== match.aliases.length) {
-      await tx
-        .update(table)
-        .set({ aliases, ...lookupColumns(match.name, aliases), updatedAt: new Date() })
-        .where(eq(table.id, match.id));
-      match.aliases = aliases;
-      match.lookupKeys = lookupKeys(match.name, aliases);
-    }
+    if (aliases.length !== match.aliases.length) await storeAliases(context, match, match.name, aliases);
     return match.id;
   }
-  const aliases = extracted.aliases.filter((alias) => lookupKey(alias) !== lookupKey(extracted.name));
-  const slug = await allocateSlug(tx, table, slugify(extracted.name));
-  const [created] = await tx
-    .insert(table)
+  const isPerson = context.label === 'person';
+  const placeholder = isPerson && !ambiguous ? claimablePlaceholder(extracted.name, context.candidates) : null;
+  if (placeholder) {
+    // The full name takes over the surname-only entry; the surname stays as an alias.
+    const aliases = initialAliases(extracted.name, [placeholder.name, ...placeholder.aliases, ...extracted.aliases], true);
+    await storeAliases(context, placeholder, extracted.name, aliases);
+    return placeholder.id;
+  }
+  const aliases = initialAliases(extracted.name, extracted.aliases, isPerson);
+  const slug = await allocateSlug(context.tx, context.table, slugify(extracted.name));
+  const [created] = await context.tx
+    .insert(context.table)
     .values({ slug, name: extracted.name, aliases, ...lookupColumns(extracted.name, aliases), ...insertValues } as never)
-    .returning({ id: table.id });
-  if (!created) throw new Error(`could not store ${label} ${extracted.name}`);
-  candidates.push({ id: created.id, name: extracted.name, aliases, lookupKeys: lookupKeys(extracted.name, aliases) });
+    .returning({ id: context.table.id });
+  if (!created) throw new Error(`could not store ${context.label} ${extracted.name}`);
+  context.candidates.push({ id: created.id, name: extracted.name, aliases, lookupKeys: lookupKeys(extracted.name, aliases) });
   return created.id;
 }
 
@@ -115,28 +212,52 @@ function remember(ids: Map<string, number>, entity: { name: string; aliases: str
   }
 }
 
+/** Keys to look stored candidates up by: every form, plus surnames (for placeholders). */
+function candidateKeys(entities: readonly { name: string; aliases: string[] }[]): string[] {
+  return entities.flatMap((entity) => {
+    const keys = lookupKeys(entity.name, entity.aliases);
+    return [...keys, ...keys.map(withoutMiddleInitials), ...keys.map((key) => key.split(' ').at(-1) ?? key)];
+  });
+}
+
+export interface PreviousLinks {
+  personIds: ReadonlySet<number>;
+  organizationIds: ReadonlySet<number>;
+}
+
 export async function resolveEntities(
   tx: Executor,
   extractedPeople: readonly ExtractedPerson[],
   extractedOrganizations: readonly ExtractedOrganization[],
+  previous: PreviousLinks = { personIds: new Set(), organizationIds: new Set() },
 ): Promise<ResolvedEntities> {
   const warnings: string[] = [];
   const personIds = new Map<string, number>();
   const organizationIds = new Map<string, number>();
 
-  const personKeys = extractedPeople.flatMap((person) => lookupKeys(person.name, person.aliases));
-  const personCandidates = await findCandidates(tx, people, personKeys);
-  for (const person of extractedPeople) {
-    const id = await resolveOne(tx, people, person, personCandidates, {}, warnings, 'person');
-    remember(personIds, person, id);
-  }
+  const personContext: ResolveContext = {
+    tx,
+    table: people,
+    candidates: await findCandidates(tx, people, candidateKeys(extractedPeople)),
+    preferred: previous.personIds,
+    warnings,
+    label: 'person',
+  };
+  // Full names first, so a surname-only mention can then match the person just resolved.
+  const byLength = [...extractedPeople].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  for (const person of byLength) remember(personIds, person, await resolveOne(personContext, person, {}));
 
-  const organizationKeys = extractedOrganizations.flatMap((org) => lookupKeys(org.name, org.aliases));
-  const organizationCandidates = await findCandidates(tx, organizations, organizationKeys);
+  const organizationContext: ResolveContext = {
+    tx,
+    table: organizations,
+    candidates: await findCandidates(tx, organizations, candidateKeys(extractedOrganizations)),
+    preferred: previous.organizationIds,
+    warnings,
+    label: 'organization',
+  };
   for (const organization of extractedOrganizations) {
     const kind: OrganizationKind = organization.kind;
-    const id = await resolveOne(tx, organizations, organization, organizationCandidates, { kind }, warnings, 'organization');
-    remember(organizationIds, organization, id);
+    remember(organizationIds, organization, await resolveOne(organizationContext, organization, { kind }));
   }
   return { personIds, organizationIds, warnings };
 }

@@ -145,3 +145,26 @@ describe('the seed article, through the ingestArticle mutation', () => {
     );
   });
 });
+
+describe('resolution rules', () => {
+  const stored = (id: number, name: string, aliases: string[] = []) => ({ id, name, aliases, lookupKeys: [...new Set([name, ...aliases].map((n) => n.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ')))] });
+
+  test('a middle initial is optional, unless the stored person is known by other initials', () => {
+    expect(chooseMatch('Donald J. Trump', [], [stored(1, 'Donald Trump')]).match?.id).toBe(1);
+    const georgeW = stored(2, 'George W. Bush', ['George Bush']);
+    expect(chooseMatch('George H. W. Bush', [], [georgeW]).match).toBeNull();
+  });
+
+  test('a re-ingested article keeps the entity it pointed at before, even when the name has become ambiguous', () => {
+    const candidates = [stored(1, 'Harold Johnson', ['Johnson']), stored(2, 'Mavis Johnson', ['Johnson'])];
+    expect(chooseMatch('Johnson', [], candidates, new Set([2])).match?.id).toBe(2);
+  });
+
+  test('a surname-only person is claimed by the first full name that arrives, and keeps its quotes', async () => {
+    await ingestArticle(database.db, articleNaming([['Okafor']], 'Okafor spoke.'), { url: 'https://example.test/o1' });
+    await ingestArticle(database.db, articleNaming([['Nneka Okafor', 'Okafor']], 'Nneka Okafor spoke.'), { url: 'https://example.test/o2' });
+    const app = createTestApp(database);
+    const { data } = await query(app, '{ people(filter: { search: "okafor" }) { nodes { name aliases articles { totalCount } } } }');
+    expect(data.people.nodes).toEqual([{ name: 'Nneka Okafor', aliases: ['Okafor'], articles: { totalCount: 2 } }]);
+  });
+});

@@ -1,0 +1,123 @@
+// quotegraph ingest FILE... | DIR | - : reads articles and stores them, one transaction each,
+// continuing past bad files and reporting them at the end.
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { connect } from '../db/connect.ts';
+import { ExtractError } from '../extract/errors.ts';
+import { ingestDocument } from '../ingest/document.ts';
+import type { Logger } from '../logger.ts';
+import { UsageError, type CommandIO } from './io.ts';
+import { collectSources, type SourceDocument } from './ingest-sources.ts';
+
+export interface IngestSummary {
+  created: number;
+  updated: number;
+  failed: { label: string; error: string }[];
+  quotes: number;
+  people: number;
+  organizations: number;
+  seconds: number;
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ExtractError) return error.message;
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  return String(error);
+}
+
+export function formatSummary(summary: IngestSummary): string {
+  const total = summary.created + summary.updated;
+  const rate = summary.seconds > 0 ? (total / summary.seconds).toFixed(1) : String(total);
+  const lines = [
+    `articles: ${summary.created} created, ${summary.updated} updated, ${summary.failed.length} failed`,
+    `quotes: ${summary.quotes}; people: ${summary.people}; organizations: ${summary.organizations}`,
+    `time: ${summary.seconds.toFixed(2)} s (${rate} articles/s)`,
+  ];
+  if (summary.failed.length) {
+    lines.push('failed:', ...summary.failed.map((failure) => `  ${failure.label}: ${failure.error}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface IngestOptions {
+  /** Publisher for documents that name none. */
+  publisher?: string | undefined;
+  quiet?: boolean | undefined;
+}
+
+/** Stores each source, one transaction per article; failures are collected, never fatal. */
+export async function ingestSources(
+  database: DatabaseHandle,
+  sources: readonly SourceDocument[],
+  options: IngestOptions,
+  io: CommandIO,
+): Promise<IngestSummary> {
+  const summary: IngestSummary = { created: 0, updated: 0, failed: [], quotes: 0, people: 0, organizations: 0, seconds: 0 };
+  const people = new Set<number>();
+  const organizations = new Set<number>();
+  const isTerminal = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !options.quiet;
+  const bar = isTerminal
+    ? new SingleBar({
+        stream: io.stderr as NodeJS.WriteStream,
+        format: 'ingesting [{bar}] {value}/{total} | {rate} articles/s | ETA {eta_formatted} | {label}',
+        hideCursor: true,
+      })
+    : null;
+  const started = performance.now();
+  bar?.start(sources.length, 0, { rate: '0.0', label: '' });
+  try {
+    for (const [index, source] of sources.entries()) {
+      let outcome: string;
+      if ('error' in source.document) {
+        summary.failed.push({ label: source.label, error: source.document.error });
+        outcome = `failed: ${source.document.error}`;
+      } else {
+        try {
+          const document =
+            options.publisher && !source.document.publisher ? { ...source.document, publisher: options.publisher } : source.document;
+          const result = await ingestDocument(database.db, document);
+          summary[result.created ? 'created' : 'updated'] += 1;
+          summary.quotes += result.quoteIds.length;
+          result.personIds.forEach((id) => people.add(id));
+          result.organizationIds.forEach((id) => organizations.add(id));
+          outcome = `${result.created ? 'created' : 'updated'}, ${result.quoteIds.length} quotes`;
+        } catch (error) {
+          summary.failed.push({ label: source.label, error: describeFailure(error) });
+          outcome = `failed: ${describeFailure(error)}`;
+        }
+      }
+      const elapsed = (performance.now() - started) / 1000;
+      if (bar) {
+        bar.update(index + 1, { rate: ((index + 1) / Math.max(elapsed, 0.001)).toFixed(1), label: source.label.slice(-40) });
+      } else if (!options.quiet) {
+        io.stderr.write(`[${index + 1}/${sources.length}] ${source.label}: ${outcome}\n`);
+      }
+    }
+  } finally {
+    bar?.stop();
+  }
+  summary.people = people.size;
+  summary.organizations = organizations.size;
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+export async function runIngest(argv: string[], config: Config, logger: Logger, io: CommandIO): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { publisher: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+  });
+  if (positionals.length === 0) throw new UsageError('ingest needs FILE..., a directory, or - for stdin');
+  const sources = await collectSources(positionals, io.stdin);
+  const database = await connect(config, logger);
+  try {
+    const summary = await ingestSources(database, sources, values, io);
+    io.stdout.write(formatSummary(summary));
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
