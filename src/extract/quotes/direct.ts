@@ -62,7 +62,13 @@ export function findQuotedSpeech(index: ArticleIndex): FoundQuote[] {
       sentence: w.sentence,
     });
   });
-  return found.filter((q) => !(looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) && q.pattern !== 'trailing' && q.pattern !== 'leading'));
+  return found.filter((q) => !(looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) && !givesAName(q)));
+}
+
+/** An attributed quotation, or a nickname someone gave ("called her an ''Aunt Tom''"), is kept even when title-cased. */
+function givesAName(q: FoundQuote): boolean {
+  if (q.pattern === 'trailing' || q.pattern === 'leading') return true;
+  return q.pattern === 'embedded' && /^(called|calls|calling|dubbed|dubs|labeled|labelled|nicknamed|branded|named)$/.test(q.cue ?? '');
 }
 
 /**
@@ -107,7 +113,29 @@ interface Explicit {
 }
 
 function explicitAttribution(index: ArticleIndex, w: Window): Explicit | null {
-  return trailing(index, w) ?? leading(index, w) ?? embedded(index, w);
+  return trailing(index, w) ?? leading(index, w) ?? embedded(index, w) ?? previousSentenceIntroduces(index, w);
+}
+
+/**
+ * "Sam Lau, the party's spokesman, said in a statement. “There are no …”":
+ * a sentence ending in an attribution introduces the quotation after it.
+ */
+function previousSentenceIntroduces(index: ArticleIndex, w: Window): Explicit | null {
+  const { tokens, sentences } = index.doc;
+  if (w.open !== w.sentenceFirst) return null;
+  const previous = sentences[w.sentence - 1];
+  const current = sentences[w.sentence];
+  if (!previous || !current || previous.paragraph !== current.paragraph) return null;
+  for (let c = previous.endToken - 1; c >= previous.firstToken && previous.endToken - c <= 8; c--) {
+    const t = tokens[c];
+    if (!t || t.quote >= 0) return null;
+    if (!isCueAt(tokens, c)) continue;
+    const tail = tokens.slice(c + 1, previous.endToken).filter((x) => x.isWord);
+    if (tail.some((x) => !/^(in|a|an|the|on|at|to|statement|interview|email|release|post|tweet|reporters|today|yesterday|later|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(x.lower))) return null;
+    const phrase = subjectBefore(index, c, previous.firstToken);
+    return phrase ? { phrase, pattern: 'leading', cue: cueText(tokens, c) } : null;
+  }
+  return null;
 }
 
 function cueText(tokens: Token[], k: number): string | null {

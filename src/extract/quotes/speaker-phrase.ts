@@ -136,7 +136,7 @@ export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): S
   const mention = index.mentionEndingAt.get(j);
   if (mention && !mention.inQuote && mention.firstToken >= floor) {
     const governed = governingPhrase(index, mention.firstToken, floor);
-    if (governed) return governed;
+    if (governed) return namedBeforeAppositive(index, governed, floor) ?? governed;
     return nameOrNounPhrase(index, mention.firstToken, mention.endToken, mention);
   }
   if (!t.isWord) return null;
@@ -153,7 +153,23 @@ export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): S
     if (PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev) || PRONOUNS.has(prev.lower)) break;
     k--;
   }
-  return governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
+  const phrase = governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
+  return phrase ? (namedBeforeAppositive(index, phrase, floor) ?? phrase) : null;
+}
+
+/**
+ * "Sam Lau, the communications director for the party said …" (the closing
+ * comma forgotten): a role phrase right after "NAME," describes that person.
+ */
+function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase, floor: number): SpeakerPhrase | null {
+  if (phrase.kind !== 'role') return null;
+  const { tokens } = index.doc;
+  if (tokens[phrase.firstToken - 1]?.text !== ',') return null;
+  const named = index.mentionEndingAt.get(phrase.firstToken - 2);
+  if (!named || named.kind !== 'person' || named.weak || named.firstToken < floor || named.inQuote) return null;
+  const before = tokens[named.firstToken - 1];
+  if (before && before.sentence === tokens[named.firstToken]?.sentence && before.text !== ',' && !/^(and|but)$/.test(before.lower)) return null;
+  return nameOrNounPhrase(index, named.firstToken, named.endToken, named);
 }
 
 /**
@@ -242,6 +258,7 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
     const w = tokens[end];
     if (!w || !w.isWord || w.quote >= 0 || isCueToken(w)) break;
     if (end > i && CLAUSE_WORDS.has(w.lower)) break;
+    if (end > i && !w.cap && isVerbForm(w.lower)) break;
     if (end > i && PREPOSITIONS.has(w.lower)) {
       // "a spokesman for the ministry" keeps one prepositional phrase naming whom they speak for.
       if (!['for', 'of', 'at', 'with'].includes(w.lower)) break;
@@ -254,6 +271,10 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
   const head = tokens[end - 1];
   if (!head || !couldHeadSpeakerPhrase(head)) return null;
   return nounPhrase(index, i, end);
+}
+
+function isVerbForm(lower: string): boolean {
+  return lexiconTags(lower).some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary');
 }
 
 /** A word that can end a noun phrase naming a speaker: not a function word, number or date. */
