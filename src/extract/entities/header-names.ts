@@ -9,7 +9,7 @@ import { findNameMentions } from './mentions.ts';
 export function mergeHeaderNames(entities: ResolvedEntities, headerTexts: ReadonlyArray<string | null>): void {
   for (const text of headerTexts) {
     if (!text) continue;
-    for (const m of findNameMentions(analyseText([text]))) {
+    for (const m of findNameMentions(analyseText([text]), { includeHeadings: true })) {
       if (m.kind !== 'person' || m.nameTokens.length < 2) continue;
       const parts = nameParts(m.nameTokens);
       const written = m.nameTokens.join(' ');

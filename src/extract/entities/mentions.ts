@@ -18,12 +18,13 @@ const ORG_CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'the']);
 /** Runs longer than this are shouted headlines, not names. */
 const MAX_NAME_TOKENS = 9;
 
-export function findNameMentions(doc: ArticleText): NameMention[] {
+/** Subheadings are skipped unless asked for (headline, dek and caption are all "headings"). */
+export function findNameMentions(doc: ArticleText, options: { includeHeadings?: boolean } = {}): NameMention[] {
   const mentions: NameMention[] = [];
   const { tokens } = doc;
   let i = 0;
   while (i < tokens.length) {
-    if (doc.isHeading[tokens[i]?.paragraph ?? -1]) {
+    if (!options.includeHeadings && doc.isHeading[tokens[i]?.paragraph ?? -1]) {
       i++;
       continue;
     }

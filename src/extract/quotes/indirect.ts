@@ -272,10 +272,19 @@ function clauseEnd(tokens: Token[], from: number, to: number): number {
     if (t.text === ',' && CLAUSE_BREAKERS.has(next.lower)) return i;
     if ((t.text === '—' || t.text === '--') && i > from + 3) return i;
     // ", and the downgrade is …" starts a new statement; ", and that …" continues the reported one.
-    if (t.text === ',' && (next.lower === 'and' || next.lower === 'but') && tokens[i + 2]?.lower !== 'that' && i > from + 3) return i;
+    if (t.text === ',' && next.lower === 'and' && tokens[i + 2]?.lower !== 'that' && i > from + 3) return i;
+    // ", but the campaign refused …" is the reporter talking again; ", but the U.S. must …" is still the report.
+    if (t.text === ',' && next.lower === 'but' && i > from + 3 && !modalFollows(tokens, i + 2, end)) return i;
     if (t.lower === 'and' && isCueAt(tokens, i + 1) && speechCue(next.lower)?.reports) return i;
   }
   return end;
+}
+
+function modalFollows(tokens: Token[], from: number, end: number): boolean {
+  for (let i = from; i < Math.min(end, from + 6); i++) {
+    if (/^(must|should|would|could|will|can|may|might|shall)$/.test(tokens[i]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener = false): boolean {
