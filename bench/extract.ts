@@ -1,0 +1,89 @@
+// Extraction throughput, in articles per second on one core (the process is
+// single-threaded), over a corpus of plain-text articles.
+//
+//   npm run bench:extract -- [CORPUS_DIR] [--rounds N]
+//
+// Each round times the extractor and, over the same texts, a trivial
+// baseline: one regular-expression pass that finds quoted stretches. The
+// baseline shows how fast this machine is at that moment, so the ratio
+// between the two is comparable across runs and machines.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { extractArticle } from '../src/extract/index.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function loadTexts(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { text: string }).text);
+}
+
+const QUOTED_STRETCH = /["\u201C][^"\u201D\n]{1,2000}["\u201D]/g;
+
+function baselinePass(texts: string[]): number {
+  let found = 0;
+  for (const t of texts) found += t.match(QUOTED_STRETCH)?.length ?? 0;
+  return found;
+}
+
+function extractPass(texts: string[]): number {
+  let found = 0;
+  for (const t of texts) found += extractArticle({ text: t }).quotes.length;
+  return found;
+}
+
+/** Articles per second for one pass of `run` over the texts, repeated until at least minMs has passed. */
+function rate(texts: string[], run: (texts: string[]) => number, minMs: number): number {
+  let passes = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    run(texts);
+    passes++;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs);
+  return (passes * texts.length) / (elapsed / 1000);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { rounds: { type: 'string', default: '7' } },
+  });
+  const corpusRoot = process.env.QUOTEGRAPH_CORPUS_DIR ?? join(repoRoot, '..', 'shared', 'corpus');
+  const dir = resolve(positionals[0] ?? join(corpusRoot, 'quotes-train'));
+  const rounds = Math.max(1, Number.parseInt(values.rounds ?? '7', 10) || 7);
+  const texts = loadTexts(dir);
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  console.log(`corpus: ${dir} (${texts.length} articles, ${Math.round(chars / texts.length)} characters on average)`);
+
+  extractPass(texts); // warm-up: module loading, JIT, compromise's lexicon
+  baselinePass(texts);
+
+  const extractRates: number[] = [];
+  const baselineRates: number[] = [];
+  for (let r = 1; r <= rounds; r++) {
+    const e = rate(texts, extractPass, 1000);
+    const b = rate(texts, baselinePass, 300);
+    extractRates.push(e);
+    baselineRates.push(b);
+    console.log(`round ${r}: extract ${e.toFixed(0)} articles/s   baseline regex ${b.toFixed(0)} articles/s   ratio ${(e / b).toFixed(4)}`);
+  }
+  const e = median(extractRates);
+  const b = median(baselineRates);
+  console.log(`\nmedian of ${rounds} rounds, one core: extract ${e.toFixed(0)} articles/s (${(1000 / e).toFixed(2)} ms/article)`);
+  console.log(`baseline (one regex pass): ${b.toFixed(0)} articles/s; extract/baseline ratio ${(e / b).toFixed(4)} (baseline is ${(b / e).toFixed(0)}x faster)`);
+}
+
+main();
