@@ -1,0 +1,30 @@
+// quotegraph as the benchmark runs it: createApp + listen from src/server.ts, in a process of
+// its own. BENCH_DATABASE_URL selects PostgreSQL; without it, BENCH_DATA_DIR is a PGlite
+// data directory (the embedded default). Debug reporting is off, as in production.
+import { loadConfig } from '../../src/config.ts';
+import { connect } from '../../src/db/connect.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createApp, listen } from '../../src/server.ts';
+
+const config = loadConfig({
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: process.env.PORT ?? '0',
+  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+  QUOTEGRAPH_DATA_DIR: process.env.BENCH_DATA_DIR ?? '',
+  QUOTEGRAPH_DB_POOL_SIZE: process.env.POOL_SIZE ?? '10',
+  QUOTEGRAPH_DEBUG: 'false',
+  QUOTEGRAPH_SEED_DEMO: 'false',
+  LOG_LEVEL: 'warn',
+});
+const logger = createLogger(config);
+const database = await connect(config, logger);
+const app = createApp({ config, database, logger });
+const running = await listen(app, config);
+process.stdout.write(`listening ${new URL(running.url).port}\n`);
+process.once('SIGTERM', () => {
+  void running
+    .close()
+    .then(() => database.close())
+    .then(() => process.exit(0));
+});
