@@ -102,7 +102,8 @@ function readHeader(lines: Line[]): Header {
       wordCount(line.text) <= 45 &&
       i + 1 < lines.length &&
       !startsWithDateline(line.text) &&
-      !/["“”]/.test(line.text);
+      !/["“”]/.test(line.text) &&
+      !/:$/.test(line.text);
     if (!(sameBlockAsTitle || line.afterSummaryLabel || headerShaped)) break;
     if (header.imageCaption === null && !line.afterSummaryLabel && (hasCaptionMarker(line.text) || looksLikeNameCaption(line.text))) {
       header.imageCaption = line.text;

@@ -5,7 +5,7 @@
 import { knownOrganization } from '../lexicon/organizations.ts';
 import { countryOf } from '../lexicon/places.ts';
 import { HONORIFICS, NAME_TITLES, TITLE_GENDER } from '../lexicon/roles.ts';
-import { isCalendarWord, isFunctionWord } from '../lexicon/names.ts';
+import { isCalendarWord, isCommonWord, isFunctionWord, isKnownGivenName } from '../lexicon/names.ts';
 import type { ArticleText } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
 import { classifyName } from './classify-name.ts';
@@ -103,6 +103,13 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
   }
   while (end > s && !tokens[end - 1]?.isWord) end--;
   if (end - s > MAX_NAME_TOKENS || end <= s) return [];
+  // "Farmer Josef Novak" at the start of a sentence: a capitalised common noun before a name.
+  const lead = tokens[s];
+  const secondIsGivenName = isKnownGivenName(tokens[s + 1]?.lower ?? '') && !isKnownGivenName(lead?.lower ?? '');
+  if (lead && end - s >= 3 && (isCommonWord(lead.lower) || secondIsGivenName) && !HONORIFICS.has(lead.lower) && !NAME_TITLES.has(lead.lower)) {
+    const rest = classifyRun(tokens, s + 1, end);
+    if (rest.length === 1 && rest[0]?.kind === 'person' && !rest[0].weak) return [{ start: s + 1, end }];
+  }
   const whole = { start: s, end };
   const joiner = findJoiner(tokens, s, end);
   if (joiner < 0) return [whole];
@@ -142,11 +149,11 @@ function classifyRun(tokens: Token[], start: number, end: number): NameMention[]
   if (words.length > 3 && words.every((t) => t.text === t.text.toUpperCase())) return []; // shouted text
   const split = findTitleSplit(run);
   if (split) {
-    const titled = buildMention(tokens, run, split.prefixEnd, split.titleEnd);
-    if (titled && titled.kind === 'person') {
-      const prefix = split.prefixEnd > 0 ? buildMention(tokens, run.slice(0, split.prefixEnd), 0, 0) : null;
-      return prefix && prefix.kind !== 'person' && prefix.kind !== 'unknown' ? [prefix, titled] : [titled];
-    }
+    const prefix = split.prefixEnd > 0 ? buildMention(tokens, run.slice(0, split.prefixEnd), 0, 0) : null;
+    const namesABody = !!prefix && prefix.kind !== 'person' && prefix.kind !== 'unknown';
+    // "NYPD Commissioner X": the body is its own mention; "Police Chief X": "Police" is part of the title.
+    const titled = buildMention(tokens, run, namesABody ? split.prefixEnd : 0, split.titleEnd);
+    if (titled && titled.kind === 'person') return namesABody && prefix ? [prefix, titled] : [titled];
   }
   const whole = buildMention(tokens, run, 0, 0);
   return whole ? [whole] : [];

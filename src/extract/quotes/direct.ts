@@ -194,7 +194,15 @@ function leading(index: ArticleIndex, w: Window): Explicit | null {
     const phrase = speechCue(t.lower)?.participle ? firstSubject(index, w.floor, c) : subjectBefore(index, c, w.floor);
     return phrase ? { phrase, pattern: 'leading', cue: cueText(tokens, c) } : null;
   }
-  return tokens[b]?.text === ':' ? possessiveSource(index, w.floor, b) : null;
+  return tokens[b]?.text === ':' ? (possessiveSource(index, w.floor, b) ?? colonIntroduction(index, w.floor, b)) : null;
+}
+
+/** "Coach Dan Riley looked back on the season: "…"": the subject of the introducing clause. */
+function colonIntroduction(index: ArticleIndex, floor: number, colon: number): Explicit | null {
+  const phrase = firstSubject(index, floor, colon);
+  if (!phrase || (phrase.kind !== 'name' && phrase.kind !== 'pronoun' && phrase.kind !== 'role')) return null;
+  if (phrase.kind === 'name' && phrase.mention?.kind !== 'person' && phrase.mention?.kind !== 'organization') return null;
+  return { phrase, pattern: 'leading', cue: null };
 }
 
 /** "From Bush's Facebook post: "…"": the owner of the statement, post or letter. */

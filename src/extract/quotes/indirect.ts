@@ -8,7 +8,7 @@
 
 import { speechCue } from '../lexicon/cues.ts';
 import { lexiconTags } from '../lexicon/names.ts';
-import { type ArticleIndex, isCueAt, PRONOUNS } from '../text/article-index.ts';
+import { type ArticleIndex, isCueAt, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
 import type { Sentence } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
 import type { FoundQuote } from './direct.ts';
@@ -78,6 +78,8 @@ function sentenceCandidates(index: ArticleIndex, s: Sentence, hasQuote: boolean)
     if (!isCueAt(tokens, k)) continue;
     const cue = speechCue(t.lower);
     if (!cue || (!cue.reports && cue.lemma !== 'ask')) continue;
+    // A cue after a quotation in the same sentence attributes that quotation.
+    if (hasQuote && tokens.slice(s.firstToken, k).some((x) => x.quote >= 0)) continue;
     const forward = cueThenClause(index, s, k);
     if (forward) {
       found.push(forward);
@@ -141,7 +143,9 @@ function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate |
     if (found && found.verb === k) phrase = found.phrase;
   }
   if (!phrase || !speakerLike(phrase, tokens)) return null;
-  if (!tailIsAdverbial(tokens, Math.max(phrase.endToken, k + 1), s.endToken)) {
+  // After "said X" an appositive may follow ("said Dan Gerstein, director of …"); after "X said" a comma resumes the clause.
+  const inverted = comma === k - 1;
+  if (!tailIsAdverbial(tokens, Math.max(phrase.endToken, k + 1), s.endToken, inverted)) {
     return interrupted(index, s, comma, k, phrase);
   }
   let first = s.firstToken;
@@ -157,9 +161,16 @@ function interrupted(index: ArticleIndex, s: Sentence, comma: number, k: number,
   const after = Math.max(phrase.endToken, k + 1);
   if (tokens[after]?.text !== ',') return null;
   const end = clauseEnd(tokens, after + 1, s.endToken);
-  if (!looksLikeClause(tokens, after + 1, end, true)) return null;
-  const lead = comma - s.firstToken;
-  const first = lead <= 3 ? after + 1 : s.firstToken;
+  // "In particular, he said, the foundation …" reports what follows the aside;
+  // "The noise, she added, starts at six" reports the whole sentence around it.
+  const opener = tokens[s.firstToken];
+  const adverbialLead = comma - s.firstToken <= 3 && !!opener && (PREPOSITIONS.has(opener.lower) || lexiconTags(opener.lower).includes('Adverb') || LEADING_CONJUNCTIONS.has(opener.lower));
+  const first = adverbialLead ? after + 1 : s.firstToken;
+  // "Sales were great, he said, wiping his face": what follows the aside is the reporter's, not the report.
+  if (!adverbialLead && looksLikeClause(tokens, s.firstToken, comma) && !looksLikeClause(tokens, after + 1, end, true)) {
+    return { first: s.firstToken, end: comma, cue: tokens[k]?.lower ?? 'said', phrase };
+  }
+  if (!looksLikeClause(tokens, first, end, true)) return null;
   return { first, end, cue: tokens[k]?.lower ?? 'said', phrase };
 }
 
@@ -176,7 +187,29 @@ function accordingToOpening(index: ArticleIndex, s: Sentence): Candidate | null 
   if (tokens[comma]?.text !== ',') return null;
   const end = clauseEnd(tokens, comma + 1, s.endToken);
   if (!looksLikeClause(tokens, comma + 1, end)) return null;
-  return { first: comma + 1, end, cue: 'according to', phrase };
+  return innerHolder(index, comma + 1, end) ?? { first: comma + 1, end, cue: 'according to', phrase };
+}
+
+/** Verbs by which a group holds or voices a view: "According to AP, analysts find …". */
+const VIEW_VERBS = new Set(['say', 'says', 'said', 'find', 'found', 'believe', 'believes', 'think', 'thinks', 'agree', 'agreed', 'expect', 'expects', 'argue', 'argued', 'consider', 'considers', 'see', 'suspect', 'suspects', 'warn', 'warned', 'predict', 'predicted']);
+
+/**
+ * "According to AP, analysts find the proposition to be a ploy": the
+ * source reports what the analysts hold, so the analysts are the speaker.
+ */
+function innerHolder(index: ArticleIndex, first: number, end: number): Candidate | null {
+  const { tokens } = index.doc;
+  for (let k = first + 1; k < Math.min(end, first + 6); k++) {
+    const t = tokens[k];
+    if (!t || !VIEW_VERBS.has(t.lower)) continue;
+    const holder = subjectBefore(index, k, first);
+    if (!holder || (holder.kind !== 'group' && holder.kind !== 'role' && holder.kind !== 'name')) return null;
+    let start = k + 1;
+    if (tokens[start]?.lower === 'that') start++;
+    if (end - start < MIN_CLAUSE_TOKENS) return null;
+    return { first: start, end, cue: t.lower, phrase: holder };
+  }
+  return null;
 }
 
 /** CLAUSE, according to X. */
@@ -296,7 +329,7 @@ function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener =
   for (let i = from; i < end; i++) {
     const t = tokens[i];
     if (!t || t.quote >= 0) return false;
-    if (!verb && t.isWord && !t.cap && looksFinite(t, tokens[i - 1])) verb = true;
+    if (!verb && finiteAt(tokens, i)) verb = true;
   }
   return verb;
 }
@@ -308,6 +341,8 @@ function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener =
 function looksFinite(t: Token, prev: Token | undefined): boolean {
   const tags = lexiconTags(t.lower);
   if (tags.some((x) => VERB_TAGS.includes(x))) return true;
+  // The lexicon knows many verbs only as nouns ("stop", "starts"); right after a pronoun they are verbs.
+  if (prev && prev.isWord && PRONOUNS.has(prev.lower) && (tags.includes('Singular') || tags.includes('Plural'))) return true;
   if (/^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower)) return true;
   if (/['’](d|s|ll|re|ve|m)$/.test(t.lower) && PRONOUNS.has(t.lower.replace(/['’].*$/, ''))) return true;
   if (/n['’]t$/.test(t.lower)) return true;
@@ -316,16 +351,29 @@ function looksFinite(t: Token, prev: Token | undefined): boolean {
   return subjectBefore && (tags.includes('Infinitive') || tags.length === 0);
 }
 
+/** Like looksFinite, but lets an adverb stand between subject and verb: "the trucks never stop". */
+function finiteAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !t.isWord || t.cap) return false;
+  if (looksFinite(t, tokens[i - 1])) return true;
+  const prev = tokens[i - 1];
+  if (!prev || !/^(never|not|also|still|always|often|just|only|already|now|usually|rarely)$|ly$/.test(prev.lower)) return false;
+  // "the trucks never stop": an adverb between a subject and what must then be its verb.
+  const subject = tokens[i - 2];
+  return !!subject && subject.isWord && !PREPOSITIONS.has(subject.lower) && !/^(the|a|an)$/.test(subject.lower);
+}
+
 function containsQuoteMark(tokens: Token[], c: Candidate): boolean {
   for (let i = c.first; i < c.end; i++) if (tokens[i] && /["“”«»]/.test(tokens[i]?.text ?? '')) return true;
   return false;
 }
 
-function tailIsAdverbial(tokens: Token[], from: number, to: number): boolean {
+function tailIsAdverbial(tokens: Token[], from: number, to: number, allowAppositive: boolean): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) break;
     if (t.text === ',') {
+      if (!allowAppositive) return false;
       // "said Dan Gerstein, director of …": an appositive (no verb of its own) may follow to the end.
       const rest = tokens.slice(i + 1, to);
       return !rest.some((x, j) => x.isWord && (isCueLike(x) || (!x.cap && looksFinite(x, rest[j - 1]))));

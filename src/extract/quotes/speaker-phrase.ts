@@ -230,6 +230,11 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   if (v >= limit || !isCueAt(tokens, v)) return null;
   const headToken = tokens[end - 1];
   if (!mention && !PRONOUNS.has(t.lower) && (!headToken || !couldHeadSpeakerPhrase(headToken))) return null;
+  // "engineer Priya Natarajan said": role words, then the name the phrase ends with.
+  const endingName = !mention ? index.mentionEndingAt.get(end - 1) : undefined;
+  if (endingName && endingName.firstToken > i && (endingName.kind === 'person' || endingName.kind === 'unknown')) {
+    return { phrase: nameOrNounPhrase(index, i, end, endingName), verb: v };
+  }
   const phrase = mention && end === mention.endToken ? nameOrNounPhrase(index, i, end, mention) : PRONOUNS.has(t.lower) ? pronounPhrase(i, t.lower) : nounPhrase(index, i, end);
   return phrase ? { phrase, verb: v } : null;
 }

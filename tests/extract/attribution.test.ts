@@ -1,0 +1,99 @@
+// Who said it: the attribution patterns, each with its own invented example.
+
+import { describe, expect, it } from 'vitest';
+import { type ExtractedArticle, extractArticle } from '../../src/extract/index.ts';
+
+function read(...paragraphs: string[]): ExtractedArticle {
+  return extractArticle({ text: ['River towns brace for the spring flood', ...paragraphs].join('\n\n') });
+}
+
+function speakerOf(article: ExtractedArticle, quoteStart: string) {
+  const q = article.quotes.find((x) => x.text.startsWith(quoteStart));
+  if (!q) throw new Error(`no quote starting "${quoteStart}" in ${JSON.stringify(article.quotes.map((x) => x.text))}`);
+  return { name: q.speaker?.name ?? null, type: q.speaker?.type ?? null, label: q.speakerLabel, cue: q.cue, kind: q.kind };
+}
+
+describe('attribution patterns', () => {
+  it('"…," X said', () => {
+    const a = read('"The levee will hold," engineer Priya Natarajan said on Tuesday.');
+    expect(speakerOf(a, 'The levee')).toMatchObject({ name: 'Priya Natarajan', cue: 'said' });
+  });
+
+  it('"…," said X, with an appositive after the name', () => {
+    const a = read('"We sandbagged every street by midnight," said Tomas Eklund, the town\'s fire chief.');
+    expect(speakerOf(a, 'We sandbagged')).toMatchObject({ name: 'Tomas Eklund', type: 'person' });
+  });
+
+  it('X said: "…" and X told reporters, "…"', () => {
+    const a = read('Governor Alice Mbeki said: "Help is on the way."', 'Later, Mbeki told reporters, "Nobody will be left behind."');
+    expect(speakerOf(a, 'Help is')).toMatchObject({ name: 'Alice Mbeki', cue: 'said' });
+    expect(speakerOf(a, 'Nobody will')).toMatchObject({ name: 'Alice Mbeki', label: 'Mbeki', cue: 'told' });
+  });
+
+  it('"…!" X replied, with the attribution in the next sentence', () => {
+    const a = read('Councillor Ben Okafor asked whether the pumps had failed. "They never even started!" Ruth Castellano replied.');
+    expect(speakerOf(a, 'They never')).toMatchObject({ name: 'Ruth Castellano', cue: 'replied' });
+  });
+
+  it('according to X', () => {
+    const a = read('According to Mayor Ingrid Solberg, "the water is still rising."');
+    expect(speakerOf(a, 'the water')).toMatchObject({ name: 'Ingrid Solberg', cue: 'according to' });
+  });
+
+  it('an introduction ending with a colon, then the quotation in its own paragraph', () => {
+    const a = read('Nora Patel, who runs the shelter, wrote to volunteers:', '"We need blankets, not money, this week."');
+    expect(speakerOf(a, 'We need blankets')).toMatchObject({ name: 'Nora Patel' });
+  });
+
+  it('a paragraph that opens with a quote mark continues the previous speaker', () => {
+    const a = read('"We are ready for the worst," said Captain Lee Grant of the river police.', '"The crew has trained for this for months."');
+    expect(speakerOf(a, 'The crew')).toMatchObject({ name: 'Lee Grant' });
+  });
+
+  it('"she said" goes to the woman when a man was named last', () => {
+    const a = read('Maria Gomez met Tom Baker at the relief centre on Monday.', '"We have enough food for a week," she said.');
+    expect(speakerOf(a, 'We have enough')).toMatchObject({ name: 'Maria Gomez', label: 'she' });
+  });
+
+  it('"he said" goes to the man most recently in focus', () => {
+    const a = read('Paul Roberts opened the meeting.', 'Then Henry Walsh, the county surveyor, took the floor. "The maps are forty years old," he said.');
+    expect(speakerOf(a, 'The maps')).toMatchObject({ name: 'Henry Walsh', label: 'he' });
+  });
+
+  it('"he said" is not taken by a name inside a prepositional phrase', () => {
+    const a = read(
+      'Farmer Josef Novak lost half his herd. He spent the night on the phone with Carl Dietrich, his insurer.',
+      '"I have nothing left to sell," he said.',
+    );
+    expect(speakerOf(a, 'I have nothing')).toMatchObject({ name: 'Josef Novak' });
+  });
+
+  it('"the mayor said" goes to the person introduced as mayor', () => {
+    const a = read('Mayor Ana Torres toured the flooded streets.', '"We will rebuild every house," the mayor said.');
+    expect(speakerOf(a, 'We will rebuild')).toMatchObject({ name: 'Ana Torres', label: 'the mayor' });
+  });
+
+  it('an unnamed spokesman speaks for the organization named with him', () => {
+    const a = read(
+      'A Transport Ministry spokesman said the bridge would stay closed.',
+      '"Safety comes first," the spokesman said.',
+    );
+    expect(speakerOf(a, 'Safety comes first')).toMatchObject({ name: 'Transport Ministry', type: 'organization', label: 'the spokesman' });
+    expect(a.affiliations).toContainEqual({ person: 'Transport Ministry spokesman', organization: 'Transport Ministry', role: 'spokesman', unnamed: true });
+  });
+
+  it('"the company said" goes to the company named before', () => {
+    const a = read('Harbor Freight Lines suspended its barge service on Friday.', '"Our first concern is our crews," the company said in a statement.');
+    expect(speakerOf(a, 'Our first concern')).toMatchObject({ name: 'Harbor Freight Lines', type: 'organization', label: 'the company' });
+  });
+
+  it('a group of speakers keeps its label and no invented name', () => {
+    const a = read('"This could have been prevented," residents said.');
+    expect(speakerOf(a, 'This could')).toMatchObject({ name: null, label: 'residents' });
+  });
+
+  it('"X and Y" in one capitalised run are two people, and the subject speaks', () => {
+    const a = read('Lucia Ferrante and Marco Bellini inspected the dam together. "It is older than it looks," Ferrante said.');
+    expect(speakerOf(a, 'It is older')).toMatchObject({ name: 'Lucia Ferrante' });
+  });
+});

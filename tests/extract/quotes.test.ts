@@ -1,0 +1,78 @@
+// Quotation marks and how quotations are cut out of paragraphs. Every example
+// here is written for the test; no corpus text.
+
+import { describe, expect, it } from 'vitest';
+import { type ExtractedQuote, extractArticle } from '../../src/extract/index.ts';
+
+/** A headline line first, as articles have one; then the paragraphs. */
+function quotesOf(...paragraphs: string[]): ExtractedQuote[] {
+  const article = extractArticle({ text: ['Council votes on the harbour plan', ...paragraphs].join('\n\n') });
+  for (const q of article.quotes) expect(article.body.slice(q.start, q.end)).toBe(q.text);
+  return article.quotes;
+}
+
+const brief = (q: ExtractedQuote) => ({ text: q.text, kind: q.kind, speaker: q.speaker?.name ?? null });
+
+describe('quotation marks', () => {
+  it('reads straight double quotes', () => {
+    expect(quotesOf('"We will rebuild the pier before winter," Mayor Ana Torres said.').map(brief)).toEqual([
+      { text: 'We will rebuild the pier before winter,', kind: 'direct', speaker: 'Ana Torres' },
+    ]);
+  });
+
+  it('reads curly double quotes', () => {
+    expect(quotesOf('“The tide tables were wrong,” said harbour master Colin Reyes.').map(brief)).toEqual([
+      { text: 'The tide tables were wrong,', kind: 'direct', speaker: 'Colin Reyes' },
+    ]);
+  });
+
+  it('reads doubled apostrophes used as quote marks', () => {
+    expect(quotesOf("''The budget is balanced at last,'' said Governor Paul Becker.").map(brief)).toEqual([
+      { text: 'The budget is balanced at last,', kind: 'direct', speaker: 'Paul Becker' },
+    ]);
+  });
+
+  it('keeps nested single quotes inside the quotation', () => {
+    const [q] = quotesOf('"My father told me, \'Never sell the boat,\' and I never did," said Lena Ortiz.');
+    expect(q?.text).toBe("My father told me, 'Never sell the boat,' and I never did,");
+    expect(q?.speaker?.name).toBe('Lena Ortiz');
+  });
+
+  it('treats a mark glued to the word before it as closing, whatever its glyph', () => {
+    const [q] = quotesOf('The club launched a page called “Sail With Us“ that signs up new members, said Owen Pryce, its secretary.');
+    expect(q?.text).toBe('Sail With Us');
+  });
+
+  it('splits a quotation around its attribution into two entries with one speaker', () => {
+    const quotes = quotesOf('"The storm moved faster than any model predicted," said Maya Lindqvist, a forecaster at the Coastal Weather Institute. "We had almost no warning."');
+    expect(quotes.map(brief)).toEqual([
+      { text: 'The storm moved faster than any model predicted,', kind: 'direct', speaker: 'Maya Lindqvist' },
+      { text: 'We had almost no warning.', kind: 'direct', speaker: 'Maya Lindqvist' },
+    ]);
+  });
+
+  it('follows a quotation across paragraphs when it has no closing mark', () => {
+    const quotes = quotesOf(
+      'Coach Dan Riley looked back on the season: "We lost our two best players in the first month.',
+      '"But the young ones stepped up, and nobody expected that."',
+    );
+    expect(quotes.map((q) => q.speaker?.name)).toEqual(['Dan Riley', 'Dan Riley']);
+    expect(quotes[1]?.text).toBe('But the young ones stepped up, and nobody expected that.');
+  });
+
+  it('marks a few quoted words inside a reported sentence as partial', () => {
+    const [q] = quotesOf('Senator Grace Whitfield said the toll increase was a "reckless gamble" with commuters\' money.');
+    expect(brief(q!)).toEqual({ text: 'reckless gamble', kind: 'partial', speaker: 'Grace Whitfield' });
+  });
+
+  it('leaves titles of shows and books alone', () => {
+    expect(quotesOf('The network renewed "Harbour Lights" and "The Night Ferry" for another season.')).toEqual([]);
+  });
+
+  it('survives an unbalanced quote mark by closing the quotation at the paragraph end', () => {
+    const quotes = quotesOf('Inspector Hana Sato said: "The investigation will take months', 'The ferry service resumed on Monday.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.text).toBe('The investigation will take months');
+    expect(quotes[0]?.speaker?.name).toBe('Hana Sato');
+  });
+});
