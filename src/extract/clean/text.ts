@@ -24,7 +24,7 @@ interface Line {
 
 export function cleanPlainText(normalised: string): CleanedArticle {
   const relatedLinks: ExtractedRelatedLink[] = [];
-  const lines = keepArticleLines(stripEmbeddedMarkup(normalised), relatedLinks);
+  const lines = joinWrappedLines(keepArticleLines(stripEmbeddedMarkup(normalised), relatedLinks));
   const { title, dek, imageCaption, bodyStart } = readHeader(lines);
   const captionHolder = { caption: imageCaption };
   const bodyLines = lines.slice(bodyStart).filter((line) => !takeCaption(line, captionHolder));
@@ -32,7 +32,7 @@ export function cleanPlainText(normalised: string): CleanedArticle {
     title,
     dek,
     imageCaption: captionHolder.caption,
-    paragraphs: joinWrappedLines(bodyLines),
+    paragraphs: bodyLines.map((line) => line.text),
     relatedLinks,
   };
 }
@@ -61,7 +61,7 @@ function keepArticleLines(text: string, relatedLinks: ExtractedRelatedLink[]): L
       block++;
       continue;
     }
-    const related = parseRelatedLine(line);
+    const related = hasCaptionMarker(line) ? null : parseRelatedLine(line);
     if (related) {
       relatedLinks.push(related);
       block++;
@@ -135,24 +135,29 @@ function takeCaption(line: Line, holder: { caption: string | null }): boolean {
  * was hard-wrapped: join it into one paragraph. Otherwise every line is its
  * own paragraph (scraped pages put one paragraph per line).
  */
-function joinWrappedLines(lines: Line[]): string[] {
-  const paragraphs: string[] = [];
+function joinWrappedLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
   let i = 0;
   while (i < lines.length) {
     let j = i + 1;
     while (j < lines.length && lines[j]?.block === lines[i]?.block) j++;
-    const block = lines.slice(i, j).map((l) => l.text);
-    if (isHardWrapped(block)) paragraphs.push(block.join(' '));
-    else paragraphs.push(...block);
+    const block = lines.slice(i, j);
+    const first = block[0];
+    if (first && isHardWrapped(block.map((l) => l.text))) out.push({ ...first, text: block.map((l) => l.text).join(' ') });
+    else out.push(...block);
     i = j;
   }
-  return paragraphs;
+  return out;
 }
 
 function isHardWrapped(block: string[]): boolean {
   if (block.length < 2) return false;
   const inner = block.slice(0, -1);
-  const widthOk = inner.every((l) => l.length >= 35 && l.length <= 110);
-  const openEnded = inner.filter((l) => !endsLikeSentence(l)).length;
-  return widthOk && openEnded >= Math.ceil(inner.length * 0.6);
+  if (!inner.every((l) => l.length >= 35 && l.length <= 110)) return false;
+  // A wrapped line break falls mid-sentence: the next line goes on in lower case, or this one stops on a comma or a small word.
+  const continuations = inner.filter((line, i) => {
+    const next = block[i + 1] ?? '';
+    return /^[\p{Ll}\d(]/u.test(next) || /(,|-|\b(a|an|the|of|to|in|on|and|or|for|with|at|by|from))$/i.test(line);
+  }).length;
+  return continuations >= Math.ceil(inner.length * 0.6);
 }

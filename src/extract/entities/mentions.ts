@@ -111,6 +111,14 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
     if (rest.length === 1 && rest[0]?.kind === 'person' && !rest[0].weak) return [{ start: s + 1, end }];
   }
   const whole = { start: s, end };
+  // "the Bank of the Isles and Pinewood College": two names joined by "and" split first.
+  const and = findAnd(tokens, s, end);
+  if (and > 0 && !knownOrganization(tokens.slice(s, end).map((t) => t.text).join(' ').replace(/ ([.&])/g, '$1'))) {
+    const left = classifyRun(tokens, s, and);
+    const right = classifyRun(tokens, and + 1, end);
+    const standsAlone = (ms: NameMention[]) => ms.length > 0 && ms.every((m) => m.kind === 'organization' || (m.kind === 'person' && !m.weak));
+    if (standsAlone(left) && standsAlone(right)) return [...splitRun(tokens, s, and), ...splitRun(tokens, and + 1, end)];
+  }
   const joiner = findJoiner(tokens, s, end);
   if (joiner < 0) return [whole];
   // "Secretary of State Hillary Clinton" and "Bank of America" stay whole; "Mr. Burman of the Tax Policy Center" splits.
@@ -124,6 +132,11 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
     }
   }
   return [...splitRun(tokens, s, joiner), ...splitRun(tokens, joiner + 1, end)];
+}
+
+function findAnd(tokens: Token[], start: number, end: number): number {
+  for (let k = start + 1; k < end - 1; k++) if (tokens[k]?.lower === 'and' || tokens[k]?.text === '&') return k;
+  return -1;
 }
 
 function findJoiner(tokens: Token[], start: number, end: number): number {
@@ -150,7 +163,15 @@ function classifyRun(tokens: Token[], start: number, end: number): NameMention[]
   const split = findTitleSplit(run);
   if (split) {
     const prefix = split.prefixEnd > 0 ? buildMention(tokens, run.slice(0, split.prefixEnd), 0, 0) : null;
-    const namesABody = !!prefix && prefix.kind !== 'person' && prefix.kind !== 'unknown';
+    // One ordinary word before a title belongs to it ("Police Chief", "Labor Secretary"); anything more names a body.
+    const prefixWords = run.slice(0, split.prefixEnd).filter((t) => t.isWord);
+    const partOfTitle = prefixWords.length === 1 && isCommonWord(prefixWords[0]?.lower ?? '');
+    const shapeOnly = !!prefix && (prefix.kind === 'unknown' || (prefix.kind === 'person' && prefix.weak));
+    const namesABody = !!prefix && (shapeOnly ? !partOfTitle : prefix.kind !== 'person');
+    if (namesABody && prefix && shapeOnly) {
+      prefix.kind = 'organization';
+      prefix.organizationKind = 'other';
+    }
     // "NYPD Commissioner X": the body is its own mention; "Police Chief X": "Police" is part of the title.
     const titled = buildMention(tokens, run, namesABody ? split.prefixEnd : 0, split.titleEnd);
     if (titled && titled.kind === 'person') return namesABody && prefix ? [prefix, titled] : [titled];

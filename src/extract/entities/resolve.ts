@@ -2,7 +2,7 @@
 // "Mr. Obama's" become one person named Barack Obama; "AP" joins Associated
 // Press; near-identical spellings of one person merge.
 
-import type { Gender } from '../lexicon/roles.ts';
+import { type Gender, isCourtesyTitle } from '../lexicon/roles.ts';
 import { knownOrganization, normaliseOrgKey } from '../lexicon/organizations.ts';
 import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
@@ -105,7 +105,7 @@ function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention,
     if (person.given === null) person.given = parts.given;
     person.name = written;
   }
-  for (const t of m.titles) if (!person.roles.includes(t)) person.roles.push(t);
+  for (const t of m.titles) if (!person.roles.includes(t) && !isCourtesyTitle(t)) person.roles.push(t);
   if (!m.weak) person.weak = false;
 }
 

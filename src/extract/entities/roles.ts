@@ -4,7 +4,7 @@
 //   an appositive after the name      "Koh Yu-hwan, a Seoul's Dongguk University professor,"
 
 import { isRoleNounInLexicon } from '../lexicon/names.ts';
-import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { isCourtesyTitle, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
@@ -63,9 +63,10 @@ function organizationOf(entities: ResolvedEntities, m: NameMention | undefined):
 
 /** "NYPD Commissioner James O'Neill": the body named before the title. */
 function titleAffiliation(index: ArticleIndex, entities: ResolvedEntities, m: NameMention): { role: string | null; org: OrganizationEntity | null } | null {
-  if (m.titles.length === 0) return null;
+  const title = m.titles[0];
+  if (!title || isCourtesyTitle(title)) return null;
   const org = m.prefix ? organizationOf(entities, index.mentionEndingAt.get(m.firstToken - 1)) : null;
-  return { role: m.titles[0] ?? null, org };
+  return { role: title, org };
 }
 
 /** "campaign manager Robby Mook", "his campaign manager, Jeff Weaver". */

@@ -180,3 +180,8 @@ export const ORGANIZATION_NAME_OPENERS: ReadonlyMap<string, OrganizationKindHint
 
 export type OrganizationKindHint =
   | 'company' | 'government' | 'agency' | 'media' | 'university' | 'country' | 'party' | 'nonprofit' | 'other';
+
+/** "Mr.", "Ms." and the like say how to address someone, not what they do. */
+export function isCourtesyTitle(title: string): boolean {
+  return /^(mr|mrs|ms|miss|mx|sir|madam|madame|monsieur|dame|lord|lady)\.?$/i.test(title.trim());
+}
