@@ -1,7 +1,6 @@
 // quotegraph serve | migrate | seed | schema | extract …
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
-import { runExtract } from './commands/extract.ts';
 import { runGenerate } from './commands/generate.ts';
 import { runIngest } from './commands/ingest.ts';
 import { UsageError, type CommandIO } from './commands/io.ts';
@@ -35,7 +34,8 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout.write(usage);
     return command ? 0 : 2;
   }
-  if (command === 'extract') return runExtract(rest, io);
+  // Loaded on demand: each command pulls in only what it needs.
+  if (command === 'extract') return (await import('./commands/extract.ts')).runExtract(rest, io);
   if (command === 'schema') return runSchema(rest, io);
   if (command === 'token') return runToken(io);
 

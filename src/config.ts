@@ -21,6 +21,39 @@ export interface Config {
   jwt: JwtConfig | null;
   /** Largest article (text or HTML) accepted for ingestion, in bytes. */
   maxArticleBytes: number;
+  limits: Limits;
+  rateLimits: RateLimits;
+  /** Redis for shared rate-limit budgets (and the response cache) across instances. */
+  redisUrl: string | null;
+  /** Allowed CORS origins; ['*'] allows any. */
+  corsOrigins: string[];
+  graphiql: boolean;
+  introspection: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+}
+
+/** Limits on every operation, enforced before it runs. */
+export interface Limits {
+  depth: number;
+  /** Estimated cost; see fieldComplexity in src/graphql/builder.ts. */
+  cost: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  bodyBytes: number;
+  /** Operations per batched request; 0 turns batching off. */
+  batch: number;
+  executionTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+export interface RateLimits {
+  /** Mutations per client per minute. */
+  writesPerMinute: number;
+  /** Operations costing at least `expensiveCost`, per client per minute. */
+  expensivePerMinute: number;
+  expensiveCost: number;
 }
 
 export interface JwtConfig {
@@ -84,6 +117,7 @@ function jwtSettings(env: Env): JwtConfig | null {
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const dataDir = env.QUOTEGRAPH_DATA_DIR || '.data';
   const apiTokens = listSetting(env, 'QUOTEGRAPH_API_TOKENS');
+  const maxArticleBytes = integerSetting(env, 'QUOTEGRAPH_MAX_ARTICLE_BYTES', 1_048_576, 1_000, 100_000_000);
   const shortToken = apiTokens.find((token) => token.length < 16);
   if (shortToken !== undefined) {
     throw new ConfigError('QUOTEGRAPH_API_TOKENS: every token must be at least 16 characters (see `quotegraph token`)');
@@ -100,6 +134,28 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDemo: booleanSetting(env, 'QUOTEGRAPH_SEED_DEMO', true),
     apiTokens,
     jwt: jwtSettings(env),
-    maxArticleBytes: integerSetting(env, 'QUOTEGRAPH_MAX_ARTICLE_BYTES', 1_048_576, 1_000, 100_000_000),
+    maxArticleBytes,
+    limits: {
+      depth: integerSetting(env, 'QUOTEGRAPH_MAX_DEPTH', 12, 1, 100),
+      cost: integerSetting(env, 'QUOTEGRAPH_MAX_COST', 5_000, 1, 10_000_000),
+      aliases: integerSetting(env, 'QUOTEGRAPH_MAX_ALIASES', 15, 0, 1_000),
+      directives: integerSetting(env, 'QUOTEGRAPH_MAX_DIRECTIVES', 10, 0, 1_000),
+      tokens: integerSetting(env, 'QUOTEGRAPH_MAX_TOKENS', 2_000, 10, 1_000_000),
+      // Room for the largest article, JSON-escaped, plus the operation around it.
+      bodyBytes: integerSetting(env, 'QUOTEGRAPH_MAX_BODY_BYTES', maxArticleBytes * 2 + 65_536, 1_024, 1_000_000_000),
+      batch: integerSetting(env, 'QUOTEGRAPH_MAX_BATCH', 0, 0, 100),
+      executionTimeoutMs: integerSetting(env, 'QUOTEGRAPH_EXECUTION_TIMEOUT_MS', 10_000, 10, 600_000),
+      statementTimeoutMs: integerSetting(env, 'QUOTEGRAPH_STATEMENT_TIMEOUT_MS', 8_000, 10, 600_000),
+    },
+    rateLimits: {
+      writesPerMinute: integerSetting(env, 'QUOTEGRAPH_RATE_LIMIT_WRITES', 120, 0, 1_000_000),
+      expensivePerMinute: integerSetting(env, 'QUOTEGRAPH_RATE_LIMIT_EXPENSIVE', 60, 0, 1_000_000),
+      expensiveCost: integerSetting(env, 'QUOTEGRAPH_EXPENSIVE_COST', 1_000, 1, 10_000_000),
+    },
+    redisUrl: env.REDIS_URL || null,
+    corsOrigins: listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS').length ? listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS') : ['*'],
+    graphiql: booleanSetting(env, 'QUOTEGRAPH_GRAPHIQL', true),
+    introspection: booleanSetting(env, 'QUOTEGRAPH_INTROSPECTION', true),
+    trustProxy: booleanSetting(env, 'QUOTEGRAPH_TRUST_PROXY', false),
   };
 }

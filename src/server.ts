@@ -1,15 +1,23 @@
 // HTTP: Yoga on node:http. Cross-cutting concerns are plugins in one list; resolvers stay
 // about data.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
-import type { Logger } from 'pino';
+import pino from 'pino';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import type { Context } from './graphql/builder.ts';
 import { defaultGraphiqlQuery, exampleOperations } from './graphql/examples.ts';
 import { schema } from './graphql/schema.ts';
+import type { Logger } from './logger.ts';
 import { useErrorCodes } from './plugins/error-codes.ts';
+import { useExecutionTimeout } from './plugins/execution-timeout.ts';
+import { maskedErrors } from './plugins/mask-errors.ts';
+import { useQueryLimits } from './plugins/query-limits.ts';
+import { useRateLimits } from './plugins/rate-limit.ts';
+import { useRequestLog } from './plugins/request-log.ts';
 import { useSqlStatementCount } from './plugins/sql-statements.ts';
 import { useWriteAccess } from './plugins/write-access.ts';
 
@@ -19,24 +27,38 @@ export interface AppDependencies {
   logger?: Logger;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, Omit<Context, 'writeAccess'>>;
+type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
+export type App = YogaServerInstance<ServerContext, Omit<Context, 'writeAccess'>>;
 
-export function createApp({ config, database }: AppDependencies): App {
-  return createYoga<Record<string, unknown>, Omit<Context, 'writeAccess'>>({
+export function createApp({ config, database, logger = pino({ level: 'silent' }) }: AppDependencies): App {
+  const development = config.env === 'development';
+  return createYoga<ServerContext, Omit<Context, 'writeAccess'>>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     logging: false,
+    maskedErrors: maskedErrors(logger, development),
+    batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
+    cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
     context: () => ({ db: database.db, config }),
-    graphiql: {
-      title: 'quotegraph',
-      defaultQuery: defaultGraphiqlQuery,
-      defaultTabs: [{ query: defaultGraphiqlQuery }, ...exampleOperations.slice(3).map((query) => ({ query }))],
-    },
+    graphiql: config.graphiql
+      ? {
+          title: 'quotegraph',
+          defaultQuery: defaultGraphiqlQuery,
+          defaultTabs: [{ query: defaultGraphiqlQuery }, ...exampleOperations.slice(3).map((query) => ({ query }))],
+          headers: JSON.stringify({ 'x-graphql-yoga-csrf': 'graphiql' }),
+        }
+      : false,
     plugins: [
       useReadinessCheck({ endpoint: '/readyz', check: () => database.ping() }),
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      useRequestLog(logger),
+      ...useQueryLimits(config.limits, { suggestions: development }),
+      useRateLimits(config),
       ...useWriteAccess(config, database.driver === 'pglite'),
+      useExecutionTimeout(config.limits.executionTimeoutMs),
       useSqlStatementCount({ report: config.debug }),
       useErrorCodes(),
     ],
@@ -50,8 +72,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Refuses bodies over the limit before Yoga reads them. */
+function limitBodySize(app: App, maxBytes: number) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > maxBytes || (request.headers['transfer-encoding'] && request.method !== 'GET' && !request.headers['content-length'])) {
+      const tooLarge = declared > maxBytes;
+      response.writeHead(tooLarge ? 413 : 411, { 'content-type': 'application/json', connection: 'close' });
+      response.end(
+        JSON.stringify({
+          errors: [
+            {
+              message: tooLarge ? `The request body is larger than ${maxBytes} bytes.` : 'Send the body with a Content-Length.',
+              extensions: { code: tooLarge ? 'QUERY_TOO_COMPLEX' : 'BAD_USER_INPUT' },
+            },
+          ],
+        }),
+      );
+      request.resume();
+      return;
+    }
+    void app(request, response);
+  };
+}
+
 export async function listen(app: App, config: Config): Promise<RunningServer> {
-  const server = createServer(app);
+  const server = createServer(limitBodySize(app, config.limits.bodyBytes));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import type { Logger } from '../logger.ts';
+import { writePolicy } from '../plugins/write-access.ts';
 import { createApp, listen } from '../server.ts';
 
 /** Serves the API until SIGTERM or SIGINT, then drains in-flight requests and exits 0. */
@@ -11,6 +12,14 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   if (config.seedDemo) await seedDemoIfEmpty(database, logger);
   const app = createApp({ config, database, logger });
   const running = await listen(app, config);
+  const policy = writePolicy(config, database.driver === 'pglite');
+  if (policy === 'open-local') {
+    logger.warn(
+      'WRITES ARE OPEN WITHOUT A TOKEN: no QUOTEGRAPH_API_TOKENS are set, and this server uses the embedded database on loopback only. Set tokens before exposing it.',
+    );
+  } else if (policy === 'closed') {
+    logger.warn('ALL WRITES ARE REFUSED: set QUOTEGRAPH_API_TOKENS (see `quotegraph token`) or a JWT issuer to allow mutations.');
+  }
   logger.info(
     { url: running.url, driver: database.driver, startupMs: Math.round(performance.now() - started) },
     `quotegraph is serving GraphiQL at ${running.url}`,

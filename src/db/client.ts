@@ -25,8 +25,8 @@ export type DatabaseOptions =
       driver: 'postgres';
       url: string;
       poolSize: number;
-      /** Runs on each new connection; the service uses it for statement_timeout. */
-      connectionParameters?: Record<string, string>;
+      /** Cuts any statement short after this long (PostgreSQL's statement_timeout). */
+      statementTimeoutMs?: number;
     };
 
 export interface DatabaseHandle {
@@ -66,7 +66,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const client = postgres(options.url, {
     max: options.poolSize,
     onnotice: () => {},
-    ...(options.connectionParameters ? { connection: options.connectionParameters } : {}),
+    // Fail fast while the server is down; pooled connections are re-opened when it is back.
+    connect_timeout: 3,
+    idle_timeout: 60,
+    ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
   });
   const db = drizzlePostgres({ client, relations, logger: statementCountingLogger });
   return {

@@ -10,7 +10,12 @@ export async function connect(config: Config, logger: Logger): Promise<DatabaseH
   const started = performance.now();
   let database: DatabaseHandle;
   if (config.databaseUrl) {
-    database = await openDatabase({ driver: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize });
+    database = await openDatabase({
+      driver: 'postgres',
+      url: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      statementTimeoutMs: config.limits.statementTimeoutMs,
+    });
     logger.info({ driver: 'postgres', poolSize: config.databasePoolSize }, 'connecting to PostgreSQL');
   } else {
     const fresh = !config.dataDir.startsWith('memory://') && !fs.existsSync(config.dataDir);

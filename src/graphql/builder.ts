@@ -3,8 +3,10 @@ import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ComplexityPlugin, { type FieldComplexityValue } from '@pothos/plugin-complexity';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import { getNullableType, isListType, type GraphQLField } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -43,6 +45,25 @@ async function nullWhenMissing<T>(lookup: Promise<T>): Promise<T | null> {
   }
 }
 
+/**
+ * The cost model: every field costs 1, and what is selected under a list is multiplied by how
+ * many items it can return. A connection multiplies by its `first`/`last` (default page size);
+ * its `edges` and `nodes` then do not multiply again. Other lists count as 10.
+ */
+export function fieldComplexity(
+  args: Record<string, unknown>,
+  _ctx: Context,
+  field: GraphQLField<unknown, Context, Record<string, unknown>>,
+): FieldComplexityValue {
+  const pageSize = args.first ?? args.last;
+  if (field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) {
+    return { field: 1, multiplier: typeof pageSize === 'number' ? Math.max(pageSize, 1) : DEFAULT_PAGE_SIZE };
+  }
+  if (!isListType(getNullableType(field.type))) return 1;
+  if ((field.name === 'edges' || field.name === 'nodes') && field.args.length === 0) return { field: 1, multiplier: 1 };
+  return { field: 1, multiplier: 10 };
+}
+
 interface BuilderTypes {
   Context: Context;
   DrizzleRelations: typeof relations;
@@ -59,7 +80,12 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
   new SchemaBuilder<BuilderTypes>({
   // Relay first so auth sees parsed IDs; auth before validation so a stranger learns nothing
   // about the inputs of a mutation they may not call.
-  plugins: [RelayPlugin, ScopeAuthPlugin, ValidationPlugin, DrizzlePlugin],
+  plugins: [RelayPlugin, ScopeAuthPlugin, ValidationPlugin, ComplexityPlugin, DrizzlePlugin],
+  complexity: {
+    // Only the cost model lives here; plugins/query-cost.ts enforces the limit before execution.
+    disabled: true,
+    fieldComplexity,
+  },
   scopeAuth: {
     authScopes: (ctx) => ({ writer: ctx.writeAccess().allowed }),
     unauthorizedError: (_parent, ctx) => {

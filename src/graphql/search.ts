@@ -17,6 +17,8 @@ const SearchResults = builder.objectRef<SearchRequest>('SearchResults').implemen
   fields: (t) => ({
     query: t.string({ description: 'The search as given.', resolve: (request) => request.query }),
     articles: t.drizzleField({
+      // Sized by the parent's `first`, which already multiplies this subtree.
+      complexity: { field: 1, multiplier: 1 },
       type: ['articles'],
       description: 'Articles whose title, standfirst or body match, best first.',
       resolve: (query, request, _args, ctx) =>
@@ -32,6 +34,8 @@ const SearchResults = builder.objectRef<SearchRequest>('SearchResults').implemen
         ),
     }),
     quotes: t.drizzleField({
+      // Sized by the parent's `first`, which already multiplies this subtree.
+      complexity: { field: 1, multiplier: 1 },
       type: ['quotes'],
       description: 'Quotes whose words match, best first.',
       resolve: (query, request, _args, ctx) =>
@@ -47,6 +51,8 @@ const SearchResults = builder.objectRef<SearchRequest>('SearchResults').implemen
         ),
     }),
     people: t.drizzleField({
+      // Sized by the parent's `first`, which already multiplies this subtree.
+      complexity: { field: 1, multiplier: 1 },
       type: ['people'],
       description: 'People whose name or an alias contains the search, closest first.',
       resolve: (query, request, _args, ctx) =>
@@ -59,6 +65,8 @@ const SearchResults = builder.objectRef<SearchRequest>('SearchResults').implemen
         ),
     }),
     organizations: t.drizzleField({
+      // Sized by the parent's `first`, which already multiplies this subtree.
+      complexity: { field: 1, multiplier: 1 },
       type: ['organizations'],
       description: 'Organizations whose name or an alias contains the search, closest first.',
       resolve: (query, request, _args, ctx) =>

@@ -1,0 +1,78 @@
+// Errors that help and leak nothing. Deliberate errors (with a code) pass through. A database
+// that cannot be reached becomes SERVICE_UNAVAILABLE, a statement cut short TIMEOUT; anything
+// else is logged in full and returned as a bare INTERNAL_SERVER_ERROR (details only in
+// development). No stack trace, SQL or driver message ever reaches a client otherwise.
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { apiError, ErrorCode } from '../graphql/errors.ts';
+import type { Logger } from '../logger.ts';
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+]);
+
+/** The chain of causes under an error: GraphQL's originalError, Drizzle's cause, … */
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  while (current && chain.length < 10) {
+    chain.push(current);
+    const next = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+    if (next === current) break;
+    current = next;
+  }
+  return chain;
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Maps an error the way clients should see it; null means "unexpected". */
+export function classifyError(error: unknown): GraphQLError | null {
+  const chain = causes(error);
+  const deliberate = chain.find((item) => item instanceof GraphQLError && item.extensions?.code);
+  if (deliberate) return deliberate as GraphQLError;
+  const codes = chain.map(codeOf).filter((code): code is string => code !== undefined);
+  if (codes.some((code) => CONNECTION_CODES.has(code) || code.startsWith('08'))) {
+    return apiError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+  }
+  if (codes.includes('57014')) return apiError(ErrorCode.TIMEOUT, 'The database took too long to answer.');
+  return null;
+}
+
+export function maskedErrors(logger: Logger, development: boolean): YogaServerOptions<{}, {}>['maskedErrors'] {
+  return {
+    isDev: development,
+    maskError(error, message, isDev) {
+      const classified = classifyError(error);
+      if (classified && classified !== error && error instanceof GraphQLError) {
+        // Keep where in the operation it happened.
+        return new GraphQLError(classified.message, {
+          nodes: error.nodes,
+          path: error.path,
+          extensions: classified.extensions,
+        });
+      }
+      if (classified) return classified;
+      const isGraphQLMistake =
+        error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError);
+      if (!isGraphQLMistake) logger.error({ err: causes(error).at(-1) ?? error }, 'unexpected error');
+      return yogaMaskError(error, message, isDev);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// Limits on every operation, checked before anything runs: size in tokens (at parse), depth,
+// aliases and directives (GraphQL Armor's rules, at validation), and estimated cost (the
+// schema's cost model, once variables are known). Every response reports its cost in
+// `extensions.cost` so clients can see how close they are.
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  validate,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type ValidationContext,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Limits } from '../config.ts';
+import { apiError, ErrorCode } from '../graphql/errors.ts';
+
+const costs = new WeakMap<object, number>();
+
+/** The estimated cost of the operation running with this context object. */
+export function operationCost(context: object): number | undefined {
+  return costs.get(context);
+}
+
+function tooComplex(message: string): GraphQLError {
+  return apiError(ErrorCode.QUERY_TOO_COMPLEX, message);
+}
+
+/** Armor reports by throwing a generic error; report ours instead, with a code. */
+function reportAs(message: (limit: number) => string, limit: number) {
+  return {
+    n: limit,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null) => context?.reportError(tooComplex(message(limit)))],
+  };
+}
+
+interface ExecutionInput {
+  contextValue: unknown;
+  variableValues?: Record<string, unknown> | null | undefined;
+  operationName?: string | null | undefined;
+}
+
+function estimateCost(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
+  let cost = 0;
+  const errors = validate(schema, document, [
+    createComplexityRule({
+      context: input.contextValue as object,
+      variableValues: (input.variableValues ?? {}) as Record<string, unknown>,
+      operationName: input.operationName ?? null,
+      onResult: (result) => {
+        cost = Math.max(cost, result.complexity);
+      },
+    }),
+  ]);
+  return { cost, errors };
+}
+
+/** The estimation errors as BAD_USER_INPUT, each with the path of the root field at fault. */
+function inputErrors(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput, errors: readonly GraphQLError[]) {
+  const operation = getOperationAST(document, input.operationName);
+  const roots = operation?.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD) ?? [];
+  const faulty = roots.flatMap((root) => {
+    const single: DocumentNode = {
+      ...document,
+      definitions: document.definitions.map((definition) =>
+        definition === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections: [root] } } : definition,
+      ),
+    };
+    const found = estimateCost(schema, single, input).errors;
+    return found.map((error) => ({ error, root }));
+  });
+  if (faulty.length === 0) return errors.map((error) => apiError(ErrorCode.BAD_USER_INPUT, error.message));
+  return faulty.map(
+    ({ error, root }) =>
+      new GraphQLError(error.message, {
+        nodes: [root],
+        path: [root.alias?.value ?? root.name.value],
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      }),
+  );
+}
+
+export function useQueryLimits(limits: Limits, options: { suggestions: boolean }): Plugin[] {
+  const rules = [
+    maxDepthRule({ ...reportAs((n) => `The query is nested too deeply (at most ${n} levels).`, limits.depth), flattenFragments: true }),
+    maxAliasesRule(reportAs((n) => `The query uses too many aliases (at most ${n}).`, limits.aliases)),
+    maxDirectivesRule(reportAs((n) => `The query uses too many directives (at most ${n}).`, limits.directives)),
+  ];
+  const plugins: Plugin[] = [
+    maxTokensPlugin({
+      n: limits.tokens,
+      exposeLimits: true,
+      onReject: [
+        (_context, error) => {
+          Object.assign(error.extensions, { code: ErrorCode.QUERY_TOO_COMPLEX });
+        },
+      ],
+    }) as Plugin,
+    {
+      onValidate({ addValidationRule }) {
+        for (const rule of rules) addValidationRule(rule as never);
+      },
+    },
+    {
+      // Cost depends on variables (`first: $n`), so it is computed per request, not cached.
+      onExecute({ args, setResultAndStopExecution }) {
+        const estimate = estimateCost(args.schema, args.document, args);
+        costs.set(args.contextValue as object, estimate.cost);
+        if (estimate.errors.length) {
+          // Input the cost model could not read (a malformed global ID) is the client's mistake.
+          setResultAndStopExecution({ data: null, errors: inputErrors(args.schema, args.document, args, estimate.errors) });
+        } else if (estimate.cost > limits.cost) {
+          setResultAndStopExecution({
+            errors: [tooComplex(`The query is too expensive (cost ${estimate.cost}, at most ${limits.cost}); ask for fewer items.`)],
+            extensions: { cost: estimate.cost },
+          });
+        }
+        const cost = estimate.cost;
+        return {
+          onExecuteDone({ result, setResult }) {
+            if (!result || Symbol.asyncIterator in result) return;
+            setResult({ ...result, extensions: { ...result.extensions, cost } });
+          },
+        };
+      },
+    },
+  ];
+  // "Did you mean …" would map the schema for a stranger; only in development.
+  if (!options.suggestions) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
+  return plugins;
+}

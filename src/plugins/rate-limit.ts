@@ -1,0 +1,72 @@
+// Per-client budgets for the operations that cost the service most: mutations, and queries
+// whose estimated cost is high. A client is its bearer token (hashed), else its IP address.
+// Budgets live in memory, or in Redis when REDIS_URL is set so that instances share them;
+// should Redis fail, an in-memory budget stands in rather than letting everything through.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from '../config.ts';
+import { apiError, ErrorCode } from '../graphql/errors.ts';
+import { operationCost } from './query-limits.ts';
+
+interface Budget {
+  limiter: RateLimiterAbstract;
+  what: string;
+}
+
+function budget(name: string, perMinute: number, redis: Redis | null): Budget | null {
+  if (perMinute <= 0) return null;
+  const options = { keyPrefix: `quotegraph:rate:${name}`, points: perMinute, duration: 60 };
+  const memory = new RateLimiterMemory(options);
+  const limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+  return { limiter, what: name };
+}
+
+/** Who is asking: a hash of the bearer token, else the client address. */
+export function clientKey(request: Request, serverContext: { req?: IncomingMessage }, trustProxy: boolean): string {
+  const token = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)/i)?.[1];
+  if (token) return `token:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  return `ip:${forwarded || serverContext.req?.socket?.remoteAddress || 'unknown'}`;
+}
+
+export function useRateLimits(config: Config): Plugin {
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+    : null;
+  // An unreachable Redis must not crash the service; the insurance limiter covers for it.
+  redis?.on('error', () => {});
+  const writes = budget('writes', config.rateLimits.writesPerMinute, redis);
+  const expensive = budget('expensive', config.rateLimits.expensivePerMinute, redis);
+
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as { request: Request; req?: IncomingMessage };
+      const operation = getOperationAST(args.document, args.operationName)?.operation;
+      const chosen =
+        operation === 'mutation'
+          ? writes
+          : (operationCost(context) ?? 0) >= config.rateLimits.expensiveCost
+            ? expensive
+            : null;
+      if (!chosen) return;
+      try {
+        await chosen.limiter.consume(clientKey(context.request, context, config.trustProxy));
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        const retryAfter = Math.ceil(rejection.msBeforeNext / 1000);
+        setResultAndStopExecution({
+          errors: [
+            apiError(ErrorCode.RATE_LIMITED, `Too many ${chosen.what} operations; try again in ${retryAfter} s.`, { retryAfter }),
+          ],
+        });
+      }
+    },
+    onDispose() {
+      redis?.disconnect();
+    },
+  };
+}
