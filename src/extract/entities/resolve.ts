@@ -41,33 +41,46 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
 
   // Full names first, so a bare surname can find its owner even when it appears earlier.
   const personMentions = mentions.filter((m) => m.kind === 'person' || (m.kind === 'unknown' && personLike(m)));
+  const byFullName = new Map<string, PersonEntity>();
+  const bySurname = new Map<string, PersonEntity[]>();
+  const byGivenName = new Map<string, PersonEntity[]>();
+  const create = (m: NameMention, parts: NameParts) => {
+    const person = newPerson(nextId++, m, parts, people);
+    push(bySurname, parts.surname, person);
+    if (parts.given !== null) {
+      push(byGivenName, parts.given, person);
+      byFullName.set(`${parts.given} ${parts.surname}`, person);
+    }
+    return person;
+  };
   for (const m of personMentions) {
     const parts = nameParts(m.nameTokens);
     if (parts.given === null) continue;
-    const existing = people.find((p) => p.given === parts.given && p.surname === parts.surname);
-    const person = existing ?? newPerson(nextId++, m, parts, people);
+    const person = byFullName.get(`${parts.given} ${parts.surname}`) ?? create(m, parts);
     attach(person, m, entityOf);
   }
   for (const m of personMentions) {
     if (entityOf.has(m)) continue;
     const parts = nameParts(m.nameTokens);
-    if (isFamilyPlural(people, m)) continue;
-    const owner = ownerOfSurname(people, parts.surname, m.start) ?? ownerOfGivenName(people, m);
+    if (isFamilyPlural(bySurname, m)) continue;
+    const owner = ownerOfSurname(bySurname.get(parts.surname) ?? [], m.start) ?? ownerOfGivenName(byGivenName, m);
     if (owner) {
       attach(owner, m, entityOf);
       continue;
     }
     if (m.kind !== 'person' && !personLike(m)) continue;
-    attach(newPerson(nextId++, m, parts, people), m, entityOf);
+    attach(create(m, parts), m, entityOf);
   }
 
+  const orgIndex = new OrganizationIndex();
   for (const m of mentions) {
     if (m.kind !== 'organization' && m.kind !== 'country') continue;
-    const org = findOrganization(organizations, m) ?? newOrganization(nextId++, m, organizations);
+    const org = orgIndex.find(m) ?? newOrganization(nextId++, m, organizations);
     org.mentions.push(m);
     if (m.name !== org.name) org.aliases.add(m.name);
     const written = m.nameTokens.join(' ');
     if (written !== org.name) org.aliases.add(written);
+    orgIndex.add(org);
     entityOf.set(m, org);
   }
 
@@ -110,10 +123,10 @@ function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention,
 }
 
 /** "the Ebelings": a family, not a person called Ebelings. */
-function isFamilyPlural(people: PersonEntity[], m: NameMention): boolean {
+function isFamilyPlural(bySurname: Map<string, PersonEntity[]>, m: NameMention): boolean {
   if (m.nameTokens.length !== 1) return false;
   const word = (m.nameTokens[0] ?? '').toLowerCase();
-  return word.endsWith('s') && people.some((p) => p.surname === word.slice(0, -1) || p.surname === word.slice(0, -2));
+  return word.endsWith('s') && (bySurname.has(word.slice(0, -1)) || bySurname.has(word.slice(0, -2)));
 }
 
 /**
@@ -121,8 +134,8 @@ function isFamilyPlural(people: PersonEntity[], m: NameMention): boolean {
  * name was written just before, else the one introduced first (stories
  * introduce their protagonist before relatives and namesakes).
  */
-function ownerOfSurname(people: PersonEntity[], surname: string, at: number): PersonEntity | undefined {
-  const owners = people.filter((p) => p.surname === surname && p.given !== null);
+function ownerOfSurname(sameSurname: PersonEntity[], at: number): PersonEntity | undefined {
+  const owners = sameSurname.filter((p) => p.given !== null);
   if (owners.length <= 1) return owners[0];
   const lastFullBefore = (p: PersonEntity) =>
     Math.max(-1, ...p.mentions.filter((m) => m.start < at && nameParts(m.nameTokens).given !== null).map((m) => m.start));
@@ -136,21 +149,43 @@ function ownerOfSurname(people: PersonEntity[], surname: string, at: number): Pe
 const NEARBY_CHARS = 300;
 
 /** "Hillary" alone: the one person with that given name. */
-function ownerOfGivenName(people: PersonEntity[], m: NameMention): PersonEntity | undefined {
+function ownerOfGivenName(byGivenName: Map<string, PersonEntity[]>, m: NameMention): PersonEntity | undefined {
   if (m.nameTokens.length !== 1) return undefined;
-  const word = (m.nameTokens[0] ?? '').toLowerCase();
-  const owners = people.filter((p) => p.given === word);
+  const owners = byGivenName.get((m.nameTokens[0] ?? '').toLowerCase()) ?? [];
   return owners.length === 1 ? owners[0] : undefined;
 }
 
-function findOrganization(orgs: OrganizationEntity[], m: NameMention): OrganizationEntity | undefined {
-  const key = normaliseOrgKey(m.name);
-  const byKey = orgs.find((o) => normaliseOrgKey(o.name) === key || [...o.aliases].some((a) => normaliseOrgKey(a) === key));
-  if (byKey) return byKey;
-  // An acronym meets its long form: "CFPB" ↔ "Consumer Financial Protection Bureau".
-  const acronym = m.name.replace(/\./g, '');
-  if (/^\p{Lu}{2,6}$/u.test(acronym)) return orgs.find((o) => initials(o.name) === acronym);
-  return orgs.find((o) => /^\p{Lu}{2,6}$/u.test(o.name) && initials(m.name) === o.name);
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Organizations by every written form, and by the initials of their long
+ * names, so that "CFPB" meets "Consumer Financial Protection Bureau".
+ */
+class OrganizationIndex {
+  private readonly byKey = new Map<string, OrganizationEntity>();
+  private readonly byInitials = new Map<string, OrganizationEntity>();
+
+  add(org: OrganizationEntity): void {
+    for (const form of [org.name, ...org.aliases]) {
+      const key = normaliseOrgKey(form);
+      if (!this.byKey.has(key)) this.byKey.set(key, org);
+      const letters = initials(form);
+      if (letters.length >= 2 && !this.byInitials.has(letters)) this.byInitials.set(letters, org);
+    }
+  }
+
+  find(m: NameMention): OrganizationEntity | undefined {
+    const byKey = this.byKey.get(normaliseOrgKey(m.name));
+    if (byKey) return byKey;
+    const acronym = m.name.replace(/\./g, '');
+    if (/^\p{Lu}{2,6}$/u.test(acronym)) return this.byInitials.get(acronym);
+    // A long name written after its acronym: find the acronym by this name's initials.
+    return this.byKey.get(normaliseOrgKey(initials(m.name)));
+  }
 }
 
 function initials(name: string): string {
@@ -181,24 +216,41 @@ function newOrganization(id: number, m: NameMention, orgs: OrganizationEntity[])
  * surnames one edit apart. The better-attested spelling wins.
  */
 function mergeNearDuplicates(people: PersonEntity[], entityOf: Map<NameMention, Entity>): void {
-  for (let i = 0; i < people.length; i++) {
-    for (let j = i + 1; j < people.length; j++) {
-      const a = people[i];
-      const b = people[j];
-      if (!a || !b || a.given === null || a.given !== b.given) continue;
-      if (a.surname.length < 4 || b.surname.length < 4 || editDistanceAtMostOne(a.surname, b.surname) !== 1) continue;
-      const [keep, drop] = bodyWeight(a) >= bodyWeight(b) ? [a, b] : [b, a];
-      for (const m of drop.mentions) {
-        keep.mentions.push(m);
-        entityOf.set(m, keep);
-        keep.aliases.add(m.nameTokens.join(' '));
+  // Two surnames one edit apart share a "one letter deleted" variant, so candidates are found by lookup, not by comparing all pairs.
+  const byVariant = new Map<string, PersonEntity[]>();
+  for (const p of people) {
+    if (p.given === null || p.surname.length < 4) continue;
+    for (const v of deletionVariants(p.surname)) push(byVariant, `${p.given}|${v}`, p);
+  }
+  const merged = new Set<PersonEntity>();
+  for (const a of people) {
+    if (merged.has(a) || a.given === null || a.surname.length < 4) continue;
+    for (const v of deletionVariants(a.surname)) {
+      for (const b of byVariant.get(`${a.given}|${v}`) ?? []) {
+        if (b === a || merged.has(b) || merged.has(a) || editDistanceAtMostOne(a.surname, b.surname) !== 1) continue;
+        const [keep, drop] = bodyWeight(a) >= bodyWeight(b) ? [a, b] : [b, a];
+        for (const m of drop.mentions) {
+          keep.mentions.push(m);
+          entityOf.set(m, keep);
+          keep.aliases.add(m.nameTokens.join(' '));
+        }
+        for (const r of drop.roles) if (!keep.roles.includes(r)) keep.roles.push(r);
+        keep.weak &&= drop.weak;
+        merged.add(drop);
       }
-      for (const r of drop.roles) if (!keep.roles.includes(r)) keep.roles.push(r);
-      keep.weak &&= drop.weak;
-      people.splice(people.indexOf(drop), 1);
-      j = i; // restart the inner scan: the list changed
     }
   }
+  if (merged.size > 0) {
+    const kept = people.filter((p) => !merged.has(p));
+    people.length = 0;
+    people.push(...kept);
+  }
+}
+
+function deletionVariants(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /**

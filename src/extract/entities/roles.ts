@@ -128,8 +128,9 @@ function appositiveRole(index: ArticleIndex, entities: ResolvedEntities, m: Name
   }
   const role = tokens.slice(roleStart, roleAt + 1).map((t) => t.text).join(' ');
   let org: OrganizationEntity | null = null;
-  for (const other of index.mentions) {
-    if (other.firstToken < i || other.endToken > end) continue;
+  for (let k = i; k < end; k++) {
+    const other = index.mentionStartingAt.get(k);
+    if (!other || other.endToken > end) continue;
     const candidate = organizationOf(entities, other);
     if (!candidate) continue;
     org = candidate;

@@ -21,6 +21,7 @@ const MODIFIER_WEIGHT = 0.4;
 const PRONOUN_WEIGHT = 1.5;
 const POSSESSIVE_PRONOUN_WEIGHT = 0.5;
 const SPEAKER_WEIGHT = 3;
+const SPEAKER_MEMORY_SENTENCES = 12;
 
 type Weights = Map<Entity, number>;
 
@@ -105,7 +106,11 @@ export class SalienceModel {
     const start = this.index.doc.sentences[sentence]?.firstToken ?? k;
     const weights: Weights = new Map(this.snapshots[sentence] ?? []);
     for (let j = start; j < k; j++) this.absorb(weights, j);
-    for (const ev of this.speakerEvents) {
+    // Speakers noted in reading order; beyond a dozen sentences their weight has faded to nothing.
+    for (let e = this.speakerEvents.length - 1; e >= 0; e--) {
+      const ev = this.speakerEvents[e];
+      if (!ev) continue;
+      if (sentence - ev.sentence > SPEAKER_MEMORY_SENTENCES) break;
       if (ev.at >= at) continue;
       add(weights, ev.entity, SPEAKER_WEIGHT * SENTENCE_DECAY ** Math.max(0, sentence - ev.sentence));
     }

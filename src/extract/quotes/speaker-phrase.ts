@@ -326,12 +326,12 @@ function nounPhrase(index: ArticleIndex, first: number, end: number): SpeakerPhr
   const head = headToken.lower.replace(/['’]s$/, '');
   const kind = phraseKindOfHead(head);
   let innerOrganization: NameMention | null = null;
-  for (const m of index.mentions) {
-    if (m.firstToken >= first && m.endToken <= end && (m.kind === 'organization' || m.kind === 'country')) {
+  for (let k = first; k < end; k++) {
+    const m = index.mentionStartingAt.get(k);
+    if (m && m.endToken <= end && (m.kind === 'organization' || m.kind === 'country')) {
       innerOrganization = m;
       break;
     }
-    if (m.firstToken >= end) break;
   }
   const opener = tokens[first]?.lower ?? '';
   return {

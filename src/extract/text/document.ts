@@ -89,6 +89,7 @@ function markQuotedTokens(tokens: Token[], spans: QuoteSpan[], firstSpanIndex: n
 }
 
 const TERMINAL = new Set(['.', '?', '!', '…']);
+const MAX_SENTENCE_TOKENS = 250;
 const CLOSERS = new Set(['"', '\u201D', '\u2019', "'", ')', ']', '\u00BB']);
 const OPENERS = new Set(['"', '\u201C', '\u201E', "'", '\u2018', '(', '\u00AB']);
 
@@ -122,6 +123,11 @@ function splitSentences(
   };
   while (k < tokens.length) {
     const t = tokens[k];
+    // Real sentences are short; a run-on "sentence" of hundreds of tokens is cut so per-sentence scans stay bounded.
+    if (k - sentenceStart >= MAX_SENTENCE_TOKENS) {
+      close(k);
+      continue;
+    }
     if (t && endsSentenceHere(tokens, k, spanOf)) {
       let after = k + 1;
       while (after < tokens.length && isClosingMark(tokens[after], closingMarkOffsets)) after++;
