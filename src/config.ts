@@ -23,8 +23,9 @@ export interface Config {
   maxArticleBytes: number;
   limits: Limits;
   rateLimits: RateLimits;
-  /** Redis for shared rate-limit budgets (and the response cache) across instances. */
+  /** Redis for shared rate-limit budgets and response cache across instances. */
   redisUrl: string | null;
+  cache: { enabled: boolean; ttlMs: number; maxEntries: number };
   /** Allowed CORS origins; ['*'] allows any. */
   corsOrigins: string[];
   graphiql: boolean;
@@ -153,6 +154,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       expensiveCost: integerSetting(env, 'QUOTEGRAPH_EXPENSIVE_COST', 1_000, 1, 10_000_000),
     },
     redisUrl: env.REDIS_URL || null,
+    cache: {
+      enabled: booleanSetting(env, 'QUOTEGRAPH_CACHE', true),
+      // Bounds how long a write made outside this service (another process without the shared
+      // Redis) can go unseen; writes through the API or CLI invalidate at once.
+      ttlMs: integerSetting(env, 'QUOTEGRAPH_CACHE_TTL_MS', 300_000, 0, 86_400_000),
+      maxEntries: integerSetting(env, 'QUOTEGRAPH_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000),
+    },
     corsOrigins: listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS').length ? listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS') : ['*'],
     graphiql: booleanSetting(env, 'QUOTEGRAPH_GRAPHIQL', true),
     introspection: booleanSetting(env, 'QUOTEGRAPH_INTROSPECTION', true),

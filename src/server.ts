@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { openResponseCache, useCachedResponses, type ResponseCache } from './cache/response-cache.ts';
 import pino from 'pino';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
@@ -25,13 +26,17 @@ export interface AppDependencies {
   config: Config;
   database: DatabaseHandle;
   logger?: Logger;
+  /** Shared with other apps in tests; otherwise opened from the configuration. */
+  cache?: ResponseCache;
 }
 
 type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
 export type App = YogaServerInstance<ServerContext, Omit<Context, 'writeAccess'>>;
 
-export function createApp({ config, database, logger = pino({ level: 'silent' }) }: AppDependencies): App {
+export function createApp({ config, database, logger = pino({ level: 'silent' }), cache }: AppDependencies): App {
   const development = config.env === 'development';
+  const responseCache = cache ?? openResponseCache(config);
+  const invalidate = responseCache.invalidate;
   return createYoga<ServerContext, Omit<Context, 'writeAccess'>>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -41,7 +46,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     maskedErrors: maskedErrors(logger, development),
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
     cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
-    context: () => ({ db: database.db, config }),
+    context: () => ({ db: database.db, config, invalidate }),
     graphiql: config.graphiql
       ? {
           title: 'quotegraph',
@@ -57,6 +62,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       useRequestLog(logger),
       ...useQueryLimits(config.limits, { suggestions: development }),
       useRateLimits(config),
+      ...useCachedResponses(responseCache, { ttlMs: config.cache.ttlMs, debug: config.debug }),
       ...useWriteAccess(config, database.driver === 'pglite'),
       useExecutionTimeout(config.limits.executionTimeoutMs),
       useSqlStatementCount({ report: config.debug }),

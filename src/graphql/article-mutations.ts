@@ -2,7 +2,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq } from 'drizzle-orm';
 import { slugify } from '../db/lookup.ts';
-import { articles, publishers, quotes } from '../db/schema.ts';
+import type { GraphChange } from '../cache/invalidation.ts';
+import { articles, mentions, publishers, quotes } from '../db/schema.ts';
 import { ExtractError } from '../extract/errors.ts';
 import { contentHash, IngestError } from '../ingest/article.ts';
 import { ingestDocument } from '../ingest/document.ts';
@@ -12,7 +13,7 @@ import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 import { badUserInput } from './errors.ts';
 import { decodeId } from './ids.ts';
-import { DeletePayload, found, rules } from './mutation-support.ts';
+import { commitAndInvalidate, DeletePayload, found, rules } from './mutation-support.ts';
 
 const IngestArticleInput = builder.inputType('IngestArticleInput', {
   description:
@@ -124,6 +125,32 @@ async function urlTaken(tx: Executor, url: string, exceptId?: number): Promise<b
   return row !== undefined && row.id !== exceptId;
 }
 
+async function quoteIdsOf(db: Executor, articleId: number): Promise<number[]> {
+  const rows = await db.select({ id: quotes.id }).from(quotes).where(eq(quotes.articleId, articleId));
+  return rows.map((row) => row.id);
+}
+
+/** Everything a deleted article takes with it or points at: what cached responses hold. */
+async function articleNeighbourhood(tx: Executor, articleId: number): Promise<GraphChange> {
+  const [article] = await tx.select({ publisherId: articles.publisherId }).from(articles).where(eq(articles.id, articleId));
+  const quoteRows = await tx
+    .select({ id: quotes.id, personId: quotes.speakerPersonId, organizationId: quotes.speakerOrganizationId })
+    .from(quotes)
+    .where(eq(quotes.articleId, articleId));
+  const mentionRows = await tx
+    .select({ personId: mentions.personId, organizationId: mentions.organizationId })
+    .from(mentions)
+    .where(eq(mentions.articleId, articleId));
+  const all = [...quoteRows, ...mentionRows];
+  return {
+    articles: [articleId],
+    quotes: quoteRows.map((row) => row.id),
+    people: all.flatMap((row) => (row.personId === null ? [] : [row.personId])),
+    organizations: all.flatMap((row) => (row.organizationId === null ? [] : [row.organizationId])),
+    publishers: article?.publisherId ? [article.publisherId] : [],
+  };
+}
+
 builder.mutationFields((t) => ({
   ingestArticle: t.field({
     type: IngestArticlePayload,
@@ -138,6 +165,7 @@ builder.mutationFields((t) => ({
       checkSize(input.text ?? input.html, ctx.config.maxArticleBytes, field);
       try {
         const result = await ingestDocument(ctx.db, input);
+        await ctx.invalidate(result.change);
         return result;
       } catch (error) {
         if (error instanceof ExtractError) throw badUserInput(error.message, field);
@@ -153,7 +181,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       checkSize(input.body, ctx.config.maxArticleBytes, 'input.body');
       if (!input.body.trim()) throw badUserInput('input.body is empty.', 'input.body');
-      return ctx.db.transaction(async (tx) => {
+      return commitAndInvalidate(ctx, async (tx) => {
         if (input.url && (await urlTaken(tx, input.url))) {
           throw badUserInput('Another article already has this URL.', 'input.url');
         }
@@ -172,8 +200,12 @@ builder.mutationFields((t) => ({
             language: input.language ?? 'en',
             contentHash: contentHash(input.body),
           })
-          .returning({ id: articles.id });
-        return { articleId: found(row, 'article', 'input').id };
+          .returning({ id: articles.id, publisherId: articles.publisherId });
+        const created = found(row, 'article', 'input');
+        return {
+          payload: { articleId: created.id },
+          change: { articles: [created.id], publishers: created.publisherId ? [created.publisherId] : [] },
+        };
       });
     },
   }),
@@ -181,10 +213,15 @@ builder.mutationFields((t) => ({
     type: ArticlePayload,
     description: 'Changes an article\'s details. Its quotes follow a new publication date.',
     args: { input: t.arg({ type: UpdateArticleInput, required: true, description: 'The changes.' }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
-        const id = decodeId(input.id, 'input.id').id;
-        found((await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, id)).for('update'))[0], 'article', 'input.id');
+    resolve: async (_root, { input }, ctx) => {
+      const id = decodeId(input.id, 'input.id').id;
+      return commitAndInvalidate(ctx, async (tx) => {
+        const [current] = await tx
+          .select({ publisherId: articles.publisherId })
+          .from(articles)
+          .where(eq(articles.id, id))
+          .for('update');
+        const before = found(current, 'article', 'input.id');
         if (input.url && (await urlTaken(tx, input.url, id))) {
           throw badUserInput('Another article already has this URL.', 'input.url');
         }
@@ -201,11 +238,21 @@ builder.mutationFields((t) => ({
             updatedAt: new Date(),
           })
           .where(eq(articles.id, id))
-          .returning({ sortAt: articles.sortAt });
+          .returning({ sortAt: articles.sortAt, publisherId: articles.publisherId });
+        const after = found(updated, 'article', 'input.id');
         // Quotes carry their article's date for ordering; keep them in step.
-        await tx.update(quotes).set({ articleSortAt: found(updated, 'article', 'input.id').sortAt }).where(eq(quotes.articleId, id));
-        return { articleId: id };
-      }),
+        await tx.update(quotes).set({ articleSortAt: after.sortAt }).where(eq(quotes.articleId, id));
+        return {
+          payload: { articleId: id },
+          // A new date moves the article, and its quotes, in every date-ordered list.
+          change: {
+            articles: [id],
+            quotes: await quoteIdsOf(tx, id),
+            publishers: [before.publisherId, after.publisherId].filter((value): value is number => value !== null),
+          },
+        };
+      });
+    },
   }),
   deleteArticle: t.field({
     type: DeletePayload,
@@ -213,9 +260,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteArticleInput, required: true, description: 'The article.' }) },
     resolve: async (_root, { input }, ctx) => {
       const id = decodeId(input.id, 'input.id').id;
-      const deleted = await ctx.db.delete(articles).where(eq(articles.id, id)).returning({ id: articles.id });
-      found(deleted[0], 'article', 'input.id');
-      return { deletedId: encodeGlobalID('Article', id) };
+      return commitAndInvalidate(ctx, async (tx) => {
+        const change = await articleNeighbourhood(tx, id);
+        const deleted = await tx.delete(articles).where(eq(articles.id, id)).returning({ id: articles.id });
+        found(deleted[0], 'article', 'input.id');
+        return { payload: { deletedId: encodeGlobalID('Article', id) }, change };
+      });
     },
   }),
 }));

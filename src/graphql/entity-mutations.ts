@@ -1,7 +1,7 @@
 // Writing people and organizations: create, update, delete, aliases, and merging duplicates.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq, sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../db/client.ts';
+import { rowsOf } from '../db/client.ts';
 import { lookupColumns, lookupKey, slugify } from '../db/lookup.ts';
 import { organizations, people } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
@@ -11,7 +11,7 @@ import { builder } from './builder.ts';
 import { OrganizationKindEnum } from './enums.ts';
 import { badUserInput } from './errors.ts';
 import { decodeId, EntityIdTypes } from './ids.ts';
-import { DeletePayload, found, rules } from './mutation-support.ts';
+import { commitAndInvalidate, DeletePayload, found, rules } from './mutation-support.ts';
 import { OrganizationRef } from './organization.ts';
 import { PersonRef } from './person.ts';
 import { asSpeaker, Speaker } from './quote.ts';
@@ -156,14 +156,15 @@ builder.mutationFields((t) => ({
     description: 'Adds a person.',
     args: { input: t.arg({ type: CreatePersonInput, required: true, description: 'The person.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const aliases = distinctAliases(input.name, input.aliases ?? []);
         const slug = await allocateSlug(tx, people, slugify(input.name));
         const [row] = await tx
           .insert(people)
           .values({ slug, name: input.name, aliases, description: input.description ?? null, ...lookupColumns(input.name, aliases) })
           .returning({ id: people.id });
-        return { personId: found(row, 'person', 'input').id };
+        const personId = found(row, 'person', 'input').id;
+        return { payload: { personId }, change: { people: [personId] } };
       }),
   }),
   updatePerson: t.field({
@@ -171,7 +172,7 @@ builder.mutationFields((t) => ({
     description: 'Changes a person. A new name keeps the old one as an alias.',
     args: { input: t.arg({ type: UpdatePersonInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const id = decodeId(input.id, 'input.id').id;
         const [current] = await tx.select().from(people).where(eq(people.id, id)).for('update');
         const person = found(current, 'person', 'input.id');
@@ -188,7 +189,7 @@ builder.mutationFields((t) => ({
             updatedAt: new Date(),
           })
           .where(eq(people.id, id));
-        return { personId: id };
+        return { payload: { personId: id }, change: { people: [id] } };
       }),
   }),
   createOrganization: t.field({
@@ -196,7 +197,7 @@ builder.mutationFields((t) => ({
     description: 'Adds an organization.',
     args: { input: t.arg({ type: CreateOrganizationInput, required: true, description: 'The organization.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const aliases = distinctAliases(input.name, input.aliases ?? []);
         const parentId = input.parent ? decodeId(input.parent, 'input.parent').id : null;
         if (parentId !== null) {
@@ -215,7 +216,8 @@ builder.mutationFields((t) => ({
             ...lookupColumns(input.name, aliases),
           })
           .returning({ id: organizations.id });
-        return { organizationId: found(row, 'organization', 'input').id };
+        const organizationId = found(row, 'organization', 'input').id;
+        return { payload: { organizationId }, change: { organizations: [organizationId, ...(parentId ? [parentId] : [])] } };
       }),
   }),
   updateOrganization: t.field({
@@ -223,7 +225,7 @@ builder.mutationFields((t) => ({
     description: 'Changes an organization. A new name keeps the old one as an alias.',
     args: { input: t.arg({ type: UpdateOrganizationInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const id = decodeId(input.id, 'input.id').id;
         const [current] = await tx.select().from(organizations).where(eq(organizations.id, id)).for('update');
         const organization = found(current, 'organization', 'input.id');
@@ -255,7 +257,8 @@ builder.mutationFields((t) => ({
             updatedAt: new Date(),
           })
           .where(eq(organizations.id, id));
-        return { organizationId: id };
+        const parents = [organization.parentId, parentId].filter((value): value is number => value !== null);
+        return { payload: { organizationId: id }, change: { organizations: [id, ...parents] } };
       }),
   }),
   addAlias: t.field({
@@ -289,9 +292,11 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       if (input.id.typename !== 'Person') throw badUserInput('id is not a Person ID.', 'input.id');
       const id = decodeId(input.id, 'input.id').id;
-      const deleted = await ctx.db.delete(people).where(eq(people.id, id)).returning({ id: people.id });
-      found(deleted[0], 'person', 'input.id');
-      return { deletedId: encodeGlobalID('Person', id) };
+      return commitAndInvalidate(ctx, async (tx) => {
+        const deleted = await tx.delete(people).where(eq(people.id, id)).returning({ id: people.id });
+        found(deleted[0], 'person', 'input.id');
+        return { payload: { deletedId: encodeGlobalID('Person', id) }, change: { people: [id] } };
+      });
     },
   }),
   deleteOrganization: t.field({
@@ -301,24 +306,28 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       if (input.id.typename !== 'Organization') throw badUserInput('id is not an Organization ID.', 'input.id');
       const id = decodeId(input.id, 'input.id').id;
-      const deleted = await ctx.db.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id });
-      found(deleted[0], 'organization', 'input.id');
-      return { deletedId: encodeGlobalID('Organization', id) };
+      return commitAndInvalidate(ctx, async (tx) => {
+        const deleted = await tx.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id });
+        found(deleted[0], 'organization', 'input.id');
+        return { payload: { deletedId: encodeGlobalID('Organization', id) }, change: { organizations: [id] } };
+      });
     },
   }),
 }));
 
 type EntityRef = { typename: string; id: string | number };
 
+type WriteContext = Parameters<typeof commitAndInvalidate>[0];
+
 async function changeAliases(
-  ctx: { db: Database },
+  ctx: WriteContext,
   input: { entity: EntityRef; alias: string },
   change: 'add' | 'remove',
 ) {
   const isPerson = input.entity.typename === 'Person';
   const table = isPerson ? people : organizations;
   const id = decodeId(input.entity, 'input.entity').id;
-  return ctx.db.transaction(async (tx) => {
+  return commitAndInvalidate(ctx, async (tx) => {
     const [current] = await tx.select().from(table).where(eq(table.id, id)).for('update');
     const entity = found(current, isPerson ? 'person' : 'organization', 'input.entity');
     const key = lookupKey(input.alias);
@@ -334,12 +343,15 @@ async function changeAliases(
       .set({ aliases, ...lookupColumns(entity.name, aliases), updatedAt: new Date() })
       .where(eq(table.id, id))
       .returning();
-    return asSpeaker(found(row, 'entity', 'input.entity'), isPerson ? 'Person' : 'Organization');
+    return {
+      payload: asSpeaker(found(row, 'entity', 'input.entity'), isPerson ? 'Person' : 'Organization'),
+      change: isPerson ? { people: [id] } : { organizations: [id] },
+    };
   });
 }
 
 async function merge(
-  ctx: { db: Database },
+  ctx: WriteContext,
   input: { keep: EntityRef; remove: EntityRef },
   typename: 'Person' | 'Organization',
 ) {
@@ -350,11 +362,15 @@ async function merge(
   const removeId = decodeId(input.remove, 'input.remove').id;
   if (keepId === removeId) throw badUserInput('keep and remove are the same.', 'input.remove');
   const table = typename === 'Person' ? people : organizations;
-  return ctx.db.transaction(async (tx) => {
+  return commitAndInvalidate(ctx, async (tx) => {
     for (const [field, id] of [['keep', keepId], ['remove', removeId]] as const) {
       found((await tx.select({ id: table.id }).from(table).where(eq(table.id, id)))[0], typename.toLowerCase(), `input.${field}`);
     }
     const counts = typename === 'Person' ? await mergePeople(tx, keepId, removeId) : await mergeOrganizations(tx, keepId, removeId);
-    return { ...counts, keptId: keepId, typename };
+    const ids = [keepId, removeId];
+    return {
+      payload: { ...counts, keptId: keepId, typename },
+      change: typename === 'Person' ? { people: ids } : { organizations: ids },
+    };
   });
 }

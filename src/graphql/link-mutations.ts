@@ -10,7 +10,7 @@ import { builder } from './builder.ts';
 import { RelatedLinkKindEnum } from './enums.ts';
 import { badUserInput } from './errors.ts';
 import { decodeId } from './ids.ts';
-import { DeletePayload, found, renumberRelatedLinks, rules } from './mutation-support.ts';
+import { commitAndInvalidate, DeletePayload, found, renumberRelatedLinks, rules } from './mutation-support.ts';
 import { OrganizationRef } from './organization.ts';
 import { PersonRef } from './person.ts';
 
@@ -85,13 +85,17 @@ const DeleteRelatedLinkInput = builder.inputType('DeleteRelatedLinkInput', {
   fields: (t) => ({ id: t.globalID({ required: true, for: [RelatedLinkRef], description: 'Global ID.' }) }),
 });
 
+function affiliationChange(affiliation: { id: number; personId: number; organizationId: number }) {
+  return { affiliations: [affiliation.id], people: [affiliation.personId], organizations: [affiliation.organizationId] };
+}
+
 builder.mutationFields((t) => ({
   createAffiliation: t.field({
     type: AffiliationPayload,
     description: 'Records that a person holds a role at an organization. Recording the same role twice changes nothing.',
     args: { input: t.arg({ type: CreateAffiliationInput, required: true, description: 'The affiliation.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const personId = decodeId(input.person, 'input.person').id;
         const organizationId = decodeId(input.organization, 'input.organization').id;
         found((await tx.select({ id: people.id }).from(people).where(eq(people.id, personId)))[0], 'person', 'input.person');
@@ -112,7 +116,11 @@ builder.mutationFields((t) => ({
               sql`${affiliations.role} is not distinct from ${role}`,
             ),
           );
-        return { affiliationId: found(row, 'affiliation', 'input').id };
+        const affiliationId = found(row, 'affiliation', 'input').id;
+        return {
+          payload: { affiliationId },
+          change: { affiliations: [affiliationId], people: [personId], organizations: [organizationId] },
+        };
       }),
   }),
   updateAffiliation: t.field({
@@ -122,12 +130,15 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const id = decodeId(input.id, 'input.id').id;
       try {
-        const [row] = await ctx.db
-          .update(affiliations)
-          .set({ role: input.role?.trim() || null })
-          .where(eq(affiliations.id, id))
-          .returning({ id: affiliations.id });
-        return { affiliationId: found(row, 'affiliation', 'input.id').id };
+        return await commitAndInvalidate(ctx, async (tx) => {
+          const [row] = await tx
+            .update(affiliations)
+            .set({ role: input.role?.trim() || null })
+            .where(eq(affiliations.id, id))
+            .returning({ id: affiliations.id, personId: affiliations.personId, organizationId: affiliations.organizationId });
+          const affiliation = found(row, 'affiliation', 'input.id');
+          return { payload: { affiliationId: id }, change: affiliationChange(affiliation) };
+        });
       } catch (error) {
         if ((error as { cause?: { code?: string } }).cause?.code === '23505') {
           throw badUserInput('This person already has this role there.', 'input.role');
@@ -140,18 +151,23 @@ builder.mutationFields((t) => ({
     type: DeletePayload,
     description: 'Deletes an affiliation.',
     args: { input: t.arg({ type: DeleteAffiliationInput, required: true, description: 'The affiliation.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const id = decodeId(input.id, 'input.id').id;
-      found((await ctx.db.delete(affiliations).where(eq(affiliations.id, id)).returning({ id: affiliations.id }))[0], 'affiliation', 'input.id');
-      return { deletedId: encodeGlobalID('Affiliation', id) };
-    },
+    resolve: (_root, { input }, ctx) =>
+      commitAndInvalidate(ctx, async (tx) => {
+        const id = decodeId(input.id, 'input.id').id;
+        const [row] = await tx
+          .delete(affiliations)
+          .where(eq(affiliations.id, id))
+          .returning({ id: affiliations.id, personId: affiliations.personId, organizationId: affiliations.organizationId });
+        const affiliation = found(row, 'affiliation', 'input.id');
+        return { payload: { deletedId: encodeGlobalID('Affiliation', id) }, change: affiliationChange(affiliation) };
+      }),
   }),
   createRelatedLink: t.field({
     type: RelatedLinkPayload,
     description: 'Adds a related link after the article\'s others.',
     args: { input: t.arg({ type: CreateRelatedLinkInput, required: true, description: 'The link.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const articleId = decodeId(input.article, 'input.article').id;
         found((await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).for('update'))[0], 'article', 'input.article');
         const [row] = await tx
@@ -164,16 +180,18 @@ builder.mutationFields((t) => ({
             position: sql`(select coalesce(max(position) + 1, 0) from ${relatedLinks} where article_id = ${articleId})`,
           })
           .returning({ id: relatedLinks.id });
-        return { relatedLinkId: found(row, 'related link', 'input').id };
+        const relatedLinkId = found(row, 'related link', 'input').id;
+        return { payload: { relatedLinkId }, change: { relatedLinks: [relatedLinkId], articles: [articleId] } };
       }),
   }),
   updateRelatedLink: t.field({
     type: RelatedLinkPayload,
     description: 'Changes a related link.',
     args: { input: t.arg({ type: UpdateRelatedLinkInput, required: true, description: 'The changes.' }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: (_root, { input }, ctx) =>
+      commitAndInvalidate(ctx, async (tx) => {
       const id = decodeId(input.id, 'input.id').id;
-      const [row] = await ctx.db
+      const [row] = await tx
         .update(relatedLinks)
         .set({
           ...(input.title != null ? { title: input.title } : {}),
@@ -181,20 +199,22 @@ builder.mutationFields((t) => ({
           ...(input.kind ? { kind: input.kind } : {}),
         })
         .where(eq(relatedLinks.id, id))
-        .returning({ id: relatedLinks.id });
-      return { relatedLinkId: found(row, 'related link', 'input.id').id };
-    },
+        .returning({ id: relatedLinks.id, articleId: relatedLinks.articleId });
+      const link = found(row, 'related link', 'input.id');
+      return { payload: { relatedLinkId: id }, change: { relatedLinks: [id], articles: [link.articleId] } };
+    }),
   }),
   deleteRelatedLink: t.field({
     type: DeletePayload,
     description: 'Deletes a related link; the others close up.',
     args: { input: t.arg({ type: DeleteRelatedLinkInput, required: true, description: 'The link.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const id = decodeId(input.id, 'input.id').id;
         const [deleted] = await tx.delete(relatedLinks).where(eq(relatedLinks.id, id)).returning({ articleId: relatedLinks.articleId });
-        await renumberRelatedLinks(tx, found(deleted, 'related link', 'input.id').articleId);
-        return { deletedId: encodeGlobalID('RelatedLink', id) };
+        const { articleId } = found(deleted, 'related link', 'input.id');
+        await renumberRelatedLinks(tx, articleId);
+        return { payload: { deletedId: encodeGlobalID('RelatedLink', id) }, change: { relatedLinks: [id], articles: [articleId] } };
       }),
   }),
 }));

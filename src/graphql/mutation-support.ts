@@ -1,5 +1,6 @@
 // Pieces every mutation uses: input checks, payload shapes, and keeping positions dense.
 import { eq, sql } from 'drizzle-orm';
+import type { GraphChange } from '../cache/invalidation.ts';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { quotes, relatedLinks } from '../db/schema.ts';
@@ -33,6 +34,19 @@ export const rules = {
   confidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
   publisher: z.string().trim().min(1, 'must not be empty').max(300),
 };
+
+/**
+ * Runs a write in one transaction and, once it has committed, drops the cached responses it
+ * made stale. `work` returns the mutation's payload and what it changed.
+ */
+export async function commitAndInvalidate<T>(
+  ctx: { db: Database; invalidate: (change: GraphChange) => Promise<void> },
+  work: (tx: Transaction) => Promise<{ payload: T; change: GraphChange }>,
+): Promise<T> {
+  const { payload, change } = await ctx.db.transaction(work);
+  await ctx.invalidate(change);
+  return payload;
+}
 
 /** The row, or a NOT_FOUND error naming the input field that pointed at nothing. */
 export function found<T>(row: T | undefined | null, what: string, field: string): T {

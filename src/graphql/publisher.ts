@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
+import { publishers } from '../db/schema.ts';
 import { builder } from './builder.ts';
+import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
 
 builder.drizzleNode('publishers', {
   name: 'Publisher',
@@ -17,10 +20,19 @@ builder.drizzleNode('publishers', {
   }),
 });
 
+const publisherCount = sql`select count(*) from ${publishers}`;
+
 builder.queryFields((t) => ({
-  publishers: t.drizzleField({
-    type: ['publishers'],
-    description: 'Every publisher, by name.',
-    resolve: (query, _root, _args, ctx) => ctx.db.query.publishers.findMany(query({ orderBy: { name: 'asc' } })),
+  publishers: t.drizzleConnection({
+    type: 'publishers',
+    description: 'Publishers, by name.',
+    totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, publisherCount),
+    resolve: async (query, _root, args, ctx) =>
+      rememberTotal(
+        args,
+        await ctx.db.query.publishers.findMany(
+          query({ orderBy: { name: 'asc' }, extras: totalCountExtra(publisherCount) }),
+        ),
+      ),
   }),
 }));

@@ -2,6 +2,7 @@
 // positions stay in reading order.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq } from 'drizzle-orm';
+import type { GraphChange } from '../cache/invalidation.ts';
 import { articles, organizations, people, quotes } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { ArticleRef } from './article.ts';
@@ -10,7 +11,7 @@ import { builder } from './builder.ts';
 import { QuoteKindEnum } from './enums.ts';
 import { badUserInput } from './errors.ts';
 import { decodeId, EntityIdTypes, type DecodedId } from './ids.ts';
-import { DeletePayload, found, renumberQuotes, rules } from './mutation-support.ts';
+import { commitAndInvalidate, DeletePayload, found, renumberQuotes, rules } from './mutation-support.ts';
 
 const QuotePayload = builder.objectRef<{ quoteId: number }>('QuotePayload').implement({
   description: 'A quote after a change.',
@@ -70,6 +71,21 @@ async function speakerColumns(tx: Executor, speaker: DecodedId | null | undefine
     : { speakerPersonId: null, speakerOrganizationId: id };
 }
 
+interface SpeakerColumns {
+  speakerPersonId?: number | null;
+  speakerOrganizationId?: number | null;
+}
+
+/** A quote, its article, and every speaker it had or has now. */
+function quoteChange(quoteId: number, articleId: number, speakers: SpeakerColumns[]): GraphChange {
+  return {
+    quotes: [quoteId],
+    articles: [articleId],
+    people: speakers.flatMap((speaker) => (speaker.speakerPersonId ? [speaker.speakerPersonId] : [])),
+    organizations: speakers.flatMap((speaker) => (speaker.speakerOrganizationId ? [speaker.speakerOrganizationId] : [])),
+  };
+}
+
 /** The span must lie inside the body and hold exactly the quote's text. */
 function checkSpan(body: string, text: string, start: number, end: number) {
   if (end > body.length) throw badUserInput(`endOffset is past the end of the article body (${body.length}).`, 'input.endOffset');
@@ -85,7 +101,7 @@ builder.mutationFields((t) => ({
     description: 'Adds a quote to an article; it takes its place in reading order.',
     args: { input: t.arg({ type: CreateQuoteInput, required: true, description: 'The quote.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const articleId = decodeId(input.article, 'input.article').id;
         const [article] = await tx
           .select({ body: articles.body, sortAt: articles.sortAt })
@@ -94,13 +110,14 @@ builder.mutationFields((t) => ({
           .for('update');
         const { body, sortAt } = found(article, 'article', 'input.article');
         checkSpan(body, input.text, input.startOffset, input.endOffset);
+        const speaker = await speakerColumns(tx, input.speaker, 'input.speaker');
         const [row] = await tx
           .insert(quotes)
           .values({
             articleId,
             text: input.text,
             kind: input.kind,
-            ...(await speakerColumns(tx, input.speaker, 'input.speaker')),
+            ...speaker,
             speakerLabel: input.speakerLabel ?? null,
             cue: input.cue ?? null,
             startOffset: input.startOffset,
@@ -112,7 +129,8 @@ builder.mutationFields((t) => ({
           })
           .returning({ id: quotes.id });
         await renumberQuotes(tx, articleId);
-        return { quoteId: found(row, 'quote', 'input').id };
+        const quoteId = found(row, 'quote', 'input').id;
+        return { payload: { quoteId }, change: quoteChange(quoteId, articleId, [speaker]) };
       }),
   }),
   updateQuote: t.field({
@@ -120,7 +138,7 @@ builder.mutationFields((t) => ({
     description: 'Changes a quote: its words, kind, speaker or span.',
     args: { input: t.arg({ type: UpdateQuoteInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const id = decodeId(input.id, 'input.id').id;
         const [current] = await tx.select().from(quotes).where(eq(quotes.id, id)).for('update');
         const quote = found(current, 'quote', 'input.id');
@@ -131,6 +149,7 @@ builder.mutationFields((t) => ({
           const [article] = await tx.select({ body: articles.body }).from(articles).where(eq(articles.id, quote.articleId));
           checkSpan(found(article, 'article', 'input.id').body, text, start, end);
         }
+        const speaker = input.speaker !== undefined ? await speakerColumns(tx, input.speaker, 'input.speaker') : {};
         await tx
           .update(quotes)
           .set({
@@ -138,14 +157,14 @@ builder.mutationFields((t) => ({
             startOffset: start,
             endOffset: end,
             ...(input.kind ? { kind: input.kind } : {}),
-            ...(input.speaker !== undefined ? await speakerColumns(tx, input.speaker, 'input.speaker') : {}),
+            ...speaker,
             ...(input.speakerLabel !== undefined ? { speakerLabel: input.speakerLabel } : {}),
             ...(input.cue !== undefined ? { cue: input.cue } : {}),
             ...(input.confidence != null ? { confidence: input.confidence } : {}),
           })
           .where(eq(quotes.id, id));
         if (start !== quote.startOffset || end !== quote.endOffset) await renumberQuotes(tx, quote.articleId);
-        return { quoteId: id };
+        return { payload: { quoteId: id }, change: quoteChange(id, quote.articleId, [quote, speaker]) };
       }),
   }),
   deleteQuote: t.field({
@@ -153,11 +172,15 @@ builder.mutationFields((t) => ({
     description: 'Deletes a quote.',
     args: { input: t.arg({ type: DeleteQuoteInput, required: true, description: 'The quote.' }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.db.transaction(async (tx) => {
+      commitAndInvalidate(ctx, async (tx) => {
         const id = decodeId(input.id, 'input.id').id;
-        const [deleted] = await tx.delete(quotes).where(eq(quotes.id, id)).returning({ articleId: quotes.articleId });
-        await renumberQuotes(tx, found(deleted, 'quote', 'input.id').articleId);
-        return { deletedId: encodeGlobalID('Quote', id) };
+        const [deleted] = await tx
+          .delete(quotes)
+          .where(eq(quotes.id, id))
+          .returning({ articleId: quotes.articleId, speakerPersonId: quotes.speakerPersonId, speakerOrganizationId: quotes.speakerOrganizationId });
+        const quote = found(deleted, 'quote', 'input.id');
+        await renumberQuotes(tx, quote.articleId);
+        return { payload: { deletedId: encodeGlobalID('Quote', id) }, change: quoteChange(id, quote.articleId, [quote]) };
       }),
   }),
 }));

@@ -6,6 +6,7 @@ import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { lookupKey, slugify } from '../db/lookup.ts';
 import { affiliations, articles, mentions, publishers, quotes, relatedLinks } from '../db/schema.ts';
+import type { GraphChange } from '../cache/invalidation.ts';
 import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '../extract/types.ts';
 import { resolveEntities, type PreviousLinks, type ResolvedEntities } from './entities.ts';
 import type { Executor } from './executor.ts';
@@ -29,6 +30,8 @@ export interface IngestResult {
   personIds: number[];
   organizationIds: number[];
   warnings: string[];
+  /** Everything the write touched, before and after: what cached responses it makes stale. */
+  change: GraphChange;
 }
 
 export class IngestError extends Error {
@@ -103,7 +106,7 @@ async function upsertArticleRow(tx: Executor, extracted: ExtractedArticle, metad
   const hash = contentHash(extracted.body);
   const url = metadata.url?.trim() || null;
   const [existing] = await tx
-    .select({ id: articles.id })
+    .select({ id: articles.id, publisherId: articles.publisherId })
     .from(articles)
     .where(url ? eq(articles.url, url) : and(isNull(articles.url), eq(articles.contentHash, hash)))
     .limit(1);
@@ -126,7 +129,7 @@ async function upsertArticleRow(tx: Executor, extracted: ExtractedArticle, metad
       .where(eq(articles.id, existing.id))
       .returning({ id: articles.id, sortAt: articles.sortAt });
     if (!row) throw new IngestError('the article disappeared while it was being updated');
-    return { ...row, created: false };
+    return { ...row, created: false, publisherId: values.publisherId, previousPublisherId: existing.publisherId };
   }
   const slug = await allocateSlug(tx, articles, slugify(title));
   const [row] = await tx
@@ -134,7 +137,7 @@ async function upsertArticleRow(tx: Executor, extracted: ExtractedArticle, metad
     .values({ ...values, slug })
     .returning({ id: articles.id, sortAt: articles.sortAt });
   if (!row) throw new IngestError('the article could not be stored');
-  return { ...row, created: true };
+  return { ...row, created: true, publisherId: values.publisherId, previousPublisherId: null };
 }
 
 function speakerIds(entities: ResolvedEntities, speaker: ExtractedArticle['quotes'][number]['speaker']) {
@@ -150,9 +153,12 @@ async function storeQuotes(
   article: { id: number; sortAt: Date },
   extracted: ExtractedArticle,
   entities: ResolvedEntities,
-): Promise<number[]> {
-  await tx.delete(quotes).where(and(eq(quotes.articleId, article.id), gte(quotes.position, extracted.quotes.length)));
-  if (extracted.quotes.length === 0) return [];
+): Promise<{ ids: number[]; removed: number[] }> {
+  const removed = await tx
+    .delete(quotes)
+    .where(and(eq(quotes.articleId, article.id), gte(quotes.position, extracted.quotes.length)))
+    .returning({ id: quotes.id });
+  if (extracted.quotes.length === 0) return { ids: [], removed: removed.map((row) => row.id) };
   const rows = extracted.quotes.map((quote, position) => ({
     articleId: article.id,
     text: quote.text,
@@ -185,7 +191,7 @@ async function storeQuotes(
       },
     })
     .returning({ id: quotes.id, position: quotes.position });
-  return stored.sort((a, b) => a.position - b.position).map((row) => row.id);
+  return { ids: stored.sort((a, b) => a.position - b.position).map((row) => row.id), removed: removed.map((row) => row.id) };
 }
 
 async function storeRelatedLinks(tx: Executor, articleId: number, extracted: ExtractedArticle): Promise<void> {
@@ -293,18 +299,26 @@ export async function ingestArticle(
   return db.transaction(async (tx) => {
     const article = await upsertArticleRow(tx, extracted, metadata);
     const found = withSpeakers(extracted);
-    const entities = await resolveEntities(tx, found.people, found.organizations, await previousLinks(tx, article));
-    const quoteIds = await storeQuotes(tx, article, extracted, entities);
+    const previous = await previousLinks(tx, article);
+    const entities = await resolveEntities(tx, found.people, found.organizations, previous);
+    const storedQuotes = await storeQuotes(tx, article, extracted, entities);
     await storeRelatedLinks(tx, article.id, extracted);
     const mentioned = await storeMentions(tx, article.id, found, entities);
     await storeAffiliations(tx, extracted, entities);
     return {
       articleId: article.id,
       created: article.created,
-      quoteIds,
+      quoteIds: storedQuotes.ids,
       personIds: mentioned.personIds,
       organizationIds: mentioned.organizationIds,
       warnings: [...warningsFor(extracted), ...entities.warnings],
+      change: {
+        articles: [article.id],
+        quotes: [...storedQuotes.ids, ...storedQuotes.removed],
+        people: new Set([...mentioned.personIds, ...previous.personIds]),
+        organizations: new Set([...mentioned.organizationIds, ...previous.organizationIds]),
+        publishers: [article.publisherId, article.previousPublisherId].filter((id): id is number => id !== null),
+      },
     };
   });
 }

@@ -2,6 +2,7 @@
 // no sockets.
 import type { ExecutionResult } from 'graphql';
 import { loadConfig, type Config } from '../../src/config.ts';
+import type { ResponseCache } from '../../src/cache/response-cache.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createApp, type App } from '../../src/server.ts';
 
@@ -10,11 +11,13 @@ export interface GraphQLResponse<Data = Record<string, any>> extends ExecutionRe
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ QUOTEGRAPH_DEBUG: '1', NODE_ENV: 'test' }), ...overrides };
+  // The response cache is off unless a test turns it on: most tests write straight to the
+  // database and read back through the API.
+  return { ...loadConfig({ QUOTEGRAPH_DEBUG: '1', NODE_ENV: 'test', QUOTEGRAPH_CACHE: 'false' }), ...overrides };
 }
 
-export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}): App {
-  return createApp({ config: testConfig(overrides), database });
+export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}, cache?: ResponseCache): App {
+  return createApp({ config: testConfig(overrides), database, ...(cache ? { cache } : {}) });
 }
 
 export async function execute<Data = Record<string, any>>(
