@@ -97,7 +97,8 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
     const t = tokens[s];
     if (!t || !t.isWord) break;
     const leadingWord = isFunctionWord(t.lower) && !HONORIFICS.has(t.lower) && !NAME_TITLES.has(t.lower);
-    const connector = ORG_CONNECTORS.has(t.lower) || NAME_PARTICLES.has(t.lower);
+    // A capitalised particle opens a name ("El Paso", "De Blasio"); only a lower-case one is trimmed.
+    const connector = ORG_CONNECTORS.has(t.lower) || (NAME_PARTICLES.has(t.text) && !t.cap);
     if (!(leadingWord || connector)) break;
     s++;
   }

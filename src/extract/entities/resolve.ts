@@ -40,7 +40,7 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
   let nextId = 0;
 
   // Full names first, so a bare surname can find its owner even when it appears earlier.
-  const personMentions = mentions.filter((m) => m.kind === 'person' || (m.kind === 'unknown' && personLike(m)));
+  const personMentions = mentions.filter((m) => m.kind === 'person' || m.kind === 'unknown');
   const byFullName = new Map<string, PersonEntity>();
   const bySurname = new Map<string, PersonEntity[]>();
   const byGivenName = new Map<string, PersonEntity[]>();
@@ -55,7 +55,7 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
   };
   for (const m of personMentions) {
     const parts = nameParts(m.nameTokens);
-    if (parts.given === null) continue;
+    if (parts.given === null || (m.kind === 'unknown' && !personLike(m))) continue;
     const person = byFullName.get(`${parts.given} ${parts.surname}`) ?? create(m, parts);
     attach(person, m, entityOf);
   }
@@ -63,8 +63,10 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
     if (entityOf.has(m)) continue;
     const parts = nameParts(m.nameTokens);
     if (isFamilyPlural(bySurname, m)) continue;
+    if (m.kind === 'unknown' && m.nameTokens.length > 1 && !personLike(m)) continue;
     const owner = ownerOfSurname(bySurname.get(parts.surname) ?? [], m.start) ?? ownerOfGivenName(byGivenName, m);
-    if (owner) {
+    // A bare capitalised word only joins someone whose full name is established, not another guess.
+    if (owner && (m.kind === 'person' || personLike(m) || !owner.weak)) {
       attach(owner, m, entityOf);
       continue;
     }

@@ -9,11 +9,13 @@ import type { ResolvedEntities } from './resolve.ts';
 
 /**
  * "Bloomberg" is a company in the gazetteer, but once "Michael Bloomberg"
- * is in the story a bare "Bloomberg" is him.
+ * is in the story a bare "Bloomberg" is him. The same goes for surnames that
+ * are also place names.
  */
 function reclaimSurnamesTakenForOrganizations(mentions: readonly NameMention[], entities: ResolvedEntities): void {
   for (const m of mentions) {
-    if (m.kind !== 'organization' || m.nameTokens.length !== 1) continue;
+    // Places too: "Mendoza" is a city to the lexicon but a person once "Angel Mendoza" is in the story.
+    if ((m.kind !== 'organization' && m.kind !== 'place') || m.nameTokens.length !== 1) continue;
     const word = (m.nameTokens[0] ?? '').toLowerCase();
     const person = entities.people.find((p) => p.given !== null && p.surname === word);
     if (!person) continue;

@@ -167,7 +167,8 @@ function interrupted(index: ArticleIndex, s: Sentence, comma: number, k: number,
   const adverbialLead = comma - s.firstToken <= 3 && !!opener && (PREPOSITIONS.has(opener.lower) || lexiconTags(opener.lower).includes('Adverb') || LEADING_CONJUNCTIONS.has(opener.lower));
   const first = adverbialLead ? after + 1 : s.firstToken;
   // "Sales were great, he said, wiping his face": what follows the aside is the reporter's, not the report.
-  if (!adverbialLead && looksLikeClause(tokens, s.firstToken, comma) && !looksLikeClause(tokens, after + 1, end, true)) {
+  const resumesClause = /^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must)$/.test(tokens[after + 1]?.lower ?? '');
+  if (!adverbialLead && !resumesClause && looksLikeClause(tokens, s.firstToken, comma) && !looksLikeClause(tokens, after + 1, end, true)) {
     return { first: s.firstToken, end: comma, cue: tokens[k]?.lower ?? 'said', phrase };
   }
   if (!looksLikeClause(tokens, first, end, true)) return null;
@@ -324,6 +325,8 @@ function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener =
   if (end - from < MIN_CLAUSE_TOKENS) return false;
   const first = tokens[from];
   if (!first || !first.isWord) return false;
+  // "countries he said had sent …": a clause that opens on a verb has lost its subject to a relative clause.
+  if (/^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|been|being)$/.test(first.lower)) return false;
   if (!anyOpener && (NOT_A_CLAUSE_START.has(first.lower) || SUBORDINATE_OPENERS.has(first.lower))) return false;
   let verb = false;
   for (let i = from; i < end; i++) {
