@@ -6,6 +6,7 @@ import { cleanHtml, looksLikeHtml } from './clean/html.ts';
 import { cleanPlainText } from './clean/text.ts';
 import type { CleanedArticle } from './clean/article.ts';
 import { personEvidence } from './entities/person-evidence.ts';
+import { inferGendersFromPronouns } from './entities/gender.ts';
 import { findNameMentions } from './entities/mentions.ts';
 import type { NameMention } from './entities/mention-types.ts';
 import { resolveEntities, type ResolvedEntities } from './entities/resolve.ts';
@@ -31,6 +32,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   const firstLook = indexArticle(text, findNameMentions(text));
   const entities = resolveEntities(firstLook.mentions, personEvidence(firstLook));
   const index = indexArticle(text, withSurnameReferences(text, firstLook.mentions, entities));
+  inferGendersFromPronouns(index, entities);
   mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption]);
   const roles = findRoles(index, entities);
   const quoted = findQuotedSpeech(index);

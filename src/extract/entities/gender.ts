@@ -1,0 +1,49 @@
+// Gender from the text itself, for names the lexicon cannot place: a person
+// named as a subject and followed by "he"/"his" (or "she"/"her") before anyone
+// else is named is probably that gender. Used only where gender was unknown.
+
+import type { Gender } from '../lexicon/roles.ts';
+import type { ArticleIndex } from '../text/article-index.ts';
+import type { PersonEntity } from './entity-types.ts';
+import type { ResolvedEntities } from './resolve.ts';
+
+const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', his: 'male', him: 'male', she: 'female', her: 'female', hers: 'female' };
+
+export function inferGendersFromPronouns(index: ArticleIndex, entities: ResolvedEntities): void {
+  const { tokens, sentences } = index.doc;
+  const votes = new Map<PersonEntity, { male: number; female: number }>();
+  let focus: PersonEntity | null = null;
+  sentences.forEach((s, si) => {
+    // A focus carries over into the next sentence only as far as its first word.
+    if (si > 0 && focus) {
+      const opener = tokens[s.firstToken];
+      const gender = opener && opener.quote < 0 ? PRONOUN_GENDER[opener.lower] : undefined;
+      if (gender && (opener?.lower === 'he' || opener?.lower === 'she')) vote(votes, focus, gender);
+    }
+    focus = null;
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      const t = tokens[k];
+      if (!t || t.quote >= 0) continue;
+      const m = index.mentionStartingAt.get(k);
+      const e = m && !m.inQuote ? entities.entityOf.get(m) : undefined;
+      if (m && !m.inQuote && (m.kind === 'person' || m.kind === 'organization' || m.kind === 'country')) {
+        focus = e && e.type === 'person' ? e : null;
+        k = m.endToken - 1;
+        continue;
+      }
+      const gender = PRONOUN_GENDER[t.lower];
+      if (gender && focus) vote(votes, focus, gender);
+    }
+  });
+  for (const [person, v] of votes) {
+    if (person.gender !== null) continue;
+    if (v.male >= 1 && v.male >= 2 * v.female) person.gender = 'male';
+    else if (v.female >= 1 && v.female >= 2 * v.male) person.gender = 'female';
+  }
+}
+
+function vote(votes: Map<PersonEntity, { male: number; female: number }>, person: PersonEntity, gender: Gender): void {
+  const v = votes.get(person) ?? { male: 0, female: 0 };
+  v[gender]++;
+  votes.set(person, v);
+}
