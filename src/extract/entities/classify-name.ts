@@ -5,7 +5,7 @@
 import { isCommonWord, isKnownGivenName, isKnownSurname, givenNameGender, isLexiconOrganization, placeKind, isDemonym } from '../lexicon/names.ts';
 import { knownOrganization, NOT_ORGANIZATION_ACRONYMS } from '../lexicon/organizations.ts';
 import { countryOf } from '../lexicon/places.ts';
-import { type Gender, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS } from '../lexicon/roles.ts';
+import { type Gender, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import type { OrganizationKind } from '../types.ts';
 import type { MentionKind } from './mention-types.ts';
 
@@ -60,6 +60,8 @@ function personVerdict(words: readonly string[], titled: boolean, base: Omit<Nam
   const last = core[core.length - 1]?.toLowerCase() ?? '';
   const gender = core.length >= 2 || titled ? (givenNameGender(first) ?? null) : null;
   if (titled) return { ...base, kind: 'person', name: text, gender };
+  // "Utah Republican", "Texas Democrat": a description ending in a role noun, not a name.
+  if (core.length >= 2 && PERSON_ROLE_NOUNS.has(last) && !isKnownSurname(last)) return null;
   if (core.length >= 2) {
     if (core.length > 4) return null;
     if (isKnownGivenName(first) && !isCommonWord(last)) return { ...base, kind: 'person', name: text, gender };

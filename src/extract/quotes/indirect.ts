@@ -40,7 +40,7 @@ const VERB_TAGS = ['Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense'];
 /** Verbs that put their subject after them: "…, said Dan Gerstein". */
 const INVERTING_LEMMAS = new Set(['say', 'add', 'write', 'note', 'explain', 'argue', 'insist', 'continue', 'conclude', 'reply', 'counter', 'recall', 'warn', 'observe', 'remark', 'ask', 'declare', 'report']);
 /** Subordinate openers: "As Election Day nears, …" is not something anyone said. */
-const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'whether', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
+const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'however']);
 const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
 

@@ -136,7 +136,8 @@ export class SpeakerResolver {
       if (remembered?.entity && !phrase.innerOrganization) return { ...remembered, label, certainty: 0.75 };
       // "the Utah Republican", "the lawmaker": usually the person the story is about at this point.
       if (!phrase.innerOrganization && ROLE_FALLBACK_OK(phrase)) {
-        const focus = this.salience.person(at, TITLE_GENDER.get(phrase.head) === 'male' ? 'female' : TITLE_GENDER.get(phrase.head) === 'female' ? 'male' : null);
+        const gender = TITLE_GENDER.get(phrase.head);
+        const focus = this.protagonistBefore(at, gender === 'male' ? 'female' : gender === 'female' ? 'male' : null);
         if (focus) return this.speakerFor(focus, label, 0.55, at);
       }
     }
@@ -148,6 +149,21 @@ export class SpeakerResolver {
       }
     }
     return { speaker: null, entity: null, label, certainty: 0.5 };
+  }
+
+  /** The person named most often so far: whom "the senator" most likely means when no senator was introduced. */
+  private protagonistBefore(at: number, excluded: 'male' | 'female' | null): PersonEntity | null {
+    let best: PersonEntity | null = null;
+    let bestCount = 0;
+    for (const person of this.entities.people) {
+      if (person.weak || (excluded && person.gender === excluded)) continue;
+      const count = person.mentions.filter((m) => m.start >= 0 && m.start < at && !m.inQuote).length;
+      if (count > bestCount) {
+        best = person;
+        bestCount = count;
+      }
+    }
+    return best;
   }
 
   private personWithRole(head: string, at: number): PersonEntity | null {
