@@ -32,6 +32,14 @@ describe('quotation marks', () => {
     ]);
   });
 
+  it('reads single curly quotes as quote marks where a paragraph has no double ones, but not apostrophes', () => {
+    const quotes = quotesOf('‘We have waited long enough,’ the minister, Clara Holt, told reporters. She said it’s time for the dockers’ union to decide.');
+    expect(quotes.map(brief)).toEqual([
+      { text: 'We have waited long enough,', kind: 'direct', speaker: 'Clara Holt' },
+      { text: 'it’s time for the dockers’ union to decide', kind: 'indirect', speaker: 'Clara Holt' },
+    ]);
+  });
+
   it('keeps nested single quotes inside the quotation', () => {
     const [q] = quotesOf('"My father told me, \'Never sell the boat,\' and I never did," said Lena Ortiz.');
     expect(q?.text).toBe("My father told me, 'Never sell the boat,' and I never did,");

@@ -278,7 +278,8 @@ function quoteKind(tokens: Token[], w: Window, pattern: AttributionPattern, text
   if (!introduced) return 'partial';
   if (wovenAfter) return 'partial';
   const words = text.split(/\s+/).length;
-  if (words <= 3 && before?.text !== ':' && !/[.?!]$/.test(text)) return 'partial';
+  const attributedAsSpeech = pattern === 'trailing' || pattern === 'leading' || pattern === 'according';
+  if (words <= 3 && !attributedAsSpeech && before?.text !== ':' && !/[.?!]$/.test(text)) return 'partial';
   return 'direct';
 }
 

@@ -219,15 +219,22 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
     if (end === i) return null;
   }
   let v = end;
+  let appositiveName: NameMention | undefined;
   if (tokens[v]?.text === ',') {
     // "…," Koh Yu-hwan, a professor at Dongguk University, said.
     let k = v + 1;
     while (k < limit && k - v <= MAX_APPOSITIVE_TOKENS && ![',', ';', ':'].includes(tokens[k]?.text ?? '') && tokens[k]?.quote === -1) k++;
     if (tokens[k]?.text !== ',') return null;
+    // "…," the minister, Clara Holt, said: the name in the aside is the speaker.
+    const named = index.mentionStartingAt.get(v + 1);
+    if (named && named.endToken === k && named.kind === 'person') appositiveName = named;
     v = k + 1;
   }
   while (v < limit && isFiller(tokens[v])) v++;
   if (v >= limit || !isCueAt(tokens, v)) return null;
+  if (appositiveName && !mention && !PRONOUNS.has(t.lower)) {
+    return { phrase: nameOrNounPhrase(index, appositiveName.firstToken, appositiveName.endToken, appositiveName), verb: v };
+  }
   const headToken = tokens[end - 1];
   if (!mention && !PRONOUNS.has(t.lower) && (!headToken || !couldHeadSpeakerPhrase(headToken))) return null;
   // "engineer Priya Natarajan said": role words, then the name the phrase ends with.

@@ -59,6 +59,39 @@ function correctedRole(text: string, at: number, length: number, glyph: MarkRole
 
 /** Quoted stretches of one paragraph; `base` is the paragraph's offset in the body. */
 export function findQuoteSpans(text: string, base: number, paragraph: number): QuoteSpan[] {
+  const doubleMarks = findDoubleQuoteSpans(text, base, paragraph);
+  if (doubleMarks.length > 0 || /["\u201C\u201D\u201E\u00AB\u00BB]/.test(text)) return doubleMarks;
+  return findSingleQuoteSpans(text, base, paragraph);
+}
+
+/**
+ * Some house styles quote with single curly marks: ‘We will win,’ she said.
+ * Read only in paragraphs without double marks, and only with the curly
+ * glyphs, because the straight apostrophe is everywhere ("don't", "'90s").
+ * An opening mark follows a space; a closing mark is followed by a space or
+ * punctuation and is not an apostrophe inside a word ("it’s").
+ */
+function findSingleQuoteSpans(text: string, base: number, paragraph: number): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+    const after = text[i + 1] ?? ' ';
+    if (c === '\u2018' && open < 0 && /[\s(\[—–-]/.test(before) && /\S/.test(after)) {
+      open = i;
+    } else if (c === '\u2019' && open >= 0 && /\S/.test(before) && /[\s.,;:!?)\]—–-]/.test(after)) {
+      // "the players’ union": a plural possessive is followed by a lower-case word, not by a clause end.
+      if (/\s/.test(after) && /s/.test(before) && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4)) && !/[,.!?]/.test(before)) continue;
+      const s = open + 1;
+      if (i - s >= 2) spans.push({ paragraph, open: base + open, textStart: base + s, textEnd: base + i, closeEnd: base + i + 1, unclosed: false });
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+function findDoubleQuoteSpans(text: string, base: number, paragraph: number): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let openMark: Mark | null = null;
   const emit = (from: Mark, endAt: number, closeEnd: number, unclosed: boolean) => {
@@ -90,5 +123,5 @@ export function findQuoteSpans(text: string, base: number, paragraph: number): Q
 
 /** Does the paragraph start with an opening quote mark (a continued quotation)? */
 export function opensWithQuote(text: string): boolean {
-  return /^\s*(["\u201C\u201E\u00AB]|''|\u2018\u2018|\u2019\u2019)/.test(text);
+  return /^\s*(["\u201C\u201E\u00AB\u2018]|''|\u2019\u2019)/.test(text);
 }
