@@ -1,6 +1,7 @@
 // npm run bench — quotegraph against PostGraphile v5 and a hand-written SQL endpoint (the
 // practical limit), on a PostgreSQL 15 cluster of its own, at several dataset sizes; plus
 // quotegraph on embedded PGlite. See bench/README.md.
+import { execFileSync } from 'node:child_process';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -180,6 +181,7 @@ async function main() {
     date: new Date().toISOString(),
     machine: [
       `CPU: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory; ${os.type()} ${os.release()}`,
+      `quotegraph at ${gitState()}`,
       `Node ${process.version}; ${cluster.version}; PGlite ${readVersion('@electric-sql/pglite')}; PostGraphile ${readVersion('postgraphile')}; autocannon ${readVersion('autocannon')}`,
     ],
     settings: [
@@ -195,7 +197,7 @@ async function main() {
     plans: {},
     profile: null,
   };
-  const config = loadConfig({ QUOTEGRAPH_DEBUG: 'false', NODE_ENV: 'production' });
+  const config = loadConfig({ QUOTEGRAPH_DEBUG: 'false', NODE_ENV: 'production', QUOTEGRAPH_CACHE: 'false' });
   const pgInfos = new Map<number, { database: string; info: DatasetInfo }>();
 
   for (const scale of scales) {
@@ -276,6 +278,17 @@ async function main() {
   process.stdout.write(`${markdown}\n`);
   const mismatched = report.checks.filter((c) => c.mismatches > 0);
   if (mismatched.length) log(`!!! ${mismatched.length} workload/system pairs gave answers different from the limit; see RESULTS.md`);
+}
+
+/** The commit measured, and whether the work tree had uncommitted changes to src/. */
+function gitState(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '../src'], { cwd: here, encoding: 'utf8' }).trim();
+    return `commit ${commit}${dirty ? ` with uncommitted changes to ${dirty.split('\n').length} files under src/` : ''}`;
+  } catch {
+    return 'an unknown commit';
+  }
 }
 
 function readVersion(name: string): string {
