@@ -97,6 +97,9 @@ export const people = pgTable(
     lookupKeys: text('lookup_keys').array().notNull().default(sql`'{}'::text[]`),
     lookupText: text('lookup_text').notNull().default(''),
     description: text('description'),
+    // Kept by a trigger on quotes (drizzle/*_quote-counts): totalCount of a speaker's quotes
+    // without counting them.
+    quoteCount: integer('quote_count').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -120,6 +123,7 @@ export const organizations = pgTable(
     lookupKeys: text('lookup_keys').array().notNull().default(sql`'{}'::text[]`),
     lookupText: text('lookup_text').notNull().default(''),
     description: text('description'),
+    quoteCount: integer('quote_count').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -178,6 +182,11 @@ export const quotes = pgTable(
     confidence: real('confidence').notNull().default(1),
     // The article's sort date, copied here so quotes by speaker page through one index.
     articleSortAt: instant('article_sort_at').notNull(),
+    // Both kinds of speaker in one column (person 2n, organization 2n+1), so that "quotes by
+    // this speaker, newest first" is one ordered index scan whichever kind the name resolves to.
+    speakerRef: integer('speaker_ref').generatedAlwaysAs(
+      (): SQL => sql`coalesce(${quotes.speakerPersonId} * 2, ${quotes.speakerOrganizationId} * 2 + 1)`,
+    ),
     searchVector: tsvector('search_vector')
       .notNull()
       .generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${quotes.text})`),
@@ -188,12 +197,22 @@ export const quotes = pgTable(
     check('quotes_offsets_ordered', sql`${t.startOffset} >= 0 and ${t.endOffset} >= ${t.startOffset}`),
     // Article.quotes in reading order
     unique('quotes_article_position_key').on(t.articleId, t.position),
-    // quotes(filter: {speaker}), Person.quotes: newest first
-    index('quotes_speaker_person_idx').on(t.speakerPersonId, t.articleSortAt, t.id),
-    // quotes(filter: {speaker}) for an organization, Organization.quotes
-    index('quotes_speaker_organization_idx').on(t.speakerOrganizationId, t.articleSortAt, t.id),
+    // Quotes are listed newest article first and, within an article, in reading order:
+    // (article_sort_at desc, article_id desc, position asc), which these indexes give when
+    // scanned backwards.
+    // quotes(filter: {speaker | speakerName})
+    index('quotes_speaker_ref_idx').on(t.speakerRef, t.articleSortAt, t.articleId, t.position.desc().nullsFirst()),
+    // Person.quotes, and deleting a person
+    index('quotes_speaker_person_idx').on(t.speakerPersonId, t.articleSortAt, t.articleId, t.position.desc().nullsFirst()),
+    // Organization.quotes, and deleting an organization
+    index('quotes_speaker_organization_idx').on(
+      t.speakerOrganizationId,
+      t.articleSortAt,
+      t.articleId,
+      t.position.desc().nullsFirst(),
+    ),
     // quotes() without a speaker, by date
-    index('quotes_article_sort_at_idx').on(t.articleSortAt, t.id),
+    index('quotes_article_sort_at_idx').on(t.articleSortAt, t.articleId, t.position.desc().nullsFirst()),
     // quotes(filter: {search}) and search()
     index('quotes_search_idx').using('gin', t.searchVector),
   ],

@@ -15,6 +15,7 @@ interface EntityColumns {
   id: AnyPgColumn;
   lookupKeys: AnyPgColumn;
   lookupText: AnyPgColumn;
+  quoteCount: AnyPgColumn;
 }
 
 type EntityTable = EntityColumns & { slug: AnyPgColumn };
@@ -40,12 +41,13 @@ export function entityLookupCondition(args: EntityLookupArgs): (table: EntityTab
 
 /**
  * Orders lookup candidates: when a name matches several entities (an alias two people share),
- * the one whose canonical name it is comes first; the canonical key is always stored first.
+ * the one whose canonical name it is comes first (the canonical key is always stored first),
+ * then the most quoted. quotes(filter: {speakerName}) resolves names the same way.
  */
 export function lookupOrder(args: EntityLookupArgs): (table: EntityColumns) => SQL[] {
   if (args.name == null) return (table) => [sql`${table.id}`];
   const key = lookupKey(args.name);
-  return (table) => [sql`(${table.lookupKeys})[1] = ${key} desc`, sql`${table.id}`];
+  return (table) => [sql`(${table.lookupKeys})[1] = ${key} desc`, sql`${table.quoteCount} desc`, sql`${table.id}`];
 }
 
 /** Substring match on any name or alias (uses the trigram index from three characters on). */

@@ -33,7 +33,8 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     quotes: t.relatedConnection('quotes', {
       description: 'What the organization itself said through unnamed spokespeople, newest first.',
       totalCount: true,
-      query: { orderBy: { articleSortAt: 'desc' } },
+      // Newest article first, each article's quotes in reading order.
+      query: { orderBy: { articleSortAt: 'desc', articleId: 'desc', position: 'asc' } },
     }),
     articles: t.relatedConnection('articles', {
       description: 'Articles that mention this organization, newest first.',

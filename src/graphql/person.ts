@@ -23,7 +23,8 @@ export const PersonRef = builder.drizzleNode('people', {
     quotes: t.relatedConnection('quotes', {
       description: 'What this person said, newest first.',
       totalCount: true,
-      query: { orderBy: { articleSortAt: 'desc' } },
+      // Newest article first, each article's quotes in reading order.
+      query: { orderBy: { articleSortAt: 'desc', articleId: 'desc', position: 'asc' } },
     }),
     articles: t.relatedConnection('articles', {
       description: 'Articles that mention this person, newest first.',

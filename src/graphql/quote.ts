@@ -1,16 +1,11 @@
 import { brandWithType } from '@pothos/core';
-import { and, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { lookupKey } from '../db/lookup.ts';
-import { affiliations, organizations, people, quotes } from '../db/schema.ts';
+import { sql } from 'drizzle-orm';
 import { builder } from './builder.ts';
-import { QuoteKindEnum, QuoteOrder } from './enums.ts';
 import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
-import { ArticleRef } from './article.ts';
-import { decodeId, EntityIdTypes } from './ids.ts';
+import { QuoteKindEnum, QuoteOrder } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
 import { PersonRef } from './person.ts';
-
-
+import { QuoteFilter, quoteCondition, quoteCount } from './quote-filter.ts';
 
 export const Speaker = builder.unionType('Speaker', {
   description: 'Who said a quote: a person, or an organization when an unnamed spokesperson spoke for it.',
@@ -62,71 +57,6 @@ export const QuoteRef = builder.drizzleNode('quotes', {
   }),
 });
 
-const QuoteFilter = builder.inputType('QuoteFilter', {
-  description: 'Narrows `quotes`. All given conditions must hold.',
-  fields: (t) => ({
-    speaker: t.globalID({ for: EntityIdTypes, description: 'Said by this Person or Organization.' }),
-    speakerName: t.string({
-      description:
-        'Said by a speaker with this name or alias, case- and accent-insensitively: "obama" finds Barack Obama.',
-    }),
-    organization: t.globalID({
-      for: [OrganizationRef],
-      description: 'Said by this organization, or by a person affiliated with it.',
-    }),
-    article: t.globalID({ for: [ArticleRef], description: 'In this article.' }),
-    search: t.string({ description: 'Full-text search over the quoted words (web-search syntax).' }),
-    kind: t.field({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }),
-    publishedAfter: t.field({ type: 'DateTime', description: 'From articles published at or after this moment.' }),
-    publishedBefore: t.field({ type: 'DateTime', description: 'From articles published before this moment.' }),
-  }),
-});
-
-type QuoteFilterShape = typeof QuoteFilter.$inferInput;
-
-function quoteCondition(filter: QuoteFilterShape | null | undefined, table: typeof quotes): SQL | undefined {
-  if (!filter) return undefined;
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.speaker) {
-    const speaker = decodeId(filter.speaker, 'filter.speaker');
-    conditions.push(
-      eq(speaker.typename === 'Person' ? table.speakerPersonId : table.speakerOrganizationId, speaker.id),
-    );
-  }
-  if (filter.speakerName != null) {
-    const key = lookupKey(filter.speakerName);
-    // `= any(array(...))` runs each lookup once, before the scan, through the lookup_keys index.
-    conditions.push(
-      or(
-        sql`${table.speakerPersonId} = any(array(select ${people.id} from ${people} where ${people.lookupKeys} @> array[${key}]::text[]))`,
-        sql`${table.speakerOrganizationId} = any(array(select ${organizations.id} from ${organizations} where ${organizations.lookupKeys} @> array[${key}]::text[]))`,
-      ),
-    );
-  }
-  if (filter.organization) {
-    const organizationId = decodeId(filter.organization, 'filter.organization').id;
-    conditions.push(
-      or(
-        eq(table.speakerOrganizationId, organizationId),
-        sql`${table.speakerPersonId} = any(array(select ${affiliations.personId} from ${affiliations} where ${eq(affiliations.organizationId, organizationId)}))`,
-      ),
-    );
-  }
-  if (filter.article) conditions.push(eq(table.articleId, decodeId(filter.article, 'filter.article').id));
-  if (filter.search?.trim()) {
-    conditions.push(sql`${table.searchVector} @@ websearch_to_tsquery('english', ${filter.search})`);
-  }
-  if (filter.kind) conditions.push(eq(table.kind, filter.kind));
-  if (filter.publishedAfter) conditions.push(gte(table.articleSortAt, filter.publishedAfter));
-  if (filter.publishedBefore) conditions.push(lt(table.articleSortAt, filter.publishedBefore));
-  return and(...conditions);
-}
-
-function quoteCount(filter: QuoteFilterShape | null | undefined): SQL {
-  const condition = quoteCondition(filter, quotes);
-  return sql`select count(*) from ${quotes}${condition ? sql` where ${condition}` : sql``}`;
-}
-
 builder.queryFields((t) => ({
   quotes: t.drizzleConnection({
     type: 'quotes',
@@ -143,7 +73,11 @@ builder.queryFields((t) => ({
         await ctx.db.query.quotes.findMany(
           query({
             where: { RAW: (table) => quoteCondition(args.filter, table) ?? sql`true` },
-            orderBy: { articleSortAt: args.orderBy === 'OLDEST' ? 'asc' : 'desc' },
+            // By article date, and within an article in reading order.
+            orderBy:
+              args.orderBy === 'OLDEST'
+                ? { articleSortAt: 'asc', articleId: 'asc', position: 'asc' }
+                : { articleSortAt: 'desc', articleId: 'desc', position: 'asc' },
             extras: totalCountExtra(quoteCount(args.filter)),
           }),
         ),

@@ -2,6 +2,8 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import type { App } from '../../src/server.ts';
+import type { ExtractedArticle } from '../../src/extract/types.ts';
+import { ingestArticle } from '../../src/ingest/article.ts';
 import { createTestApp, execute, type GraphQLResponse } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { loadFixtureGraph } from '../support/fixtures.ts';
@@ -16,6 +18,17 @@ beforeAll(async () => {
   app = createTestApp(database, { apiTokens: [TOKEN] });
 });
 afterAll(() => database.close());
+
+/** A one-quote article by `speaker`, annotated by hand. */
+function articleWith(speaker: string, said: string): ExtractedArticle {
+  const body = `"${said}" ${speaker} said on Monday.`;
+  return {
+    title: `${speaker} speaks`, dek: null, imageCaption: null, body,
+    quotes: [{ text: said, kind: 'direct', speaker: { name: speaker, type: 'person' }, speakerLabel: speaker, cue: 'said', start: 1, end: 1 + said.length, confidence: 0.9 }],
+    people: [{ name: speaker, aliases: [], roles: [], mentions: 1, firstOffset: said.length + 3 }],
+    organizations: [], affiliations: [], relatedLinks: [],
+  };
+}
 
 /** Runs a mutation with write rights and returns data, failing on errors. */
 async function write(source: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
@@ -207,5 +220,61 @@ describe('articles and quotes', () => {
     const small = createTestApp(database, { apiTokens: [TOKEN], maxArticleBytes: 2_000 });
     const result = await execute(small, 'mutation($text: String!) { ingestArticle(input: { text: $text }) { created } }', { text: 'word '.repeat(1_000) }, { authorization: `Bearer ${TOKEN}` });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+  });
+});
+
+describe('merging duplicates', () => {
+  test('mergePeople moves quotes, affiliations, mentions and names onto the kept person', async () => {
+    await ingestArticle(database.db, articleWith('Rosa Delgado', 'Our pier will stay open,'), { url: 'https://example.test/rosa-1' });
+    await ingestArticle(database.db, articleWith('R. Delgado', 'The survey comes first,'), { url: 'https://example.test/rosa-2' });
+    const keep = (await read('{ person(name: "Rosa Delgado") { id } }')).person.id;
+    const remove = (await read('{ person(name: "R. Delgado") { id } }')).person.id;
+    const { organization } = await read('{ organization(name: "Harbor Authority") { id } }');
+    await write('mutation($p: ID!, $o: ID!) { createAffiliation(input: { person: $p, organization: $o, role: "pilot" }) { affiliation { id } } }', { p: remove, o: organization.id });
+
+    const merged = await write(
+      'mutation($keep: ID!, $remove: ID!) { mergePeople(input: { keep: $keep, remove: $remove }) { kept { ... on Person { name aliases } } movedQuotes movedAffiliations movedMentions addedAliases } }',
+      { keep, remove },
+    );
+    expect(merged.mergePeople).toMatchObject({ movedQuotes: 1, movedAffiliations: 1, movedMentions: 1, kept: { name: 'Rosa Delgado' } });
+    expect(merged.mergePeople.kept.aliases).toContain('R. Delgado');
+    const after = await read(
+      'query($keep: ID!, $remove: ID!) { gone: node(id: $remove) { id } kept: node(id: $keep) { ... on Person { quotes { totalCount } articles { totalCount } affiliations { role } } } byOldName: quotes(filter: { speakerName: "r delgado" }) { totalCount } }',
+      { keep, remove },
+    );
+    expect(after).toEqual({
+      gone: null,
+      kept: { quotes: { totalCount: 2 }, articles: { totalCount: 2 }, affiliations: [{ role: 'pilot' }] },
+      byOldName: { totalCount: 2 },
+    });
+  });
+
+  test('mergeOrganizations also moves child organizations, and refuses to merge an entity with itself', async () => {
+    const a = (await write('mutation { createOrganization(input: { name: "Port Works Dept", kind: GOVERNMENT }) { organization { id } } }')).createOrganization.organization.id;
+    const b = (await write('mutation { createOrganization(input: { name: "Port Works Department", aliases: ["PWD"] }) { organization { id } } }')).createOrganization.organization.id;
+    await write('mutation($p: ID!) { createOrganization(input: { name: "Dredging Unit", parent: $p }) { organization { id } } }', { p: b });
+    await write('mutation($keep: ID!, $remove: ID!) { mergeOrganizations(input: { keep: $keep, remove: $remove }) { addedAliases } }', { keep: a, remove: b });
+    const kept = await read('query($id: ID!) { node(id: $id) { ... on Organization { aliases children { name } } } }', { id: a });
+    expect(kept.node).toEqual({ aliases: ['Port Works Department', 'PWD'], children: [{ name: 'Dredging Unit' }] });
+    const self = await writeError('mutation($id: ID!) { mergeOrganizations(input: { keep: $id, remove: $id }) { addedAliases } }', { id: a });
+    expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.remove' });
+  });
+});
+
+describe('stored counts', () => {
+  test('every speaker\'s stored quote count matches its quotes after all the writes above', async () => {
+    const { sql } = await import('drizzle-orm');
+    const { rowsOf } = await import('../../src/db/client.ts');
+    const mismatches = rowsOf(
+      await database.db.execute(sql`
+        select 'person' as kind, p.id, p.quote_count, (select count(*) from quotes q where q.speaker_person_id = p.id)::int as actual
+        from people p
+        union all
+        select 'organization', o.id, o.quote_count, (select count(*) from quotes q where q.speaker_organization_id = o.id)::int
+        from organizations o`),
+    ).filter((row) => (row as { quote_count: number; actual: number }).quote_count !== (row as { actual: number }).actual);
+    expect(mismatches).toEqual([]);
+    const { data } = { data: await read('{ quotes(filter: { speakerName: "marquez" }, first: 100) { totalCount nodes { id } } }') };
+    expect(data.quotes.totalCount).toBe(data.quotes.nodes.length);
   });
 });

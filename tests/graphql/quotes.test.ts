@@ -84,6 +84,12 @@ describe('Query.quotes filters', () => {
   test('newest first by default, oldest first on request', async () => {
     const newest = await quotesWith({ speakerName: 'marquez' });
     expect(newest.nodes[0]?.article.title).toBe('The mayor answers questions');
+    // Within one article, in reading order.
+    expect(newest.nodes.slice(0, 3).map((q) => q.text)).toEqual([
+      'Answer number 1 is on the record,',
+      'Answer number 2 is on the record,',
+      'Answer number 3 is on the record,',
+    ]);
     const oldest = await quotesWith({ speakerName: 'marquez' }, { orderBy: 'OLDEST' });
     expect(oldest.nodes[0]?.article.title).toBe('Harbor council backs tidal pilot');
   });

@@ -48,6 +48,7 @@ CREATE TABLE "organizations" (
 	"lookup_keys" text[] DEFAULT '{}'::text[] NOT NULL,
 	"lookup_text" text DEFAULT '' NOT NULL,
 	"description" text,
+	"quote_count" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL
 );
@@ -60,6 +61,7 @@ CREATE TABLE "people" (
 	"lookup_keys" text[] DEFAULT '{}'::text[] NOT NULL,
 	"lookup_text" text DEFAULT '' NOT NULL,
 	"description" text,
+	"quote_count" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL
 );
@@ -86,6 +88,7 @@ CREATE TABLE "quotes" (
 	"position" integer NOT NULL,
 	"confidence" real DEFAULT 1 NOT NULL,
 	"article_sort_at" timestamp(3) with time zone NOT NULL,
+	"speaker_ref" integer GENERATED ALWAYS AS (coalesce("quotes"."speaker_person_id" * 2, "quotes"."speaker_organization_id" * 2 + 1)) STORED,
 	"search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('english', "quotes"."text")) STORED NOT NULL,
 	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "quotes_article_position_key" UNIQUE("article_id","position"),
@@ -117,9 +120,10 @@ CREATE INDEX "organizations_parent_idx" ON "organizations" ("parent_id");--> sta
 CREATE INDEX "organizations_kind_idx" ON "organizations" ("kind","name");--> statement-breakpoint
 CREATE INDEX "people_lookup_keys_idx" ON "people" USING gin ("lookup_keys");--> statement-breakpoint
 CREATE INDEX "people_lookup_text_trgm_idx" ON "people" USING gin ("lookup_text" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "quotes_speaker_person_idx" ON "quotes" ("speaker_person_id","article_sort_at","id");--> statement-breakpoint
-CREATE INDEX "quotes_speaker_organization_idx" ON "quotes" ("speaker_organization_id","article_sort_at","id");--> statement-breakpoint
-CREATE INDEX "quotes_article_sort_at_idx" ON "quotes" ("article_sort_at","id");--> statement-breakpoint
+CREATE INDEX "quotes_speaker_ref_idx" ON "quotes" ("speaker_ref","article_sort_at","article_id","position" DESC);--> statement-breakpoint
+CREATE INDEX "quotes_speaker_person_idx" ON "quotes" ("speaker_person_id","article_sort_at","article_id","position" DESC);--> statement-breakpoint
+CREATE INDEX "quotes_speaker_organization_idx" ON "quotes" ("speaker_organization_id","article_sort_at","article_id","position" DESC);--> statement-breakpoint
+CREATE INDEX "quotes_article_sort_at_idx" ON "quotes" ("article_sort_at","article_id","position" DESC);--> statement-breakpoint
 CREATE INDEX "quotes_search_idx" ON "quotes" USING gin ("search_vector");--> statement-breakpoint
 ALTER TABLE "affiliations" ADD CONSTRAINT "affiliations_person_id_people_id_fkey" FOREIGN KEY ("person_id") REFERENCES "people"("id") ON DELETE CASCADE;--> statement-breakpoint
 ALTER TABLE "affiliations" ADD CONSTRAINT "affiliations_organization_id_organizations_id_fkey" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE CASCADE;--> statement-breakpoint
