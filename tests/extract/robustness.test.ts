@@ -46,6 +46,12 @@ describe('bad input', () => {
     expect(article.quotes).toEqual([]);
   });
 
+  it('treats words that are also JavaScript property names as plain words', () => {
+    const text = 'Bridge update\n\nThe constructor said toString and valueOf were fine. "The __proto__ of the plan is sound," said hasOwnProperty, the constructor.';
+    expect(codeOf(() => extractArticle({ text }))).toBe('no error');
+    expectValidOffsets(text);
+  });
+
   it('copes with unbalanced and stray quote marks', () => {
     expectValidOffsets('Opening night\n\n"The curtain rose late, said the director.\n\nAnd then” nobody laughed " at all " ever.\n\n“Unclosed “twice over, she said.');
     expectValidOffsets('"');

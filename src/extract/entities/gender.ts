@@ -7,7 +7,9 @@ import type { ArticleIndex } from '../text/article-index.ts';
 import type { PersonEntity } from './entity-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
 
-const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', his: 'male', him: 'male', she: 'female', her: 'female', hers: 'female' };
+const PRONOUN_GENDER = new Map<string, Gender>([
+  ['he', 'male'], ['his', 'male'], ['him', 'male'], ['she', 'female'], ['her', 'female'], ['hers', 'female'],
+]);
 
 export function inferGendersFromPronouns(index: ArticleIndex, entities: ResolvedEntities): void {
   const { tokens, sentences } = index.doc;
@@ -17,7 +19,7 @@ export function inferGendersFromPronouns(index: ArticleIndex, entities: Resolved
     // A focus carries over into the next sentence only as far as its first word.
     if (si > 0 && focus) {
       const opener = tokens[s.firstToken];
-      const gender = opener && opener.quote < 0 ? PRONOUN_GENDER[opener.lower] : undefined;
+      const gender = opener && opener.quote < 0 ? PRONOUN_GENDER.get(opener.lower) : undefined;
       if (gender && (opener?.lower === 'he' || opener?.lower === 'she')) vote(votes, focus, gender);
     }
     focus = null;
@@ -31,7 +33,7 @@ export function inferGendersFromPronouns(index: ArticleIndex, entities: Resolved
         k = m.endToken - 1;
         continue;
       }
-      const gender = PRONOUN_GENDER[t.lower];
+      const gender = PRONOUN_GENDER.get(t.lower);
       if (gender && focus) vote(votes, focus, gender);
     }
   });

@@ -16,9 +16,11 @@ function readLexicon(): Record<string, LexiconEntry> {
 }
 
 export function lexiconTags(lower: string): readonly string[] {
+  // Own keys only: article words such as "constructor" must not reach Object.prototype.
+  if (!Object.hasOwn(LEXICON, lower)) return [];
   const entry = LEXICON[lower];
-  if (entry === undefined) return [];
-  return typeof entry === 'string' ? [entry] : entry;
+  if (typeof entry === 'string') return [entry];
+  return Array.isArray(entry) ? entry : [];
 }
 
 function hasTag(lower: string, ...tags: string[]): boolean {

@@ -23,7 +23,7 @@ export interface ResolvedSpeaker {
 }
 
 /** Words a title may be abbreviated to or paraphrased as. */
-const ROLE_SYNONYMS: Record<string, string[]> = {
+const ROLE_SYNONYMS = new Map<string, string[]>(Object.entries({
   senator: ['senator', 'sen.', 'sen'],
   congressman: ['representative', 'rep.', 'rep', 'congressman'],
   congresswoman: ['representative', 'rep.', 'rep', 'congresswoman'],
@@ -36,7 +36,7 @@ const ROLE_SYNONYMS: Record<string, string[]> = {
   nominee: ['nominee', 'candidate'],
   chief: ['chief', 'ceo', 'chief executive'],
   executive: ['ceo', 'chief executive', 'executive'],
-};
+}));
 
 const RECENT_WINDOW_CHARS = 2500;
 
@@ -167,7 +167,7 @@ export class SpeakerResolver {
   }
 
   private personWithRole(head: string, at: number): PersonEntity | null {
-    const wanted = ROLE_SYNONYMS[head] ?? [head];
+    const wanted = ROLE_SYNONYMS.get(head) ?? [head];
     let best: PersonEntity | null = null;
     let bestAt = -1;
     for (const person of this.entities.people) {
@@ -195,7 +195,7 @@ export class SpeakerResolver {
     const named = this.organizationBefore(at, (o) => o.name.toLowerCase().split(/\s+/).includes(head));
     if (named) return this.speakerFor(named, label, 0.75, at);
     if (remembered?.entity) return { ...remembered, label };
-    const kinds = KIND_OF_NOUN[head];
+    const kinds = KIND_OF_NOUN.get(head);
     const byKind = kinds ? this.organizationBefore(at, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
     if (byKind) return this.speakerFor(byKind, label, 0.65, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
@@ -238,7 +238,7 @@ function ROLE_FALLBACK_OK(phrase: SpeakerPhrase): boolean {
   return PROTAGONIST_ROLES.has(phrase.head);
 }
 
-const KIND_OF_NOUN: Record<string, Array<OrganizationEntity['kind']>> = {
+const KIND_OF_NOUN = new Map<string, Array<OrganizationEntity['kind']>>(Object.entries({
   company: ['company', 'media'],
   firm: ['company'],
   bank: ['company'],
@@ -274,4 +274,4 @@ const KIND_OF_NOUN: Record<string, Array<OrganizationEntity['kind']>> = {
   foundation: ['nonprofit'],
   committee: ['government', 'party', 'nonprofit'],
   court: ['government'],
-};
+}));

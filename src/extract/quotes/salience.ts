@@ -83,7 +83,7 @@ export class SalienceModel {
     }
     const t = tokens[k];
     if (!t || !t.isWord || t.quote >= 0) return;
-    const pronoun = PRONOUN_GENDER[t.lower];
+    const pronoun = PRONOUN_GENDER.get(t.lower);
     if (!pronoun) return;
     const referent = best(weights, (e): e is PersonEntity => e.type === 'person' && e.gender !== pronoun.excluded);
     if (referent) add(weights, referent, pronoun.subject ? PRONOUN_WEIGHT : POSSESSIVE_PRONOUN_WEIGHT);
@@ -118,13 +118,13 @@ export class SalienceModel {
   }
 }
 
-const PRONOUN_GENDER: Record<string, { excluded: Gender; subject: boolean }> = {
-  he: { excluded: 'female', subject: true },
-  she: { excluded: 'male', subject: true },
-  his: { excluded: 'female', subject: false },
-  him: { excluded: 'female', subject: false },
-  her: { excluded: 'male', subject: false },
-};
+const PRONOUN_GENDER = new Map<string, { excluded: Gender; subject: boolean }>([
+  ['he', { excluded: 'female', subject: true }],
+  ['she', { excluded: 'male', subject: true }],
+  ['his', { excluded: 'female', subject: false }],
+  ['him', { excluded: 'female', subject: false }],
+  ['her', { excluded: 'male', subject: false }],
+]);
 
 function add(weights: Weights, e: Entity, w: number): void {
   weights.set(e, (weights.get(e) ?? 0) + w);
