@@ -22,6 +22,7 @@ const MAX_NAME_TOKENS = 9;
 export function findNameMentions(doc: ArticleText, options: { includeHeadings?: boolean } = {}): NameMention[] {
   const mentions: NameMention[] = [];
   const { tokens } = doc;
+  classified.clear();
   let i = 0;
   while (i < tokens.length) {
     if (!options.includeHeadings && doc.isHeading[tokens[i]?.paragraph ?? -1]) {
@@ -155,7 +156,19 @@ const WEAK_TITLES = new Set([
   'correspondent', 'chiefs', 'whip', 'officer', 'deputy', 'chair', 'director', 'speaker', 'leader', 'attorney',
 ]);
 
+/** Runs are classified several times while deciding how to split them; remember the answers. */
+const classified = new Map<string, NameMention[]>();
+
 function classifyRun(tokens: Token[], start: number, end: number): NameMention[] {
+  const key = `${tokens[start]?.start ?? start}:${end - start}`;
+  const known = classified.get(key);
+  if (known) return known;
+  const result = classifyRunUncached(tokens, start, end);
+  classified.set(key, result);
+  return result;
+}
+
+function classifyRunUncached(tokens: Token[], start: number, end: number): NameMention[] {
   const run = tokens.slice(start, end);
   const words = run.filter((t) => t.isWord);
   if (words.length === 0) return [];

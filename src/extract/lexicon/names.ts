@@ -15,12 +15,23 @@ function readLexicon(): Record<string, LexiconEntry> {
   return model.one?.lexicon ?? {};
 }
 
+const NO_TAGS: readonly string[] = Object.freeze([]);
+const tagCache = new Map<string, readonly string[]>();
+const TAG_CACHE_LIMIT = 50_000;
+
 export function lexiconTags(lower: string): readonly string[] {
+  const cached = tagCache.get(lower);
+  if (cached) return cached;
   // Own keys only: article words such as "constructor" must not reach Object.prototype.
-  if (!Object.hasOwn(LEXICON, lower)) return [];
-  const entry = LEXICON[lower];
-  if (typeof entry === 'string') return [entry];
-  return Array.isArray(entry) ? entry : [];
+  let tags = NO_TAGS;
+  if (Object.hasOwn(LEXICON, lower)) {
+    const entry = LEXICON[lower];
+    if (typeof entry === 'string') tags = Object.freeze([entry]);
+    else if (Array.isArray(entry)) tags = entry;
+  }
+  if (tagCache.size >= TAG_CACHE_LIMIT) tagCache.clear();
+  tagCache.set(lower, tags);
+  return tags;
 }
 
 function hasTag(lower: string, ...tags: string[]): boolean {

@@ -25,14 +25,17 @@ export function tokenize(text: string, base: number, paragraph: number): Token[]
   for (const match of text.matchAll(TOKEN_PATTERN)) {
     const word = match[0];
     const start = base + (match.index ?? 0);
-    const isWord = /[\p{L}\p{N}]/u.test(word[0] ?? '');
+    const c = word.charCodeAt(0);
+    // ASCII first: most tokens are, and a character-code test is far cheaper than a Unicode regex.
+    const upperAscii = c >= 65 && c <= 90;
+    const isWord = upperAscii || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && /[\p{L}\p{N}]/u.test(word[0] ?? ''));
     tokens.push({
       text: word,
       lower: word.toLowerCase(),
       start,
       end: start + word.length,
       isWord,
-      cap: isWord && /^\p{Lu}/u.test(word),
+      cap: upperAscii || (isWord && c > 127 && /^\p{Lu}/u.test(word)),
       paragraph,
       sentence: -1,
       quote: -1,
