@@ -87,6 +87,21 @@ describe('attribution patterns', () => {
     expect(speakerOf(a, 'Our first concern')).toMatchObject({ name: 'Harbor Freight Lines', type: 'organization', label: 'the company' });
   });
 
+  it('"went on to say" finds the subject before the governing verb', () => {
+    const a = read('Engineer Amir Haddad praised the crews. He went on to say: "The real test comes next spring."');
+    expect(speakerOf(a, 'The real test')).toMatchObject({ name: 'Amir Haddad' });
+  });
+
+  it('a participle in an aside does not hide the subject', () => {
+    const a = read('Haddad, citing figures from the county, said: "Half the culverts are blocked."');
+    expect(speakerOf(a, 'Half the culverts')).toMatchObject({ label: 'Haddad' });
+  });
+
+  it('"X\'s statement:" names the source of what follows', () => {
+    const a = read('Senator Olga Petrova was not at the hearing. From Petrova\'s statement: "We will fund the repairs in full."');
+    expect(speakerOf(a, 'We will fund')).toMatchObject({ name: 'Olga Petrova' });
+  });
+
   it('a group of speakers keeps its label and no invented name', () => {
     const a = read('"This could have been prevented," residents said.');
     expect(speakerOf(a, 'This could')).toMatchObject({ name: null, label: 'residents' });

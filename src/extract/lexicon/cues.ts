@@ -106,6 +106,7 @@ const SPEECH_LEMMAS: Record<string, { forms: string[]; reports: boolean }> = {
   inquire: { forms: ['inquired'], reports: false },
   text: { forms: ['texted'], reports: false },
   email: { forms: ['emailed'], reports: false },
+  cite: { forms: ['cited', 'cites', 'citing'], reports: false },
   accuse: { forms: ['accused'], reports: false },
 };
 
@@ -123,7 +124,8 @@ export const FRAMING_VERBS: ReadonlySet<string> = new Set([
   'called', 'calls', 'calling', 'call', 'described', 'describes', 'describing', 'dubbed', 'dubs', 'labeled',
   'labelled', 'labels', 'termed', 'terms', 'branded', 'brands', 'deemed', 'deems', 'slammed', 'praised',
   'blasted', 'criticized', 'decried', 'referred', 'refers', 'characterized', 'hailed', 'denounced',
-  'promised', 'vowed', 'pledged', 'urged', 'asked', 'wants', 'wanted',
+  'promised', 'vowed', 'pledged', 'urged', 'asked', 'wants', 'wanted', 'likened', 'compared', 'mocked', 'derided',
+  'touted', 'nicknamed', 'named', 'ridiculed', 'dismissed',
 ]);
 
 /** Words that may stand between a subject and its speech verb: "Obama also said". */

@@ -196,7 +196,8 @@ function leading(index: ArticleIndex, w: Window): Explicit | null {
       return phrase ? { phrase, pattern: 'according', cue: 'according to' } : null;
     }
     if (!isCueAt(tokens, c)) continue;
-    const phrase = speechCue(t.lower)?.participle ? firstSubject(index, w.floor, c) : subjectBefore(index, c, w.floor);
+    // A participle's subject is the sentence's, which may stand before an earlier quotation in it.
+    const phrase = speechCue(t.lower)?.participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.floor);
     return phrase ? { phrase, pattern: 'leading', cue: cueText(tokens, c) } : null;
   }
   return tokens[b]?.text === ':' ? (possessiveSource(index, w.floor, b) ?? colonIntroduction(index, w.floor, b)) : null;

@@ -49,6 +49,17 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
   let j = verb - 1;
   while (j >= floor && isFiller(tokens[j])) j--;
   if (j < floor) return null;
+  // "The email goes on to say", "she went on to tell": the subject is before the verb that governs "to".
+  if (tokens[j]?.lower === 'to') {
+    let k = j - 1;
+    if (tokens[k]?.lower === 'on') k--;
+    const governing = tokens[k];
+    if (governing && governing.isWord && !governing.cap && k >= floor && /^(go|goes|went|going|gone|continue|continues|continued|want|wants|wanted|try|tries|tried|had|has|have|decided|declined|refused|used|appeared|seemed|rushed|took|stopped|paused)$/.test(governing.lower)) {
+      j = k - 1;
+      while (j >= floor && isFiller(tokens[j])) j--;
+      if (j < floor) return null;
+    }
+  }
   if (tokens[j]?.text === ')') {
     let k = j - 1;
     while (k >= floor && j - k < 10 && tokens[k]?.text !== '(') k--;
@@ -79,7 +90,7 @@ export function firstSubject(index: ArticleIndex, from: number, before: number):
   const opener = tokens[from];
   if (opener && DETERMINERS.has(opener.lower) && !index.mentionStartingAt.has(from)) {
     const np = speakerAfterVerb(index, from, before);
-    if (np && (np.kind === 'role' || np.kind === 'group' || np.kind === 'organization-noun')) return np;
+    if (np && (np.kind === 'role' || np.kind === 'group' || np.kind === 'organization-noun' || np.kind === 'document')) return np;
   }
   // "In response to Trump's proposal to bar Muslims from entering the United States, Clinton's aide …":
   // a sentence opening with a prepositional phrase has its subject after the first comma.
@@ -121,7 +132,8 @@ function appositiveOpening(tokens: Token[], closeComma: number, floor: number): 
   for (let k = closeComma - 1; k >= floor && closeComma - k <= MAX_APPOSITIVE_TOKENS; k--) {
     const t = tokens[k];
     if (!t || t.quote >= 0) return -1;
-    if (isCueToken(t)) return -1;
+    // "Salceda, citing State Department data, said": a participle may sit in the aside.
+    if (isCueToken(t) && !/ing$/.test(t.lower)) return -1;
     if (t.text === ',') return k;
     if (t.text === '.' || t.text === ';' || t.text === ':') return -1;
   }

@@ -63,6 +63,8 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (!isCueToken(t)) return false;
   const prev = tokens[k - 1];
+  // "went on to say" is speech; "decided to add the plank to the platform" is not.
+  if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(speechCue(t?.lower ?? '')?.lemma ?? '')) return false;
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
   if (t && /ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
   if (!prev || !prev.isWord) return true;
@@ -70,6 +72,7 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   return !/['’]s$/.test(prev.text) || PRONOUNS.has(prev.lower);
 }
 
+const TO_SPEECH_LEMMAS = new Set(['say', 'tell', 'explain', 'argue', 'insist', 'warn', 'write', 'note', 'claim', 'ask']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '’s', 'am']);
 const PARTICIPLE_OPENERS = new Set([',', 'and', '—', 'after', 'before', 'while', 'by', 'when', 'without', 'in']);
 
