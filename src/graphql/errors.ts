@@ -19,6 +19,8 @@ export const ErrorCode = {
   TIMEOUT: 'TIMEOUT',
   /** The database is unreachable; retry shortly. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The HTTP request itself is wrong: content type, JSON, method, missing CSRF header. */
+  BAD_REQUEST: 'BAD_REQUEST',
   /** The request is not valid GraphQL or does not match the schema. */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
