@@ -144,7 +144,9 @@ export function httpRequest(
       {
         method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
         headers: {
-          ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}),
+          ...(options.body !== undefined && !options.headers?.['transfer-encoding']
+            ? { 'content-length': String(Buffer.byteLength(options.body)) }
+            : {}),
           ...options.headers,
         },
         agent: false,
