@@ -118,6 +118,19 @@ describe('cleaning HTML', () => {
     expect(asText.title).toBe('Old bridge reopens to traffic');
   });
 
+  it('reads related-story boxes that Readability drops, and leaves embedded posts out of the body', () => {
+    const page = `<html><head><title>Tram line approved</title></head><body><article><h1>Tram line approved</h1>
+      <p>The council voted on Tuesday to build a tram line through the east side of the city, ending years of argument.</p>
+      <p>“This is the biggest investment in transport in a generation,” said Mayor Lucia Ferreira at the meeting.</p>
+      <blockquote class="twitter-tweet"><p>Huge day for the east side!</p>— Lucia Ferreira (@MayorFerreira) May 1, 2019</blockquote>
+      <p>Construction is due to start next spring, according to the transit authority, and take four years.</p>
+      <div class="related-stories"><h3>Related</h3><ul><li><a href="/news/bus-cuts">Bus routes to be cut in June</a></li></ul></div>
+      </article></body></html>`;
+    const a = extractArticle({ html: page, url: 'https://ledger.example/news/tram' });
+    expect(a.body).not.toContain('Huge day');
+    expect(a.relatedLinks).toContainEqual({ title: 'Bus routes to be cut in June', url: 'https://ledger.example/news/bus-cuts', kind: 'article' });
+  });
+
   it('refuses HTML with no article in it, with a clear code', () => {
     const empty = '<!doctype html><html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav><script>var x = 1;</script></body></html>';
     expect(() => extractArticle({ html: empty })).toThrow(ExtractError);

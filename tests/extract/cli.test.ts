@@ -73,7 +73,7 @@ describe('quotegraph extract', () => {
     });
     const q = article?.quotes[0];
     expect(q && article?.body.slice(q.start, q.end)).toBe(q?.text);
-    expect(article?.people).toContainEqual({ name: 'Rhona Baird', aliases: ['Baird'], roles: ['councillor'] });
+    expect(article?.people).toContainEqual({ name: 'Rhona Baird', aliases: ['Baird'], roles: ['Island councillor'] });
     expect(article?.relatedLinks).toEqual([{ title: 'Ferry timetable for the summer', url: null, kind: 'article' }]);
     expect(Object.keys(article ?? {})).toEqual(['file', 'title', 'dek', 'imageCaption', 'body', 'quotes', 'people', 'organizations', 'affiliations', 'relatedLinks']);
   });

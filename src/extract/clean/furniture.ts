@@ -28,6 +28,9 @@ const FURNITURE_LINES: readonly RegExp[] = [
   /^(updated|published|posted|last updated)( on| at)?:? .{0,40}\d.{0,40}$/,
 ];
 
+/** Embedded-post residue: "— Jane Doe (@jdoe) May 3, 2016" and bare picture links. */
+const EMBED_RESIDUE = /(^|\s)(—|--|-)\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\.?$|^pic\.twitter\.com\/\w+$/i;
+
 /** Short all-capitals section labels such as "ABSTRACT." or "FULL TEXT." */
 const SECTION_LABEL = /^[A-Z][A-Z&' -]{1,40}[.:]?$/;
 
@@ -39,6 +42,7 @@ const BYLINE = /^by\s+[A-Z][\p{L}.'’-]+(\s+[A-Z][\p{L}.'’-]+){0,3}(\s*(,|and
 
 export function isFurnitureLine(line: string): boolean {
   const trimmed = line.trim();
+  if (trimmed.length > 0 && trimmed.length <= 400 && EMBED_RESIDUE.test(trimmed)) return true;
   if (trimmed.length === 0 || trimmed.length > FURNITURE_MAX_CHARS) return false;
   if (isSectionLabel(trimmed)) return true;
   if (TRUNCATED_FRAGMENT.test(trimmed)) return true;

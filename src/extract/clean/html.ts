@@ -45,7 +45,16 @@ export function cleanHtml(html: string, baseUrl?: string): CleanedArticle {
     paragraphs.push(text);
   }
   if (paragraphs.length === 0) throw new ExtractError('NO_ARTICLE_CONTENT', 'The HTML has no readable article text.');
-  return { title, dek: dek && dek !== paragraphs[0] ? dek : null, imageCaption, paragraphs, relatedLinks };
+  for (const link of relatedListsOf(original, baseUrl)) {
+    if (!relatedLinks.some((l) => l.title === link.title)) relatedLinks.push(link);
+  }
+  return { title, dek: dek && !repeatsLede(dek, paragraphs[0] ?? '') ? dek : null, imageCaption, paragraphs, relatedLinks };
+}
+
+/** Pages often describe themselves with the first sentence of the story, sometimes cut short: that is no dek. */
+function repeatsLede(dek: string, lede: string): boolean {
+  const stem = dek.replace(/(\.\.\.|…)$/, '').trim().slice(0, 60).toLowerCase();
+  return stem.length > 0 && lede.toLowerCase().startsWith(stem);
 }
 
 export function looksLikeHtml(text: string): boolean {
@@ -63,10 +72,15 @@ function parseDocument(html: string): Doc {
   }
 }
 
+/** Embedded posts quote other people's words out of the article's voice; they are not article text. */
+const EMBED_SELECTOR = 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, .twitter-tweet, .instagram-media, iframe';
+
 /** Readability mutates the document it reads, so it gets its own copy. */
 function mainContent(html: string): El | null {
   try {
-    const parsed = new Readability(parseDocument(html), { charThreshold: 200 }).parse();
+    const doc = parseDocument(html);
+    for (const embed of doc.querySelectorAll(EMBED_SELECTOR)) embed.remove();
+    const parsed = new Readability(doc, { charThreshold: 200 }).parse();
     if (!parsed?.content) return null;
     const root = parseDocument(`<!doctype html><html><body>${parsed.content}</body></html>`).body;
     return root.textContent && root.textContent.trim().length > 0 ? (root as unknown as El) : null;
@@ -131,6 +145,30 @@ function relatedLinksOf(block: El, text: string, baseUrl?: string): ExtractedRel
     .map((a) => ({ title: collapseSpaces(a.textContent ?? ''), href: a.getAttribute('href') }))
     .filter((a) => a.title.length > 0)
     .map((a) => ({ title: a.title, url: resolveUrl(a.href, baseUrl), kind: relatedKind(a.title) }));
+}
+
+const RELATED_CONTAINER = /(^|[\s_-])(related|more-stories|more-news|read-more|readmore|read-next|recommended|also-read|see-also)([\s_-]|$)/i;
+const MAX_RELATED_LINKS = 30;
+
+/**
+ * Readability drops "related stories" boxes as clutter; their links are
+ * still wanted, so they are read from the original page.
+ */
+function relatedListsOf(doc: Doc, baseUrl?: string): ExtractedRelatedLink[] {
+  const links: ExtractedRelatedLink[] = [];
+  const body = doc.body as unknown as El | null;
+  if (!body) return links;
+  for (const el of [...body.querySelectorAll('[class], [id]')] as El[]) {
+    const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!RELATED_CONTAINER.test(marker)) continue;
+    for (const a of [...el.querySelectorAll('a[href]')] as El[]) {
+      const title = collapseSpaces(a.textContent ?? '');
+      if (title.split(/\s+/).length < 2 || links.some((l) => l.title === title)) continue;
+      links.push({ title, url: resolveUrl(a.getAttribute('href'), baseUrl), kind: relatedKind(title) });
+      if (links.length >= MAX_RELATED_LINKS) return links;
+    }
+  }
+  return links;
 }
 
 function resolveUrl(href: string | null | undefined, base?: string): string | null {

@@ -79,7 +79,9 @@ function roleBefore(index: ArticleIndex, entities: ResolvedEntities, m: NameMent
     const t = tokens[j];
     if (!t || !t.isWord || t.quote >= 0 || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || isCueToken(t)) break;
     // Capitalised words join the role only as adjectives ("Republican presidential candidate"), never as names.
-    if (t.cap && (index.mentionEndingAt.has(j) || words.length === 0 || t.sentence !== tokens[j + 1]?.sentence)) break;
+    const named = index.mentionEndingAt.get(j);
+    const namesSomeone = !!named && !(named.kind === 'unknown' && named.nameTokens.length === 1);
+    if (t.cap && (namesSomeone || words.length === 0 || t.sentence !== tokens[j + 1]?.sentence)) break;
     if (t.cap && tokens[j - 1]?.cap && !DETERMINERS.has(tokens[j - 1]?.lower ?? '')) break;
     words.unshift(t);
     j--;
