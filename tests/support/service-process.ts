@@ -43,7 +43,17 @@ function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'info', QUOTEGRAPH_SEED_DEMO: 'false', ...extra };
 }
 
-export async function startService(options: { env: Record<string, string>; startTimeoutMs?: number }): Promise<ServiceProcess> {
+export interface ServiceOptions {
+  env: Record<string, string>;
+  startTimeoutMs?: number;
+  /**
+   * Keep and parse every line (default). A benchmark turns this off: after startup only the
+   * last few kilobytes of output are kept, so reading logs costs the load generator nothing.
+   */
+  retainLogs?: boolean;
+}
+
+export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
     cwd: repoRoot,
@@ -52,11 +62,16 @@ export async function startService(options: { env: Record<string, string>; start
   });
   const logs: LogLine[] = [];
   let text = '';
+  let started = false;
   const listeners = new Set<(line: LogLine) => void>();
   for (const stream of ['stdout', 'stderr'] as const) {
     let pending = '';
     child[stream]!.setEncoding('utf8');
     child[stream]!.on('data', (chunk: string) => {
+      if (started && options.retainLogs === false) {
+        text = (text + chunk).slice(-8_000);
+        return;
+      }
       text += chunk;
       pending += chunk;
       const lines = pending.split('\n');
@@ -91,6 +106,7 @@ export async function startService(options: { env: Record<string, string>; start
     }, options.startTimeoutMs ?? 30_000);
     const onLine = (line: LogLine) => {
       if (typeof line.json?.msg === 'string' && line.json.msg.startsWith('quotegraph is serving')) {
+        started = true;
         clearTimeout(timer);
         listeners.delete(onLine);
         resolve();
