@@ -4,7 +4,7 @@
 
 import { knownOrganization } from '../lexicon/organizations.ts';
 import { countryOf } from '../lexicon/places.ts';
-import { HONORIFICS, NAME_TITLES, TITLE_GENDER } from '../lexicon/roles.ts';
+import { HONORIFICS, NAME_TITLES, PERSON_ROLE_NOUNS, TITLE_GENDER } from '../lexicon/roles.ts';
 import { isCalendarWord, isCommonWord, isFunctionWord, isKnownGivenName } from '../lexicon/names.ts';
 import type { ArticleText } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
@@ -45,7 +45,7 @@ export function findNameMentions(doc: ArticleText, options: { includeHeadings?: 
 /** The longest run of name-like tokens starting at i (empty when tokens[i] cannot start a name). */
 function capitalisedRun(tokens: Token[], i: number): { start: number; end: number } {
   const first = tokens[i];
-  if (!first || !startsName(first)) return { start: i, end: i };
+  if (!first || !(startsName(first) || particleOpensName(tokens, i))) return { start: i, end: i };
   let end = i + 1;
   while (end < tokens.length) {
     const t = tokens[end];
@@ -74,6 +74,13 @@ function startsName(t: Token): boolean {
   return t.isWord && t.cap && !isCalendarWord(t.lower) && /\p{L}/u.test(t.text);
 }
 
+/** "de Blasio", "van Gogh": a lower-case particle directly before a capitalised name opens it. */
+function particleOpensName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  return !!t && !!next && !t.cap && NAME_PARTICLES.has(t.text) && next.cap && next.isWord && next.start - t.end === 1 && !isCalendarWord(next.lower);
+}
+
 /** "Mr." "Sen." and initials ("D.") keep their full stop inside the name. */
 function isAbbreviatedNamePart(t: Token): boolean {
   return /^\p{Lu}$/u.test(t.text) || HONORIFICS.has(t.lower) || NAME_TITLES.has(t.lower);
@@ -98,8 +105,8 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
     const t = tokens[s];
     if (!t || !t.isWord) break;
     const leadingWord = isFunctionWord(t.lower) && !HONORIFICS.has(t.lower) && !NAME_TITLES.has(t.lower);
-    // A capitalised particle opens a name ("El Paso", "De Blasio"); only a lower-case one is trimmed.
-    const connector = ORG_CONNECTORS.has(t.lower) || (NAME_PARTICLES.has(t.text) && !t.cap);
+    // Particles open names ("El Paso", "de Blasio"); connectors such as "of" and "and" do not.
+    const connector = ORG_CONNECTORS.has(t.lower) && !NAME_PARTICLES.has(t.lower);
     if (!(leadingWord || connector)) break;
     s++;
   }
@@ -108,9 +115,10 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
   // "Farmer Josef Novak" at the start of a sentence: a capitalised common noun before a name.
   const lead = tokens[s];
   const secondIsGivenName = isKnownGivenName(tokens[s + 1]?.lower ?? '') && !isKnownGivenName(lead?.lower ?? '');
-  if (lead && end - s >= 3 && (isCommonWord(lead.lower) || secondIsGivenName) && !HONORIFICS.has(lead.lower) && !NAME_TITLES.has(lead.lower)) {
+  const leadIsOrdinary = !!lead && (isCommonWord(lead.lower) || PERSON_ROLE_NOUNS.has(lead.lower));
+  if (lead && end - s >= 3 && (leadIsOrdinary || secondIsGivenName) && !HONORIFICS.has(lead.lower) && !NAME_TITLES.has(lead.lower)) {
     const rest = classifyRun(tokens, s + 1, end);
-    if (rest.length === 1 && rest[0]?.kind === 'person' && !rest[0].weak) return [{ start: s + 1, end }];
+    if (rest.length === 1 && rest[0]?.kind === 'person' && (!rest[0].weak || leadIsOrdinary)) return [{ start: s + 1, end }];
   }
   const whole = { start: s, end };
   // "the Bank of the Isles and Pinewood College": two names joined by "and" split first.

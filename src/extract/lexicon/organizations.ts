@@ -96,6 +96,14 @@ const KNOWN: KnownOrganization[] = [
   { name: 'Verizon', kind: 'company', aliases: ['Verizon Communications'] },
   { name: 'IBM', kind: 'company', aliases: [] },
   { name: 'Walmart', kind: 'company', aliases: ['Wal-Mart'] },
+  // Banks whose names read like people's
+  { name: 'Morgan Stanley', kind: 'company', aliases: [] },
+  { name: 'Goldman Sachs', kind: 'company', aliases: [] },
+  { name: 'JPMorgan Chase', kind: 'company', aliases: ['JPMorgan', 'J.P. Morgan'] },
+  { name: 'Wells Fargo', kind: 'company', aliases: [] },
+  { name: 'Charles Schwab', kind: 'company', aliases: [] },
+  { name: 'Merrill Lynch', kind: 'company', aliases: [] },
+  { name: 'Lehman Brothers', kind: 'company', aliases: [] },
 ];
 
 const BY_FORM = new Map<string, KnownOrganization>();

@@ -148,7 +148,30 @@ export class SpeakerResolver {
         return { ...this.speakerFor(org, label, 0.7, at), unnamedRole: { description, role: phrase.head } };
       }
     }
+    // "…, a spokeswoman said": a spokesperson speaks for the organization the story is about at that point.
+    if (SPOKESPERSON.has(phrase.head)) {
+      const org = this.protagonistOrganization(at);
+      if (org && !org.isCountry) {
+        const description = label.replace(/^(the|a|an|one|another|this|that)\s+/i, '');
+        return { ...this.speakerFor(org, label, 0.55, at), unnamedRole: { description: `${org.name} ${description}`, role: phrase.head } };
+      }
+    }
     return { speaker: null, entity: null, label, certainty: 0.5 };
+  }
+
+  /** The organization named most often so far (the first named on a tie): whom an unattached spokesperson speaks for. */
+  private protagonistOrganization(at: number): OrganizationEntity | null {
+    let best: OrganizationEntity | null = null;
+    let bestCount = 0;
+    for (const org of this.entities.organizations) {
+      if (org.isCountry || org.kind === 'media') continue;
+      const count = org.mentions.filter((m) => m.start >= 0 && m.start < at && !m.inQuote).length;
+      if (count > bestCount) {
+        best = org;
+        bestCount = count;
+      }
+    }
+    return best;
   }
 
   /** The person named most often so far: whom "the senator" most likely means when no senator was introduced. */
@@ -221,6 +244,8 @@ export class SpeakerResolver {
     org.name = `${adjective} ${org.name}`;
   }
 }
+
+const SPOKESPERSON = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 
 /**
  * Titles that, said with "the", usually point at the person the story is

@@ -22,6 +22,8 @@ const PRONOUN_WEIGHT = 1.5;
 const POSSESSIVE_PRONOUN_WEIGHT = 0.5;
 const SPEAKER_WEIGHT = 3;
 const SPEAKER_MEMORY_SENTENCES = 12;
+const KNOWN_GENDER_BOOST = 1.6;
+const PREVIOUS_SUBJECT_BONUS = 1.5;
 
 type Weights = Map<Entity, number>;
 
@@ -38,9 +40,16 @@ export class SalienceModel {
     this.build();
   }
 
-  /** The most prominent person at `at`, excluding one gender ("he" excludes women). */
+  /**
+   * The most prominent person at `at`, excluding one gender ("he" excludes
+   * women). Someone known to have the pronoun's gender counts for more than
+   * someone whose gender the text never showed.
+   */
   person(at: number, excluded: Gender | null): PersonEntity | null {
     const weights = this.weightsAt(at);
+    if (excluded !== null) {
+      for (const [e, w] of weights) if (e.type === 'person' && e.gender !== null && e.gender !== excluded) weights.set(e, w * KNOWN_GENDER_BOOST);
+    }
     return best(weights, (e): e is PersonEntity => e.type === 'person' && (excluded === null || e.gender !== excluded));
   }
 
@@ -89,6 +98,20 @@ export class SalienceModel {
     if (referent) add(weights, referent, pronoun.subject ? PRONOUN_WEIGHT : POSSESSIVE_PRONOUN_WEIGHT);
   }
 
+  /** The first person named as a subject in a sentence (not after a preposition, not as a modifier). */
+  private subjectOf(sentence: number): Entity | null {
+    const s = this.index.doc.sentences[sentence];
+    if (!s) return null;
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      const m = this.mentionsAt.get(k);
+      if (!m) continue;
+      const e = this.entities.entityOf.get(m);
+      if (e && e.type === 'person' && this.mentionWeight(m) === SUBJECT_WEIGHT) return e;
+      if (e) return null;
+    }
+    return null;
+  }
+
   private mentionWeight(m: NameMention): number {
     const { tokens } = this.index.doc;
     const before = tokens[m.firstToken - 1];
@@ -105,6 +128,9 @@ export class SalienceModel {
     const sentence = tokens[k]?.sentence ?? this.snapshots.length - 1;
     const start = this.index.doc.sentences[sentence]?.firstToken ?? k;
     const weights: Weights = new Map(this.snapshots[sentence] ?? []);
+    // The subject of the sentence just before is the likeliest "he" or "she" at the start of this one.
+    const previousSubject = this.subjectOf(sentence - 1);
+    if (previousSubject) add(weights, previousSubject, PREVIOUS_SUBJECT_BONUS);
     for (let j = start; j < k; j++) this.absorb(weights, j);
     // Speakers noted in reading order; beyond a dozen sentences their weight has faded to nothing.
     for (let e = this.speakerEvents.length - 1; e >= 0; e--) {

@@ -198,7 +198,8 @@ function governingPhrase(index: ArticleIndex, objectStart: number, floor: number
   let headAt = p - 1;
   if (prep.lower === 'to' && /ing$/.test(tokens[headAt]?.lower ?? '')) headAt--; // "speaking to", "talking to"
   const head = tokens[headAt];
-  if (!head || !head.isWord || head.cap || head.quote >= 0) return null;
+  const sentenceInitial = !!head && tokens[headAt - 1]?.sentence !== head.sentence;
+  if (!head || !head.isWord || (head.cap && !sentenceInitial) || head.quote >= 0) return null;
   const kind = phraseKindOfHead(head.lower);
   if (kind !== 'role' && kind !== 'group') return null;
   const inner = phraseEndingAt(index, headAt, floor);
