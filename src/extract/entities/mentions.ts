@@ -104,6 +104,7 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
   while (s < end) {
     const t = tokens[s];
     if (!t || !t.isWord) break;
+    if (NAME_PARTICLES.has(t.lower) && tokens[s + 1]?.cap) break; // "De Blasio", "de Blasio"
     const leadingWord = isFunctionWord(t.lower) && !HONORIFICS.has(t.lower) && !NAME_TITLES.has(t.lower);
     // Particles open names ("El Paso", "de Blasio"); connectors such as "of" and "and" do not.
     const connector = ORG_CONNECTORS.has(t.lower) && !NAME_PARTICLES.has(t.lower);
