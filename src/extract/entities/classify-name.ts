@@ -5,7 +5,7 @@
 import { isCommonWord, isKnownGivenName, isKnownSurname, givenNameGender, isLexiconOrganization, placeKind, isDemonym } from '../lexicon/names.ts';
 import { knownOrganization, NOT_ORGANIZATION_ACRONYMS } from '../lexicon/organizations.ts';
 import { countryOf } from '../lexicon/places.ts';
-import { type Gender, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { type Gender, GROUP_ROLE_NOUNS, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import type { OrganizationKind } from '../types.ts';
 import type { MentionKind } from './mention-types.ts';
 
@@ -71,6 +71,8 @@ function personVerdict(words: readonly string[], titled: boolean, base: Omit<Nam
     }
     return { ...base, kind: 'unknown', name: text };
   }
+  // "Prosecutors", "Analysts" opening a sentence are people, but not a named one.
+  if (PERSON_ROLE_NOUNS.has(last) || GROUP_ROLE_NOUNS.has(last)) return null;
   if (isKnownSurname(last) || (isKnownGivenName(last) && !isCommonWord(last))) {
     return { ...base, kind: 'person', name: text, weak: true };
   }

@@ -42,7 +42,7 @@ const INVERTING_LEMMAS = new Set(['say', 'add', 'write', 'note', 'explain', 'arg
 /** Subordinate openers: "As Election Day nears, …" is not something anyone said. */
 const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'however']);
-const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
+const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
 
 export function findReportedSpeech(index: ArticleIndex, quoted: FoundQuote[]): ReportedSpeech[] {
   const { doc } = index;
