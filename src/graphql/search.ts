@@ -1,5 +1,6 @@
 // One search box over the whole graph: the best matches of each kind, ranked by relevance.
-import { desc, sql } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { lookupKey } from '../db/lookup.ts';
 import { builder } from './builder.ts';
 import { badUserInput } from './errors.ts';
@@ -12,71 +13,59 @@ interface SearchRequest {
   limit: number;
 }
 
+/** Full-text matches, best rank first, then newest (by the table's date column). */
+function byText<DateColumn extends string>(request: SearchRequest, dateColumn: DateColumn) {
+  const query = sql`websearch_to_tsquery('english', ${request.query})`;
+  type Searchable = Record<'searchVector' | DateColumn, AnyPgColumn>;
+  return {
+    where: { RAW: (table: Searchable) => sql`${table.searchVector} @@ ${query}` },
+    orderBy: (table: Searchable) => [desc(sql`ts_rank(${table.searchVector}, ${query})`), desc(table[dateColumn])],
+    limit: request.limit,
+  };
+}
+
+/** Name and alias matches, most similar first. */
+function byName(request: SearchRequest) {
+  const key = lookupKey(request.query);
+  return {
+    where: { RAW: (table: { id: AnyPgColumn; lookupKeys: AnyPgColumn; lookupText: AnyPgColumn; quoteCount: AnyPgColumn }) => entitySearchCondition(request.query, table) ?? sql`false` },
+    orderBy: (table: { lookupText: AnyPgColumn; name: AnyPgColumn }) => [desc(sql`similarity(${table.lookupText}, ${key})`), asc(table.name)],
+    limit: request.limit,
+  };
+}
+
+// Each list is sized by the parent's `first`, which already multiplies this subtree's cost.
+const sizedByParent = { field: 1, multiplier: 1 };
+
 const SearchResults = builder.objectRef<SearchRequest>('SearchResults').implement({
   description: 'The best matches for a search, per kind of object. Each list is ranked by relevance.',
   fields: (t) => ({
     query: t.string({ description: 'The search as given.', resolve: (request) => request.query }),
     articles: t.drizzleField({
-      // Sized by the parent's `first`, which already multiplies this subtree.
-      complexity: { field: 1, multiplier: 1 },
+      complexity: sizedByParent,
       type: ['articles'],
       description: 'Articles whose title, standfirst or body match, best first.',
       resolve: (query, request, _args, ctx) =>
-        ctx.db.query.articles.findMany(
-          query({
-            where: { RAW: (table) => sql`${table.searchVector} @@ websearch_to_tsquery('english', ${request.query})` },
-            orderBy: (table) => [
-              desc(sql`ts_rank(${table.searchVector}, websearch_to_tsquery('english', ${request.query}))`),
-              desc(table.sortAt),
-            ],
-            limit: request.limit,
-          }),
-        ),
+        ctx.db.query.articles.findMany(query(byText(request, 'sortAt'))),
     }),
     quotes: t.drizzleField({
-      // Sized by the parent's `first`, which already multiplies this subtree.
-      complexity: { field: 1, multiplier: 1 },
+      complexity: sizedByParent,
       type: ['quotes'],
       description: 'Quotes whose words match, best first.',
       resolve: (query, request, _args, ctx) =>
-        ctx.db.query.quotes.findMany(
-          query({
-            where: { RAW: (table) => sql`${table.searchVector} @@ websearch_to_tsquery('english', ${request.query})` },
-            orderBy: (table) => [
-              desc(sql`ts_rank(${table.searchVector}, websearch_to_tsquery('english', ${request.query}))`),
-              desc(table.articleSortAt),
-            ],
-            limit: request.limit,
-          }),
-        ),
+        ctx.db.query.quotes.findMany(query(byText(request, 'articleSortAt'))),
     }),
     people: t.drizzleField({
-      // Sized by the parent's `first`, which already multiplies this subtree.
-      complexity: { field: 1, multiplier: 1 },
+      complexity: sizedByParent,
       type: ['people'],
       description: 'People whose name or an alias contains the search, closest first.',
-      resolve: (query, request, _args, ctx) =>
-        ctx.db.query.people.findMany(
-          query({
-            where: { RAW: (table) => entitySearchCondition(request.query, table) ?? sql`false` },
-            orderBy: (table) => [desc(sql`similarity(${table.lookupText}, ${lookupKey(request.query)})`), table.name],
-            limit: request.limit,
-          }),
-        ),
+      resolve: (query, request, _args, ctx) => ctx.db.query.people.findMany(query(byName(request))),
     }),
     organizations: t.drizzleField({
-      // Sized by the parent's `first`, which already multiplies this subtree.
-      complexity: { field: 1, multiplier: 1 },
+      complexity: sizedByParent,
       type: ['organizations'],
       description: 'Organizations whose name or an alias contains the search, closest first.',
-      resolve: (query, request, _args, ctx) =>
-        ctx.db.query.organizations.findMany(
-          query({
-            where: { RAW: (table) => entitySearchCondition(request.query, table) ?? sql`false` },
-            orderBy: (table) => [desc(sql`similarity(${table.lookupText}, ${lookupKey(request.query)})`), table.name],
-            limit: request.limit,
-          }),
-        ),
+      resolve: (query, request, _args, ctx) => ctx.db.query.organizations.findMany(query(byName(request))),
     }),
   }),
 });
