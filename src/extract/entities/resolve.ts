@@ -3,6 +3,7 @@
 // Press; near-identical spellings of one person merge.
 
 import { type Gender, isCourtesyTitle } from '../lexicon/roles.ts';
+import { isKnownGivenName } from '../lexicon/names.ts';
 import { knownOrganization, normaliseOrgKey } from '../lexicon/organizations.ts';
 import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
@@ -56,7 +57,7 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
   for (const m of personMentions) {
     const parts = nameParts(m.nameTokens);
     if (parts.given === null || (m.kind === 'unknown' && !personLike(m))) continue;
-    const person = byFullName.get(`${parts.given} ${parts.surname}`) ?? create(m, parts);
+    const person = byFullName.get(`${parts.given} ${parts.surname}`) ?? endOfKnownName(people, m) ?? create(m, parts);
     attach(person, m, entityOf);
   }
   for (const m of personMentions) {
@@ -64,7 +65,12 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
     const parts = nameParts(m.nameTokens);
     if (isFamilyPlural(bySurname, m)) continue;
     if (m.kind === 'unknown' && m.nameTokens.length > 1 && !personLike(m)) continue;
-    const owner = ownerOfSurname(bySurname.get(parts.surname) ?? [], m.start) ?? ownerOfGivenName(byGivenName, m);
+    const sameSurname = bySurname.get(parts.surname) ?? [];
+    const owner =
+      ownerOfSurname(sameSurname, m.start) ??
+      ownerOfGivenName(byGivenName, m) ??
+      // Only "Mr. Obama" and "Obama" in the story: they are one person even without a full name.
+      sameSurname.find((p) => p.given === null);
     // A bare capitalised word only joins someone whose full name is established, not another guess.
     if (owner && (m.kind === 'person' || personLike(m) || !owner.weak)) {
       attach(owner, m, entityOf);
@@ -122,6 +128,17 @@ function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention,
   }
   for (const t of m.titles) if (!person.roles.includes(t) && !isCourtesyTitle(t)) person.roles.push(t);
   if (!m.weak) person.weak = false;
+}
+
+/**
+ * "Wasserman Schultz" after "Debbie Wasserman Schultz": a double surname, not
+ * a person whose given name is Wasserman.
+ */
+function endOfKnownName(people: PersonEntity[], m: NameMention): PersonEntity | undefined {
+  const words = m.nameTokens.map((w) => w.toLowerCase());
+  if (words.length < 2 || isKnownGivenName(words[0] ?? '')) return undefined;
+  const suffix = ` ${words.join(' ')}`;
+  return people.find((p) => p.name.toLowerCase().endsWith(suffix) && p.name.split(' ').length > words.length);
 }
 
 /** "the Ebelings": a family, not a person called Ebelings. */

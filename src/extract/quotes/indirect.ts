@@ -42,7 +42,7 @@ const INVERTING_LEMMAS = new Set(['say', 'add', 'write', 'note', 'explain', 'arg
 /** Subordinate openers: "As Election Day nears, …" is not something anyone said. */
 const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'however']);
-const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
+const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
 
 export function findReportedSpeech(index: ArticleIndex, quoted: FoundQuote[]): ReportedSpeech[] {
   const { doc } = index;
@@ -327,7 +327,8 @@ function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener =
   if (!first || !first.isWord) return false;
   // "countries he said had sent …": a clause that opens on a verb has lost its subject to a relative clause.
   if (/^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|been|being)$/.test(first.lower)) return false;
-  if (!anyOpener && (NOT_A_CLAUSE_START.has(first.lower) || SUBORDINATE_OPENERS.has(first.lower))) return false;
+  const noOne = first.lower === 'no' && tokens[from + 1]?.lower === 'one'; // "no one was hurt" is a clause; "no arrests" is not
+  if (!anyOpener && !noOne && (NOT_A_CLAUSE_START.has(first.lower) || SUBORDINATE_OPENERS.has(first.lower))) return false;
   let verb = false;
   for (let i = from; i < end; i++) {
     const t = tokens[i];
