@@ -70,7 +70,7 @@ const KNOWN: KnownOrganization[] = [
   { name: 'United Nations', kind: 'government', aliases: ['UN', 'U.N.'] },
   { name: 'European Union', kind: 'government', aliases: ['EU', 'E.U.'] },
   { name: 'NATO', kind: 'government', aliases: ['North Atlantic Treaty Organization'] },
-  { name: 'International Monetary Fund', kind: 'government', aliases: ['IMF', 'I.M.F.'] },
+  { name: 'IMF', kind: 'government', aliases: ['International Monetary Fund', 'I.M.F.'] },
   { name: 'World Bank', kind: 'government', aliases: [] },
   { name: 'World Health Organization', kind: 'government', aliases: ['WHO'] },
   { name: 'World Trade Organization', kind: 'government', aliases: ['WTO'] },
