@@ -273,6 +273,7 @@ async function main() {
   }
 
   await admin.end();
+  fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(report, null, 2));
   const markdown = renderReport(report);
   fs.writeFileSync(path.join(here, 'RESULTS.md'), `${markdown}\n`);
   process.stdout.write(`${markdown}\n`);
