@@ -321,6 +321,7 @@ function modalFollows(tokens: Token[], from: number, end: number): boolean {
   return false;
 }
 
+/** `anyOpener`: the clause follows an explicit "that", so it may open with anything. */
 function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener = false): boolean {
   if (end - from < MIN_CLAUSE_TOKENS) return false;
   const first = tokens[from];
@@ -351,8 +352,13 @@ function looksFinite(t: Token, prev: Token | undefined): boolean {
   if (/['’](d|s|ll|re|ve|m)$/.test(t.lower) && PRONOUNS.has(t.lower.replace(/['’].*$/, ''))) return true;
   if (/n['’]t$/.test(t.lower)) return true;
   if (/[a-z]{3,}ed$/.test(t.lower) && !tags.includes('Plural')) return true;
-  const subjectBefore = !!prev && prev.isWord && (PRONOUNS.has(prev.lower) || lexiconTags(prev.lower).includes('Plural') || prev.cap);
-  return subjectBefore && (tags.includes('Infinitive') || tags.length === 0);
+  if (!prev || !prev.isWord) return false;
+  const prevTags = lexiconTags(prev.lower);
+  // After a pronoun or a plural noun a bare verb form is finite ("they make", "outlets undercount");
+  // after a name only an inflected one is ("Trump undercounts"), since names also modify nouns ("a Sanders supporter").
+  if (PRONOUNS.has(prev.lower) || prevTags.includes('Plural')) return tags.includes('Infinitive') || tags.length === 0;
+  const isName = prev.cap && !prevTags.some((x) => x === 'Determiner' || x === 'Preposition' || x === 'Conjunction' || x === 'Adverb');
+  return isName && tags.length === 0 && /[a-z](s|ed)$/.test(t.lower);
 }
 
 /** Like looksFinite, but lets an adverb stand between subject and verb: "the trucks never stop". */

@@ -24,6 +24,8 @@ const SPEAKER_WEIGHT = 3;
 const SPEAKER_MEMORY_SENTENCES = 12;
 const KNOWN_GENDER_BOOST = 1.6;
 const PREVIOUS_SUBJECT_BONUS = 1.5;
+/** No one stays in focus by sheer repetition: recent mentions and speech must be able to take it over. */
+const WEIGHT_CAP = 6;
 
 type Weights = Map<Entity, number>;
 
@@ -31,12 +33,22 @@ export class SalienceModel {
   private readonly snapshots: Weights[] = [];
   private readonly speakerEvents: Array<{ at: number; sentence: number; entity: Entity }> = [];
   private readonly mentionsAt = new Map<number, NameMention>();
+  /** Title words ("president", "senator") and the people who hold them in this story. */
+  private readonly holders = new Map<string, PersonEntity[]>();
 
   constructor(
     private readonly index: ArticleIndex,
     private readonly entities: ResolvedEntities,
   ) {
     for (const m of index.mentions) if (!m.inQuote) this.mentionsAt.set(m.firstToken, m);
+    for (const person of entities.people) {
+      for (const role of person.roles) {
+        const word = role.toLowerCase().replace(/\.$/, '').split(/\s+/).pop() ?? '';
+        const list = this.holders.get(word) ?? [];
+        if (!list.includes(person)) list.push(person);
+        this.holders.set(word, list);
+      }
+    }
     this.build();
   }
 
@@ -92,6 +104,15 @@ export class SalienceModel {
     }
     const t = tokens[k];
     if (!t || !t.isWord || t.quote >= 0) return;
+    // "The president's roots": a title with "the" points at the one person who holds it here.
+    if (tokens[k - 1]?.lower === 'the') {
+      const holders = this.holders.get(t.lower.replace(/['’]s$/, ''));
+      if (holders && holders.length > 0) {
+        const holder = holders.length === 1 ? holders[0] : best(weights, (e): e is PersonEntity => holders.includes(e as PersonEntity));
+        if (holder) add(weights, holder, PRONOUN_WEIGHT);
+        return;
+      }
+    }
     const pronoun = PRONOUN_GENDER.get(t.lower);
     if (!pronoun) return;
     const referent = best(weights, (e): e is PersonEntity => e.type === 'person' && e.gender !== pronoun.excluded);
@@ -153,7 +174,7 @@ const PRONOUN_GENDER = new Map<string, { excluded: Gender; subject: boolean }>([
 ]);
 
 function add(weights: Weights, e: Entity, w: number): void {
-  weights.set(e, (weights.get(e) ?? 0) + w);
+  weights.set(e, Math.min(WEIGHT_CAP, (weights.get(e) ?? 0) + w));
 }
 
 function best<T extends Entity>(weights: Weights, accept: (e: Entity) => e is T): T | null {
