@@ -1,6 +1,9 @@
 // Hostile requests: each gets a clean error with the right code (or a normal, empty answer),
 // nothing leaks, and the server keeps answering an ordinary query afterwards. Through the app's
 // `fetch`, except where the behaviour lives in the node:http handler (body size).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Config } from '../../src/config.ts';
@@ -10,6 +13,7 @@ import { createApp, listen, type App } from '../../src/server.ts';
 import { createTestApp, testConfig } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { loadFixtureGraph } from '../support/fixtures.ts';
+import { freePort } from '../support/pg-cluster.ts';
 import { httpRequest } from '../support/service-process.ts';
 
 const ENDPOINT = 'http://quotegraph.test/graphql';
@@ -522,6 +526,68 @@ describe('rate limits', () => {
     expect(refused.json.extensions.cost).toBeGreaterThanOrEqual(50);
     expect(codes(await post(expensive, {}, from('203.0.113.8'), limited))).toEqual([]);
     for (let i = 0; i < 5; i++) expect(codes(await post('{ articles(first: 1) { totalCount } }', {}, from('203.0.113.7'), limited))).toEqual([]);
+  });
+});
+
+const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((candidate) => fs.existsSync(candidate));
+
+async function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+// Budgets shared by every instance through Redis, and what happens when Redis goes away.
+describe.skipIf(!redisServer)('rate limits with REDIS_URL', () => {
+  const token = 'redis-rate-token-cccccccccccc';
+  let redis: ChildProcess;
+  let redisUrl: string;
+  const apps: App[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = spawn(redisServer!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redisUrl = `redis://127.0.0.1:${port}`;
+    for (let tries = 0; !(await listening(port)); tries++) {
+      if (tries > 100) throw new Error('redis-server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  afterAll(async () => {
+    for (const instance of apps) await instance.dispose();
+    redis?.kill();
+  });
+
+  function instance(): App {
+    const created = createTestApp(database, {
+      apiTokens: [token],
+      redisUrl,
+      rateLimits: { writesPerMinute: 3, expensivePerMinute: 100, expensiveCost: 1_000 },
+    });
+    apps.push(created);
+    return created;
+  }
+  const write = (target: App, name: string) =>
+    post('mutation($name: String!) { createPerson(input: { name: $name }) { person { name } } }', { name }, { authorization: `Bearer ${token}` }, target);
+
+  test('two instances spend one budget', async () => {
+    const [first, second] = [instance(), instance()];
+    await new Promise((resolve) => setTimeout(resolve, 300)); // their Redis connections open
+    expect(codes(await write(first, 'Shared One'))).toEqual([]);
+    expect(codes(await write(second, 'Shared Two'))).toEqual([]);
+    expect(codes(await write(first, 'Shared Three'))).toEqual([]);
+    expectRefused(await write(second, 'Shared Four'), 'RATE_LIMITED');
+  });
+
+  test('with Redis gone, an in-memory budget stands in and the server keeps answering', async () => {
+    redis.kill();
+    await new Promise((resolve) => redis.once('exit', resolve));
+    const alone = instance();
+    for (let i = 0; i < 3; i++) expect(codes(await write(alone, `Alone ${i}`))).toEqual([]);
+    expectRefused(await write(alone, 'Alone 3'), 'RATE_LIMITED');
+    await expectStillAnswers(alone);
   });
 });
 
