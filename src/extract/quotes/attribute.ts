@@ -3,7 +3,8 @@
 // Horowitz in focus, just as a reader would.
 
 import type { ArticleIndex } from '../text/article-index.ts';
-import { type FoundQuote, inheritSpeakers } from './direct.ts';
+import type { FoundQuote } from './direct.ts';
+import { inheritSpeakers } from './inherit.ts';
 import type { ReportedSpeech } from './indirect.ts';
 import type { SpeakerResolver } from './resolve-speaker.ts';
 

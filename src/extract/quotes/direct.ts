@@ -12,7 +12,8 @@ import type { QuoteSpan } from '../text/quote-marks.ts';
 import { type ArticleIndex, isCueAt, isCueToken } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
-import type { ResolvedSpeaker, SpeakerResolver } from './resolve-speaker.ts';
+import { givesAName, looksLikeWorkTitle, quoteKind, type QuoteWindow } from './quote-kind.ts';
+import type { ResolvedSpeaker } from './resolve-speaker.ts';
 import { firstSubject, speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
 
 export type AttributionPattern = 'trailing' | 'leading' | 'according' | 'embedded' | 'inherited' | 'none';
@@ -34,15 +35,7 @@ const LEADING_CUE_WINDOW = 14;
 const EMBEDDED_CUE_WINDOW = 30;
 const DASHES = new Set([',', '—', '–', '-', '--']);
 
-interface Window {
-  open: number;
-  inner: number;
-  close: number;
-  floor: number;
-  limit: number;
-  sentenceFirst: number;
-  sentence: number;
-}
+type Window = QuoteWindow;
 
 export function findQuotedSpeech(index: ArticleIndex): FoundQuote[] {
   const { doc } = index;
@@ -63,24 +56,6 @@ export function findQuotedSpeech(index: ArticleIndex): FoundQuote[] {
     });
   });
   return found.filter((q) => !(looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) && !givesAName(q)));
-}
-
-/** An attributed quotation, or a nickname someone gave ("called her an ''Aunt Tom''"), is kept even when title-cased. */
-function givesAName(q: FoundQuote): boolean {
-  if (q.pattern === 'trailing' || q.pattern === 'leading') return true;
-  return q.pattern === 'embedded' && /^(called|calls|calling|dubbed|dubs|labeled|labelled|nicknamed|branded|named)$/.test(q.cue ?? '');
-}
-
-/**
- * "Meet the Press", "The X-Files": short title-cased quotations name works,
- * not words anyone said.
- */
-export function looksLikeWorkTitle(text: string): boolean {
-  const words = text.replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(words[0] ?? '')) return false;
-  const significant = words.filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 4 || /^\p{Lu}/u.test(w));
-  const capitalised = significant.filter((w) => /^[\p{Lu}\p{N}]/u.test(w));
-  return significant.length > 0 && capitalised.length === significant.length;
 }
 
 function quoteWindow(index: ArticleIndex, span: QuoteSpan, i: number): Window | null {
@@ -268,23 +243,6 @@ function isCueAtLike(tokens: Token[], c: number): boolean {
 }
 
 /**
- * Partial when the quotation is woven into a sentence: a word of the
- * sentence runs straight into it, or out of it without an attribution.
- */
-function quoteKind(tokens: Token[], w: Window, pattern: AttributionPattern, text: string): 'direct' | 'partial' {
-  const before = tokens[w.open - 1];
-  const after = tokens[w.close];
-  const introduced = !before || before.sentence !== w.sentence || [',', ':', '—', '–', '(', '-'].includes(before.text) || isCueToken(before);
-  const wovenAfter = !!after && after.sentence === w.sentence && after.isWord && pattern !== 'trailing' && !/[,.?!]$/.test(text);
-  if (!introduced) return 'partial';
-  if (wovenAfter) return 'partial';
-  const words = text.split(/\s+/).length;
-  const attributedAsSpeech = pattern === 'trailing' || pattern === 'leading' || pattern === 'according';
-  if (words <= 3 && !attributedAsSpeech && before?.text !== ':' && !/[.?!]$/.test(text)) return 'partial';
-  return 'direct';
-}
-
-/**
  * "He then listed the qualities:" followed by a paragraph in quote marks:
  * the speaker is the subject of the introducing sentence.
  */
@@ -303,67 +261,3 @@ function introducedByColon(index: ArticleIndex, span: QuoteSpan, i: number): Exp
   return phrase ? { phrase, pattern: 'leading', cue: null } : none;
 }
 
-/**
- * Quotations without an attribution of their own take the speaker of the
- * quotation before them in the paragraph (or after it), or — when the
- * paragraph opens with a quote mark — of the last quotation in the paragraph
- * before, which they continue.
- */
-export function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolver: SpeakerResolver, only?: FoundQuote): void {
-  const { doc } = index;
-  const inParagraph = quotesByParagraph(found);
-  const targets = only ? [only] : found;
-  for (const q of targets) {
-    if (q.resolved) continue;
-    const p = q.span.paragraph;
-    const siblings = inParagraph.get(p) ?? [];
-    const at = positionInParagraph(found).get(q) ?? 0;
-    const previousInParagraph = lastWhere(siblings, at, (o) => !!o.resolved);
-    const nextInParagraph = siblings.slice(at + 1, at + 1 + INHERIT_REACH).find((o) => o.resolved && o.pattern !== 'inherited');
-    const opensParagraph = at === 0 && doc.opensWithQuote[p] === true;
-    const before = inParagraph.get(p - 1);
-    const previousParagraphQuote = opensParagraph && before ? before[before.length - 1] : undefined;
-    const source = previousInParagraph ?? nextInParagraph ?? (previousParagraphQuote?.resolved ? previousParagraphQuote : undefined);
-    if (!source?.resolved) continue;
-    q.resolved = { ...source.resolved, certainty: source.resolved.certainty * 0.85 };
-    q.pattern = 'inherited';
-    q.cue = source.cue;
-    resolver.noteSpeaker(q.resolved.entity, q.span.open);
-  }
-}
-
-/** A quotation inherits from neighbours at most this many quotations away. */
-const INHERIT_REACH = 8;
-const groupings = new WeakMap<FoundQuote[], Map<number, FoundQuote[]>>();
-const positions = new WeakMap<FoundQuote[], Map<FoundQuote, number>>();
-
-function positionInParagraph(found: FoundQuote[]): Map<FoundQuote, number> {
-  const cached = positions.get(found);
-  if (cached) return cached;
-  const at = new Map<FoundQuote, number>();
-  for (const list of quotesByParagraph(found).values()) list.forEach((q, i) => at.set(q, i));
-  positions.set(found, at);
-  return at;
-}
-
-/** Quotations grouped by paragraph, computed once per list (inheritance asks for it per quotation). */
-function quotesByParagraph(found: FoundQuote[]): Map<number, FoundQuote[]> {
-  const cached = groupings.get(found);
-  if (cached) return cached;
-  const byParagraph = new Map<number, FoundQuote[]>();
-  for (const q of found) {
-    const list = byParagraph.get(q.span.paragraph) ?? [];
-    list.push(q);
-    byParagraph.set(q.span.paragraph, list);
-  }
-  groupings.set(found, byParagraph);
-  return byParagraph;
-}
-
-function lastWhere<T>(items: T[], before: number, test: (item: T) => boolean): T | undefined {
-  for (let i = before - 1; i >= 0 && before - i <= INHERIT_REACH; i--) {
-    const item = items[i];
-    if (item !== undefined && test(item)) return item;
-  }
-  return undefined;
-}

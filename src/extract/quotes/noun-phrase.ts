@@ -1,0 +1,175 @@
+// Noun phrases that can name a speaker, read backwards from their last word
+// or built from a known span: names, pronouns, role nouns ("the spokesman"),
+// groups ("analysts"), organization nouns ("the company") and documents.
+
+import type { NameMention } from '../entities/mention-types.ts';
+import { isCalendarWord, isFunctionWord, isRoleNounInLexicon, lexiconTags } from '../lexicon/names.ts';
+import { DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import type { Token } from '../text/tokens.ts';
+
+export type PhraseKind = 'name' | 'pronoun' | 'role' | 'group' | 'organization-noun' | 'document' | 'other';
+
+export interface SpeakerPhrase {
+  kind: PhraseKind;
+  firstToken: number;
+  endToken: number;
+  mention: NameMention | null;
+  /** Lower-case head word: "spokesman", "he", "obama". */
+  head: string;
+  /** An organization named inside a role phrase: "Foreign Ministry" in "a Foreign Ministry spokesman". */
+  innerOrganization: NameMention | null;
+  /** "the/this/his spokesman" (refers back) rather than "a spokesman" (introduces). */
+  definite: boolean;
+}
+
+export const MAX_NP_TOKENS = 8;
+
+export function phraseKindOfHead(head: string): PhraseKind {
+  if (PRONOUNS.has(head)) return 'pronoun';
+  if (PERSON_ROLE_NOUNS.has(head)) return 'role';
+  if (GROUP_ROLE_NOUNS.has(head)) return 'group';
+  if (DOCUMENT_NOUNS.has(head)) return 'document';
+  if (ORGANIZATION_NOUNS.has(head)) return 'organization-noun';
+  if (isRoleNounInLexicon(head)) return lexiconTags(head).includes('Plural') ? 'group' : 'role';
+  return 'other';
+}
+
+/** A speaker phrase whose last token is j. */
+export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  const t = tokens[j];
+  if (!t || j < floor || t.quote >= 0) return null;
+  const mention = index.mentionEndingAt.get(j);
+  if (mention && !mention.inQuote && mention.firstToken >= floor) {
+    const governed = governingPhrase(index, mention.firstToken, floor);
+    if (governed) return namedBeforeAppositive(index, governed, floor) ?? governed;
+    return nameOrNounPhrase(index, mention.firstToken, mention.endToken, mention);
+  }
+  if (!t.isWord) return null;
+  if (PRONOUNS.has(t.lower)) return t.lower === 'i' ? null : pronounPhrase(j, t.lower);
+  if (!couldHeadSpeakerPhrase(t)) return null;
+  let k = j;
+  while (k - 1 >= floor && j - k < MAX_NP_TOKENS) {
+    const prev = tokens[k - 1];
+    if (!prev || !prev.isWord || prev.quote >= 0) break;
+    if (DETERMINERS.has(prev.lower)) {
+      k--;
+      break;
+    }
+    if (PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev) || PRONOUNS.has(prev.lower)) break;
+    k--;
+  }
+  const phrase = governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
+  return phrase ? (namedBeforeAppositive(index, phrase, floor) ?? phrase) : null;
+}
+
+/**
+ * "Sam Lau, the communications director for the party said …" (the closing
+ * comma forgotten): a role phrase right after "NAME," describes that person.
+ */
+export function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase, floor: number): SpeakerPhrase | null {
+  if (phrase.kind !== 'role') return null;
+  const { tokens } = index.doc;
+  if (tokens[phrase.firstToken - 1]?.text !== ',') return null;
+  const named = index.mentionEndingAt.get(phrase.firstToken - 2);
+  if (!named || named.kind !== 'person' || named.weak || named.firstToken < floor || named.inQuote) return null;
+  const before = tokens[named.firstToken - 1];
+  if (before && before.sentence === tokens[named.firstToken]?.sentence && before.text !== ',' && !/^(and|but)$/.test(before.lower)) return null;
+  return nameOrNounPhrase(index, named.firstToken, named.endToken, named);
+}
+
+/**
+ * A name or noun phrase that is the object of a preposition belongs to the
+ * phrase before it: "a spokesman for Platte River", "Another intelligence
+ * source speaking to Fox News". Returns that larger phrase, or null.
+ */
+export function governingPhrase(index: ArticleIndex, objectStart: number, floor: number, end?: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  let p = objectStart - 1;
+  if (tokens[p]?.lower === 'the') p--;
+  const prep = tokens[p];
+  if (!prep || !['for', 'of', 'at', 'with', 'to'].includes(prep.lower) || p - 1 < floor) return null;
+  let headAt = p - 1;
+  if (prep.lower === 'to' && /ing$/.test(tokens[headAt]?.lower ?? '')) headAt--; // "speaking to", "talking to"
+  const head = tokens[headAt];
+  const sentenceInitial = !!head && tokens[headAt - 1]?.sentence !== head.sentence;
+  if (!head || !head.isWord || (head.cap && !sentenceInitial) || head.quote >= 0) return null;
+  const kind = phraseKindOfHead(head.lower);
+  if (kind !== 'role' && kind !== 'group') return null;
+  const inner = phraseEndingAt(index, headAt, floor);
+  if (!inner) return null;
+  // Who someone speaks *to* is not who they speak for.
+  if (prep.lower === 'to') return inner;
+  const objectEnd = end ?? index.mentionStartingAt.get(objectStart)?.endToken ?? objectStart + 1;
+  const object = index.mentionStartingAt.get(objectStart);
+  const organization = object && (object.kind === 'organization' || object.kind === 'country') ? object : inner.innerOrganization;
+  return { ...inner, endToken: Math.max(inner.endToken, objectEnd), innerOrganization: organization };
+}
+
+export function isVerbForm(lower: string): boolean {
+  return lexiconTags(lower).some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary');
+}
+
+/** A word that can end a noun phrase naming a speaker: not a function word, number or date. */
+export function couldHeadSpeakerPhrase(t: Token): boolean {
+  if (CLAUSE_WORDS.has(t.lower) || PREPOSITIONS.has(t.lower) || DETERMINERS.has(t.lower) || isCueToken(t)) return false;
+  if (/^\p{N}/u.test(t.text) || isCalendarWord(t.lower)) return false;
+  if (isFunctionWord(t.lower) || /^(why|how|what|when|where|who|i|you)$/.test(t.lower)) return false;
+  if (t.cap) return true;
+  if (phraseKindOfHead(t.lower.replace(/['’]s$/, '')) !== 'other') return true;
+  const tags = lexiconTags(t.lower);
+  if (tags.length === 0) return true;
+  return tags.some((x) => ['Singular', 'Plural', 'Noun', 'Actor', 'Uncountable', 'Person', 'Organization', 'Demonym'].includes(x));
+}
+
+export function pronounPhrase(i: number, lower: string): SpeakerPhrase {
+  return { kind: 'pronoun', firstToken: i, endToken: i + 1, mention: null, head: lower, innerOrganization: null, definite: true };
+}
+
+/** A name, possibly a possessive one opening a noun phrase ("Clinton's spokesman"). */
+export function nameOrNounPhrase(index: ArticleIndex, first: number, end: number, mention: NameMention): SpeakerPhrase {
+  return {
+    kind: 'name',
+    firstToken: first,
+    endToken: end,
+    mention,
+    head: (mention.nameTokens[mention.nameTokens.length - 1] ?? '').toLowerCase(),
+    innerOrganization: null,
+    definite: true,
+  };
+}
+
+export function nounPhrase(index: ArticleIndex, first: number, end: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  // The head is the last word before any prepositional phrase.
+  let headAt = end - 1;
+  for (let k = first + 1; k < end; k++) {
+    if (PREPOSITIONS.has(tokens[k]?.lower ?? '')) {
+      headAt = k - 1;
+      break;
+    }
+  }
+  const headToken = tokens[headAt];
+  if (!headToken) return null;
+  const head = headToken.lower.replace(/['’]s$/, '');
+  const kind = phraseKindOfHead(head);
+  let innerOrganization: NameMention | null = null;
+  for (let k = first; k < end; k++) {
+    const m = index.mentionStartingAt.get(k);
+    if (m && m.endToken <= end && (m.kind === 'organization' || m.kind === 'country')) {
+      innerOrganization = m;
+      break;
+    }
+  }
+  const opener = tokens[first]?.lower ?? '';
+  return {
+    kind,
+    firstToken: first,
+    endToken: end,
+    mention: null,
+    head,
+    innerOrganization,
+    definite: !['a', 'an', 'one', 'another', 'some', 'several'].includes(opener),
+  };
+}

@@ -1,0 +1,51 @@
+// Direct or partial, and whether quoted words are speech at all.
+
+import { isCueToken } from '../text/article-index.ts';
+import type { Token } from '../text/tokens.ts';
+import type { AttributionPattern, FoundQuote } from './direct.ts';
+
+/** Where a quotation sits: its marks, the words around it, its sentence. */
+export interface QuoteWindow {
+  open: number;
+  inner: number;
+  close: number;
+  floor: number;
+  limit: number;
+  sentenceFirst: number;
+  sentence: number;
+}
+
+/**
+ * "Meet the Press", "The X-Files": short title-cased quotations name works,
+ * not words anyone said.
+ */
+export function looksLikeWorkTitle(text: string): boolean {
+  const words = text.replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(words[0] ?? '')) return false;
+  const significant = words.filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 4 || /^\p{Lu}/u.test(w));
+  const capitalised = significant.filter((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  return significant.length > 0 && capitalised.length === significant.length;
+}
+
+/**
+ * Partial when the quotation is woven into a sentence: a word of the
+ * sentence runs straight into it, or out of it without an attribution.
+ */
+export function quoteKind(tokens: Token[], w: QuoteWindow, pattern: AttributionPattern, text: string): 'direct' | 'partial' {
+  const before = tokens[w.open - 1];
+  const after = tokens[w.close];
+  const introduced = !before || before.sentence !== w.sentence || [',', ':', '—', '–', '(', '-'].includes(before.text) || isCueToken(before);
+  const wovenAfter = !!after && after.sentence === w.sentence && after.isWord && pattern !== 'trailing' && !/[,.?!]$/.test(text);
+  if (!introduced) return 'partial';
+  if (wovenAfter) return 'partial';
+  const words = text.split(/\s+/).length;
+  const attributedAsSpeech = pattern === 'trailing' || pattern === 'leading' || pattern === 'according';
+  if (words <= 3 && !attributedAsSpeech && before?.text !== ':' && !/[.?!]$/.test(text)) return 'partial';
+  return 'direct';
+}
+
+/** An attributed quotation, or a nickname someone gave ("called her an ''Aunt Tom''"), is kept even when title-cased. */
+export function givesAName(q: FoundQuote): boolean {
+  if (q.pattern === 'trailing' || q.pattern === 'leading') return true;
+  return q.pattern === 'embedded' && /^(called|calls|calling|dubbed|dubs|labeled|labelled|nicknamed|branded|named)$/.test(q.cue ?? '');
+}
