@@ -63,6 +63,8 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (!isCueToken(t)) return false;
   const prev = tokens[k - 1];
+  // "the movement continues to grow", "added to the list": a cue followed by "to" is not introducing speech.
+  if (tokens[k + 1]?.lower === 'to' && NOT_BEFORE_TO.has(speechCue(t?.lower ?? '')?.lemma ?? '')) return false;
   // "went on to say" is speech; "decided to add the plank to the platform" is not.
   if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(speechCue(t?.lower ?? '')?.lemma ?? '')) return false;
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
@@ -72,6 +74,7 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   return !/['’]s$/.test(prev.text) || PRONOUNS.has(prev.lower);
 }
 
+const NOT_BEFORE_TO = new Set(['continue', 'begin', 'add', 'promise', 'vow', 'agree', 'threaten', 'pledge', 'urge', 'demand', 'post', 'respond', 'reply', 'answer', 'admit', 'confess', 'testify', 'swear']);
 const TO_SPEECH_LEMMAS = new Set(['say', 'tell', 'explain', 'argue', 'insist', 'warn', 'write', 'note', 'claim', 'ask']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '’s', 'am']);
 const PARTICIPLE_OPENERS = new Set([',', 'and', '—', 'after', 'before', 'while', 'by', 'when', 'without', 'in']);
