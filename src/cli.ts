@@ -40,7 +40,7 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
   if (command === 'token') return runToken(io);
 
   const config = loadConfig();
-  const logger = createLogger(config);
+  const logger = createLogger(config, { buffered: command === 'serve' });
   switch (command) {
     case 'serve':
       return runServe(config, logger);

@@ -24,6 +24,10 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
     { url: running.url, driver: database.driver, startupMs: Math.round(performance.now() - started) },
     `quotegraph is serving GraphiQL at ${running.url}`,
   );
+  // Operation lines are buffered (see createLogger); write them out at least every second.
+  logger.flush();
+  const flushing = setInterval(() => logger.flush(), 1_000);
+  flushing.unref();
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -32,8 +36,11 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
       stopping = true;
       logger.info({ signal }, 'shutting down: finishing in-flight requests');
       await running.close();
+      await app.dispose();
       await database.close();
+      clearInterval(flushing);
       logger.info('stopped');
+      logger.flush();
       resolve(0);
     };
     process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { articles, mentions, publishers } from '../db/schema.ts';
 import { builder } from './builder.ts';
-import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
+import { loadPage, totalFromPage } from './connections.ts';
 import { badUserInput } from './errors.ts';
 import { decodeId, EntityIdTypes } from './ids.ts';
 import { ArticleOrder, QuoteKindEnum } from './enums.ts';
@@ -130,14 +130,13 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ArticleOrder, defaultValue: 'NEWEST', description: 'Sort order.' }),
     },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, articleCount(args.filter)),
-    resolve: async (query, _root, args, ctx) =>
-      rememberTotal(
-        args,
-        await ctx.db.query.articles.findMany(
+    resolve: (query, _root, args, ctx, info) =>
+      loadPage(args, info, () => articleCount(args.filter), (extras) =>
+        ctx.db.query.articles.findMany(
           query({
             where: { RAW: (table) => articleCondition(args.filter, table) ?? sql`true` },
             orderBy: { sortAt: args.orderBy === 'OLDEST' ? 'asc' : 'desc' },
-            extras: totalCountExtra(articleCount(args.filter)),
+            extras,
           }),
         ),
       ),

@@ -4,8 +4,10 @@
 // would be a second SQL statement. Instead the page query selects the count as an uncorrelated
 // scalar subquery (PostgreSQL evaluates it once, as an InitPlan) and the totalCount resolver
 // reads it off the first row. Only when the page comes back empty after a cursor, or when a
-// client asks for nothing but totalCount, is the count queried on its own.
+// client asks for nothing but totalCount, is the count queried on its own. A client that does
+// not ask for totalCount pays nothing for it.
 import { sql, type SQL } from 'drizzle-orm';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { rowsOf, type Database } from '../db/client.ts';
 
 const totalsByArgs = new WeakMap<object, number>();
@@ -13,8 +15,37 @@ const totalsByArgs = new WeakMap<object, number>();
 /** The name of the extra column carrying the total on every row of the page. */
 export const TOTAL_COUNT_EXTRA = 'connectionTotalCount';
 
-export function totalCountExtra(countQuery: SQL) {
+function totalCountExtra(countQuery: SQL) {
   return { [TOTAL_COUNT_EXTRA]: () => sql<number>`(${countQuery})::int` };
+}
+
+/** Whether the connection field being resolved selects `totalCount` (through fragments too). */
+function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  const visit = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): boolean =>
+    (selectionSet?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, seen);
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      return visit(info.fragments[name]?.selectionSet, new Set([...seen, name]));
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet, new Set()));
+}
+
+type TotalCountExtra = ReturnType<typeof totalCountExtra>;
+
+/**
+ * Loads a root connection's page, with the total riding along when the client asked for it.
+ * `load` receives the extras to merge into the page query.
+ */
+export async function loadPage<Row extends object>(
+  args: PageArgs,
+  info: GraphQLResolveInfo,
+  count: () => SQL,
+  load: (extras: TotalCountExtra | undefined) => Promise<Row[]>,
+): Promise<readonly Row[]> {
+  const rows = await load(selectsTotalCount(info) ? totalCountExtra(count()) : undefined);
+  return rememberTotal(args, rows);
 }
 
 interface PageArgs {
@@ -23,7 +54,7 @@ interface PageArgs {
 }
 
 /** Remembers the total carried by the page's rows, keyed by the field's argument object. */
-export function rememberTotal<Row extends object>(args: PageArgs, rows: readonly Row[]): readonly Row[] {
+function rememberTotal<Row extends object>(args: PageArgs, rows: readonly Row[]): readonly Row[] {
   const first = rows[0] as Record<string, unknown> | undefined;
   if (first && typeof first[TOTAL_COUNT_EXTRA] === 'number') {
     totalsByArgs.set(args, first[TOTAL_COUNT_EXTRA]);

@@ -46,7 +46,6 @@ query QuotesBySpeaker($name: String = "marquez", $after: String) {
 export const frontPageExample = `# The front page: newest articles, each with its first quotes and speakers.
 query FrontPage {
   articles(first: 10) {
-    totalCount
     nodes {
       title
       publishedAt

@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { OrganizationKindEnum } from './enums.ts';
-import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
+import { loadPage, totalFromPage } from './connections.ts';
 import { entityLookupCondition, entitySearchCondition, lookupOrder } from './entity-lookup.ts';
 
 
@@ -89,14 +89,13 @@ builder.queryFields((t) => ({
     description: 'Organizations, by name.',
     args: { filter: t.arg({ type: OrganizationFilter, description: 'Conditions the organizations must meet.' }) },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, organizationCount(args.filter)),
-    resolve: async (query, _root, args, ctx) =>
-      rememberTotal(
-        args,
-        await ctx.db.query.organizations.findMany(
+    resolve: (query, _root, args, ctx, info) =>
+      loadPage(args, info, () => organizationCount(args.filter), (extras) =>
+        ctx.db.query.organizations.findMany(
           query({
             where: { RAW: (table) => organizationCondition(args.filter, table) ?? sql`true` },
             orderBy: { name: 'asc' },
-            extras: totalCountExtra(organizationCount(args.filter)),
+            extras,
           }),
         ),
       ),

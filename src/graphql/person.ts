@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { builder } from './builder.ts';
-import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
+import { loadPage, totalFromPage } from './connections.ts';
 import { entityLookupCondition, entitySearchCondition, lookupOrder } from './entity-lookup.ts';
 import { people } from '../db/schema.ts';
 
@@ -71,14 +71,13 @@ builder.queryFields((t) => ({
     description: 'People, by name.',
     args: { filter: t.arg({ type: PersonFilter, description: 'Conditions the people must meet.' }) },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, peopleCount(args.filter?.search)),
-    resolve: async (query, _root, args, ctx) =>
-      rememberTotal(
-        args,
-        await ctx.db.query.people.findMany(
+    resolve: (query, _root, args, ctx, info) =>
+      loadPage(args, info, () => peopleCount(args.filter?.search), (extras) =>
+        ctx.db.query.people.findMany(
           query({
             where: { RAW: (table) => entitySearchCondition(args.filter?.search, table) ?? sql`true` },
             orderBy: { name: 'asc' },
-            extras: totalCountExtra(peopleCount(args.filter?.search)),
+            extras,
           }),
         ),
       ),

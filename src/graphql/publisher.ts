@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { publishers } from '../db/schema.ts';
 import { builder } from './builder.ts';
-import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
+import { loadPage, totalFromPage } from './connections.ts';
 
 builder.drizzleNode('publishers', {
   name: 'Publisher',
@@ -27,12 +27,9 @@ builder.queryFields((t) => ({
     type: 'publishers',
     description: 'Publishers, by name.',
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, publisherCount),
-    resolve: async (query, _root, args, ctx) =>
-      rememberTotal(
-        args,
-        await ctx.db.query.publishers.findMany(
-          query({ orderBy: { name: 'asc' }, extras: totalCountExtra(publisherCount) }),
-        ),
+    resolve: (query, _root, args, ctx, info) =>
+      loadPage(args, info, () => publisherCount, (extras) =>
+        ctx.db.query.publishers.findMany(query({ orderBy: { name: 'asc' }, extras })),
       ),
   }),
 }));

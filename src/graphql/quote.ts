@@ -1,7 +1,7 @@
 import { brandWithType } from '@pothos/core';
 import { sql } from 'drizzle-orm';
 import { builder } from './builder.ts';
-import { rememberTotal, totalCountExtra, totalFromPage } from './connections.ts';
+import { loadPage, totalFromPage } from './connections.ts';
 import { QuoteKindEnum, QuoteOrder } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
 import { PersonRef } from './person.ts';
@@ -67,10 +67,9 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: QuoteOrder, defaultValue: 'NEWEST', description: 'Sort order.' }),
     },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, quoteCount(args.filter)),
-    resolve: async (query, _root, args, ctx) =>
-      rememberTotal(
-        args,
-        await ctx.db.query.quotes.findMany(
+    resolve: (query, _root, args, ctx, info) =>
+      loadPage(args, info, () => quoteCount(args.filter), (extras) =>
+        ctx.db.query.quotes.findMany(
           query({
             where: { RAW: (table) => quoteCondition(args.filter, table) ?? sql`true` },
             // By article date, and within an article in reading order.
@@ -78,7 +77,7 @@ builder.queryFields((t) => ({
               args.orderBy === 'OLDEST'
                 ? { articleSortAt: 'asc', articleId: 'asc', position: 'asc' }
                 : { articleSortAt: 'desc', articleId: 'desc', position: 'asc' },
-            extras: totalCountExtra(quoteCount(args.filter)),
+            extras,
           }),
         ),
       ),

@@ -1,7 +1,6 @@
 // Raw article (text or HTML) → graph: extraction then ingestion, the path both the
 // `ingestArticle` mutation and `quotegraph ingest` take.
 import type { Database } from '../db/client.ts';
-import { extractArticle } from '../extract/index.ts';
 import { ingestArticle, type ArticleMetadata, type IngestResult } from './article.ts';
 
 export interface DocumentInput extends ArticleMetadata {
@@ -10,6 +9,9 @@ export interface DocumentInput extends ArticleMetadata {
 }
 
 export async function ingestDocument(db: Database, input: DocumentInput): Promise<IngestResult> {
+  // Loaded on first use: the reader and its NLP lexicon take tens of megabytes that a server
+  // which only answers queries never needs.
+  const { extractArticle } = await import('../extract/index.ts');
   const extracted = extractArticle({
     ...(input.text != null ? { text: input.text } : {}),
     ...(input.html != null ? { html: input.html } : {}),

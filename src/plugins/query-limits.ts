@@ -13,6 +13,7 @@ import {
   GraphQLError,
   Kind,
   validate,
+  visit,
   type DocumentNode,
   type FieldNode,
   type GraphQLSchema,
@@ -46,6 +47,50 @@ interface ExecutionInput {
   contextValue: unknown;
   variableValues?: Record<string, unknown> | null | undefined;
   operationName?: string | null | undefined;
+}
+
+/**
+ * The cost model reads only page sizes (`first`/`last`), so an operation's cost depends on its
+ * document and on the variables feeding those arguments — not on ids or search words. Costs are
+ * remembered per document (Yoga hands the same parsed document to every request that sends the
+ * same text) and per values of those variables.
+ */
+const sizeVariablesByDocument = new WeakMap<DocumentNode, string[]>();
+const costsByDocument = new WeakMap<DocumentNode, Map<string, number>>();
+
+function sizeVariables(document: DocumentNode): string[] {
+  let names = sizeVariablesByDocument.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    visit(document, {
+      Argument(node) {
+        if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) {
+          found.add(node.value.name.value);
+        }
+      },
+    });
+    names = [...found].sort();
+    sizeVariablesByDocument.set(document, names);
+  }
+  return names;
+}
+
+function costKey(document: DocumentNode, input: ExecutionInput): string {
+  const variables = input.variableValues ?? {};
+  return JSON.stringify([input.operationName ?? null, ...sizeVariables(document).map((name) => variables[name] ?? null)]);
+}
+
+function rememberedCost(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
+  const key = costKey(document, input);
+  const known = costsByDocument.get(document)?.get(key);
+  if (known !== undefined) return { cost: known, errors: [] as readonly GraphQLError[] };
+  const estimate = estimateCost(schema, document, input);
+  if (estimate.errors.length === 0) {
+    const byKey = costsByDocument.get(document) ?? new Map<string, number>();
+    if (byKey.size < 100) byKey.set(key, estimate.cost);
+    costsByDocument.set(document, byKey);
+  }
+  return estimate;
 }
 
 function estimateCost(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
@@ -112,7 +157,7 @@ export function useQueryLimits(limits: Limits, options: { suggestions: boolean }
     {
       // Cost depends on variables (`first: $n`), so it is computed per request, not cached.
       onExecute({ args, setResultAndStopExecution }) {
-        const estimate = estimateCost(args.schema, args.document, args);
+        const estimate = rememberedCost(args.schema, args.document, args);
         costs.set(args.contextValue as object, estimate.cost);
         if (estimate.errors.length) {
           // Input the cost model could not read (a malformed global ID) is the client's mistake.
