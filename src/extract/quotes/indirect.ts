@@ -70,8 +70,9 @@ function sentenceCandidates(index: ArticleIndex, s: Sentence, hasQuote: boolean)
     if (!isCueAt(tokens, k)) continue;
     const cue = speechCue(t.lower);
     if (!cue || (!cue.reports && cue.lemma !== 'ask')) continue;
-    // A cue after a quotation in the same sentence attributes that quotation.
-    if (hasQuote && tokens.slice(s.firstToken, k).some((x) => x.quote >= 0)) continue;
+    // The first cue right after a quotation ("…," he said) attributes that quotation; a later one
+    // ("…," he said, arguing that …) may report something else.
+    if (hasQuote && attributesQuotation(tokens, s.firstToken, k)) continue;
     const forward = cueThenClause(index, s, k);
     if (forward) {
       found.push(forward);
@@ -270,18 +271,29 @@ function skipAdverbials(tokens: Token[], from: number, to: number): number {
 /** After "told": the person told ("reporters", "CNN", "him"), then the clause. */
 function skipObject(index: ArticleIndex, from: number, to: number): number {
   const { tokens } = index.doc;
-  const m = index.mentionStartingAt.get(from);
-  if (m) return m.endToken;
   const t = tokens[from];
   if (!t) return -1;
+  const m = index.mentionStartingAt.get(from) ?? (/^(the|a|an)$/.test(t.lower) ? index.mentionStartingAt.get(from + 1) : undefined);
+  // "told CNN", "told the National Post" — but "told USA TODAY's weekly series" goes on past the name.
+  if (m && !m.possessive) return m.endToken;
   if (/^(him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers|lawmakers|members|investigators|agents|officials)$/.test(t.lower)) return from + 1;
-  if (/^(the|a|an|his|her|their)$/.test(t.lower)) {
-    for (let i = from + 1; i < Math.min(to, from + 7); i++) {
+  if (m || /^(the|a|an|his|her|their)$/.test(t.lower)) {
+    for (let i = from + 1; i < Math.min(to, from + 8); i++) {
       const w = tokens[i];
-      if (w && w.isWord && PRONOUNS.has(w.lower)) return i;
+      if (w && w.isWord && (PRONOUNS.has(w.lower) || /^(he|she|they|we|it|i)['’]/.test(w.lower))) return i;
     }
   }
   return -1;
+}
+
+function attributesQuotation(tokens: Token[], first: number, k: number): boolean {
+  for (let i = k - 1; i >= first && k - i <= 5; i--) {
+    const t = tokens[i];
+    if (!t) break;
+    if (t.quote >= 0 || /["”“'’]/.test(t.text)) return true;
+    if (isCueAt(tokens, i)) return false;
+  }
+  return false;
 }
 
 function containsQuoteMark(tokens: Token[], c: Candidate): boolean {

@@ -33,7 +33,7 @@ function isFiller(t: Token | undefined): boolean {
 /** The subject of the speech verb at `verb`, looking left no further than `floor`. */
 export function subjectBefore(index: ArticleIndex, verb: number, floor: number): SpeakerPhrase | null {
   const { tokens } = index.doc;
-  let j = verb - 1;
+  let j = skipTimePhrase(tokens, verb - 1, floor);
   while (j >= floor && isFiller(tokens[j])) j--;
   if (j < floor) return null;
   // "The email goes on to say", "she went on to tell": the subject is before the verb that governs "to".
@@ -54,12 +54,20 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
     j = k - 1;
   }
   if (tokens[j]?.text === ',') {
-    const open = appositiveOpening(tokens, j, floor);
+    let open = appositiveOpening(tokens, j, floor);
     if (open < 0) return null;
     // "his campaign manager, Jeff Weaver, says": the name inside the commas is the speaker.
     const named = index.mentionStartingAt.get(open + 1);
     if (named && named.endToken === j && (named.kind === 'person' || named.kind === 'unknown')) {
       return nameOrNounPhrase(index, open + 1, j, named);
+    }
+    // "Schiff, 56, who has served for a decade, told": an aside may have several commas.
+    for (let tries = 0; tries < 3; tries++) {
+      const phrase = phraseEndingAt(index, open - 1, floor);
+      if (phrase && phrase.kind !== 'other') return phrase;
+      const earlier = appositiveOpening(tokens, open, floor);
+      if (earlier < 0 || j - earlier > MAX_APPOSITIVE_TOKENS) return phrase;
+      open = earlier;
     }
     return phraseEndingAt(index, open - 1, floor);
   }
@@ -112,6 +120,20 @@ export function firstSubject(index: ArticleIndex, from: number, before: number):
     if (t.isWord && PRONOUNS.has(t.lower) && !isObject) return pronounPhrase(k, t.lower);
   }
   return null;
+}
+
+/** "Wells Fargo just this month announced": step back over a time phrase between subject and verb. */
+function skipTimePhrase(tokens: Token[], j: number, floor: number): number {
+  const t = tokens[j];
+  const prev = tokens[j - 1];
+  if (!t || !prev || j - 1 < floor) return j;
+  const unit = /^(week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.lower);
+  if (unit && /^(this|last|next|that|on|each|every)$/.test(prev.lower)) {
+    let k = j - 2;
+    while (k >= floor && isFiller(tokens[k])) k--;
+    return k;
+  }
+  return j;
 }
 
 /** For ", … ," just before a verb: the opening comma of the aside, or -1. */
