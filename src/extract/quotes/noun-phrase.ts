@@ -57,7 +57,7 @@ export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): S
       k--;
       break;
     }
-    if (PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev) || PRONOUNS.has(prev.lower)) break;
+    if (PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev) || PRONOUNS.has(prev.lower) || prev.lower === 'what') break;
     k--;
   }
   const phrase = governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
