@@ -9,6 +9,7 @@
 // Prints a markdown table.
 //
 //   npx tsx bench/hostile.ts [--duration 15] [--connections 8] [--hostile-loops 4] [--restarts 5] [--cache]
+//                            [--hostile-kinds deep,costly,aliases,tokens,oversized,maximal]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -44,8 +45,9 @@ function hostileRequests(): { name: string; body: string }[] {
   ];
 }
 
-async function runHostileLoop(url: string, loops: number, seconds: number) {
-  const requests = hostileRequests();
+async function runHostileLoop(url: string, loops: number, seconds: number, kinds: string) {
+  const requests = hostileRequests().filter((request) => kinds === 'all' || kinds.split(',').includes(request.name));
+  if (requests.length === 0) throw new Error(`no hostile requests of kinds ${kinds}`);
   const outcomes: Record<string, number> = {};
   const deadline = performance.now() + seconds * 1000;
   let sent = 0;
@@ -75,8 +77,8 @@ async function runHostileLoop(url: string, loops: number, seconds: number) {
   process.stdout.write(`${JSON.stringify({ sent, perSecond: sent / seconds, outcomes })}\n`);
 }
 
-function startHostileProcess(url: string, loops: number, seconds: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--hostile-loop', url, String(loops), String(seconds)], {
+function startHostileProcess(url: string, loops: number, seconds: number, kinds: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--hostile-loop', url, String(loops), String(seconds), kinds], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -211,6 +213,7 @@ async function main() {
       'hostile-loops': { type: 'string', default: '4' },
       restarts: { type: 'string', default: '5' },
       cache: { type: 'boolean', default: false },
+      'hostile-kinds': { type: 'string', default: 'all' },
     },
   });
   const seconds = Number(values.duration);
@@ -255,7 +258,7 @@ async function main() {
     log(`normal traffic alone (${seconds} s)`);
     const alone = await normalTraffic(service.url, seconds, connections);
     log(`normal traffic with the hostile client (${seconds} s)`);
-    const hostile = startHostileProcess(service.url, hostileLoops, seconds + 1);
+    const hostile = startHostileProcess(service.url, hostileLoops, seconds + 1, values['hostile-kinds']);
     await sleep(500);
     const attacked = await normalTraffic(service.url, seconds, connections);
     const attack = await hostile;
@@ -284,7 +287,7 @@ async function main() {
       row('with the hostile client', attacked),
       `| ratio (with / alone) | ${(attacked.requestsPerSecond / alone.requestsPerSecond).toFixed(2)} | ${(attacked.p50 / alone.p50).toFixed(2)} | ${(attacked.p99 / alone.p99).toFixed(2)} | |`,
       '',
-      `Hostile client: ${hostileLoops} loops, ${Math.round(attack.perSecond)} requests/s. Outcomes:`,
+      `Hostile client: ${hostileLoops} loops, ${Math.round(attack.perSecond)} requests/s (kinds: ${values['hostile-kinds']}). Outcomes:`,
       '',
       '| request: status code | count |',
       '|---|---|',
@@ -313,8 +316,8 @@ async function main() {
 }
 
 if (process.argv[2] === '--hostile-loop') {
-  const [, , , url, loops, seconds] = process.argv;
-  await runHostileLoop(url!, Number(loops), Number(seconds));
+  const [, , , url, loops, seconds, kinds] = process.argv;
+  await runHostileLoop(url!, Number(loops), Number(seconds), kinds ?? 'all');
 } else {
   await main();
 }
