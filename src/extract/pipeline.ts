@@ -3,6 +3,7 @@
 // place that shows them in order.
 
 import { cleanHtml, looksLikeHtml } from './clean/html.ts';
+import { htmlToText, tooHostileForDom } from './clean/html-text.ts';
 import { cleanPlainText } from './clean/text.ts';
 import type { CleanedArticle } from './clean/article.ts';
 import { personEvidence } from './entities/person-evidence.ts';
@@ -48,7 +49,9 @@ function withSurnameReferences(text: ArticleText, mentions: NameMention[], entit
 
 function cleanArticle(input: ExtractInput): CleanedArticle {
   const raw = chooseRawDocument(input);
-  if (raw.format === 'html') return cleanHtml(raw.html, raw.url);
-  if (looksLikeHtml(raw.text)) return cleanHtml(raw.text, input.url);
-  return cleanPlainText(normaliseText(raw.text));
+  if (raw.format === 'text' && !looksLikeHtml(raw.text)) return cleanPlainText(normaliseText(raw.text));
+  const html = raw.format === 'html' ? raw.html : raw.text;
+  // Pathological pages (deep unclosed nesting, many megabytes) skip the DOM and are read as text.
+  if (tooHostileForDom(html)) return cleanPlainText(normaliseText(htmlToText(html)));
+  return cleanHtml(html, raw.format === 'html' ? raw.url : input.url);
 }

@@ -94,6 +94,14 @@ describe('large and hostile input finishes quickly', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  it('HTML nested tens of thousands of tags deep is read as text, not built into a DOM', () => {
+    const html = `<html><body><div><p>Unclosed <b>tags<p>"We are fine," said Ann Lee. ${'<span>'.repeat(50_000)}text`;
+    const started = performance.now();
+    const article = extractArticle({ html });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(article.quotes.map((q) => [q.text, q.speaker?.name])).toEqual([['We are fine,', 'Ann Lee']]);
+  });
+
   it('many short quotations attributed by pronoun', () => {
     const text = ['Press conference', 'John Smith spoke first.', ...Array.from({ length: 5000 }, (_, k) => `"Answer number ${k}," he said.`)].join('\n\n');
     const started = performance.now();
