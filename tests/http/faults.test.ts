@@ -270,6 +270,39 @@ describe.skipIf(!available)('the service under database faults', () => {
     expect([...new Set(down.map((line) => line.outcome))]).toEqual(['SERVICE_UNAVAILABLE']);
   });
 
+  test('statement_timeout cuts a stuck statement short inside PostgreSQL: TIMEOUT, and nothing left waiting', async () => {
+    const impatient = await startService({
+      env: { ...serviceEnv, QUOTEGRAPH_STATEMENT_TIMEOUT_MS: '300', QUOTEGRAPH_EXECUTION_TIMEOUT_MS: '20000' },
+    });
+    const locker = postgres(cluster.url('quotegraph'), { max: 2, onnotice: () => {} });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = locker
+      .begin(async (tx) => {
+        await tx`lock table quotes in access exclusive mode`;
+        locked();
+        await released;
+      })
+      .catch((error: unknown) => error);
+    try {
+      await isLocked;
+      const answer = await postGraphQL(impatient.url, speakerQuery, {}, { timeoutMs: 15_000 });
+      expect(answer.json?.errors?.map((error: { extensions?: { code?: string } }) => error.extensions?.code)).toEqual(['TIMEOUT']);
+      expect(answer.text).not.toMatch(LEAK);
+      expect(answer.ms).toBeLessThan(5_000);
+      const [row] = await locker<{ waiting: number }[]>`
+        select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock' and datname = 'quotegraph'`;
+      expect(row?.waiting).toBe(0);
+    } finally {
+      release();
+      await holder;
+      await locker.end({ timeout: 1 });
+      await impatient.stop(5_000);
+    }
+  });
+
   test('SIGTERM under load: in-flight requests finish, new connections are refused, exit 0', async () => {
     // A fresh process: shutdown is checked on its own, apart from the faults above.
     const loaded = await startService({ env: serviceEnv });
