@@ -25,8 +25,9 @@ const { values: args } = parseArgs({
   options: {
     scales: { type: 'string', default: '10000,100000' },
     seed: { type: 'string', default: '1' },
-    warmup: { type: 'string', default: '5' },
-    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
     'pool-size': { type: 'string', default: '10' },
     workloads: { type: 'string', default: 'W1,W2,W3,W4,W5' },
@@ -48,6 +49,7 @@ const scales = args.scales.split(',').map((s) => Number(s.replace(/_/g, ''))).fi
 const seed = Number(args.seed);
 const warmup = Number(args.warmup);
 const duration = Number(args.duration);
+const rounds = Math.max(1, Number(args.rounds));
 const connections = Number(args.connections);
 const poolSize = args['pool-size'];
 const selectedWorkloads = workloads.filter((w) => args.workloads.split(',').includes(w.id));
@@ -118,10 +120,12 @@ async function measure(
   bodies: string[],
   info: DatasetInfo,
   statements: { admin: postgres.Sql; database: string } | null,
+  round: number,
 ): Promise<Measurement> {
   // Statements per request, exactly: sequential requests, so none is in flight at the reading.
+  // They do not change between rounds, so only the first round counts them.
   let perRequest: { all: number; data: number } | null = null;
-  if (statements) {
+  if (statements && round === 1) {
     await waitForQuiet(statements.admin, statements.database);
     await resetStatements(statements.admin);
     const sequential = Math.min(100, bodies.length);
@@ -145,6 +149,7 @@ async function measure(
   else await new Promise((resolve) => setTimeout(resolve, 3000));
 
   const measurement: Measurement = {
+    round,
     scale: info.scale,
     quotes: info.quotes,
     workload: workloadId,
@@ -159,7 +164,7 @@ async function measure(
     peakRssMb: peakRssMb(server.pid),
   };
   log(
-    `${workloadId} ${system.padEnd(20)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${load.p50} ms  p99 ${load.p99} ms  ` +
+    `r${round} ${workloadId} ${system.padEnd(20)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${load.p50} ms  p99 ${load.p99} ms  ` +
       `SQL/req ${measurement.statementsPerRequest?.data.toFixed(2) ?? 'n/a'}  CPU ${measurement.cpuMsPerRequest.toFixed(2)} ms/req  RSS ${measurement.peakRssMb.toFixed(0)} MB` +
       (measurement.failures ? `  FAILED ${measurement.failures}` : ''),
   );
@@ -185,12 +190,13 @@ async function main() {
       `Node ${process.version}; ${cluster.version}; PGlite ${readVersion('@electric-sql/pglite')}; PostGraphile ${readVersion('postgraphile')}; autocannon ${readVersion('autocannon')}`,
     ],
     settings: [
-      `autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s measured, per system and workload; the three systems run back to back per workload`,
+      `autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s measured, per system and workload; the three systems run back to back per workload; ${rounds} rounds per scale (each round all workloads × systems), tables show medians over the rounds and ratios are medians of the per-round ratios`,
       `each server a separate Node process with a pool of ${poolSize} connections; CPU = utime+stime from /proc/<pid>/stat over the measured period ÷ requests; peak RSS = VmHWM (reset before the measured period)`,
       'PostgreSQL 15 cluster of the bench\'s own: shared_buffers 2GB, fsync/synchronous_commit/full_page_writes off, jit off, pg_stat_statements (track=top, reset before each measured period); SQL/req "data" excludes BEGIN/COMMIT/SET/set_config',
       `data: \`quotegraph generate\` graphs, seed ${seed}; request parameters rotate over a seeded sequence of 5000 (W2/W5 speakers drawn with the data's popularity law); W3 has no parameters`,
-      'PostGraphile: Amber preset, schemas public + pgl; W4/W5 through two inlinable SQL functions in bench/sql/postgraphile.sql (setof quotes, orderable); ordering (article_sort_at desc, id desc) as quotegraph',
+      'PostGraphile: Amber preset, schemas public + pgl; W4/W5 through two inlinable SQL functions in bench/sql/postgraphile.sql (setof quotes, orderable); W2 reads the stored people.quote_count as quotegraph does; quotes ordered (article_sort_at desc, article_id desc, position asc) as quotegraph',
     ],
+    workloads: selectedWorkloads.map((w) => `${w.id}: ${w.title}`),
     generation: [],
     measurements: [],
     checks: [],
@@ -216,10 +222,14 @@ async function main() {
     }
     log(`${scale}: checking answers`);
     report.checks.push(...(await checkAnswers(scale, Object.fromEntries(Object.entries(started).map(([k, s]) => [k, s!.url])), info)));
-    for (const workload of selectedWorkloads) {
-      const params = parameterSequence(workload.id, info, seed);
-      for (const system of ['limit', ...systems.filter((s) => s !== 'limit')] as SystemId[]) {
-        report.measurements.push(await measure(started[system]!, system, workload.id, bodiesFor(workload.id, system, params), info, { admin, database }));
+    for (let round = 1; round <= rounds; round++) {
+      for (const workload of selectedWorkloads) {
+        const params = parameterSequence(workload.id, info, seed);
+        for (const system of ['limit', ...systems.filter((s) => s !== 'limit')] as SystemId[]) {
+          report.measurements.push(
+            await measure(started[system]!, system, workload.id, bodiesFor(workload.id, system, params), info, { admin, database }, round),
+          );
+        }
       }
     }
     await Promise.all(servers.splice(0).map((server) => server.stop()));
@@ -244,9 +254,11 @@ async function main() {
       log(`PGlite ${scale}: checking answers against the PostgreSQL limit`);
       report.checks.push(...(await checkAnswers(scale, { limit: limit.url, 'quotegraph (PGlite)': server.url }, info)));
     }
-    for (const workload of selectedWorkloads) {
-      const params = parameterSequence(workload.id, info, seed);
-      report.measurements.push(await measure(server, 'quotegraph (PGlite)', workload.id, bodiesFor(workload.id, 'quotegraph', params), info, null));
+    for (let round = 1; round <= rounds; round++) {
+      for (const workload of selectedWorkloads) {
+        const params = parameterSequence(workload.id, info, seed);
+        report.measurements.push(await measure(server, 'quotegraph (PGlite)', workload.id, bodiesFor(workload.id, 'quotegraph', params), info, null, round));
+      }
     }
     await Promise.all(servers.splice(0).map((s) => s.stop()));
   }

@@ -40,7 +40,7 @@ const speakerName = (person: Json, organization: Json) => person?.name ?? organi
 
 const W1: Workload = {
   id: 'W1',
-  title: 'nested story: article → 10 quotes → speaker → affiliations → organization; related links',
+  title: 'article by id: title, dek, its first 10 quotes in reading order with speaker, the speaker\'s affiliations (role, organization name), related links; no counts',
   body: {
     limit: (p) => ({ w: 'W1', v: p }),
     quotegraph: (p) =>
@@ -121,7 +121,7 @@ const W1: Workload = {
 
 const W2: Workload = {
   id: 'W2',
-  title: 'quotes by speaker id: first 20 with article title and date, plus totalCount',
+  title: 'quotes of one person by id: newest 20 (article date desc, article desc, position asc) with article title and date, plus totalCount (the stored quote_count in all three)',
   body: {
     limit: (p) => ({ w: 'W2', v: p }),
     quotegraph: (p) =>
@@ -130,10 +130,12 @@ const W2: Workload = {
           totalCount nodes { text article { title publishedAt } } } }`,
         { speaker: encodeGlobalID('Person', p.personId!) },
       ),
+    // The same stored count quotegraph reads (people.quote_count), next to the person's quotes.
     postgraphile: (p) =>
       graphql(
-        `query W2($id: Int!) { allQuotes(condition: { speakerPersonId: $id }, orderBy: [ARTICLE_SORT_AT_DESC, ROW_ID_DESC], first: 20) {
-          totalCount nodes { text articleByArticleId { title publishedAt } } } }`,
+        `query W2($id: Int!) { personByRowId(rowId: $id) { quoteCount
+          quotesBySpeakerPersonId(orderBy: [ARTICLE_SORT_AT_DESC, ARTICLE_ID_DESC, POSITION_ASC], first: 20) {
+            nodes { text articleByArticleId { title publishedAt } } } } }`,
         { id: p.personId },
       ),
   },
@@ -145,11 +147,16 @@ const W2: Workload = {
       return { total: c.totalCount, items: c.nodes.map((q: Json) => ({ text: q.text, title: q.article.title, publishedAt: iso(q.article.publishedAt) })) };
     },
     postgraphile: (json: Json) => {
-      const c = dataOf(json, 'allQuotes');
-      if (!c || c.graphqlErrors) return c;
+      const p = dataOf(json, 'personByRowId');
+      if (p?.graphqlErrors) return p;
+      if (!p) return { total: 0, items: [] };
       return {
-        total: c.totalCount,
-        items: c.nodes.map((q: Json) => ({ text: q.text, title: q.articleByArticleId.title, publishedAt: iso(q.articleByArticleId.publishedAt) })),
+        total: p.quoteCount,
+        items: p.quotesBySpeakerPersonId.nodes.map((q: Json) => ({
+          text: q.text,
+          title: q.articleByArticleId.title,
+          publishedAt: iso(q.articleByArticleId.publishedAt),
+        })),
       };
     },
   },
@@ -157,7 +164,7 @@ const W2: Workload = {
 
 const W3: Workload = {
   id: 'W3',
-  title: 'front page: 20 newest articles, each with its first 3 quotes and speaker names',
+  title: 'front page: 20 newest articles (title, date), each with its first 3 quotes in reading order and speaker names; no totalCount anywhere',
   body: {
     limit: () => ({ w: 'W3', v: {} }),
     quotegraph: () =>
@@ -195,7 +202,7 @@ const W3: Workload = {
 
 const W4: Workload = {
   id: 'W4',
-  title: 'full-text quote search: first 20 newest matches with speaker label and article title, plus totalCount',
+  title: 'full-text quote search: newest 20 matches with speaker label and article title, plus totalCount (a count of the matches in all three)',
   body: {
     limit: (p) => ({ w: 'W4', v: p }),
     quotegraph: (p) =>
@@ -206,7 +213,7 @@ const W4: Workload = {
       ),
     postgraphile: (p) =>
       graphql(
-        `query W4($search: String!) { pglSearchQuotes(search: $search, first: 20, orderBy: [ARTICLE_SORT_AT_DESC, ROW_ID_DESC]) {
+        `query W4($search: String!) { pglSearchQuotes(search: $search, first: 20, orderBy: [ARTICLE_SORT_AT_DESC, ARTICLE_ID_DESC, POSITION_ASC]) {
           totalCount nodes { text speakerLabel articleByArticleId { title } } } }`,
         { search: p.search },
       ),
@@ -231,7 +238,7 @@ const W4: Workload = {
 
 const W5: Workload = {
   id: 'W5',
-  title: 'quotes by speaker name through an alias (surname, any case, accents optional): first 20 plus totalCount',
+  title: 'quotes by a speaker name or alias (surname as stored, upper case or folded), resolved to one speaker (person first; own name, then most quoted, then lowest id): newest 20 with speaker and article title, plus totalCount (stored quote_count in quotegraph and the limit; PostGraphile counts the rows)',
   body: {
     limit: (p) => ({ w: 'W5', v: p }),
     quotegraph: (p) =>
@@ -242,7 +249,7 @@ const W5: Workload = {
       ),
     postgraphile: (p) =>
       graphql(
-        `query W5($name: String!) { pglQuotesBySpeakerName(speakerName: $name, first: 20, orderBy: [ARTICLE_SORT_AT_DESC, ROW_ID_DESC]) {
+        `query W5($name: String!) { pglQuotesBySpeakerName(speakerName: $name, first: 20, orderBy: [ARTICLE_SORT_AT_DESC, ARTICLE_ID_DESC, POSITION_ASC]) {
           totalCount nodes { text personBySpeakerPersonId { name } organizationBySpeakerOrganizationId { name } articleByArticleId { title } } } }`,
         { name: p.speakerName },
       ),

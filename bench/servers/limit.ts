@@ -27,11 +27,14 @@ export const statements = {
         select json_agg(json_build_object('title', l.title, 'url', l.url, 'kind', l.kind) order by l.position)
         from related_links l where l.article_id = a.id), '[]'::json)
     )::text as json from articles a where a.id = $1`,
+  // The person's stored quote_count (kept by triggers, as quotegraph reads it) and the newest 20
+  // through the (speaker_ref, article_sort_at, article_id, position desc) index.
   W2: `select json_build_object(
-      'total', (select count(*) from quotes where speaker_person_id = $1),
+      'total', coalesce((select quote_count from people where id = $1), 0),
       'items', coalesce((
-        select json_agg(json_build_object('text', q.text, 'title', a.title, 'publishedAt', a.published_at) order by q.article_sort_at desc, q.id desc)
-        from (select * from quotes where speaker_person_id = $1 order by article_sort_at desc, id desc limit 20) q
+        select json_agg(json_build_object('text', q.text, 'title', a.title, 'publishedAt', a.published_at)
+                        order by q.article_sort_at desc, q.article_id desc, q.position)
+        from (select * from quotes where speaker_ref = $1 * 2 order by article_sort_at desc, article_id desc, position limit 20) q
         join articles a on a.id = q.article_id), '[]'::json)
     )::text as json`,
   W3: `select coalesce(json_agg(json_build_object(
@@ -41,30 +44,35 @@ export const statements = {
     ) order by a.sort_at desc, a.id desc), '[]'::json)::text as json
     from (select * from articles order by sort_at desc, id desc limit 20) a`,
   W4: `with matches as materialized (
-      select id, article_id, text, speaker_label, article_sort_at from quotes
+      select article_id, position, text, speaker_label, article_sort_at from quotes
       where search_vector @@ websearch_to_tsquery('english', $1))
     select json_build_object(
       'total', (select count(*) from matches),
       'items', coalesce((
-        select json_agg(json_build_object('text', q.text, 'speakerLabel', q.speaker_label, 'title', a.title) order by q.article_sort_at desc, q.id desc)
-        from (select * from matches order by article_sort_at desc, id desc limit 20) q join articles a on a.id = q.article_id), '[]'::json)
+        select json_agg(json_build_object('text', q.text, 'speakerLabel', q.speaker_label, 'title', a.title)
+                        order by q.article_sort_at desc, q.article_id desc, q.position)
+        from (select * from matches order by article_sort_at desc, article_id desc, position limit 20) q
+        join articles a on a.id = q.article_id), '[]'::json)
     )::text as json`,
-  // Per matching speaker, the newest 20 through its (speaker, date) index; then the newest 20 of those.
-  W5: `with speakers as (
-      select array(select id from people where lookup_keys @> array[$1]::text[]) as people,
-             array(select id from organizations where lookup_keys @> array[$1]::text[]) as organizations),
-    newest as (
-      select q.* from speakers, unnest(speakers.people) as person_id,
-        lateral (select * from quotes where speaker_person_id = person_id order by article_sort_at desc, id desc limit 20) q
-      union all
-      select q.* from speakers, unnest(speakers.organizations) as organization_id,
-        lateral (select * from quotes where speaker_organization_id = organization_id order by article_sort_at desc, id desc limit 20) q)
+  // The name means one speaker, as in quotegraph (src/graphql/quote-filter.ts): a person before
+  // an organization; among those going by the name, the one whose own name it is
+  // (lookup_keys[1]), then the most quoted, then the lowest id. Its stored quote_count is the
+  // total; its newest 20 come from the speaker_ref index.
+  W5: `with speaker as materialized (
+      select ref, total from (
+        select 0 as kind, lookup_keys[1] = $1 as own, quote_count as total, id, id * 2 as ref
+        from people where lookup_keys @> array[$1]::text[]
+        union all
+        select 1, lookup_keys[1] = $1, quote_count, id, id * 2 + 1
+        from organizations where lookup_keys @> array[$1]::text[]) candidates
+      order by kind, own desc, total desc, id limit 1)
     select json_build_object(
-      'total', (select count(*) from quotes, speakers
-                where speaker_person_id = any(speakers.people) or speaker_organization_id = any(speakers.organizations)),
+      'total', coalesce((select total from speaker), 0),
       'items', coalesce((
-        select json_agg(json_build_object('text', q.text, 'speaker', coalesce(sp.name, so.name), 'title', a.title) order by q.article_sort_at desc, q.id desc)
-        from (select * from newest order by article_sort_at desc, id desc limit 20) q
+        select json_agg(json_build_object('text', q.text, 'speaker', coalesce(sp.name, so.name), 'title', a.title)
+                        order by q.article_sort_at desc, q.article_id desc, q.position)
+        from (select * from quotes where speaker_ref = (select ref from speaker)
+              order by article_sort_at desc, article_id desc, position limit 20) q
         join articles a on a.id = q.article_id ${speakerJoins}), '[]'::json)
     )::text as json`,
 } as const;

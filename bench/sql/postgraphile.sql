@@ -2,7 +2,7 @@
 -- (full-text search over quotes) and W5 (quotes by a speaker's name or alias). Each is a
 -- stable SQL function returning setof quotes, which PostgreSQL inlines into the calling
 -- query, so PostGraphile's own paging, ordering and totalCount apply on top. W5 uses the same
--- lookup keys and the same `= any(array(...))` shape as quotegraph; the name is folded in SQL
+-- lookup keys and picks the same single speaker as quotegraph; the name is folded in SQL
 -- (unaccent, lower case, punctuation to spaces) the way src/db/lookup.ts folds it in JS.
 create extension if not exists unaccent;
 create schema if not exists pgl;
@@ -22,12 +22,23 @@ $$;
 comment on function pgl.search_quotes(text) is E'@behavior +order';
 
 drop function if exists pgl.quotes_by_speaker_name(text);
+-- The name means one speaker, as in quotegraph's quotes(filter: {speakerName}): a person before
+-- an organization; among those going by the name, the one whose own name it is
+-- (lookup_keys[1]), then the most quoted, then the lowest id. Its quotes are one scan of the
+-- speaker_ref index. PostGraphile computes totalCount by counting these rows (its connection
+-- has no way to read the stored quote_count instead).
 create or replace function pgl.quotes_by_speaker_name(speaker_name text) returns setof public.quotes
 language sql stable as $$
   select * from public.quotes
-  where speaker_person_id = any(array(
-          select id from public.people where lookup_keys @> array[pgl.lookup_key(quotes_by_speaker_name.speaker_name)]))
-     or speaker_organization_id = any(array(
-          select id from public.organizations where lookup_keys @> array[pgl.lookup_key(quotes_by_speaker_name.speaker_name)]))
+  where speaker_ref = (
+    select ref from (
+      select 0 as kind, p.lookup_keys[1] = k.key as own, p.quote_count, p.id, p.id * 2 as ref
+      from public.people p, (select pgl.lookup_key(quotes_by_speaker_name.speaker_name) as key) k
+      where p.lookup_keys @> array[k.key]
+      union all
+      select 1, o.lookup_keys[1] = k.key, o.quote_count, o.id, o.id * 2 + 1
+      from public.organizations o, (select pgl.lookup_key(quotes_by_speaker_name.speaker_name) as key) k
+      where o.lookup_keys @> array[k.key]) candidates
+    order by kind, own desc, quote_count desc, id limit 1)
 $$;
 comment on function pgl.quotes_by_speaker_name(text) is E'@behavior +order';
