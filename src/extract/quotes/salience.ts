@@ -8,6 +8,7 @@ import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entit
 import type { NameMention } from '../entities/mention-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
 import { lexiconTags } from '../lexicon/names.ts';
+import { isRoleNoun } from '../entities/roles.ts';
 import type { Gender } from '../lexicon/roles.ts';
 import { type ArticleIndex, PREPOSITIONS } from '../text/article-index.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
@@ -138,6 +139,8 @@ export class SalienceModel {
     const before = tokens[m.firstToken - 1];
     const after = tokens[m.endToken];
     if (before && PREPOSITIONS.has(before.lower)) return OBJECT_WEIGHT;
+    // "the same fire Mr. Obama has": a name right after an ordinary noun opens a relative clause.
+    if (before && before.isWord && !before.cap && isNounish(before.lower) && !isRoleNoun(before.lower)) return OBJECT_WEIGHT;
     if (m.possessive) return POSSESSIVE_WEIGHT;
     if (after && after.isWord && !after.cap && after.start - m.end === 1 && isNounish(after.lower)) return MODIFIER_WEIGHT;
     return SUBJECT_WEIGHT;
