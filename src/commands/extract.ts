@@ -7,8 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { looksLikeHtml } from '../extract/clean/html.ts';
-import { type ExtractedArticle, type ExtractInput, extractArticle, isExtractError } from '../extract/index.ts';
+import { type ExtractedArticle, type ExtractInput, extractArticle, isExtractError, looksLikeHtml } from '../extract/index.ts';
 
 export interface ExtractIO {
   stdout: NodeJS.WritableStream;
