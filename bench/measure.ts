@@ -19,14 +19,19 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts bench/servers/<entry>.ts in its own Node process and waits for "listening <port>". */
+/**
+ * Starts bench/servers/<entry>.ts (or `entry` itself when it is an absolute path) in its own
+ * Node process, under tsx unless `tsx: false`, and waits for "listening <port>".
+ */
 export async function startServer(
   name: string,
   entry: string,
   env: Record<string, string>,
-  options: { path: string; nodeArgs?: string[] } = { path: '/graphql' },
+  options: { path: string; nodeArgs?: string[]; tsx?: boolean } = { path: '/graphql' },
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(here, 'servers', entry)], {
+  const file = path.isAbsolute(entry) ? entry : path.join(here, 'servers', entry);
+  const loader = options.tsx === false ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, file], {
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
