@@ -66,7 +66,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       ...useWriteAccess(config, database.driver === 'pglite'),
       useExecutionTimeout(config.limits.executionTimeoutMs),
       useSqlStatementCount({ report: config.debug }),
-      useErrorCodes(),
+      useErrorCodes({ development }),
     ],
   });
 }
@@ -95,7 +95,8 @@ function limitBodySize(app: App, maxBytes: number) {
           ],
         }),
       );
-      request.resume();
+      // Stop reading what is left of the body: close the connection once the answer is out.
+      response.once('finish', () => request.destroy());
       return;
     }
     void app(request, response);

@@ -15,6 +15,7 @@ import type { Database } from '../db/client.ts';
 import type { WriteAccess } from '../plugins/write-access.ts';
 import { relations } from '../db/relations.ts';
 import { apiError, badUserInput, ErrorCode } from './errors.ts';
+import { checkNodeId } from './global-ids.ts';
 
 export interface Context {
   db: Database;
@@ -62,6 +63,8 @@ export function fieldComplexity(
   if (field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) {
     return { field: 1, multiplier: typeof pageSize === 'number' ? Math.max(pageSize, 1) : DEFAULT_PAGE_SIZE };
   }
+  // nodes(ids:) returns as many objects as it is given ids.
+  if (Array.isArray(args.ids)) return { field: 1, multiplier: Math.max(args.ids.length, 1) };
   if (!isListType(getNullableType(field.type))) return 1;
   if ((field.name === 'edges' || field.name === 'nodes') && field.args.length === 0) return { field: 1, multiplier: 1 };
   return { field: 1, multiplier: 10 };
@@ -124,14 +127,20 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
     },
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when it does not exist.',
-      resolve: (_root, args, _ctx, _info, resolveNode) => nullWhenMissing(Promise.resolve(resolveNode(args.id))),
+      resolve: (_root, args, _ctx, _info, resolveNode) => {
+        checkNodeId(args.id, 'id');
+        return nullWhenMissing(Promise.resolve(resolveNode(args.id)));
+      },
     },
     nodesQueryOptions: {
       description: 'Fetches several objects by their global IDs, in the order given; null for each that does not exist.',
       // One lookup per id, so a missing one is null without failing the others; plugin-drizzle
       // still batches the lookups of one table into one query.
-      resolve: (_root, args, ctx, info) =>
-        args.ids.map((id) => nullWhenMissing(resolveNodes(builder, ctx, info, [id]).then(([node]) => node))),
+      resolve: (_root, args, ctx, info) => {
+        if (args.ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids: at most ${MAX_PAGE_SIZE} at a time.`, 'ids');
+        args.ids.forEach((id, index) => checkNodeId(id, `ids.${index}`));
+        return args.ids.map((id) => nullWhenMissing(resolveNodes(builder, ctx, info, [id]).then(([node]) => node)));
+      },
     },
     idFieldOptions: { description: 'Globally unique, opaque identifier.' },
     pageInfoTypeOptions: { description: 'Where a page sits in a connection, for fetching the next or previous page.' },

@@ -50,10 +50,14 @@ export function lookupOrder(args: EntityLookupArgs): (table: EntityColumns) => S
   return (table) => [sql`(${table.lookupKeys})[1] = ${key} desc`, sql`${table.quoteCount} desc`, sql`${table.id}`];
 }
 
-/** Substring match on any name or alias (uses the trigram index from three characters on). */
+/**
+ * Substring match on any name or alias (uses the trigram index from three characters on). No
+ * search is no condition; a search with nothing in it that names can contain matches nothing.
+ */
 export function entitySearchCondition(search: string | null | undefined, table: EntityColumns): SQL | undefined {
-  const key = search == null ? '' : lookupKey(search);
-  if (!key) return undefined;
+  if (search == null || !search.trim()) return undefined;
+  const key = lookupKey(search);
+  if (!key) return sql`false`;
   const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`${table.lookupText} like ${pattern}`;
 }

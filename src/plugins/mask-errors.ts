@@ -24,6 +24,14 @@ const CONNECTION_CODES = new Set([
   '53300', // too_many_connections
 ]);
 
+const INPUT_CODES = new Set([
+  '22021', // character_not_in_repertoire (NUL in text)
+  '22P05', // untranslatable_character
+  '22003', // numeric_value_out_of_range
+  '22001', // string_data_right_truncation
+  '54000', // program_limit_exceeded (e.g. a search term too long to index)
+]);
+
 /** The chain of causes under an error: GraphQL's originalError, Drizzle's cause, … */
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
@@ -52,6 +60,10 @@ export function classifyError(error: unknown): GraphQLError | null {
     return apiError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
   }
   if (codes.includes('57014')) return apiError(ErrorCode.TIMEOUT, 'The database took too long to answer.');
+  // Values the database cannot hold: a NUL character in text, a number out of range.
+  if (codes.some((code) => INPUT_CODES.has(code))) {
+    return apiError(ErrorCode.BAD_USER_INPUT, 'An argument holds a value that cannot be stored or searched (such as a NUL character).');
+  }
   return null;
 }
 

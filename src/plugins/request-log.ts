@@ -1,60 +1,89 @@
-// One structured log line per operation: request id, operation, duration, cost, SQL statement
-// count and outcome. Never a token, never variables (an article body can be a variable).
+// One structured log line per GraphQL request, answered from the cache or not: request id,
+// operation, duration, cost, SQL statement count and outcome (the codes the client saw).
+// Never a token, never variables (an article body can be a variable).
 import { randomUUID } from 'node:crypto';
-import { getOperationAST, type GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.ts';
+import { errorCode } from './error-codes.ts';
+import { classifyError } from './mask-errors.ts';
 import { operationCost } from './query-limits.ts';
 import { statementCount } from './sql-statements.ts';
 
-const requestIds = new WeakMap<Request, string>();
+interface RequestRecord {
+  id: string;
+  started: number;
+  operation: string | null;
+  type: string | null;
+  context?: object;
+}
+
+const records = new WeakMap<Request, RequestRecord>();
 
 /** A caller's X-Request-Id when it is sane, else a fresh one; echoed in the response. */
-function requestIdFor(request: Request): string {
-  let id = requestIds.get(request);
-  if (!id) {
+function recordFor(request: Request): RequestRecord {
+  let record = records.get(request);
+  if (!record) {
     const given = request.headers.get('x-request-id');
-    id = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-    requestIds.set(request, id);
+    record = {
+      id: given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID(),
+      started: performance.now(),
+      operation: null,
+      type: null,
+    };
+    records.set(request, record);
   }
-  return id;
+  return record;
 }
 
-function outcomeOf(errors: readonly GraphQLError[] | undefined): string {
-  if (!errors?.length) return 'ok';
-  const codes = new Set(errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
-  return [...codes].join(',');
+function outcomeOf(results: readonly ExecutionResult[]): string {
+  const codes = new Set<string>();
+  for (const result of results) {
+    for (const error of result.errors ?? []) {
+      codes.add(error instanceof GraphQLError ? ((classifyError(error)?.extensions.code as string | undefined) ?? errorCode(error)) : 'INTERNAL_SERVER_ERROR');
+    }
+  }
+  return codes.size ? [...codes].join(',') : 'ok';
 }
+
 
 export function useRequestLog(logger: Logger): Plugin {
   return {
     onRequest({ request }) {
-      requestIdFor(request);
+      recordFor(request);
+    },
+    onParams({ params, request }) {
+      recordFor(request).operation = params.operationName ?? null;
     },
     onExecute({ args }) {
-      const started = performance.now();
       const context = args.contextValue as { request: Request };
+      const record = recordFor(context.request);
       const operation = getOperationAST(args.document, args.operationName);
-      return {
-        onExecuteDone({ result }) {
-          if (!result || Symbol.asyncIterator in result) return;
-          logger.info(
-            {
-              requestId: requestIdFor(context.request),
-              operation: operation?.name?.value ?? null,
-              type: operation?.operation ?? null,
-              ms: Math.round((performance.now() - started) * 10) / 10,
-              cost: operationCost(context) ?? null,
-              statements: statementCount(context) ?? null,
-              outcome: outcomeOf(result.errors),
-            },
-            'graphql operation',
-          );
+      record.operation = operation?.name?.value ?? record.operation;
+      record.type = operation?.operation ?? null;
+      record.context = context;
+    },
+    onResultProcess({ request, result }) {
+      if (Symbol.asyncIterator in (result as object)) return;
+      const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
+      const record = recordFor(request);
+      const cached = results.some((item) => Symbol.for('servedFromResponseCache') in item);
+      logger.info(
+        {
+          requestId: record.id,
+          operation: record.operation,
+          type: record.type ?? (cached ? 'query' : null),
+          ms: Math.round((performance.now() - record.started) * 10) / 10,
+          cost: record.context ? (operationCost(record.context) ?? null) : null,
+          statements: record.context ? (statementCount(record.context) ?? 0) : 0,
+          cached,
+          outcome: outcomeOf(results),
         },
-      };
+        'graphql operation',
+      );
     },
     onResponse({ request, response }) {
-      response.headers.set('x-request-id', requestIdFor(request));
+      response.headers.set('x-request-id', recordFor(request).id);
     },
   };
 }
