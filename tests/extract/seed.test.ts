@@ -3,13 +3,11 @@
 // stay). Skipped, with a message, only when that directory is absent.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ExtractedArticle, extractArticle } from '../../src/extract/index.ts';
+import { sharedPath } from '../support/shared.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const seedPath = join(repoRoot, '..', 'shared', 'seed', 'sony-north-korea-2014.txt');
+const seedPath = sharedPath('seed', 'sony-north-korea-2014.txt');
 const seedAvailable = existsSync(seedPath);
 if (!seedAvailable) console.warn(`seed article not found at ${seedPath}: skipping the seed end-to-end tests`);
 

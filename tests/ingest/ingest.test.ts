@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rowsOf, type DatabaseHandle } from '../../src/db/client.ts';
@@ -9,6 +8,7 @@ import { chooseMatch } from '../../src/ingest/entities.ts';
 import { createTestApp, execute, query } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { councilArticle, fishermenArticle } from '../support/fixtures.ts';
+import { sharedPath } from '../support/shared.ts';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -119,7 +119,7 @@ describe('entity resolution across articles', () => {
 });
 
 describe('the seed article, through the ingestArticle mutation', () => {
-  const seedPath = path.resolve(import.meta.dirname, '../../../shared/seed/sony-north-korea-2014.txt');
+  const seedPath = sharedPath('seed', 'sony-north-korea-2014.txt');
   test.skipIf(!fs.existsSync(seedPath))('finds Obama\'s quotes by surname and Koh Yu-hwan\'s professorship', async () => {
     const app = createTestApp(database, { apiTokens: ['seed-test-token-0123456789'] });
     const ingest = await execute(
