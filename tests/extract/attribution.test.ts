@@ -111,4 +111,30 @@ describe('attribution patterns', () => {
     const a = read('Lucia Ferrante and Marco Bellini inspected the dam together. "It is older than it looks," Ferrante said.');
     expect(speakerOf(a, 'It is older')).toMatchObject({ name: 'Lucia Ferrante' });
   });
+
+  it('the first sentence of the next paragraph never attributes a quotation that ended the paragraph before', () => {
+    const a = read(
+      'Rosa Lind, who chairs the flood board, called the delay "a scandal."',
+      'The county engineer, Victor Hale, said the pumps were ordered in March.',
+    );
+    expect(speakerOf(a, 'a scandal')).toMatchObject({ name: 'Rosa Lind' });
+  });
+
+  it('"He said" followed by a clause reports something new rather than attributing the quotation before it', () => {
+    const a = read('Professor Ada Quist called the levee report "careless." He said the board should start again.');
+    expect(speakerOf(a, 'careless')).toMatchObject({ name: 'Ada Quist', cue: 'called' });
+  });
+
+  it('a document speaks for its owner, not for the people it was sent to', () => {
+    const a = read('Mayor Tom Reyes wrote to residents on Friday. Reyes\' email to his neighbours notes that the dam "has never been safer."');
+    expect(speakerOf(a, 'has never been safer')).toMatchObject({ name: 'Tom Reyes' });
+  });
+
+  it('"the email goes on to say" continues the author quoted just before', () => {
+    const a = read(
+      'Greta Holm, who runs the food bank, emailed volunteers on Monday, telling them: "We are out of rice."',
+      'The email goes on to say: "Please bring tins if you can."',
+    );
+    expect(speakerOf(a, 'Please bring tins')).toMatchObject({ name: 'Greta Holm', label: 'The email' });
+  });
 });

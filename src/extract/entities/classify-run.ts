@@ -98,7 +98,7 @@ function buildMention(tokens: Token[], run: Token[], prefixEnd: number, titleEnd
   const firstNameToken = nameRun[0];
   const firstRun = run[prefixEnd];
   if (!last || !firstNameToken || !firstRun) return null;
-  const possessive = last.isWord && /['’]s$|s['’]$/.test(last.text);
+  const possessive = last.isWord && (/['’]s$|s['’]$/.test(last.text) || pluralPossessiveMark(tokens, last));
   const nameWords = joinInitials(
     nameRun
       .filter((t) => t.isWord || t.text === '.')
@@ -133,6 +133,14 @@ function buildMention(tokens: Token[], run: Token[], prefixEnd: number, titleEnd
           : null,
     weak: verdict.weak,
   };
+}
+
+/** "Reyes' email": the apostrophe after a final s is its own token, glued to the word. */
+export function pluralPossessiveMark(tokens: Token[], word: Token): boolean {
+  if (!/s$/i.test(word.text)) return false;
+  const mark = tokens[tokenIndex(tokens, word) + 1];
+  const after = tokens[tokenIndex(tokens, word) + 2];
+  return !!mark && (mark.text === "'" || mark.text === '’') && mark.start === word.end && (!after || after.start > mark.end);
 }
 
 function tokenIndex(tokens: Token[], t: Token): number {

@@ -4,6 +4,7 @@
 
 import type { ArticleText } from '../text/document.ts';
 import { withoutPossessive } from '../text/tokens.ts';
+import { pluralPossessiveMark } from './classify-run.ts';
 import type { NameMention } from './mention-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
 
@@ -44,7 +45,8 @@ export function findSurnameReferences(doc: ArticleText, mentions: readonly NameM
   const found: NameMention[] = [];
   doc.tokens.forEach((t, k) => {
     if (covered[k] || !t.isWord || !t.cap) return;
-    const { base, possessive } = withoutPossessive(t.text);
+    const { base, possessive: marked } = withoutPossessive(t.text);
+    const possessive = marked || pluralPossessiveMark(doc.tokens, t);
     const person = bySurname.get(base.toLowerCase());
     if (!person || !/^\p{Lu}\p{Ll}/u.test(base)) return;
     const next = doc.tokens[k + 1];

@@ -138,6 +138,12 @@ export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'report', 'poll', 'survey', 'study', 'memo', 'memorandum', 'document', 'filing', 'lawsuit',
   'complaint', 'letter', 'release', 'summary', 'analysis', 'review', 'audit', 'investigation', 'website', 'site',
+  'email', 'e-mail', 'tweet', 'message', 'op-ed', 'blog',
+]);
+
+/** Documents that carry one author's own words: "the email goes on", "the letter added" continue that author. */
+export const PERSONAL_DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'statement', 'email', 'e-mail', 'letter', 'memo', 'memorandum', 'message', 'tweet', 'release', 'op-ed', 'blog',
 ]);
 
 /** Head nouns that mark the end of an organization's name. */

@@ -11,6 +11,7 @@ import type { NameMention } from '../entities/mention-types.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
 import { type ArticleIndex, isCueAt, isCueToken } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
+import { tailIsAdverbial } from './clause.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { givesAName, looksLikeWorkTitle, quoteKind, type QuoteWindow } from './quote-kind.ts';
 import type { ResolvedSpeaker } from './resolve-speaker.ts';
@@ -130,6 +131,8 @@ function trailing(index: ArticleIndex, w: Window): Explicit | null {
     const next = sentences[w.sentence + 1];
     const closeToken = tokens[w.close];
     if (!next || !closeToken || closeToken.sentence !== w.sentence + 1 || next.endToken - next.firstToken > 14) return null;
+    // A new paragraph is a new turn: its first sentence never attributes the quotation before it.
+    if (next.paragraph !== sentences[w.sentence]?.paragraph) return null;
     if (!/[?!.]["”'’]*$/.test(body.slice(tokens[w.inner]?.start ?? 0, tokens[w.close - 1]?.end ?? 0))) return null;
     let limit = next.endToken;
     for (let k = w.close; k < next.endToken; k++) {
@@ -138,9 +141,19 @@ function trailing(index: ArticleIndex, w: Window): Explicit | null {
         break;
       }
     }
-    return attributionAt(index, w.close, limit);
+    const found = attributionAt(index, w.close, limit);
+    // "He said the study was small." reports something new; only a bare "Maher replied." attributes the quotation.
+    return found && attributionIsWholeSentence(tokens, found, w.close, limit) ? found : null;
   }
   return attributionAt(index, k, w.limit);
+}
+
+function attributionIsWholeSentence(tokens: Token[], found: Explicit, from: number, limit: number): boolean {
+  const phrase = found.phrase;
+  if (!phrase) return false;
+  let verb = from;
+  while (verb < limit && !isCueAt(tokens, verb)) verb++;
+  return tailIsAdverbial(tokens, Math.max(verb + 1, phrase.endToken), limit, true) && !tokens.slice(verb + 1, limit).some((t) => t.lower === 'that');
 }
 
 function attributionAt(index: ArticleIndex, k: number, limit: number): Explicit | null {

@@ -21,7 +21,11 @@ export interface SpeakerPhrase {
   innerOrganization: NameMention | null;
   /** "the/this/his spokesman" (refers back) rather than "a spokesman" (introduces). */
   definite: boolean;
+  /** Whose it is: "Sanders' email" (a possessive name) or "her statement" (a possessive pronoun). */
+  owner?: { mention: NameMention } | { pronoun: 'he' | 'she' | 'it' } | null;
 }
+
+const POSSESSIVE_PRONOUNS = new Map<string, 'he' | 'she' | 'it'>([['his', 'he'], ['her', 'she'], ['its', 'it']]);
 
 export const MAX_NP_TOKENS = 8;
 
@@ -89,14 +93,17 @@ export function governingPhrase(index: ArticleIndex, objectStart: number, floor:
   let p = objectStart - 1;
   if (tokens[p]?.lower === 'the') p--;
   const prep = tokens[p];
-  if (!prep || !['for', 'of', 'at', 'with', 'to'].includes(prep.lower) || p - 1 < floor) return null;
+  if (!prep || !['for', 'of', 'at', 'with', 'to', 'from'].includes(prep.lower) || p - 1 < floor) return null;
   let headAt = p - 1;
   if (prep.lower === 'to' && /ing$/.test(tokens[headAt]?.lower ?? '')) headAt--; // "speaking to", "talking to"
   const head = tokens[headAt];
   const sentenceInitial = !!head && tokens[headAt - 1]?.sentence !== head.sentence;
   if (!head || !head.isWord || (head.cap && !sentenceInitial) || head.quote >= 0) return null;
   const kind = phraseKindOfHead(head.lower);
-  if (kind !== 'role' && kind !== 'group') return null;
+  // "Sanders' email to his supporters notes": a document is who wrote it, not whom it went to.
+  const document = kind === 'document' && (prep.lower === 'to' || prep.lower === 'from');
+  if (kind !== 'role' && kind !== 'group' && !document) return null;
+  if (prep.lower === 'from' && !document) return null;
   const inner = phraseEndingAt(index, headAt, floor);
   if (!inner) return null;
   // Who someone speaks *to* is not who they speak for.
@@ -104,7 +111,9 @@ export function governingPhrase(index: ArticleIndex, objectStart: number, floor:
   const objectEnd = end ?? index.mentionStartingAt.get(objectStart)?.endToken ?? objectStart + 1;
   const object = index.mentionStartingAt.get(objectStart);
   const organization = object && (object.kind === 'organization' || object.kind === 'country') ? object : inner.innerOrganization;
-  return { ...inner, endToken: Math.max(inner.endToken, objectEnd), innerOrganization: organization };
+  // "a letter from Senator Ruth Hale": the person it came from owns it.
+  const owner = document && object && object.kind === 'person' && !inner.owner ? { mention: object } : inner.owner;
+  return { ...inner, endToken: Math.max(inner.endToken, objectEnd), innerOrganization: organization, owner };
 }
 
 export function isVerbForm(lower: string): boolean {
@@ -171,5 +180,19 @@ export function nounPhrase(index: ArticleIndex, first: number, end: number): Spe
     head,
     innerOrganization,
     definite: !['a', 'an', 'one', 'another', 'some', 'several'].includes(opener),
+    owner: ownerAt(index, first, headAt),
   };
+}
+
+/** "Sanders' fundraising email", "her statement": the possessive that opens a phrase. */
+function ownerAt(index: ArticleIndex, first: number, headAt: number): SpeakerPhrase['owner'] {
+  const { tokens } = index.doc;
+  const pronoun = POSSESSIVE_PRONOUNS.get(tokens[first]?.lower ?? '');
+  if (pronoun) return { pronoun };
+  const m = index.mentionStartingAt.get(first);
+  if (m && m.possessive && m.endToken <= headAt && !m.inQuote) return { mention: m };
+  // The phrase may begin right after the possessive: "Reyes' | email", "Obama's | spokesman".
+  const before = tokens[first - 1]?.text === "'" || tokens[first - 1]?.text === '’' ? first - 2 : first - 1;
+  const owner = index.mentionEndingAt.get(before);
+  return owner && owner.possessive && !owner.inQuote && tokens[before]?.sentence === tokens[first]?.sentence ? { mention: owner } : null;
 }

@@ -6,7 +6,7 @@ import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entit
 import type { ResolvedEntities } from '../entities/resolve.ts';
 import { lexiconTags } from '../lexicon/names.ts';
 import { countryAdjective } from '../lexicon/places.ts';
-import { TITLE_GENDER } from '../lexicon/roles.ts';
+import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../lexicon/roles.ts';
 import { SalienceModel } from './salience.ts';
 import { PREPOSITIONS, type ArticleIndex } from '../text/article-index.ts';
 import type { ExtractedSpeaker } from '../types.ts';
@@ -39,6 +39,8 @@ const ROLE_SYNONYMS = new Map<string, string[]>(Object.entries({
 }));
 
 const RECENT_WINDOW_CHARS = 2500;
+/** "The email goes on to say" continues an author quoted at most this many sentences before. */
+const DOCUMENT_AUTHOR_SENTENCES = 4;
 
 export class SpeakerResolver {
   private readonly roleMemory = new Map<string, ResolvedSpeaker>();
@@ -85,15 +87,38 @@ export class SpeakerResolver {
       case 'organization-noun':
         return this.resolveOrganizationNoun(phrase, at, label);
       case 'document':
+        return this.resolveDocument(phrase, at, label);
       case 'group':
-        if (phrase.innerOrganization && phrase.kind === 'document') {
-          const org = this.entities.entityOf.get(phrase.innerOrganization);
-          if (org) return this.speakerFor(org, label, 0.7, at);
-        }
         return { speaker: null, entity: null, label, certainty: 0.7 };
       default:
         return { speaker: null, entity: null, label, certainty: 0.4 };
     }
+  }
+
+  /**
+   * A document speaks for whoever wrote it: its owner ("Sanders' email",
+   * "her statement"), the organization it came from, or, for "the email" or
+   * "the statement" with no owner, the author whose words it continues.
+   */
+  private resolveDocument(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+    const owner = phrase.owner;
+    if (owner && 'mention' in owner) {
+      const entity = this.entities.entityOf.get(owner.mention);
+      if (entity) return this.speakerFor(entity, label, 0.7, at);
+    }
+    if (owner && 'pronoun' in owner) {
+      const resolved = this.resolvePronoun(owner.pronoun, at, label);
+      if (resolved.entity) return { ...resolved, certainty: 0.65 };
+    }
+    if (phrase.innerOrganization) {
+      const org = this.entities.entityOf.get(phrase.innerOrganization);
+      if (org) return this.speakerFor(org, label, 0.7, at);
+    }
+    if (phrase.definite && !owner && PERSONAL_DOCUMENT_NOUNS.has(phrase.head)) {
+      const author = this.salience.lastSpeaker(at, DOCUMENT_AUTHOR_SENTENCES);
+      if (author) return this.speakerFor(author, label, 0.6, at);
+    }
+    return { speaker: null, entity: null, label, certainty: 0.7 };
   }
 
   private speakerFor(entity: Entity, label: string, certainty: number, at: number): ResolvedSpeaker {

@@ -71,6 +71,15 @@ export class SalienceModel {
     return best(weights, (e): e is OrganizationEntity => e.type === 'organization');
   }
 
+  /** The speaker noted last before `at`, if within `maxSentences` sentences. */
+  lastSpeaker(at: number, maxSentences: number): Entity | null {
+    const { tokens } = this.index.doc;
+    const sentence = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? 0;
+    let last: { at: number; sentence: number; entity: Entity } | null = null;
+    for (const ev of this.speakerEvents) if (ev.at < at && (!last || ev.at >= last.at)) last = ev;
+    return last && sentence - last.sentence <= maxSentences ? last.entity : null;
+  }
+
   noteSpeaker(entity: Entity, at: number): void {
     const { tokens } = this.index.doc;
     const sentence = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? 0;
