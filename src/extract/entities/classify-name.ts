@@ -5,7 +5,8 @@
 import { isCommonWord, isKnownGivenName, isKnownSurname, givenNameGender, isLexiconOrganization, placeKind, isDemonym } from '../lexicon/names.ts';
 import { knownOrganization, NOT_ORGANIZATION_ACRONYMS } from '../lexicon/organizations.ts';
 import { countryOf } from '../lexicon/places.ts';
-import { type Gender, GROUP_ROLE_NOUNS, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { EXTRA_ORGANIZATION_OPENERS, GOVERNABLE_HEADS, GOVERNMENT_UNITS, PLACE_NAME_HEADS, PLACE_NAME_OPENERS } from '../lexicon/name-shapes.ts';
+import { type Gender, GROUP_ROLE_NOUNS, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import type { OrganizationKind } from '../types.ts';
 import type { MentionKind } from './mention-types.ts';
 
@@ -38,7 +39,11 @@ export function classifyName(words: readonly string[], titleLowers: readonly str
   const orgKind = organizationShape(words);
   if (orgKind) return { ...base, kind: 'organization', name: stripLeadingThe(text), organizationKind: orgKind };
 
+  // "Association", "Council" alone refer to a body named elsewhere; they are never a person's name.
+  if (words.length === 1 && isOrganizationWord(lower)) return null;
+
   if (titleLowers.length === 0) {
+    if (placeShape(words)) return { ...base, kind: 'place', name: text };
     const place = placeKind(lower);
     if (place === 'country') return { ...base, kind: 'country', name: text, organizationKind: 'country' };
     if (place) return { ...base, kind: 'place', name: text };
@@ -81,19 +86,48 @@ function personVerdict(words: readonly string[], titled: boolean, base: Omit<Nam
 }
 
 /** "Dongguk University", "University of Chicago", "Sony Pictures", "Cook Political Report". */
-export function organizationShape(words: readonly string[]): OrganizationKind | null {
+export function organizationShape(written: readonly string[]): OrganizationKind | null {
+  const words = written[0]?.toLowerCase() === 'the' && written.length > 2 ? written.slice(1) : written;
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const phrase = stripLeadingThe(lower.join(' '));
   if (words.length >= 1 && isLexiconOrganization(phrase)) return 'company';
   if (words.length < 2) return null;
   const head = lower[lower.length - 1] ?? '';
-  const headKind = ORGANIZATION_NAME_HEADS.get(head);
-  if (headKind) return headKind;
+  const headKind = ORGANIZATION_NAME_HEADS.get(head) ?? ORGANIZATION_NAME_HEADS.get(head.replace(/['’]s$/, ''));
+  if (headKind) return governedKind(lower, head, headKind);
   const opener = lower[0] ?? '';
-  const openerKind = ORGANIZATION_NAME_OPENERS.get(opener);
+  const openerKind = ORGANIZATION_NAME_OPENERS.get(opener) ?? EXTRA_ORGANIZATION_OPENERS.get(opener);
   if (openerKind && (lower[1] === 'of' || lower[1] === 'for' || lower[1] === 'on')) return openerKind;
+  // "Hollis County Board of Supervisors", "Massachusetts Institute of Technology": the head stands before "of".
+  const of = lower.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for'));
+  const innerHead = of > 0 ? (lower[of - 1] ?? '') : '';
+  const innerKind = ORGANIZATION_NAME_HEADS.get(innerHead);
+  if (innerKind && of < lower.length - 1) return governedKind(lower.slice(0, of), innerHead, innerKind);
   if (lower.includes('&')) return 'company';
   return null;
+}
+
+/** "City Council", "County Board", "State Supreme Court": a body of government whatever its head usually names. */
+function governedKind(lower: readonly string[], head: string, kind: OrganizationKind): OrganizationKind {
+  if (!GOVERNABLE_HEADS.has(head)) return kind;
+  return lower.slice(0, -1).some((w) => GOVERNMENT_UNITS.has(w)) ? 'government' : kind;
+}
+
+/** "Port Calder", "Gull Point", "Quay Street": a place by the shape of its name, unless a given name opens it. */
+function placeShape(words: readonly string[]): boolean {
+  if (words.length < 2) return false;
+  const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  const first = lower[0] ?? '';
+  if (isKnownGivenName(first) && !PLACE_NAME_OPENERS.has(first)) return false;
+  return PLACE_NAME_OPENERS.has(first) || PLACE_NAME_HEADS.has(lower[lower.length - 1] ?? '');
+}
+
+/** Institutions a country has one of, so that their bare name names them: "the Army", "Parliament". */
+const SINGLE_WORD_INSTITUTIONS = new Set(['army', 'navy', 'police', 'senate', 'congress', 'parliament', 'cabinet', 'government', 'administration', 'military', 'court', 'guard', 'treasury', 'marines']);
+
+function isOrganizationWord(lower: string): boolean {
+  const word = lower.replace(/['’]s$/, '');
+  return (ORGANIZATION_NAME_HEADS.has(word) || ORGANIZATION_NOUNS.has(word)) && !SINGLE_WORD_INSTITUTIONS.has(word);
 }
 
 function isAcronym(words: readonly string[]): boolean {

@@ -101,7 +101,7 @@ function buildMention(tokens: Token[], run: Token[], prefixEnd: number, titleEnd
   const possessive = last.isWord && (/['’]s$|s['’]$/.test(last.text) || pluralPossessiveMark(tokens, last));
   const nameWords = joinInitials(
     nameRun
-      .filter((t) => t.isWord || t.text === '.')
+      .filter((t) => t.isWord || t.text === '.' || t.text === '&' || isInnerApostrophe(t, nameRun))
       .map((t, k, all) => (k === all.length - 1 && possessive ? t.text.replace(/['’]s$|['’]$/, '') : t.text)),
   );
   if (nameWords.length === 0) return null;
@@ -158,14 +158,21 @@ function tokenIndex(tokens: Token[], t: Token): number {
   return lo;
 }
 
-/** "D" "." → "D." so initials read as written. */
+/** "D" "." → "D." so initials read as written; "Supporters" "’" → "Supporters’". */
 function joinInitials(parts: string[]): string[] {
   const out: string[] = [];
   for (const p of parts) {
-    if (p === '.' && out.length > 0) out[out.length - 1] += '.';
+    if ((p === '.' || p === "'" || p === '’') && out.length > 0) out[out.length - 1] += p;
     else if (p !== '.') out.push(p);
   }
   return out;
+}
+
+/** The apostrophe of "Supporters’ Trust" inside a name, glued to the word before it. */
+function isInnerApostrophe(t: Token, run: Token[]): boolean {
+  if (t.text !== "'" && t.text !== '’') return false;
+  const i = run.indexOf(t);
+  return i > 0 && i < run.length - 1 && run[i - 1]?.end === t.start;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
 import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
 import type { NameMention } from './mention-types.ts';
-import { isRoleNoun } from './roles.ts';
+import { isRoleNoun, isRoleOrOccupation } from './roles.ts';
 
 export function personEvidence(index: ArticleIndex): (m: NameMention) => boolean {
   const supportedSurnames = new Set<string>();
@@ -43,10 +43,13 @@ function introducedWithRole(index: ArticleIndex, m: NameMention): boolean {
   const before = tokens[m.firstToken - 1];
   if (before && before.isWord && !before.cap && isRoleNoun(before.lower)) return true;
   if (tokens[m.endToken]?.text !== ',') return false;
+  // "Its president, Alma Ruiz, said": the role stands before the name, set off by commas.
+  const roleBefore = tokens[m.firstToken - 2];
+  if (before?.text === ',' && roleBefore && roleBefore.isWord && !roleBefore.cap && isRoleOrOccupation(roleBefore.lower)) return true;
   for (let k = m.endToken + 1; k < Math.min(tokens.length, m.endToken + 8); k++) {
     const t = tokens[k];
     if (!t || t.text === ',' || t.text === '.') break;
-    if (t.isWord && !t.cap && isRoleNoun(t.lower)) return true;
+    if (t.isWord && !t.cap && isRoleOrOccupation(t.lower)) return true;
   }
   return false;
 }

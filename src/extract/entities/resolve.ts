@@ -4,7 +4,8 @@
 
 import { type Gender, isCourtesyTitle } from '../lexicon/roles.ts';
 import { isKnownGivenName } from '../lexicon/names.ts';
-import { knownOrganization, normaliseOrgKey } from '../lexicon/organizations.ts';
+import { canonicalSpelling, knownOrganization, normaliseOrgKey } from '../lexicon/organizations.ts';
+import { stripCorporateSuffix } from '../lexicon/name-shapes.ts';
 import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
 import { mergeMisspelledSurnames, mergeNearDuplicates } from './near-duplicates.ts';
@@ -105,7 +106,7 @@ function newPerson(id: number, m: NameMention, parts: NameParts, people: PersonE
   const person: PersonEntity = {
     type: 'person',
     id,
-    name: m.nameTokens.join(' '),
+    name: canonicalSpelling(m.nameTokens.join(' ')),
     given: parts.given,
     surname: parts.surname,
     aliases: new Set(),
@@ -127,7 +128,7 @@ function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention,
   // The canonical name is the fullest form seen ("John D. Podesta" over "John Podesta").
   if (parts.given !== null && (person.given === null || m.nameTokens.length > person.name.split(' ').length)) {
     if (person.given === null) person.given = parts.given;
-    person.name = written;
+    person.name = canonicalSpelling(written);
   }
   for (const t of m.titles) if (!person.roles.includes(t) && !isCourtesyTitle(t)) person.roles.push(t);
   if (!m.weak) person.weak = false;
@@ -223,7 +224,7 @@ function newOrganization(id: number, m: NameMention, orgs: OrganizationEntity[])
   const org: OrganizationEntity = {
     type: 'organization',
     id,
-    name: known?.name ?? m.name,
+    name: known?.name ?? stripCorporateSuffix(canonicalSpelling(m.name)),
     kind: known?.kind ?? m.organizationKind ?? 'other',
     aliases: new Set(),
     mentions: [],

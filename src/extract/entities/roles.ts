@@ -1,14 +1,21 @@
 // Roles and affiliations, read from how a person is introduced:
-//   titles and the body before them   "NYPD Commissioner James O'Neill"
-//   a role noun just before the name  "campaign manager Robby Mook"
+//   titles and the body before them   "NYPD Commissioner James O'Neill", "Council President Dana Whitfield"
+//   a role noun just before the name  "campaign manager Robby Mook", "its president, Angela Moore"
 //   an appositive after the name      "Koh Yu-hwan, a Seoul's Dongguk University professor,"
+//   a relative clause after the name  "Joe Brennan, who leads the Harbor Fishermen's Association,"
+//   "of" and a body after the name    "Professor Tomas Lindqvist of Northfield University"
+// An organization may be named ("of Calder Tidal Power") or referred to ("the
+// company's", "its", "at the institute"); a local office with no body named
+// belongs to the government of the place the story is datelined in.
 
 import { isRoleNounInLexicon } from '../lexicon/names.ts';
+import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
 import { isCourtesyTitle, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
+import { datelinePlace, LOCAL_GOVERNMENT_NOUNS, localGovernment, organizationForNoun, organizationForPossessive } from './organization-reference.ts';
 import type { ResolvedEntities } from './resolve.ts';
 
 export interface Affiliation {
@@ -22,35 +29,70 @@ export interface RoleFindings {
   affiliations: Affiliation[];
 }
 
+interface Found {
+  role: string | null;
+  org: OrganizationEntity | null;
+}
+
 const MAX_APPOSITIVE_TOKENS = 22;
 const MAX_ROLE_WORDS = 4;
+
+/** Offices of a town or city: held with no body named, they belong to the story's home place. */
+const LOCAL_OFFICES = new Set(['mayor', 'deputy mayor', 'city manager', 'town manager', 'alderman', 'alderwoman', 'councilman', 'councilwoman', 'councilor', 'councillor', 'selectman', 'selectwoman']);
+
+/** ", who leads the …": verbs that say someone holds a post in a body, and the role they stand for. */
+const LEADING_VERBS = new Map<string, string | null>([
+  ['leads', 'leader'], ['led', 'leader'], ['lead', 'leader'], ['heads', 'head'], ['headed', 'head'], ['head', 'head'],
+  ['runs', 'head'], ['ran', 'head'], ['run', 'head'], ['chairs', 'chair'], ['chaired', 'chair'], ['chair', 'chair'],
+  ['directs', 'director'], ['directed', 'director'], ['direct', 'director'], ['founded', 'founder'], ['co-founded', 'co-founder'],
+  ['owns', 'owner'], ['owned', 'owner'], ['own', 'owner'], ['manages', 'manager'], ['managed', 'manager'], ['manage', 'manager'],
+  ['coaches', 'coach'], ['coached', 'coach'], ['coach', 'coach'], ['oversees', 'head'], ['oversaw', 'head'], ['oversee', 'head'],
+]);
+const AUXILIARIES = new Set(['will', 'also', 'now', 'still', 'currently', 'would', 'has', 'had', 'once', 'previously', 'formerly']);
 
 export function isRoleNoun(lower: string): boolean {
   return PERSON_ROLE_NOUNS.has(lower) || (isRoleNounInLexicon(lower) && !lower.endsWith('s'));
 }
 
-export function findRoles(index: ArticleIndex, entities: ResolvedEntities): RoleFindings {
+/** Role nouns, and the occupations English forms with -ist and -ian ("hydrologist", "technician"). */
+export function isRoleOrOccupation(lower: string): boolean {
+  return isRoleNoun(lower) || (lower.length > 6 && /(ist|ian)$/.test(lower) && !/^(christian|italian|canadian|russian|indian|asian)$/.test(lower));
+}
+
+interface RoleContext {
+  index: ArticleIndex;
+  entities: ResolvedEntities;
+  /** The story's home place, from its dateline. */
+  home: string | null;
+}
+
+export function findRoles(index: ArticleIndex, entities: ResolvedEntities, home: string | null = datelinePlace(index.doc)): RoleFindings {
+  const ctx: RoleContext = { index, entities, home };
   const rolesOf = new Map<PersonEntity, string[]>();
   const affiliations: Affiliation[] = [];
-  const add = (person: PersonEntity, role: string | null, org: OrganizationEntity | null) => {
+  const add = (person: PersonEntity, found: Found | null) => {
+    if (!found) return;
+    const { role, org } = found;
     if (role) {
       const list = rolesOf.get(person) ?? [];
       if (!list.includes(role)) list.push(role);
       rolesOf.set(person, list);
     }
-    if (org && !affiliations.some((a) => a.person === person && a.organization === org && a.role === role)) {
-      affiliations.push({ person, organization: org, role });
-    }
+    if (!org) return;
+    // A bare finding ("of the Harbor Association") adds nothing once the same body is known with a role.
+    if (affiliations.some((a) => a.person === person && a.organization === org && (a.role === role || role === null))) return;
+    const roleless = affiliations.findIndex((a) => a.person === person && a.organization === org && a.role === null);
+    if (roleless >= 0) affiliations.splice(roleless, 1);
+    affiliations.push({ person, organization: org, role });
   };
   for (const m of index.mentions) {
     const person = entities.entityOf.get(m);
     if (!person || person.type !== 'person' || m.inQuote) continue;
-    const titled = titleAffiliation(index, entities, m);
-    if (titled) add(person, titled.role, titled.org);
-    const before = roleBefore(index, entities, m);
-    if (before) add(person, before.role, before.org);
-    const after = appositiveRole(index, entities, m);
-    if (after) add(person, after.role, after.org);
+    add(person, titleAffiliation(ctx, m));
+    add(person, roleBefore(ctx, m));
+    add(person, appositiveRole(ctx, m));
+    add(person, relativeClauseRole(ctx, m));
+    add(person, ofOrganization(ctx, m));
   }
   return { rolesOf, affiliations };
 }
@@ -61,16 +103,39 @@ function organizationOf(entities: ResolvedEntities, m: NameMention | undefined):
   return e && e.type === 'organization' && !e.isCountry ? e : null;
 }
 
-/** "NYPD Commissioner James O'Neill": the body named before the title. */
-function titleAffiliation(index: ArticleIndex, entities: ResolvedEntities, m: NameMention): { role: string | null; org: OrganizationEntity | null } | null {
-  const title = m.titles[0];
-  if (!title || isCourtesyTitle(title)) return null;
-  const org = m.prefix ? organizationOf(entities, index.mentionEndingAt.get(m.firstToken - 1)) : null;
-  return { role: title, org };
+/** The government of a place written before a local office ("Millbrook Mayor"), or of the story's home place. */
+function localGovernmentFor(ctx: RoleContext, place: string | null): OrganizationEntity | null {
+  const name = place ?? ctx.home;
+  return name ? localGovernment(ctx.entities, name, ctx.index.mentions) : null;
 }
 
-/** "campaign manager Robby Mook", "his campaign manager, Jeff Weaver". */
-function roleBefore(index: ArticleIndex, entities: ResolvedEntities, m: NameMention): { role: string; org: OrganizationEntity | null } | null {
+/**
+ * "NYPD Commissioner James O'Neill": the body named before the title.
+ * "Council President Dana Whitfield": a title naming a body by its head noun means the one the story named.
+ * "Mayor Elena Márquez": a local office with no body named is the home place's.
+ */
+function titleAffiliation(ctx: RoleContext, m: NameMention): Found | null {
+  const title = m.titles[0];
+  if (!title || isCourtesyTitle(title)) return null;
+  const prefixMention = m.prefix ? ctx.index.mentionEndingAt.get(m.firstToken - 1) : undefined;
+  const named = organizationOf(ctx.entities, prefixMention);
+  const lower = title.toLowerCase();
+  if (named) {
+    // "Millbrook Mayor Ray Donnelly": a place before a local office names its government.
+    if (LOCAL_OFFICES.has(lower) && named.kind === 'other') named.kind = 'government';
+    return { role: title, org: named };
+  }
+  if (LOCAL_OFFICES.has(lower)) {
+    const place = m.prefix && (m.prefix.kind === 'place' || m.prefix.kind === 'unknown') ? m.prefix.name : null;
+    return { role: title, org: localGovernmentFor(ctx, place) };
+  }
+  const noun = lower.split(/\s+/).find((w) => KINDS_OF_ORGANIZATION_NOUN.has(w));
+  return { role: title, org: noun && !m.prefix ? organizationForNoun(ctx.entities, noun, m.start) : null };
+}
+
+/** "campaign manager Robby Mook", "his campaign manager, Jeff Weaver", "Its president, Angela Moore". */
+function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
+  const { index, entities } = ctx;
   const { tokens } = index.doc;
   let j = m.firstToken - 1;
   if (tokens[j]?.text === ',' && tokens[m.endToken]?.text === ',') j--;
@@ -88,13 +153,39 @@ function roleBefore(index: ArticleIndex, entities: ResolvedEntities, m: NameMent
   }
   const nearest = words[words.length - 1];
   if (!nearest || !isRoleNoun(nearest.lower)) return null;
-  const role = words.map((w) => w.text).join(' ');
-  const org = organizationOf(entities, index.mentionEndingAt.get(j));
+  // "The Wanderers’ head coach": the apostrophe of a plural possessive stopped the scan.
+  const apostrophe = tokens[j]?.text === '’' || tokens[j]?.text === "'";
+  const possessor = apostrophe && tokens[j - 1]?.end === tokens[j]?.start ? j - 1 : j;
+  // "the company's chief financial officer", "the county attorney": a noun for a body opens the role.
+  const opener = words[0];
+  const openerNoun = opener ? opener.lower.replace(/['’]s$/, '') : '';
+  const refersToBody = !!opener && words.length >= 2 && (KINDS_OF_ORGANIZATION_NOUN.has(openerNoun) || LOCAL_GOVERNMENT_NOUNS.has(openerNoun));
+  const byWord = organizationNamedByWord(entities, words[0]);
+  // The role is the office, without the body's name or a possessive noun before it: "Rovers manager" → "manager".
+  const roleWords = (refersToBody && /['’]s$/.test(opener.text)) || byWord ? words.slice(1) : words;
+  const role = roleWords.map((w) => w.text).join(' ');
+  const at = tokens[m.firstToken]?.start ?? 0;
+  let org = organizationOf(entities, index.mentionEndingAt.get(possessor)) ?? byWord ?? organizationNamedByWord(entities, apostrophe ? tokens[possessor] : undefined);
+  if (!org && refersToBody) org = LOCAL_GOVERNMENT_NOUNS.has(openerNoun) ? localGovernmentFor(ctx, null) : organizationForNoun(entities, openerNoun, at);
+  if (!org && tokens[j]?.lower === 'its') org = organizationForPossessive(ctx.index, entities, at);
   return { role, org };
 }
 
-/** ", a Seoul's Dongguk University professor," / ", the director of the Potsdam Institute,". */
-function appositiveRole(index: ArticleIndex, entities: ResolvedEntities, m: NameMention): { role: string; org: OrganizationEntity | null } | null {
+/** "Rovers manager": a capitalised word that is the distinctive last word of one organization's name. */
+function organizationNamedByWord(entities: ResolvedEntities, word: Token | undefined): OrganizationEntity | null {
+  if (!word || !word.cap) return null;
+  const lower = word.lower.replace(/['’]s$/, '');
+  if (KINDS_OF_ORGANIZATION_NOUN.has(lower) || LOCAL_GOVERNMENT_NOUNS.has(lower)) return null; // "Council member" names no one body by itself
+  const owners = entities.organizations.filter((o) => {
+    const parts = o.name.toLowerCase().split(/\s+/);
+    return !o.isCountry && parts.length >= 2 && parts[parts.length - 1] === lower;
+  });
+  return owners.length === 1 ? (owners[0] ?? null) : null;
+}
+
+/** ", a Seoul's Dongguk University professor," / ", the director of the Potsdam Institute," / ", the company's chief executive,". */
+function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
+  const { index, entities } = ctx;
   const { tokens } = index.doc;
   let i = m.endToken;
   if (tokens[i]?.text !== ',') return null;
@@ -114,14 +205,18 @@ function appositiveRole(index: ArticleIndex, entities: ResolvedEntities, m: Name
   let roleAt = -1;
   for (let k = i; k < end; k++) {
     const t = tokens[k];
-    if (t && t.isWord && !t.cap && isRoleNoun(t.lower)) {
+    if (t && t.isWord && !t.cap && isRoleOrOccupation(t.lower)) {
       roleAt = k;
-      // A compound role ends at its last role noun: "vice chairwoman", "chief executive".
-      while (roleAt + 1 < end && isRoleNoun(tokens[roleAt + 1]?.lower ?? '') && !tokens[roleAt + 1]?.cap) roleAt++;
       break;
     }
   }
   if (roleAt < 0) return null;
+  // A compound role ends at its last role noun before a preposition: "vice chairwoman", "chief lending officer".
+  for (let k = roleAt + 1; k < end; k++) {
+    const t = tokens[k];
+    if (!t || !t.isWord || t.cap || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || DETERMINERS.has(t.lower)) break;
+    if (isRoleNoun(t.lower)) roleAt = k;
+  }
   let roleStart = roleAt;
   while (roleStart - 1 >= i) {
     const t = tokens[roleStart - 1];
@@ -138,5 +233,59 @@ function appositiveRole(index: ArticleIndex, entities: ResolvedEntities, m: Name
     org = candidate;
     if (other.firstToken > roleAt) break; // "director of X" beats "X's director" when both appear
   }
-  return { role, org };
+  return { role, org: org ?? referredBody(ctx, roleStart, roleAt, end) };
+}
+
+/** "the company's chief executive", "its president", "a hydrologist at the institute": the body the words point to. */
+function referredBody(ctx: RoleContext, roleStart: number, roleAt: number, end: number): OrganizationEntity | null {
+  const { tokens } = ctx.index.doc;
+  const at = tokens[roleStart]?.start ?? 0;
+  const before = tokens[roleStart - 1];
+  if (before && /['’]s$/.test(before.text) && !before.cap) return bodyForNoun(ctx, before.lower.replace(/['’]s$/, ''), at);
+  if (before && before.lower === 'its') return organizationForPossessive(ctx.index, ctx.entities, at);
+  const prep = tokens[roleAt + 1];
+  if (!prep || !['of', 'at', 'for'].includes(prep.lower)) return null;
+  let k = roleAt + 2;
+  if (tokens[k]?.lower === 'the') k++;
+  const noun = tokens[k];
+  if (!noun || k >= end || noun.cap || tokens[k + 1]?.isWord && k + 1 < end) return null;
+  return bodyForNoun(ctx, noun.lower, at);
+}
+
+function bodyForNoun(ctx: RoleContext, noun: string, at: number): OrganizationEntity | null {
+  if (LOCAL_GOVERNMENT_NOUNS.has(noun)) return localGovernmentFor(ctx, null);
+  return KINDS_OF_ORGANIZATION_NOUN.has(noun) ? organizationForNoun(ctx.entities, noun, at) : null;
+}
+
+/** "Joe Brennan, who leads the Harbor Fishermen's Association," / ", who will direct the new … Center,". */
+function relativeClauseRole(ctx: RoleContext, m: NameMention): Found | null {
+  const { index, entities } = ctx;
+  const { tokens } = index.doc;
+  if (tokens[m.endToken]?.text !== ',' || tokens[m.endToken + 1]?.lower !== 'who') return null;
+  let k = m.endToken + 2;
+  while (AUXILIARIES.has(tokens[k]?.lower ?? '')) k++;
+  const verb = tokens[k];
+  if (!verb || !LEADING_VERBS.has(verb.lower)) return null;
+  k++;
+  while (k < m.endToken + 10 && tokens[k] && !index.mentionStartingAt.has(k) && /^(the|a|an|new|local|national|city's|town's)$/.test(tokens[k]?.lower ?? '')) k++;
+  const org = organizationOf(entities, index.mentionStartingAt.get(k));
+  return org ? { role: LEADING_VERBS.get(verb.lower) ?? null, org } : null;
+}
+
+/** "Professor Tomas Lindqvist of Northfield University", "Joe Brennan of the Harbor Fishermen's Association". */
+function ofOrganization(ctx: RoleContext, m: NameMention): Found | null {
+  const { index, entities } = ctx;
+  const { tokens } = index.doc;
+  // Only "of": "Obama at Harvard Law School" says where, not whom he works for.
+  const prep = tokens[m.endToken];
+  if (!prep || prep.lower !== 'of' || m.possessive) return null;
+  let k = m.endToken + 1;
+  if (tokens[k]?.lower === 'the') k++;
+  const object = index.mentionStartingAt.get(k);
+  if (!object) return null;
+  const title = m.titles.find((t) => !isCourtesyTitle(t)) ?? null;
+  const org = organizationOf(entities, object);
+  if (org) return { role: title, org };
+  // "Mayor Ana Torres of Millbrook": a local office of a place.
+  return object.kind === 'place' && title && LOCAL_OFFICES.has(title.toLowerCase()) ? { role: title, org: localGovernmentFor(ctx, object.name) } : null;
 }

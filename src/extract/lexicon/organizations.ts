@@ -4,6 +4,7 @@
 // the long tail.
 
 import type { OrganizationKind } from '../types.ts';
+import { stripCorporateSuffix } from './name-shapes.ts';
 
 export interface KnownOrganization {
   name: string;
@@ -111,9 +112,23 @@ for (const org of KNOWN) {
   for (const form of [org.name, ...org.aliases]) BY_FORM.set(normaliseOrgKey(form), org);
 }
 
-/** Lower case, no leading "the", no dots: "The F.B.I." and "FBI" meet. */
+/**
+ * Lower case, no leading "the", no dots, one apostrophe, no corporate suffix:
+ * "The F.B.I." and "FBI" meet, and so do "Harbor Fishermen’s Association"
+ * and "Harbor Fishermen's Association", "Brightwater Foods Inc." and "Brightwater Foods".
+ */
 export function normaliseOrgKey(name: string): string {
-  return name.toLowerCase().replace(/^the\s+/, '').replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  return stripCorporateSuffix(canonicalSpelling(name))
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** One spelling of the apostrophe in canonical names, so that curly and straight forms are the same name. */
+export function canonicalSpelling(name: string): string {
+  return name.replace(/[’‘`]/g, "'");
 }
 
 export function knownOrganization(name: string): KnownOrganization | undefined {
@@ -132,3 +147,54 @@ export const NOT_ORGANIZATION_ACRONYMS: ReadonlySet<string> = new Set([
   'r', 'd', 'etc', 'ie', 'eg', 'usd', 'eur', 'gbp', 'mph', 'km', 'kg', 'ft', 'hq', 'op-ed', 'pac', 'pacs',
   'tpp', 'nafta', 'brexit', 'snl', 'q', 'gmt', 'est', 'pst', 'edt', 'pdt',
 ]);
+
+/** What kind of organization a noun such as "the company" or "the ministry" refers to. */
+export const KINDS_OF_ORGANIZATION_NOUN: ReadonlyMap<string, readonly OrganizationKind[]> = new Map<string, OrganizationKind[]>(Object.entries({
+  company: ['company', 'media'],
+  firm: ['company'],
+  bank: ['company'],
+  business: ['company'],
+  retailer: ['company'],
+  maker: ['company'],
+  manufacturer: ['company'],
+  automaker: ['company'],
+  carmaker: ['company'],
+  airline: ['company'],
+  insurer: ['company'],
+  lender: ['company'],
+  network: ['media', 'company'],
+  newspaper: ['media'],
+  paper: ['media'],
+  magazine: ['media'],
+  publisher: ['media', 'company'],
+  studio: ['company'],
+  ministry: ['government'],
+  department: ['government', 'agency'],
+  administration: ['government'],
+  government: ['government'],
+  agency: ['agency', 'government'],
+  bureau: ['agency'],
+  university: ['university'],
+  school: ['university'],
+  college: ['university'],
+  party: ['party'],
+  union: ['nonprofit'],
+  group: ['nonprofit', 'company'],
+  organization: ['nonprofit', 'government'],
+  fund: ['government', 'nonprofit', 'company'],
+  foundation: ['nonprofit'],
+  committee: ['government', 'party', 'nonprofit'],
+  court: ['government'],
+  institute: ['nonprofit', 'university'],
+  center: ['nonprofit', 'university'],
+  association: ['nonprofit'],
+  coalition: ['nonprofit'],
+  council: ['government', 'nonprofit'],
+  commission: ['government', 'agency'],
+  board: ['government', 'agency'],
+  authority: ['agency', 'government'],
+  club: ['other'],
+  team: ['other'],
+  league: ['nonprofit', 'other'],
+  trust: ['nonprofit'],
+}));

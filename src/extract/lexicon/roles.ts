@@ -173,6 +173,7 @@ export const ORGANIZATION_NAME_HEADS: ReadonlyMap<string, OrganizationKindHint> 
   ['semiconductor', 'company'], ['semiconductors', 'company'], ['software', 'company'], ['robotics', 'company'],
   ['aerospace', 'company'], ['biotech', 'company'], ['therapeutics', 'company'], ['healthcare', 'company'],
   ['beverages', 'company'], ['hotels', 'company'], ['resorts', 'company'], ['casinos', 'company'],
+  ['power', 'company'], ['utilities', 'company'], ['savings', 'company'], ['chamber', 'nonprofit'],
   ['united', 'other'], ['rovers', 'other'], ['wanderers', 'other'], ['athletic', 'other'], ['sc', 'other'],
   ['media', 'media'], ['news', 'media'], ['times', 'media'], ['post', 'media'], ['journal', 'media'],
   ['tribune', 'media'], ['herald', 'media'], ['gazette', 'media'], ['magazine', 'media'], ['press', 'media'],

@@ -5,7 +5,9 @@
 import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
 import { lexiconTags } from '../lexicon/names.ts';
+import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
 import { countryAdjective } from '../lexicon/places.ts';
+import { latestOrganization } from '../entities/organization-reference.ts';
 import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../lexicon/roles.ts';
 import { SalienceModel } from './salience.ts';
 import { PREPOSITIONS, type ArticleIndex } from '../text/article-index.ts';
@@ -139,18 +141,7 @@ export class SpeakerResolver {
   }
 
   private organizationBefore(at: number, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
-    let best: OrganizationEntity | null = null;
-    let bestAt = -1;
-    for (const org of this.entities.organizations) {
-      if (!accept(org)) continue;
-      for (const m of org.mentions) {
-        if (m.start >= 0 && m.start < at && !m.inQuote && m.start > bestAt) {
-          best = org;
-          bestAt = m.start;
-        }
-      }
-    }
-    return best;
+    return latestOrganization(this.entities, at, accept);
   }
 
   private resolveRole(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
@@ -243,7 +234,7 @@ export class SpeakerResolver {
     const named = this.organizationBefore(at, (o) => o.name.toLowerCase().split(/\s+/).includes(head));
     if (named) return this.speakerFor(named, label, 0.75, at);
     if (remembered?.entity) return { ...remembered, label };
-    const kinds = KIND_OF_NOUN.get(head);
+    const kinds = KINDS_OF_ORGANIZATION_NOUN.get(head);
     const byKind = kinds ? this.organizationBefore(at, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
     if (byKind) return this.speakerFor(byKind, label, 0.65, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
@@ -288,40 +279,3 @@ function ROLE_FALLBACK_OK(phrase: SpeakerPhrase): boolean {
   return PROTAGONIST_ROLES.has(phrase.head);
 }
 
-const KIND_OF_NOUN = new Map<string, Array<OrganizationEntity['kind']>>(Object.entries({
-  company: ['company', 'media'],
-  firm: ['company'],
-  bank: ['company'],
-  business: ['company'],
-  retailer: ['company'],
-  maker: ['company'],
-  manufacturer: ['company'],
-  automaker: ['company'],
-  carmaker: ['company'],
-  airline: ['company'],
-  insurer: ['company'],
-  lender: ['company'],
-  network: ['media', 'company'],
-  newspaper: ['media'],
-  paper: ['media'],
-  magazine: ['media'],
-  publisher: ['media', 'company'],
-  studio: ['company'],
-  ministry: ['government'],
-  department: ['government', 'agency'],
-  administration: ['government'],
-  government: ['government'],
-  agency: ['agency', 'government'],
-  bureau: ['agency'],
-  university: ['university'],
-  school: ['university'],
-  college: ['university'],
-  party: ['party'],
-  union: ['nonprofit'],
-  group: ['nonprofit', 'company'],
-  organization: ['nonprofit', 'government'],
-  fund: ['government', 'nonprofit', 'company'],
-  foundation: ['nonprofit'],
-  committee: ['government', 'party', 'nonprofit'],
-  court: ['government'],
-}));
