@@ -75,6 +75,20 @@ describe('cleaning plain text', () => {
       'Fishing boats stayed tied up for a second day.',
     ]);
   });
+
+  it('takes the sentence between the headline and a datelined first paragraph as the dek', () => {
+    const article = extractArticle({
+      text: [
+        'Ferry Line Plans Winter Service',
+        'The operator says the new boats can sail in ice, its engineers believe.',
+        'PORT ALDER — Alder Ferries will run all winter for the first time, the company said on Monday.',
+      ].join('\n\n'),
+    });
+    expect(article.dek).toBe('The operator says the new boats can sail in ice, its engineers believe.');
+    expect(article.body).toMatch(/^PORT ALDER — /);
+    // The dek holds no quotes; the dateline is no part of what the company said.
+    expect(article.quotes.map((q) => q.text)).toEqual(['Alder Ferries will run all winter for the first time']);
+  });
 });
 
 describe('cleaning HTML', () => {

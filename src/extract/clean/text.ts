@@ -104,7 +104,7 @@ function readHeader(lines: Line[]): Header {
       !startsWithDateline(line.text) &&
       !/["“”]/.test(line.text) &&
       !/:$/.test(line.text);
-    if (!(sameBlockAsTitle || line.afterSummaryLabel || headerShaped)) break;
+    if (!(sameBlockAsTitle || line.afterSummaryLabel || headerShaped || standsBeforeDateline(lines, i))) break;
     if (header.imageCaption === null && !line.afterSummaryLabel && (hasCaptionMarker(line.text) || looksLikeNameCaption(line.text))) {
       header.imageCaption = line.text;
     } else if (header.dek === null) {
@@ -116,6 +116,18 @@ function readHeader(lines: Line[]): Header {
   }
   header.bodyStart = i;
   return header;
+}
+
+/**
+ * A sentence between the headline and a paragraph that opens with a dateline
+ * is the dek, even though it reads as a sentence: the story proper starts at
+ * the dateline.
+ */
+function standsBeforeDateline(lines: Line[], i: number): boolean {
+  const line = lines[i];
+  const next = lines[i + 1];
+  if (!line || !next || i !== 1 || !startsWithDateline(next.text) || startsWithDateline(line.text)) return false;
+  return wordCount(line.text) <= 60 && !/["“”]/.test(line.text);
 }
 
 /** "LOS ANGELES, Sept. 28 (UPI) —" opens a story's first paragraph, never a dek. */

@@ -8,7 +8,7 @@
 
 import { speechCue } from '../lexicon/cues.ts';
 import { lexiconTags } from '../lexicon/names.ts';
-import { type ArticleIndex, isCueAt, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { afterDateline, type ArticleIndex, isCueAt, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
 import type { Sentence } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
 import type { FoundQuote } from './direct.ts';
@@ -54,7 +54,9 @@ export function findReportedSpeech(index: ArticleIndex, quoted: FoundQuote[]): R
   return out;
 }
 
-function sentenceCandidates(index: ArticleIndex, s: Sentence, hasQuote: boolean): Candidate[] {
+function sentenceCandidates(index: ArticleIndex, whole: Sentence, hasQuote: boolean): Candidate[] {
+  // "PORT CALDER — The university said …": the dateline is not part of what anyone said.
+  const s: Sentence = { ...whole, firstToken: afterDateline(index.doc.tokens, whole.firstToken, whole.endToken) };
   const found: Candidate[] = [];
   const accordingFirst = accordingToOpening(index, s);
   if (accordingFirst) found.push(accordingFirst);

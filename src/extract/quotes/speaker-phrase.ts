@@ -7,7 +7,7 @@ import type { NameMention } from '../entities/mention-types.ts';
 import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
 import { isFunctionWord } from '../lexicon/names.ts';
 import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
-import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { afterDateline, type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import {
   couldHeadSpeakerPhrase,
@@ -89,14 +89,8 @@ export function firstSubject(index: ArticleIndex, from: number, before: number):
   }
   // "In response to Trump's proposal to bar Muslims from entering the United States, Clinton's aide …":
   // a sentence opening with a prepositional phrase has its subject after the first comma.
-  let start = from;
   // "WASHINGTON, Dec. 8 (UPI) — …": the dateline is not part of the sentence.
-  for (let k = from; k < Math.min(before, from + 12); k++) {
-    if (tokens[k]?.text === '—' || tokens[k]?.text === '--') {
-      if (tokens.slice(from, k).some((t) => t.isWord && t.text.length > 2 && t.text === t.text.toUpperCase())) start = k + 1;
-      break;
-    }
-  }
+  let start = afterDateline(tokens, from, before);
   const lead = tokens[start];
   if (lead && (PREPOSITIONS.has(lead.lower) || lead.lower === 'when' || lead.lower === 'after')) {
     for (let k = start + 1; k < before; k++) {

@@ -90,3 +90,20 @@ function gerundIsSpeech(tokens: readonly Token[], k: number): boolean {
 export function tokenAt(index: ArticleIndex, i: number): Token | undefined {
   return index.doc.tokens[i];
 }
+
+/**
+ * "PORT CALDER — …", "WASHINGTON, Dec. 8 (UPI) — …": where a sentence starts
+ * once the dateline that opens it is skipped (`from` when there is none).
+ */
+export function afterDateline(tokens: readonly Token[], from: number, to: number): number {
+  const first = tokens[from];
+  if (!first || !first.cap || tokens[from - 1]?.paragraph === first.paragraph) return from;
+  for (let k = from; k < Math.min(to, from + 12); k++) {
+    const t = tokens[k];
+    if (t?.text === '—' || t?.text === '–' || t?.text === '--') {
+      const shouted = tokens.slice(from, k).some((x) => x.isWord && x.text.length > 2 && x.text === x.text.toUpperCase() && /\p{Lu}/u.test(x.text));
+      return shouted ? k + 1 : from;
+    }
+  }
+  return from;
+}
