@@ -129,7 +129,7 @@ function affiliationsToContract(f: Findings): ExtractedAffiliation[] {
     role: a.role,
   }));
   const unnamed: ExtractedAffiliation[] = [];
-  for (const q of f.quoted) {
+  for (const q of [...f.quoted, ...f.reported]) {
     const r = q.resolved;
     if (!r?.entity || r.entity.type !== 'organization' || !r.unnamedRole) continue;
     const description = r.unnamedRole.description;

@@ -43,7 +43,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   const roles = findRoles(index, entities, home);
   const quoted = findQuotedSpeech(index);
   const reported = findReportedSpeech(index, quoted);
-  resolveSpeakers(index, new SpeakerResolver(index, entities, roles.rolesOf), quoted, reported);
+  resolveSpeakers(index, new SpeakerResolver(index, entities, roles.rolesOf, roles.affiliations), quoted, reported);
   return assembleArticle({ cleaned, text, entities, roles, quoted, reported });
 }
 

@@ -137,4 +137,30 @@ describe('attribution patterns', () => {
     );
     expect(speakerOf(a, 'Please bring tins')).toMatchObject({ name: 'Greta Holm', label: 'The email' });
   });
+
+  it('"<Title> X of <Org> called it …" is the person, not the organization they are of', () => {
+    const a = read('Professor Ines Varga of Eastmoor University, who studies floods, called the plan "a fair start."');
+    expect(speakerOf(a, 'a fair start')).toMatchObject({ name: 'Ines Varga', type: 'person' });
+  });
+
+  it('"the head of <Org> says" is the leader the story names, else nobody — never the organization', () => {
+    const named = read(
+      "Dale Kerrigan, president of the Oyster Growers' Association, toured the beds.",
+      "The head of the Oyster Growers' Association says the beds are ruined.",
+    );
+    expect(speakerOf(named, 'the beds are ruined')).toMatchObject({ name: 'Dale Kerrigan', type: 'person' });
+    const unnamed = read('The head of the Alder Lakes Network said the results were clear.');
+    expect(speakerOf(unnamed, 'the results were clear')).toMatchObject({ name: null, label: 'The head of the Alder Lakes Network' });
+  });
+
+  it('an unnamed spokesman in reported speech is an unnamed affiliation too', () => {
+    const a = read('A spokesman for the state Coastal Lands Commission said the review would end in May.');
+    expect(speakerOf(a, 'the review would end')).toMatchObject({ name: 'Coastal Lands Commission', type: 'organization' });
+    expect(a.affiliations).toContainEqual({
+      person: 'spokesman for the state Coastal Lands Commission',
+      organization: 'Coastal Lands Commission',
+      role: 'spokesman',
+      unnamed: true,
+    });
+  });
 });

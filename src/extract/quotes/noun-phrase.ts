@@ -48,6 +48,8 @@ export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): S
   if (mention && !mention.inQuote && mention.firstToken >= floor) {
     const governed = governingPhrase(index, mention.firstToken, floor);
     if (governed) return namedBeforeAppositive(index, governed, floor) ?? governed;
+    const member = personOfOrganization(index, mention, floor);
+    if (member) return nameOrNounPhrase(index, member.firstToken, mention.endToken, member);
     return nameOrNounPhrase(index, mention.firstToken, mention.endToken, mention);
   }
   if (!t.isWord) return null;
@@ -66,6 +68,17 @@ export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): S
   }
   const phrase = governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
   return phrase ? (namedBeforeAppositive(index, phrase, floor) ?? phrase) : null;
+}
+
+/** "Professor Tomas Lindqvist of Northfield University called …": the person, not the body they are of. */
+function personOfOrganization(index: ArticleIndex, org: NameMention, floor: number): NameMention | null {
+  if (org.kind !== 'organization' && org.kind !== 'country') return null;
+  const { tokens } = index.doc;
+  let p = org.firstToken - 1;
+  if (tokens[p]?.lower === 'the') p--;
+  if (tokens[p]?.lower !== 'of') return null;
+  const person = index.mentionEndingAt.get(p - 1);
+  return person && person.kind === 'person' && !person.possessive && !person.inQuote && person.firstToken >= floor ? person : null;
 }
 
 /**
@@ -91,6 +104,8 @@ export function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase
 export function governingPhrase(index: ArticleIndex, objectStart: number, floor: number, end?: number): SpeakerPhrase | null {
   const { tokens } = index.doc;
   let p = objectStart - 1;
+  // "a spokesman for the state Coastal Waters Commission": a level of government may stand before the name.
+  if (/^(state|federal|city|county|town|local|national|regional|provincial)$/.test(tokens[p]?.lower ?? '')) p--;
   if (tokens[p]?.lower === 'the') p--;
   const prep = tokens[p];
   if (!prep || !['for', 'of', 'at', 'with', 'to', 'from'].includes(prep.lower) || p - 1 < floor) return null;

@@ -4,6 +4,7 @@
 
 import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
+import type { Affiliation } from '../entities/roles.ts';
 import { lexiconTags } from '../lexicon/names.ts';
 import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
 import { countryAdjective } from '../lexicon/places.ts';
@@ -53,6 +54,8 @@ export class SpeakerResolver {
     private readonly entities: ResolvedEntities,
     /** Roles found in appositives and before names, per person. */
     private readonly rolesOf: Map<PersonEntity, string[]>,
+    /** Who works for which organization, as the story introduces them. */
+    private readonly affiliations: readonly Affiliation[] = [],
   ) {
     this.salience = new SalienceModel(index, entities);
   }
@@ -159,6 +162,11 @@ export class SpeakerResolver {
     }
     if (phrase.innerOrganization) {
       const org = this.entities.entityOf.get(phrase.innerOrganization);
+      // "The head of the Harbor Association says": the person who leads it, when the story names one; not the body.
+      if (org && org.type === 'organization' && LEADING_ROLES.has(phrase.head)) {
+        const leader = this.leaderOf(org, phrase.head);
+        return leader ? this.speakerFor(leader, label, 0.7, at) : { speaker: null, entity: null, label, certainty: 0.5 };
+      }
       if (org && org.type === 'organization') {
         const description = label.replace(/^(the|a|an|one|another|this|that)\s+/i, '');
         return { ...this.speakerFor(org, label, 0.7, at), unnamedRole: { description, role: phrase.head } };
@@ -173,6 +181,18 @@ export class SpeakerResolver {
       }
     }
     return { speaker: null, entity: null, label, certainty: 0.5 };
+  }
+
+  /** The one person the story affiliates with `org` in a leading role matching `head` ("head" matches any). */
+  private leaderOf(org: OrganizationEntity, head: string): PersonEntity | null {
+    const generic = head === 'head' || head === 'leader' || head === 'chief' || head === 'boss';
+    const leaders = new Set<PersonEntity>();
+    for (const a of this.affiliations) {
+      if (a.organization !== org || !a.role) continue;
+      const last = a.role.toLowerCase().split(/\s+/).pop() ?? '';
+      if (generic ? LEADING_ROLES.has(last) : last === head) leaders.add(a.person);
+    }
+    return leaders.size === 1 ? ([...leaders][0] ?? null) : null;
   }
 
   /** The organization named most often so far (the first named on a tie): whom an unattached spokesperson speaks for. */
@@ -262,6 +282,12 @@ export class SpeakerResolver {
 }
 
 const SPOKESPERSON = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+
+/** Roles that lead a body: "the head of X" is a person, never the body itself. */
+const LEADING_ROLES = new Set([
+  'head', 'leader', 'chief', 'boss', 'president', 'chairman', 'chairwoman', 'chair', 'chairperson', 'director',
+  'executive', 'ceo', 'founder', 'owner', 'commissioner', 'superintendent', 'principal', 'dean', 'coach', 'manager',
+]);
 
 /**
  * Titles that, said with "the", usually point at the person the story is
