@@ -163,4 +163,28 @@ describe('attribution patterns', () => {
       unnamed: true,
     });
   });
+
+  it('"he said" after a quotation goes to the subject of the sentence that introduced it', () => {
+    const a = read(
+      'Mayor Tom Reyes spoke for an hour about the levee.',
+      'Carl Ostrom, who worked for the mayor\'s father, Sam Reyes, listed the repairs: "Every gate needs new seals," he said.',
+    );
+    expect(speakerOf(a, 'Every gate')).toMatchObject({ name: 'Carl Ostrom', label: 'he' });
+  });
+
+  it('"he said" after a quotation opening a sentence goes to the person the sentence before introduced', () => {
+    const a = read(
+      '"We will pump all night," Tom Reyes said. "Nobody sleeps until the water drops."',
+      'Rep. Carl Ostrom also addressed the crowd when introducing the engineers. "The pumps are older than I am," he said.',
+    );
+    expect(speakerOf(a, 'The pumps are older')).toMatchObject({ name: 'Carl Ostrom', label: 'he' });
+  });
+
+  it('a name after "the" that modifies a noun does not become the next sentence\'s subject', () => {
+    const a = read(
+      'Ana Torres opened the hearing.',
+      'The Torres plan is made possible by the state, said Maria Gomez, the county engineer. Others are "running out of sandbags," she said.',
+    );
+    expect(speakerOf(a, 'running out')).toMatchObject({ name: 'Maria Gomez', label: 'she' });
+  });
 });

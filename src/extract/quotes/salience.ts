@@ -25,6 +25,8 @@ const SPEAKER_WEIGHT = 3;
 const SPEAKER_MEMORY_SENTENCES = 12;
 const KNOWN_GENDER_BOOST = 1.6;
 const PREVIOUS_SUBJECT_BONUS = 1.5;
+const CURRENT_SUBJECT_BONUS = 3;
+const SAME_PARAGRAPH_SUBJECT_BONUS = 3;
 /** No one stays in focus by sheer repetition: recent mentions and speech must be able to take it over. */
 const WEIGHT_CAP = 6;
 
@@ -60,6 +62,10 @@ export class SalienceModel {
    */
   person(at: number, excluded: Gender | null): PersonEntity | null {
     const weights = this.weightsAt(at);
+    // "Gray, who served under Mr. Bush's father, ticked through the code: ''…,'' he said": a pronoun
+    // in the sentence whose subject is a compatible person refers to that subject first.
+    const subject = this.subjectBefore(at);
+    if (subject && subject.type === 'person' && (excluded === null || subject.gender !== excluded)) add(weights, subject, CURRENT_SUBJECT_BONUS);
     if (excluded !== null) {
       for (const [e, w] of weights) if (e.type === 'person' && e.gender !== null && e.gender !== excluded) weights.set(e, w * KNOWN_GENDER_BOOST);
     }
@@ -143,11 +149,31 @@ export class SalienceModel {
     return null;
   }
 
+  /** The first person named in subject position in the sentence that holds `at`, before it. */
+  private subjectBefore(at: number): PersonEntity | null {
+    const { tokens, sentences } = this.index.doc;
+    const k = firstTokenAtOrAfter(tokens, at);
+    const s = sentences[tokens[k]?.sentence ?? -1];
+    if (!s) return null;
+    for (let j = s.firstToken; j < k; j++) {
+      // Only the narration before the sentence's first quotation introduces its subject.
+      if ((tokens[j]?.quote ?? -1) >= 0) return null;
+      const m = this.mentionsAt.get(j);
+      if (!m) continue;
+      const e = this.entities.entityOf.get(m);
+      if (e && e.type === 'person' && this.mentionWeight(m) === SUBJECT_WEIGHT) return e;
+      j = m.endToken - 1;
+    }
+    return null;
+  }
+
   private mentionWeight(m: NameMention): number {
     const { tokens } = this.index.doc;
     const before = tokens[m.firstToken - 1];
     const after = tokens[m.endToken];
     if (before && PREPOSITIONS.has(before.lower)) return OBJECT_WEIGHT;
+    // "The Clinton approach": a person's name after an article modifies the noun that follows.
+    if (before && /^(the|a|an)$/.test(before.lower) && m.kind === 'person' && m.titles.length === 0 && after?.isWord && !after.cap) return MODIFIER_WEIGHT;
     // "the same fire Mr. Obama has": a name right after an ordinary noun opens a relative clause.
     if (before && before.isWord && !before.cap && isNounish(before.lower) && !isRoleNoun(before.lower)) return OBJECT_WEIGHT;
     if (m.possessive) return POSSESSIVE_WEIGHT;
@@ -163,7 +189,9 @@ export class SalienceModel {
     const weights: Weights = new Map(this.snapshots[sentence] ?? []);
     // The subject of the sentence just before is the likeliest "he" or "she" at the start of this one.
     const previousSubject = this.subjectOf(sentence - 1);
-    if (previousSubject) add(weights, previousSubject, PREVIOUS_SUBJECT_BONUS);
+    // Within a paragraph the sentence before introduces who speaks next: "Rep. X addressed it. "…," he said."
+    const sameParagraph = this.index.doc.sentences[sentence - 1]?.paragraph === this.index.doc.sentences[sentence]?.paragraph;
+    if (previousSubject) add(weights, previousSubject, sameParagraph ? SAME_PARAGRAPH_SUBJECT_BONUS : PREVIOUS_SUBJECT_BONUS);
     for (let j = start; j < k; j++) this.absorb(weights, j);
     // Speakers noted in reading order; beyond a dozen sentences their weight has faded to nothing.
     for (let e = this.speakerEvents.length - 1; e >= 0; e--) {
