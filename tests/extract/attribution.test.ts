@@ -187,4 +187,20 @@ describe('attribution patterns', () => {
     );
     expect(speakerOf(a, 'running out')).toMatchObject({ name: 'Maria Gomez', label: 'she' });
   });
+
+  it('"his claim that …" and "X\'s March comment that, "…"" make the owner of the statement the speaker', () => {
+    const a = read(
+      'Mayor Tom Reyes repeated his claim that "nobody warned us" about the dam.',
+      'Growers are wary of Senator Ruth Hale after her March comment that, "Some farms will have to close."',
+      'Critics seized on Hale\'s promise that the state would "cover every loss."',
+    );
+    expect(speakerOf(a, 'nobody warned us')).toMatchObject({ name: 'Tom Reyes', label: 'his', cue: 'claim' });
+    expect(speakerOf(a, 'Some farms')).toMatchObject({ name: 'Ruth Hale', cue: 'comment' });
+    expect(speakerOf(a, 'cover every loss')).toMatchObject({ name: 'Ruth Hale', cue: 'promise' });
+  });
+
+  it('a statement noun inside someone else\'s report stays the reporter\'s words', () => {
+    const a = read('Senator Ruth Hale met farmers. The mayor, Tom Reyes, said Hale\'s remarks "made a hard week harder."');
+    expect(speakerOf(a, 'made a hard week')).toMatchObject({ name: 'Tom Reyes' });
+  });
 });

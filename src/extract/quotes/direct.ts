@@ -9,12 +9,13 @@
 import { FRAMING_VERBS, speechCue } from '../lexicon/cues.ts';
 import type { NameMention } from '../entities/mention-types.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
-import { type ArticleIndex, isCueAt, isCueToken } from '../text/article-index.ts';
+import { type ArticleIndex, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import { tailIsAdverbial } from './clause.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { givesAName, looksLikeWorkTitle, quoteKind, type QuoteWindow } from './quote-kind.ts';
 import type { ResolvedSpeaker } from './resolve-speaker.ts';
+import { pronounPhrase } from './noun-phrase.ts';
 import { firstSubject, speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
 
 export type AttributionPattern = 'trailing' | 'leading' | 'according' | 'embedded' | 'inherited' | 'none';
@@ -236,6 +237,8 @@ function embedded(index: ArticleIndex, w: Window): Explicit | null {
       const phrase = speakerAfterVerb(index, c + 2, w.open);
       if (phrase) return { phrase, pattern: 'according', cue: 'according to' };
     }
+    const owned = ownedStatement(index, c, w.open, w.sentenceFirst);
+    if (owned) return owned;
     if (!isCueAt(tokens, c) && !(t.isWord && FRAMING_VERBS.has(t.lower) && isCueAtLike(tokens, c))) continue;
     const phrase = speechCue(t.lower)?.participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
@@ -245,6 +248,43 @@ function embedded(index: ArticleIndex, w: Window): Explicit | null {
     const phrase = speakerAfterVerb(index, c + 1, w.limit) ?? subjectBefore(index, c, w.close);
     if (phrase?.kind === 'other' && !tokens[phrase.firstToken]?.cap) continue;
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
+  }
+  return null;
+}
+
+/** Nouns for something someone said: "his claim that …", "her March comment that, "…"". */
+const STATEMENT_NOUNS = new Set([
+  'claim', 'claims', 'comment', 'comments', 'assertion', 'warning', 'remark', 'remarks', 'statement', 'promise',
+  'pledge', 'vow', 'argument', 'suggestion', 'insistence', 'declaration', 'accusation', 'boast', 'prediction',
+  'contention', 'admission', 'complaint', 'observation', 'charge', 'allegation', 'threat', 'announcement',
+]);
+const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it']]);
+const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * "De Blasio repeated his claim that "profit-making" was …", "Trump's claim
+ * that Obama "founded ISIS"": a statement noun with an owner, then "that" (or
+ * the quotation itself), makes the owner the speaker.
+ */
+function ownedStatement(index: ArticleIndex, c: number, open: number, sentenceFirst: number): Explicit | null {
+  const { tokens } = index.doc;
+  const noun = tokens[c];
+  if (!noun || !noun.isWord || noun.cap || !STATEMENT_NOUNS.has(noun.lower)) return null;
+  // "The lawmaker said Trump's remarks "have had …"": inside someone's report, the words are the reporter's.
+  for (let k = sentenceFirst; k < c; k++) if (isCueAt(tokens, k)) return null;
+  const between = tokens.slice(c + 1, open).filter((t) => t.isWord);
+  if (between.length > 0 && !between.some((t) => t.lower === 'that')) return null;
+  if (between.some((t) => isCueToken(t))) return null;
+  // The owner stands at most two words before the noun: "her March comment", "his recent warning".
+  for (let k = c - 1; k >= Math.max(0, c - 3); k--) {
+    const t = tokens[k];
+    if (!t || !t.isWord || t.quote >= 0) return null;
+    const pronoun = OWNER_PRONOUNS.get(t.lower);
+    if (pronoun) return { phrase: pronounPhrase(k, pronoun), pattern: 'embedded', cue: noun.lower };
+    if (MONTHS_AND_DAYS.test(t.lower)) continue;
+    const m = index.mentionEndingAt.get(k);
+    if (m && m.possessive && !m.inQuote) return { phrase: nameOnly(index, m), pattern: 'embedded', cue: noun.lower };
+    if (m || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower)) return null;
   }
   return null;
 }
