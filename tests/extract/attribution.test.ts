@@ -203,4 +203,14 @@ describe('attribution patterns', () => {
     const a = read('Senator Ruth Hale met farmers. The mayor, Tom Reyes, said Hale\'s remarks "made a hard week harder."');
     expect(speakerOf(a, 'made a hard week')).toMatchObject({ name: 'Tom Reyes' });
   });
+
+  it('a parenthetical after the name does not hide the speaker: "Rep. X (D-Ore.), chair of …, said"', () => {
+    const a = read('Rep. Elias Varro (D-Ore.), chair of the flood panel, said that the fund was "nearly empty."');
+    expect(speakerOf(a, 'nearly empty')).toMatchObject({ name: 'Elias Varro' });
+  });
+
+  it('"…, saying, "…"" after a scare-quoted word still reads the participle, and its subject is the name opening the sentence', () => {
+    const a = read('Kessel mocked the county "experts," saying, "Nobody here has seen a flood like this!"');
+    expect(speakerOf(a, 'Nobody here')).toMatchObject({ name: 'Kessel', cue: 'saying' });
+  });
 });

@@ -245,6 +245,8 @@ function embedded(index: ArticleIndex, w: Window): Explicit | null {
   }
   for (let c = w.close; c < w.limit && c - w.close <= EMBEDDED_CUE_WINDOW; c++) {
     if (!isCueAt(tokens, c)) continue;
+    // "needled the "reporter," saying, "…"": a participle right before the next quotation introduces that one.
+    if (speechCue(tokens[c]?.lower ?? '')?.participle && introducesNextQuotation(tokens, c, w.limit)) return null;
     const phrase = speakerAfterVerb(index, c + 1, w.limit) ?? subjectBefore(index, c, w.close);
     if (phrase?.kind === 'other' && !tokens[phrase.firstToken]?.cap) continue;
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
@@ -287,6 +289,11 @@ function ownedStatement(index: ArticleIndex, c: number, open: number, sentenceFi
     if (m || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower)) return null;
   }
   return null;
+}
+
+function introducesNextQuotation(tokens: Token[], c: number, limit: number): boolean {
+  for (let k = c + 1; k < Math.min(limit + 3, c + 4); k++) if ((tokens[k]?.quote ?? -1) >= 0) return true;
+  return false;
 }
 
 /** A framing verb ("called") is a verb unless a determiner makes it a noun. */

@@ -40,9 +40,18 @@ export function phraseKindOfHead(head: string): PhraseKind {
 }
 
 /** A speaker phrase whose last token is j. */
-export function phraseEndingAt(index: ArticleIndex, j: number, floor: number): SpeakerPhrase | null {
+export function phraseEndingAt(index: ArticleIndex, end: number, floor: number): SpeakerPhrase | null {
+  let j = end;
   const { tokens } = index.doc;
-  const t = tokens[j];
+  let t = tokens[j];
+  // "Rep. Elias Cumming (D-Md.)": a parenthetical after a name is no part of the phrase.
+  if (t?.text === ')') {
+    let open = j - 1;
+    while (open > floor && j - open < 10 && tokens[open]?.text !== '(') open--;
+    if (tokens[open]?.text !== '(') return null;
+    j = open - 1;
+    t = tokens[j];
+  }
   if (!t || j < floor || t.quote >= 0) return null;
   const mention = index.mentionEndingAt.get(j);
   if (mention && !mention.inQuote && mention.firstToken >= floor) {

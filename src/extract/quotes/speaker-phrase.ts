@@ -9,6 +9,7 @@ import { isFunctionWord } from '../lexicon/names.ts';
 import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import { afterDateline, type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
+import { finiteAt } from './clause.ts';
 import {
   couldHeadSpeakerPhrase,
   isVerbForm,
@@ -110,7 +111,9 @@ export function firstSubject(index: ArticleIndex, from: number, before: number):
     const m = index.mentionStartingAt.get(k);
     const prev = tokens[k - 1];
     const isObject = !!prev && k > from && PREPOSITIONS.has(prev.lower);
-    if (m && !m.inQuote && !m.possessive && !isObject && m.kind !== 'place' && m.kind !== 'unknown') return phraseEndingAt(index, m.endToken - 1, k);
+    // An unknown capitalised name counts only where it opens the clause: "Kerpen needled the reporter, saying".
+    const opensClause = k === start && m?.kind === 'unknown' && finiteAt(tokens, m.endToken);
+    if (m && !m.inQuote && !m.possessive && !isObject && m.kind !== 'place' && (m.kind !== 'unknown' || opensClause)) return phraseEndingAt(index, m.endToken - 1, k);
     if (t.isWord && PRONOUNS.has(t.lower) && !isObject) return pronounPhrase(k, t.lower);
   }
   return null;

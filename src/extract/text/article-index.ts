@@ -80,8 +80,10 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '’s'
 const PARTICIPLE_OPENERS = new Set([',', 'and', '—', 'after', 'before', 'while', 'by', 'when', 'without', 'in']);
 
 function gerundIsSpeech(tokens: readonly Token[], k: number): boolean {
-  const prev = tokens[k - 1];
-  const prev2 = tokens[k - 2];
+  // "needled the "reporter," saying": a closing quote mark after the comma still leaves the participle after a comma.
+  const mark = /^["”’']$/.test(tokens[k - 1]?.text ?? '') ? 1 : 0;
+  const prev = tokens[k - 1 - mark];
+  const prev2 = tokens[k - 2 - mark];
   if (!prev) return true;
   if (PARTICIPLE_OPENERS.has(prev.lower) || BE_FORMS.has(prev.lower)) return true;
   return !!prev2 && BE_FORMS.has(prev2.lower) && /ly$|^(now|also|still|again|not)$/.test(prev.lower);
