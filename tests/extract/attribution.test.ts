@@ -213,4 +213,10 @@ describe('attribution patterns', () => {
     const a = read('Kessel mocked the county "experts," saying, "Nobody here has seen a flood like this!"');
     expect(speakerOf(a, 'Nobody here')).toMatchObject({ name: 'Kessel', cue: 'saying' });
   });
+
+  it('"said Hale constituent Dan Golvin": a name before a noun describes the person named after it', () => {
+    const a = read('"We need the levee raised," said Hale constituent Dan Golvin, whose farm flooded twice.', '"We need it now," said Ruth Moran of Cheyenne.');
+    expect(speakerOf(a, 'We need the levee')).toMatchObject({ name: 'Dan Golvin' });
+    expect(speakerOf(a, 'We need it now')).toMatchObject({ name: 'Ruth Moran' });
+  });
 });

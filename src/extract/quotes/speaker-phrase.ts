@@ -207,6 +207,10 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
     // "wrote a Trump supporter": a name followed by a noun only modifies that noun.
     const following = m ? tokens[m.endToken] : undefined;
     const modifies = !!following && following.isWord && !following.cap && following.sentence === t.sentence && phraseKindOfHead(following.lower) !== 'other';
+    // "said Cruz constituent Dan Golvach", "said Rovers manager Ines Okafor": a name, a lower-case noun, then the person's name.
+    const described = m && following?.isWord && !following.cap && following.sentence === t.sentence ? index.mentionStartingAt.get(m.endToken + 1) : undefined;
+    const nounBetween = !!following && !isVerbForm(following.lower) && !PREPOSITIONS.has(following.lower) && !CLAUSE_WORDS.has(following.lower) && !DETERMINERS.has(following.lower);
+    if (described && described.kind === 'person' && !described.possessive && nounBetween) return nameOrNounPhrase(index, i, described.endToken, described);
     if (m && !m.possessive && !modifies) return nameOrNounPhrase(index, i, m.endToken, m);
     if (m && modifies) break;
     const w = tokens[k];
