@@ -219,4 +219,12 @@ describe('attribution patterns', () => {
     expect(speakerOf(a, 'We need the levee')).toMatchObject({ name: 'Dan Golvin' });
     expect(speakerOf(a, 'We need it now')).toMatchObject({ name: 'Ruth Moran' });
   });
+
+  it('"released a statement saying that … "…"" and ", calling it a "…"" belong to the subject of the sentence', () => {
+    const a = read(
+      'After the vote, Harbour Commissioner Lena Brandt released a statement saying that the board had "listened to every fisherman" at the hearing, calling the result a "fair compromise."',
+    );
+    expect(speakerOf(a, 'listened to every')).toMatchObject({ name: 'Lena Brandt', cue: 'saying' });
+    expect(speakerOf(a, 'fair compromise')).toMatchObject({ name: 'Lena Brandt', cue: 'calling' });
+  });
 });

@@ -240,7 +240,9 @@ function embedded(index: ArticleIndex, w: Window): Explicit | null {
     const owned = ownedStatement(index, c, w.open, w.sentenceFirst);
     if (owned) return owned;
     if (!isCueAt(tokens, c) && !(t.isWord && FRAMING_VERBS.has(t.lower) && isCueAtLike(tokens, c))) continue;
-    const phrase = speechCue(t.lower)?.participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
+    // ", calling it a "special place"": a participle, spoken or framing, has the sentence's subject.
+    const participle = speechCue(t.lower)?.participle || (/ing$/.test(t.lower) && tokens[c - 1]?.text === ',');
+    const phrase = participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
   }
   for (let c = w.close; c < w.limit && c - w.close <= EMBEDDED_CUE_WINDOW; c++) {

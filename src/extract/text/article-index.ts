@@ -77,6 +77,7 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
 const NOT_BEFORE_TO = new Set(['continue', 'begin', 'add', 'promise', 'vow', 'agree', 'threaten', 'pledge', 'urge', 'demand', 'post', 'respond', 'reply', 'answer', 'admit', 'confess', 'testify', 'swear']);
 const TO_SPEECH_LEMMAS = new Set(['say', 'tell', 'explain', 'argue', 'insist', 'warn', 'write', 'note', 'claim', 'ask']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '’s', 'am']);
+const STATEMENT_CARRIERS = new Set(['statement', 'letter', 'email', 'e-mail', 'tweet', 'post', 'message', 'memo', 'note', 'release', 'video', 'ad', 'advertisement']);
 const PARTICIPLE_OPENERS = new Set([',', 'and', '—', 'after', 'before', 'while', 'by', 'when', 'without', 'in']);
 
 function gerundIsSpeech(tokens: readonly Token[], k: number): boolean {
@@ -86,6 +87,8 @@ function gerundIsSpeech(tokens: readonly Token[], k: number): boolean {
   const prev2 = tokens[k - 2 - mark];
   if (!prev) return true;
   if (PARTICIPLE_OPENERS.has(prev.lower) || BE_FORMS.has(prev.lower)) return true;
+  // "released a statement saying that …", "posted a tweet saying": a written statement speaks.
+  if (STATEMENT_CARRIERS.has(prev.lower)) return true;
   return !!prev2 && BE_FORMS.has(prev2.lower) && /ly$|^(now|also|still|again|not)$/.test(prev.lower);
 }
 
