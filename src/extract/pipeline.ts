@@ -10,6 +10,7 @@ import { personEvidence } from './entities/person-evidence.ts';
 import { inferGendersFromPronouns } from './entities/gender.ts';
 import { findNameMentions } from './entities/mentions.ts';
 import { markOrganizationsByContext } from './entities/organization-evidence.ts';
+import { applyNicknames } from './entities/nicknames.ts';
 import type { NameMention } from './entities/mention-types.ts';
 import { resolveEntities, type ResolvedEntities } from './entities/resolve.ts';
 import { findSurnameReferences } from './entities/surnames.ts';
@@ -36,6 +37,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   markOrganizationsByContext(firstLook);
   const entities = resolveEntities(firstLook.mentions, personEvidence(firstLook));
   const index = indexArticle(text, withSurnameReferences(text, firstLook.mentions, entities));
+  applyNicknames(index, entities);
   inferGendersFromPronouns(index, entities);
   mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption]);
   const home = datelinePlace(text);

@@ -44,6 +44,15 @@ describe('people', () => {
     expect(a.affiliations).toContainEqual({ person: 'Martin Ashby', organization: 'Coastline Ferries', role: 'CEO' });
   });
 
+  it('use the name a person goes by when the story says so ("known as …"), and merge that form into them', () => {
+    const a = read(
+      'Life was easy for a young Robert Allan Marsh on the island.',
+      'Old friends remember Mr. Marsh, known as Bobby, as a tireless sailor. Bobby Marsh now runs the ferry board.',
+    );
+    expect(a.people.map((p) => p.name)).toEqual(['Bobby Marsh']);
+    expect(person(a, 'Bobby Marsh')?.aliases).toContain('Robert Allan Marsh');
+  });
+
   it('take a role from the words just before the name', () => {
     const a = read('The plan was drafted by harbour engineer Sofia Brandt over the winter.');
     expect(person(a, 'Sofia Brandt')?.roles).toContain('harbour engineer');

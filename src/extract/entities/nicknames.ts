@@ -1,0 +1,58 @@
+// "Mr. Bush, known as Jeb," says what a person goes by: the nickname and the
+// surname are the name the story (and everyone else) uses, so "Jeb Bush"
+// later in the text is the same person, and the canonical name.
+
+import type { ArticleIndex } from '../text/article-index.ts';
+import type { PersonEntity } from './entity-types.ts';
+import type { ResolvedEntities } from './resolve.ts';
+
+/** Words that introduce the name someone goes by, after a comma or an opening parenthesis. */
+const KNOWN_AS = [['known', 'as'], ['better', 'known', 'as'], ['nicknamed'], ['called']];
+
+export function applyNicknames(index: ArticleIndex, entities: ResolvedEntities): void {
+  const { tokens } = index.doc;
+  for (const m of index.mentions) {
+    const person = entities.entityOf.get(m);
+    if (!person || person.type !== 'person' || m.inQuote) continue;
+    const opener = tokens[m.endToken];
+    if (opener?.text !== ',' && opener?.text !== '(') continue;
+    const nickAt = afterKnownAs(index, m.endToken + 1);
+    const nick = nickAt >= 0 ? tokens[nickAt] : undefined;
+    if (!nick || !nick.cap || !nick.isWord || tokens[nickAt + 1]?.cap) continue;
+    adoptNickname(entities, person, nick.text);
+  }
+}
+
+function afterKnownAs(index: ArticleIndex, from: number): number {
+  const { tokens } = index.doc;
+  for (const words of KNOWN_AS) {
+    if (words.every((w, i) => tokens[from + i]?.lower === w)) return from + words.length;
+  }
+  return -1;
+}
+
+function adoptNickname(entities: ResolvedEntities, person: PersonEntity, nickname: string): void {
+  const given = nickname.toLowerCase();
+  // Another person built from "Jeb Bush" (or a bare "Jeb") is this one.
+  for (const other of [...entities.people]) {
+    if (other === person) continue;
+    const sameName = other.given === given && other.surname === person.surname;
+    const bareNickname = other.given === null && other.surname === given;
+    if (!sameName && !bareNickname) continue;
+    for (const m of other.mentions) {
+      person.mentions.push(m);
+      entities.entityOf.set(m, person);
+      const written = m.nameTokens.join(' ');
+      if (written !== person.name) person.aliases.add(written);
+    }
+    for (const r of other.roles) if (!person.roles.includes(r)) person.roles.push(r);
+    entities.people.splice(entities.people.indexOf(other), 1);
+  }
+  person.mentions.sort((a, b) => a.start - b.start);
+  const surnameAsWritten = person.name.split(' ').slice(-person.surname.split(' ').length).join(' ');
+  const name = `${nickname} ${surnameAsWritten}`;
+  if (name !== person.name) {
+    person.aliases.add(person.name);
+    person.name = name;
+  }
+}
