@@ -77,6 +77,11 @@ describe('quotation marks', () => {
     expect(quotesOf('The network renewed "Harbour Lights" and "The Night Ferry" for another season.')).toEqual([]);
   });
 
+  it('keeps a title-cased term someone coined or a name they gave ("referred to the "New Tide"")', () => {
+    const quotes = quotesOf('The historian Ada Lindgren referred to the dockers as the "New Tide."');
+    expect(quotes.map(brief)).toEqual([{ text: 'New Tide.', kind: 'partial', speaker: 'Ada Lindgren' }]);
+  });
+
   it('survives an unbalanced quote mark by closing the quotation at the paragraph end', () => {
     const quotes = quotesOf('Inspector Hana Sato said: "The investigation will take months', 'The ferry service resumed on Monday.');
     expect(quotes).toHaveLength(1);

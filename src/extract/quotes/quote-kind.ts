@@ -47,5 +47,5 @@ export function quoteKind(tokens: Token[], w: QuoteWindow, pattern: AttributionP
 /** An attributed quotation, or a nickname someone gave ("called her an ''Aunt Tom''"), is kept even when title-cased. */
 export function givesAName(q: FoundQuote): boolean {
   if (q.pattern === 'trailing' || q.pattern === 'leading') return true;
-  return q.pattern === 'embedded' && /^(called|calls|calling|dubbed|dubs|labeled|labelled|nicknamed|branded|named)$/.test(q.cue ?? '');
+  return q.pattern === 'embedded' && /^(called|calls|calling|dubbed|dubs|labeled|labelled|nicknamed|branded|named|referred|refers|referring|termed|coined)$/.test(q.cue ?? '');
 }
