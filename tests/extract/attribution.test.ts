@@ -227,4 +227,13 @@ describe('attribution patterns', () => {
     expect(speakerOf(a, 'listened to every')).toMatchObject({ name: 'Lena Brandt', cue: 'saying' });
     expect(speakerOf(a, 'fair compromise')).toMatchObject({ name: 'Lena Brandt', cue: 'calling' });
   });
+
+  it('a quotation opening a sentence after narration about a person is that person\'s, even after another speaker\'s quote', () => {
+    const a = read(
+      '"The river will drop by Friday," Tom Baker said. Maria Gomez shook her head. "I have heard that every spring."',
+      'Inspector Hana Sato mentioned that the gauges had failed twice. "Does anyone check them?"',
+    );
+    expect(speakerOf(a, 'I have heard')).toMatchObject({ name: 'Maria Gomez' });
+    expect(speakerOf(a, 'Does anyone')).toMatchObject({ name: 'Hana Sato' });
+  });
 });

@@ -5,7 +5,9 @@
 
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { FoundQuote } from './direct.ts';
-import type { SpeakerResolver } from './resolve-speaker.ts';
+import { firstTokenAtOrAfter } from './locate.ts';
+import type { ResolvedSpeaker, SpeakerResolver } from './resolve-speaker.ts';
+import { firstSubject } from './speaker-phrase.ts';
 
 export function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolver: SpeakerResolver, only?: FoundQuote): void {
   const { doc } = index;
@@ -21,6 +23,13 @@ export function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolv
     const opensParagraph = at === 0 && doc.opensWithQuote[p] === true;
     const before = inParagraph.get(p - 1);
     const previousParagraphQuote = opensParagraph && before ? before[before.length - 1] : undefined;
+    // "Betsy shook her head. "…"": the person the sentence just before is about speaks next.
+    const narrator = narratorBefore(index, q, resolver);
+    if (narrator) {
+      q.resolved = narrator;
+      q.pattern = 'inherited';
+      continue;
+    }
     const source = previousInParagraph ?? nextInParagraph ?? (previousParagraphQuote?.resolved ? previousParagraphQuote : undefined);
     if (!source?.resolved) continue;
     q.resolved = { ...source.resolved, certainty: source.resolved.certainty * 0.85 };
@@ -28,6 +37,26 @@ export function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolv
     q.cue = source.cue;
     resolver.noteSpeaker(q.resolved.entity, q.span.open);
   }
+}
+
+/**
+ * A quotation that opens its sentence, right after a sentence of narration
+ * in the same paragraph (no quotation in it) whose subject is a person: that
+ * person, as a reader takes it ("Quintanilla mentioned that … "Does that not
+ * speak to your vetting?"").
+ */
+function narratorBefore(index: ArticleIndex, q: FoundQuote, resolver: SpeakerResolver): ResolvedSpeaker | null {
+  const { tokens, sentences } = index.doc;
+  const open = firstTokenAtOrAfter(tokens, q.span.open);
+  const own = sentences[tokens[open]?.sentence ?? -1];
+  if (!own || own.firstToken !== open) return null;
+  const previous = sentences[(tokens[open]?.sentence ?? 0) - 1];
+  if (!previous || previous.paragraph !== own.paragraph) return null;
+  for (let k = previous.firstToken; k < previous.endToken; k++) if ((tokens[k]?.quote ?? -1) >= 0 || /["“”]/.test(tokens[k]?.text ?? '')) return null;
+  const phrase = firstSubject(index, previous.firstToken, previous.endToken);
+  if (!phrase || (phrase.kind !== 'name' && phrase.kind !== 'pronoun')) return null;
+  const resolved = resolver.resolve(phrase);
+  return resolved.entity?.type === 'person' ? { ...resolved, certainty: resolved.certainty * 0.7 } : null;
 }
 
 /** A quotation inherits from neighbours at most this many quotations away. */
