@@ -85,4 +85,20 @@ describe('affiliations', () => {
     const a = read('Mr. Tolliver met Rosa Kemp at Eastmoor University last spring.');
     expect(a.affiliations).toEqual([]);
   });
+
+  it('a company called by the first word of its name ("Lumen\'s co-founder") is the company', () => {
+    const a = read(
+      'Lumen Robotics raised $40 million, it said on Thursday.',
+      'Mei Tanaka, Lumen\'s co-founder and chief executive, said hiring would start at once.',
+      'Arjun Mehta, a former engineer at Orbital Systems, is the company\'s chief technology officer.',
+    );
+    expect(a.organizations.map((o) => o.name)).toEqual(['Lumen Robotics', 'Orbital Systems']);
+    expect(a.affiliations).toContainEqual(affiliation('Mei Tanaka', 'Lumen Robotics', 'co-founder'));
+    expect(a.affiliations).toContainEqual(affiliation('Arjun Mehta', 'Orbital Systems', 'former engineer'));
+  });
+
+  it('a title naming a kind of body ("Police Chief") means the one the story named', () => {
+    const a = read('The Dunmore Police Department made two arrests. Police Chief Angela Ruiz praised the officers.');
+    expect(a.affiliations).toContainEqual(affiliation('Angela Ruiz', 'Dunmore Police Department', 'Police Chief'));
+  });
 });

@@ -236,4 +236,9 @@ describe('attribution patterns', () => {
     expect(speakerOf(a, 'I have heard')).toMatchObject({ name: 'Maria Gomez' });
     expect(speakerOf(a, 'Does anyone')).toMatchObject({ name: 'Hana Sato' });
   });
+
+  it('"the U.S. presidential candidate" is a person, not the country', () => {
+    const a = read('Senator Ruth Hale toured the port. A day later the U.S. presidential candidate said the port needed federal money.');
+    expect(speakerOf(a, 'the port needed')).toMatchObject({ name: 'Ruth Hale', type: 'person' });
+  });
 });

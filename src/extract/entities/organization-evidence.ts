@@ -5,9 +5,11 @@
 // way names the same body.
 
 import { isKnownGivenName } from '../lexicon/names.ts';
-import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { CORPORATE_SUFFIXES } from '../lexicon/name-shapes.ts';
+import { ORGANIZATION_NAME_HEADS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import { type ArticleIndex, PREPOSITIONS } from '../text/article-index.ts';
 import type { NameMention } from './mention-types.ts';
+import { withoutPossessive } from '../text/tokens.ts';
 
 /** Roles held in an organization, followed by "of", "at" or "for" and the organization. */
 const ORGANIZATION_ROLES = new Set([
@@ -49,7 +51,6 @@ export function markOrganizationsByContext(index: ArticleIndex): void {
     if (!prep || !role || !ROLE_PREPOSITIONS.has(prep.lower) || role.cap || !ORGANIZATION_ROLES.has(role.lower)) continue;
     names.add(m.name);
   }
-  if (names.size === 0) return;
   for (const m of index.mentions) {
     if (!names.has(m.name) || !couldBeRetyped(m)) continue;
     m.kind = 'organization';
@@ -57,6 +58,62 @@ export function markOrganizationsByContext(index: ArticleIndex): void {
     m.gender = null;
     m.weak = false;
   }
+  markShortCompanyNames(index);
+}
+
+/**
+ * "Lumen" after "Lumen Robotics", "Brightwater" after "Brightwater Foods":
+ * a company is called by the first word of its name when the rest only says
+ * what kind of company it is. The single word then names the company.
+ */
+function markShortCompanyNames(index: ArticleIndex): void {
+  const byFirstWord = new Map<string, NameMention[]>();
+  for (const m of index.mentions) {
+    if (m.kind !== 'organization' || m.nameTokens.length < 2) continue;
+    const rest = m.nameTokens.slice(1).map((w) => w.toLowerCase().replace(/\.$/, ''));
+    if (!rest.every((w) => ORGANIZATION_NAME_HEADS.get(w) === 'company' || CORPORATE_SUFFIXES.has(w))) continue;
+    const first = (m.nameTokens[0] ?? '').toLowerCase();
+    const list = byFirstWord.get(first) ?? [];
+    if (!list.some((x) => x.name === m.name)) list.push(m);
+    byFirstWord.set(first, list);
+  }
+  if (byFirstWord.size === 0) return;
+  addBareFirstWords(index, byFirstWord);
+  for (const m of index.mentions) {
+    // "Lumen's co-founder": here a possessive single word may be the company too.
+    const possessiveWord = m.possessive && m.kind === 'person' && m.weak && !m.inQuote && m.titles.length === 0;
+    if (m.nameTokens.length !== 1 || m.titles.length > 0 || !(couldBeRetyped(m) || possessiveWord)) continue;
+    const owners = byFirstWord.get((m.nameTokens[0] ?? '').toLowerCase());
+    const owner = owners?.length === 1 ? owners[0] : undefined;
+    if (!owner) continue;
+    m.kind = 'organization';
+    m.organizationKind = owner.organizationKind;
+    m.name = owner.name;
+    m.gender = null;
+    m.weak = false;
+  }
+}
+
+/** The bare first word the name finder passed over as an ordinary word ("Lumen" is also a unit of light). */
+function addBareFirstWords(index: ArticleIndex, byFirstWord: Map<string, NameMention[]>): void {
+  const { tokens } = index.doc;
+  const covered = new Uint8Array(tokens.length);
+  for (const m of index.mentions) for (let k = m.firstToken; k < m.endToken; k++) covered[k] = 1;
+  const added: NameMention[] = [];
+  tokens.forEach((t, k) => {
+    if (covered[k] || !t.isWord || !t.cap || t.quote >= 0) return;
+    const { base, possessive } = withoutPossessive(t.text);
+    const owners = byFirstWord.get(base.toLowerCase());
+    const next = tokens[k + 1];
+    if (owners?.length !== 1 || (next?.cap && next.isWord && next.start - t.end === 1)) return;
+    added.push({
+      kind: 'unknown', start: t.start, end: t.start + base.length, firstToken: k, endToken: k + 1, name: base, nameTokens: [base],
+      nameStart: t.start, titles: [], gender: null, possessive, inQuote: false, organizationKind: null, prefix: null, weak: false,
+    });
+  });
+  if (added.length === 0) return;
+  index.mentions.push(...added);
+  index.mentions.sort((a, b) => a.start - b.start);
 }
 
 /** "the firm, Revolution Messaging," or "Friends of the Marsh, a neighborhood group,": a name in apposition to a body noun. */
@@ -79,7 +136,7 @@ function besideBodyNoun(index: ArticleIndex, m: NameMention): boolean {
 
 /** Only names nothing else has typed: an unknown shape, or a person by shape alone whose first word is no given name. */
 function couldBeRetyped(m: NameMention): boolean {
-  if (m.inQuote || m.titles.length > 0 || m.possessive && m.kind === 'person' && m.nameTokens.length === 1) return false;
+  if (m.inQuote || m.titles.length > 0 || (m.possessive && m.kind === 'person' && m.nameTokens.length === 1)) return false;
   if (m.kind === 'unknown') return true;
   return m.kind === 'person' && m.weak && !isKnownGivenName((m.nameTokens[0] ?? '').toLowerCase());
 }

@@ -33,7 +33,7 @@ export function latestOrganization(entities: ResolvedEntities, at: number, accep
  * "the university", "the group's": the organization last named with that
  * word in its name, else the one of the kind the noun names that the story
  * has named most so far ("the company" is the story's company, not the
- * analyst's firm named in passing), the later one on a tie.
+ * analyst's firm named in passing), the one named first on a tie.
  */
 export function organizationForNoun(entities: ResolvedEntities, noun: string, at: number): OrganizationEntity | null {
   const named = latestOrganization(entities, at, (o) => !o.isCountry && o.name.toLowerCase().split(/\s+/).includes(noun));
@@ -42,15 +42,15 @@ export function organizationForNoun(entities: ResolvedEntities, noun: string, at
   if (!kinds) return null;
   let best: OrganizationEntity | null = null;
   let bestCount = 0;
-  let bestLast = -1;
+  let bestFirst = Number.POSITIVE_INFINITY;
   for (const org of entities.organizations) {
     if (org.isCountry || !kinds.includes(org.kind)) continue;
     const before = org.mentions.filter((m) => m.start >= 0 && m.start < at && !m.inQuote);
-    const last = before[before.length - 1]?.start ?? -1;
-    if (before.length > bestCount || (before.length === bestCount && before.length > 0 && last > bestLast)) {
+    const first = before[0]?.start ?? Number.POSITIVE_INFINITY;
+    if (before.length > bestCount || (before.length === bestCount && before.length > 0 && first < bestFirst)) {
       best = org;
       bestCount = before.length;
-      bestLast = last;
+      bestFirst = first;
     }
   }
   return best;

@@ -51,8 +51,11 @@ const LEADING_VERBS = new Map<string, string | null>([
 const AUXILIARIES = new Set(['will', 'also', 'now', 'still', 'currently', 'would', 'has', 'had', 'once', 'previously', 'formerly']);
 
 export function isRoleNoun(lower: string): boolean {
-  return PERSON_ROLE_NOUNS.has(lower) || (isRoleNounInLexicon(lower) && !lower.endsWith('s'));
+  return PERSON_ROLE_NOUNS.has(lower) || (isRoleNounInLexicon(lower) && !lower.endsWith('s') && !IRREGULAR_PLURALS.has(lower));
 }
+
+/** Plural people nouns without an -s: "one of the men, Daniel Cho," gives no role. */
+const IRREGULAR_PLURALS = new Set(['men', 'women', 'people', 'children', 'folk', 'police']);
 
 /** Role nouns, and the occupations English forms with -ist and -ian ("hydrologist", "technician"). */
 export function isRoleOrOccupation(lower: string): boolean {

@@ -197,4 +197,9 @@ export const KINDS_OF_ORGANIZATION_NOUN: ReadonlyMap<string, readonly Organizati
   team: ['other'],
   league: ['nonprofit', 'other'],
   trust: ['nonprofit'],
+  police: ['agency', 'government'],
+  pharmacy: ['company'],
+  store: ['company'],
+  restaurant: ['company'],
+  hospital: ['nonprofit', 'company'],
 }));

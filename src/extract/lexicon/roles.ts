@@ -174,6 +174,8 @@ export const ORGANIZATION_NAME_HEADS: ReadonlyMap<string, OrganizationKindHint> 
   ['aerospace', 'company'], ['biotech', 'company'], ['therapeutics', 'company'], ['healthcare', 'company'],
   ['beverages', 'company'], ['hotels', 'company'], ['resorts', 'company'], ['casinos', 'company'],
   ['power', 'company'], ['utilities', 'company'], ['savings', 'company'], ['chamber', 'nonprofit'],
+  ['pharmacy', 'company'], ['bakery', 'company'], ['restaurant', 'company'], ['brewery', 'company'], ['winery', 'company'],
+  ['supermarket', 'company'], ['robotics', 'company'], ['ventures', 'company'],
   ['united', 'other'], ['rovers', 'other'], ['wanderers', 'other'], ['athletic', 'other'], ['sc', 'other'],
   ['media', 'media'], ['news', 'media'], ['times', 'media'], ['post', 'media'], ['journal', 'media'],
   ['tribune', 'media'], ['herald', 'media'], ['gazette', 'media'], ['magazine', 'media'], ['press', 'media'],

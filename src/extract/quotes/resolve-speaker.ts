@@ -147,7 +147,11 @@ export class SpeakerResolver {
     return latestOrganization(this.entities, at, accept);
   }
 
-  private resolveRole(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+  private resolveRole(given: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+    // "the U.S. presidential candidate": a country's adjective describes a person; only its officials speak for it.
+    const innerEntity = given.innerOrganization ? this.entities.entityOf.get(given.innerOrganization) : undefined;
+    const countryAdjectiveOnly = innerEntity?.type === 'organization' && innerEntity.isCountry && !REPRESENTATIVE_ROLES.has(given.head);
+    const phrase = countryAdjectiveOnly ? { ...given, innerOrganization: null } : given;
     if (phrase.definite) {
       const person = this.personWithRole(phrase.head, at);
       if (person) return this.speakerFor(person, label, 0.75, at);
@@ -282,6 +286,12 @@ export class SpeakerResolver {
 }
 
 const SPOKESPERSON = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+
+/** Roles whose holders speak for a country or body rather than for themselves. */
+const REPRESENTATIVE_ROLES = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'representative', 'source', 'diplomat', 'envoy',
+  'negotiator', 'ambassador', 'minister', 'ministry', 'officer', 'aide', 'adviser', 'advisor', 'delegate',
+]);
 
 /** Roles that lead a body: "the head of X" is a person, never the body itself. */
 const LEADING_ROLES = new Set([
