@@ -101,4 +101,15 @@ describe('affiliations', () => {
     const a = read('The Dunmore Police Department made two arrests. Police Chief Angela Ruiz praised the officers.');
     expect(a.affiliations).toContainEqual(affiliation('Angela Ruiz', 'Dunmore Police Department', 'Police Chief'));
   });
+
+  it('a relative clause after an appositive, and one pointing to a body by its noun', () => {
+    const a = read(
+      'Nora Lind, a former official in the transport ministry who directs the Coastal Policy Institute, spoke first.',
+      'The Alder Marine Center will open in May. Tomas Berg, the marine biologist who surveyed the bay last year, will run it.',
+      'Berg, who will run the center, said the work starts in June.',
+    );
+    expect(a.affiliations).toContainEqual(affiliation('Nora Lind', 'Coastal Policy Institute', 'director'));
+    expect(a.affiliations).toContainEqual(affiliation('Tomas Berg', 'Alder Marine Center', 'head'));
+    expect(a.people.find((p) => p.name === 'Tomas Berg')?.roles).toContain('marine biologist');
+  });
 });

@@ -202,6 +202,8 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
   while (end < tokens.length && end - i < MAX_APPOSITIVE_TOKENS) {
     const t = tokens[end];
     if (!t || t.sentence !== sentence || t.quote >= 0 || [',', '.', ';', ':', ')', '(', '"', '\u201C', '\u201D'].includes(t.text)) break;
+    // "the marine biologist who told fishermen …": the relative clause is no part of the appositive.
+    if (end > i && /^(who|whom|whose|which|that)$/.test(t.lower)) break;
     if (isCueToken(t)) return null;
     end++;
   }
@@ -264,14 +266,22 @@ function bodyForNoun(ctx: RoleContext, noun: string, at: number): OrganizationEn
 function relativeClauseRole(ctx: RoleContext, m: NameMention): Found | null {
   const { index, entities } = ctx;
   const { tokens } = index.doc;
-  if (tokens[m.endToken]?.text !== ',' || tokens[m.endToken + 1]?.lower !== 'who') return null;
-  let k = m.endToken + 2;
+  if (tokens[m.endToken]?.text !== ',') return null;
+  // The clause may follow the name or a short appositive: "Leonard Burman, a former official …, who directs the …".
+  let who = m.endToken + 1;
+  while (who < m.endToken + MAX_APPOSITIVE_TOKENS && tokens[who] && tokens[who]?.lower !== 'who' && tokens[who]?.sentence === tokens[m.endToken]?.sentence && tokens[who]?.quote === -1 && !isCueToken(tokens[who])) who++;
+  if (tokens[who]?.lower !== 'who') return null;
+  let k = who + 1;
   while (AUXILIARIES.has(tokens[k]?.lower ?? '')) k++;
   const verb = tokens[k];
   if (!verb || !LEADING_VERBS.has(verb.lower)) return null;
   k++;
-  while (k < m.endToken + 10 && tokens[k] && !index.mentionStartingAt.has(k) && /^(the|a|an|new|local|national|city's|town's)$/.test(tokens[k]?.lower ?? '')) k++;
-  const org = organizationOf(entities, index.mentionStartingAt.get(k));
+  const objectLimit = k + 4;
+  while (k < objectLimit && tokens[k] && !index.mentionStartingAt.has(k) && /^(the|a|an|new|local|national|city's|town's)$/.test(tokens[k]?.lower ?? '')) k++;
+  // "who will run the center": a noun for a body the story named.
+  const noun = tokens[k];
+  const referred = noun && !noun.cap && tokens[k - 1]?.lower === 'the' ? bodyForNoun(ctx, noun.lower, noun.start) : null;
+  const org = organizationOf(entities, index.mentionStartingAt.get(k)) ?? referred;
   return org ? { role: LEADING_VERBS.get(verb.lower) ?? null, org } : null;
 }
 
