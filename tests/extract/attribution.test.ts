@@ -241,4 +241,9 @@ describe('attribution patterns', () => {
     const a = read('Senator Ruth Hale toured the port. A day later the U.S. presidential candidate said the port needed federal money.');
     expect(speakerOf(a, 'the port needed')).toMatchObject({ name: 'Ruth Hale', type: 'person' });
   });
+
+  it('"The engineer first said …, but in a later interview said he had a "…" moment" keeps the first subject', () => {
+    const a = read('The county engineer first said he did not remember the warning, but in a later interview said he had an "oh, no" moment.');
+    expect(speakerOf(a, 'oh, no')).toMatchObject({ label: 'The county engineer' });
+  });
 });

@@ -77,6 +77,16 @@ describe('quotation marks', () => {
     expect(quotesOf('The network renewed "Harbour Lights" and "The Night Ferry" for another season.')).toEqual([]);
   });
 
+  it('does not take a capitalised first word or a question for a title', () => {
+    const quotes = quotesOf('Ferry captain Olaf Brun looked at the forecast. "For me," he said, "it is the wind." Then he asked his mate: "Can We Sail?"');
+    expect(quotes.map((q) => q.text)).toEqual(['For me,', 'it is the wind.', 'Can We Sail?']);
+  });
+
+  it('reads "a thunderous chant of" as a noun, not a speech verb', () => {
+    const quotes = quotesOf('Hundreds of dockers joined in a thunderous chant of "Save the pier!" outside the hall.');
+    expect(quotes.map((q) => q.cue)).not.toContain('chant');
+  });
+
   it('keeps a title-cased term someone coined or a name they gave ("referred to the "New Tide"")', () => {
     const quotes = quotesOf('The historian Ada Lindgren referred to the dockers as the "New Tide."');
     expect(quotes.map(brief)).toEqual([{ text: 'New Tide.', kind: 'partial', speaker: 'Ada Lindgren' }]);

@@ -20,8 +20,12 @@ export interface QuoteWindow {
  * not words anyone said.
  */
 export function looksLikeWorkTitle(text: string): boolean {
+  // "But why?", "Is he off the list?": a question or an exclamation is something said.
+  if (/[?!]["”’']*$/.test(text.trim()) && !/^\p{Lu}\S*(\s+\p{Lu}\S*)+[?!]$/u.test(text.trim())) return false;
   const words = text.replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(words[0] ?? '')) return false;
+  // "For me,", "Word is,", "We'll see,": only the first word capitalised is a sentence, not title case.
+  if (words.length > 1 && words.slice(1).every((w) => !/^[\p{Lu}\p{N}]/u.test(w))) return false;
   const significant = words.filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 4 || /^\p{Lu}/u.test(w));
   const capitalised = significant.filter((w) => /^[\p{Lu}\p{N}]/u.test(w));
   return significant.length > 0 && capitalised.length === significant.length;

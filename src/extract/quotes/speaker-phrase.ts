@@ -76,7 +76,24 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
   if ((tokens[j]?.lower === 'who' || tokens[j]?.lower === 'which') && tokens[j - 1]?.text === ',') return phraseEndingAt(index, j - 2, floor);
   // "Merkel condemned the attack and declared …": the subject of the first verb.
   if (['and', 'but', 'then', 'or'].includes(tokens[j]?.lower ?? '')) return firstSubject(index, floor, j);
-  return phraseEndingAt(index, j, floor);
+  const phrase = phraseEndingAt(index, j, floor);
+  if (phrase && phrase.kind !== 'other') return phrase;
+  // "…, but in a later interview said": a time or place phrase after "and"/"but" stands between the subject and its verb.
+  const coordinated = coordinatedAfterPhrase(tokens, j, floor);
+  return coordinated >= 0 ? (firstSubject(index, floor, coordinated) ?? phrase) : phrase;
+}
+
+/** For "… but in a later interview | said": the index of "but" when a prepositional phrase follows it up to j, else -1. */
+function coordinatedAfterPhrase(tokens: Token[], j: number, floor: number): number {
+  for (let p = j; p >= floor && j - p <= 5; p--) {
+    const t = tokens[p];
+    if (!t || !t.isWord || t.cap) return -1;
+    if (PREPOSITIONS.has(t.lower)) {
+      const before = tokens[p - 1];
+      return before && (/^(and|but|or|then)$/.test(before.lower) || before.text === ',') ? p - 1 : -1;
+    }
+  }
+  return -1;
 }
 
 /** The first name or pronoun of a clause, skipping objects of prepositions. */
@@ -220,7 +237,8 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
   while (end < limit && end - i < MAX_NP_TOKENS + 4) {
     const w = tokens[end];
     if (!w || !w.isWord || w.quote >= 0 || isCueToken(w)) break;
-    if (end > i && CLAUSE_WORDS.has(w.lower)) break;
+    // "The employee first said": an adverb before the verb ends the subject.
+    if (end > i && (CLAUSE_WORDS.has(w.lower) || isFiller(w))) break;
     if (end > i && !w.cap && isVerbForm(w.lower)) break;
     if (end > i && PREPOSITIONS.has(w.lower)) {
       // "a spokesman for the ministry" keeps one prepositional phrase naming whom they speak for.

@@ -3,6 +3,7 @@
 
 import type { NameMention } from '../entities/mention-types.ts';
 import { speechCue } from '../lexicon/cues.ts';
+import { lexiconTags } from '../lexicon/names.ts';
 import type { ArticleText } from './document.ts';
 import type { Token } from './tokens.ts';
 
@@ -70,8 +71,19 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
   if (t && /ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
   if (!prev || !prev.isWord) return true;
-  if (/^(the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose)$/.test(prev.lower)) return false;
+  if (NOUN_DETERMINERS.test(prev.lower)) return false;
+  // "a thunderous chant of", "his latest claims": an adjective between a determiner and the word makes it a noun.
+  const prev2 = tokens[k - 2];
+  if (prev2 && NOUN_DETERMINERS.test(prev2.lower) && !prev.cap && isAdjective(prev.lower)) return false;
   return !/['’]s$/.test(prev.text) || PRONOUNS.has(prev.lower);
+}
+
+const NOUN_DETERMINERS = /^(the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose)$/;
+
+function isAdjective(lower: string): boolean {
+  const tags = lexiconTags(lower);
+  if (tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Actor' || t === 'Uncountable')) return false;
+  return tags.some((t) => t === 'Adjective' || t === 'Comparative' || t === 'Superlative') || (tags.length === 0 && /(ous|ful|ive|ic|less|able|ible)$/.test(lower));
 }
 
 const NOT_BEFORE_TO = new Set(['continue', 'begin', 'add', 'promise', 'vow', 'agree', 'threaten', 'pledge', 'urge', 'demand', 'post', 'respond', 'reply', 'answer', 'admit', 'confess', 'testify', 'swear']);
