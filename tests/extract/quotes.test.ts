@@ -77,6 +77,11 @@ describe('quotation marks', () => {
     expect(quotesOf('The network renewed "Harbour Lights" and "The Night Ferry" for another season.')).toEqual([]);
   });
 
+  it('keeps a title inside what someone reports, but not one in the attribution', () => {
+    const quotes = quotesOf('The network said it was canceling "Harbour Lights." Its producer, Ana Ruiz, said on Channel Four\'s "Morning Tide" that she was sad.');
+    expect(quotes.filter((q) => q.kind !== 'indirect').map((q) => q.text)).toEqual(['Harbour Lights.']);
+  });
+
   it('does not take a capitalised first word or a question for a title', () => {
     const quotes = quotesOf('Ferry captain Olaf Brun looked at the forecast. "For me," he said, "it is the wind." Then he asked his mate: "Can We Sail?"');
     expect(quotes.map((q) => q.text)).toEqual(['For me,', 'it is the wind.', 'Can We Sail?']);

@@ -11,7 +11,7 @@ import type { NameMention } from '../entities/mention-types.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
 import { type ArticleIndex, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
-import { tailIsAdverbial } from './clause.ts';
+import { finiteAt, tailIsAdverbial } from './clause.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { givesAName, looksLikeWorkTitle, quoteKind, type QuoteWindow } from './quote-kind.ts';
 import type { ResolvedSpeaker } from './resolve-speaker.ts';
@@ -57,7 +57,7 @@ export function findQuotedSpeech(index: ArticleIndex): FoundQuote[] {
       sentence: w.sentence,
     });
   });
-  return found.filter((q) => !(looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) && !givesAName(q)));
+  return found.filter((q) => !(looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) && !givesAName(q) && !insideReport(index, q)));
 }
 
 function quoteWindow(index: ArticleIndex, span: QuoteSpan, i: number): Window | null {
@@ -254,6 +254,23 @@ function embedded(index: ArticleIndex, w: Window): Explicit | null {
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
   }
   return null;
+}
+
+/**
+ * "CBS said it was canceling the low-rated "Rush Hour."": a title inside what
+ * someone reports (after the speech verb, within a clause of its own) is part
+ * of their words; one in the attribution ("said on NBC's "Meet the Press"") is not.
+ */
+function insideReport(index: ArticleIndex, q: FoundQuote): boolean {
+  if (q.pattern !== 'embedded' || !speechCue(q.cue ?? '')?.reports) return false;
+  const { tokens } = index.doc;
+  const open = firstTokenAtOrAfter(tokens, q.span.open);
+  for (let c = open - 1; c >= 0 && open - c <= EMBEDDED_CUE_WINDOW && tokens[c]?.sentence === tokens[open]?.sentence; c--) {
+    if (!isCueAt(tokens, c)) continue;
+    for (let k = c + 1; k < open; k++) if (finiteAt(tokens, k) && !isCueToken(tokens[k])) return true;
+    return false;
+  }
+  return false;
 }
 
 /** Nouns for something someone said: "his claim that …", "her March comment that, "…"". */
