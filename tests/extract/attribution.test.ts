@@ -246,4 +246,9 @@ describe('attribution patterns', () => {
     const a = read('The county engineer first said he did not remember the warning, but in a later interview said he had an "oh, no" moment.');
     expect(speakerOf(a, 'oh, no')).toMatchObject({ label: 'The county engineer' });
   });
+
+  it('inside someone\'s report, what another person "wants" is still the reporter\'s wording', () => {
+    const a = read('Mayor Ana Torres told the council she will protect the wetlands while her rival, Carl Dietrich, wants to "pave the whole marsh."');
+    expect(speakerOf(a, 'pave the whole marsh')).toMatchObject({ name: 'Ana Torres' });
+  });
 });

@@ -240,6 +240,9 @@ function embedded(index: ArticleIndex, w: Window): Explicit | null {
     const owned = ownedStatement(index, c, w.open, w.sentenceFirst);
     if (owned) return owned;
     if (!isCueAt(tokens, c) && !(t.isWord && FRAMING_VERBS.has(t.lower) && isCueAtLike(tokens, c))) continue;
+    // "Clinton told the meeting … while her opponent wants to "take America backward"": wanting is no speech, so
+    // inside someone's report the words are the reporter's.
+    if (/^(wants|wanted|want)$/.test(t.lower) && reportedBefore(tokens, w.sentenceFirst, c)) continue;
     // ", calling it a "special place"": a participle, spoken or framing, has the sentence's subject.
     const participle = speechCue(t.lower)?.participle || (/ing$/.test(t.lower) && tokens[c - 1]?.text === ',');
     const phrase = participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
@@ -254,6 +257,11 @@ function embedded(index: ArticleIndex, w: Window): Explicit | null {
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
   }
   return null;
+}
+
+function reportedBefore(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isCueAt(tokens, k) && speechCue(tokens[k]?.lower ?? '')?.reports) return true;
+  return false;
 }
 
 /**
