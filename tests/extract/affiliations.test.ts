@@ -112,4 +112,9 @@ describe('affiliations', () => {
     expect(a.affiliations).toContainEqual(affiliation('Tomas Berg', 'Alder Marine Center', 'head'));
     expect(a.people.find((p) => p.name === 'Tomas Berg')?.roles).toContain('marine biologist');
   });
+
+  it('"The president of the <Org>, X," sets the role and the body before the name', () => {
+    const a = read('The president of the Ashby Teachers Association, Mark Dalby, said the union would fight any layoffs.');
+    expect(a.affiliations).toContainEqual(affiliation('Mark Dalby', 'Ashby Teachers Association', 'president'));
+  });
 });

@@ -69,6 +69,18 @@ describe('reported speech', () => {
     });
   });
 
+  it('is not found after a verb that takes an object and goes on with "and"', () => {
+    expect(indirect('County Executive Dana Pruett declared a state of emergency and opened two warming centers.')).toEqual([]);
+  });
+
+  it('"the utility said", "the district said": nouns for a body the story named', () => {
+    const found = indirect(
+      'Northern Vale Electric restored power to most homes. The utility said the rest would have power by Tuesday night.',
+      'The Ashby School District closed two schools. The district said it would hold meetings in March.',
+    );
+    expect(found.map((q) => q.speaker)).toEqual(['Northern Vale Electric', 'Ashby School District']);
+  });
+
   it('is not found where there is no speech', () => {
     expect(indirect('The quarry opened in 1962 and closed briefly during the 1980s.')).toEqual([]);
     expect(indirect('He was told to wait outside.')).toEqual([]);

@@ -95,6 +95,8 @@ export function organizationShape(written: readonly string[]): OrganizationKind 
   const head = lower[lower.length - 1] ?? '';
   const headKind = ORGANIZATION_NAME_HEADS.get(head) ?? ORGANIZATION_NAME_HEADS.get(head.replace(/['’]s$/, ''));
   if (headKind) return governedKind(lower, head, headKind);
+  // "Ashby School District", "Valley Water District": a district that runs a service is a body; "Fifth District" is a place.
+  if (head === 'district' && SERVICE_DISTRICTS.has(lower[lower.length - 2] ?? '')) return 'government';
   const opener = lower[0] ?? '';
   const openerKind = ORGANIZATION_NAME_OPENERS.get(opener) ?? EXTRA_ORGANIZATION_OPENERS.get(opener);
   if (openerKind && (lower[1] === 'of' || lower[1] === 'for' || lower[1] === 'on')) return openerKind;
@@ -106,6 +108,8 @@ export function organizationShape(written: readonly string[]): OrganizationKind 
   if (lower.includes('&')) return 'company';
   return null;
 }
+
+const SERVICE_DISTRICTS = new Set(['school', 'water', 'sanitation', 'fire', 'park', 'parks', 'utility', 'irrigation', 'transit', 'hospital', 'library', 'sewer', 'port']);
 
 /** "City Council", "County Board", "State Supreme Court": a body of government whatever its head usually names. */
 function governedKind(lower: readonly string[], head: string, kind: OrganizationKind): OrganizationKind {

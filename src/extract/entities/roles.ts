@@ -155,7 +155,8 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
     j--;
   }
   const nearest = words[words.length - 1];
-  if (!nearest || !isRoleNoun(nearest.lower)) return null;
+  if (!nearest) return roleOfBodyBefore(ctx, j);
+  if (!isRoleNoun(nearest.lower)) return null;
   // "The Wanderers’ head coach": the apostrophe of a plural possessive stopped the scan.
   const apostrophe = tokens[j]?.text === '’' || tokens[j]?.text === "'";
   const possessor = apostrophe && tokens[j - 1]?.end === tokens[j]?.start ? j - 1 : j;
@@ -172,6 +173,23 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   if (!org && refersToBody) org = LOCAL_GOVERNMENT_NOUNS.has(openerNoun) ? localGovernmentFor(ctx, null) : organizationForNoun(entities, openerNoun, at);
   if (!org && tokens[j]?.lower === 'its') org = organizationForPossessive(ctx.index, entities, at);
   return { role, org };
+}
+
+/** "The president of the Ashford Teachers Association, Mark Dalton,": a role of a named body, set before the name. */
+function roleOfBodyBefore(ctx: RoleContext, j: number): Found | null {
+  const { index, entities } = ctx;
+  const { tokens } = index.doc;
+  const body = index.mentionEndingAt.get(j);
+  const org = organizationOf(entities, body);
+  if (!body || !org || tokens[j + 1]?.text !== ',') return null;
+  let p = body.firstToken - 1;
+  if (tokens[p]?.lower === 'the') p--;
+  if (tokens[p]?.lower !== 'of' && tokens[p]?.lower !== 'at') return null;
+  const role = tokens[p - 1];
+  if (!role || !role.isWord || role.cap || !isRoleOrOccupation(role.lower)) return null;
+  let start = p - 1;
+  while (start - 1 >= 0 && tokens[start - 1]?.isWord && !tokens[start - 1]?.cap && !DETERMINERS.has(tokens[start - 1]?.lower ?? '') && p - start < MAX_ROLE_WORDS) start--;
+  return { role: tokens.slice(start, p).map((t) => t.text).join(' '), org };
 }
 
 /** "Rovers manager": a capitalised word that is the distinctive last word of one organization's name. */

@@ -131,7 +131,7 @@ export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
   'outlet', 'giant', 'conglomerate', 'startup', 'operator', 'provider', 'carrier', 'utility', 'developer',
   'distributor', 'supplier', 'producer', 'exchange', 'regulator', 'watchdog', 'tribunal', 'panel', 'caucus',
   'chamber', 'statement', 'report', 'poll', 'survey', 'study', 'memo', 'memorandum', 'document', 'filing',
-  'lawsuit', 'complaint', 'letter', 'release', 'summary', 'analysis', 'review', 'audit', 'investigation',
+  'lawsuit', 'complaint', 'letter', 'release', 'summary', 'analysis', 'review', 'audit', 'investigation', 'district',
 ]);
 
 /** Nouns that are documents or studies rather than organizations: they "say" but speak for someone. */

@@ -59,9 +59,18 @@ export function looksLikeClause(tokens: Token[], from: number, end: number, anyO
   for (let i = from; i < end; i++) {
     const t = tokens[i];
     if (!t || t.quote >= 0) return false;
-    if (!verb && finiteAt(tokens, i)) verb = true;
+    if (!verb && finiteAt(tokens, i)) {
+      // "declared a state of emergency and opened two shelters": the verb belongs to the reporter's subject.
+      if (!anyOpener && i > from && /^(and|or|but)$/.test(tokens[i - 1]?.lower ?? '') && opensObject(tokens[i + 1])) return false;
+      verb = true;
+    }
   }
   return verb;
+}
+
+/** A determiner or a number: what follows a verb that takes an object ("opened two shelters"). */
+function opensObject(t: Token | undefined): boolean {
+  return !!t && (/^(a|an|the|two|three|four|five|several|many|some|its|his|her|their|new)$/.test(t.lower) || /^\p{N}/u.test(t.text));
 }
 
 /**
