@@ -8,15 +8,29 @@
 // company's", "its", "at the institute"); a local office with no body named
 // belongs to the government of the place the story is datelined in.
 
-import { isRoleNounInLexicon } from '../lexicon/names.ts';
 import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
-import { isCourtesyTitle, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { isCourtesyTitle } from '../lexicon/roles.ts';
 import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
-import { datelinePlace, LOCAL_GOVERNMENT_NOUNS, localGovernment, organizationForNoun, organizationForPossessive } from './organization-reference.ts';
+import { datelinePlace, LOCAL_GOVERNMENT_NOUNS, organizationForNoun, organizationForPossessive } from './organization-reference.ts';
 import type { ResolvedEntities } from './resolve.ts';
+import { ofOrganization, relativeClauseRole, roleOfBodyBefore } from './role-clauses.ts';
+import {
+  bodyForNoun,
+  type Found,
+  isRoleNoun,
+  isRoleOrOccupation,
+  LOCAL_OFFICES,
+  localGovernmentFor,
+  MAX_APPOSITIVE_TOKENS,
+  MAX_ROLE_WORDS,
+  organizationOf,
+  type RoleContext,
+} from './role-context.ts';
+
+export { isRoleNoun, isRoleOrOccupation } from './role-context.ts';
 
 export interface Affiliation {
   person: PersonEntity;
@@ -27,46 +41,6 @@ export interface Affiliation {
 export interface RoleFindings {
   rolesOf: Map<PersonEntity, string[]>;
   affiliations: Affiliation[];
-}
-
-interface Found {
-  role: string | null;
-  org: OrganizationEntity | null;
-}
-
-const MAX_APPOSITIVE_TOKENS = 22;
-const MAX_ROLE_WORDS = 4;
-
-/** Offices of a town or city: held with no body named, they belong to the story's home place. */
-const LOCAL_OFFICES = new Set(['mayor', 'deputy mayor', 'city manager', 'town manager', 'alderman', 'alderwoman', 'councilman', 'councilwoman', 'councilor', 'councillor', 'selectman', 'selectwoman']);
-
-/** ", who leads the …": verbs that say someone holds a post in a body, and the role they stand for. */
-const LEADING_VERBS = new Map<string, string | null>([
-  ['leads', 'leader'], ['led', 'leader'], ['lead', 'leader'], ['heads', 'head'], ['headed', 'head'], ['head', 'head'],
-  ['runs', 'head'], ['ran', 'head'], ['run', 'head'], ['chairs', 'chair'], ['chaired', 'chair'], ['chair', 'chair'],
-  ['directs', 'director'], ['directed', 'director'], ['direct', 'director'], ['founded', 'founder'], ['co-founded', 'co-founder'],
-  ['owns', 'owner'], ['owned', 'owner'], ['own', 'owner'], ['manages', 'manager'], ['managed', 'manager'], ['manage', 'manager'],
-  ['coaches', 'coach'], ['coached', 'coach'], ['coach', 'coach'], ['oversees', 'head'], ['oversaw', 'head'], ['oversee', 'head'],
-]);
-const AUXILIARIES = new Set(['will', 'also', 'now', 'still', 'currently', 'would', 'has', 'had', 'once', 'previously', 'formerly']);
-
-export function isRoleNoun(lower: string): boolean {
-  return PERSON_ROLE_NOUNS.has(lower) || (isRoleNounInLexicon(lower) && !lower.endsWith('s') && !IRREGULAR_PLURALS.has(lower));
-}
-
-/** Plural people nouns without an -s: "one of the men, Daniel Cho," gives no role. */
-const IRREGULAR_PLURALS = new Set(['men', 'women', 'people', 'children', 'folk', 'police']);
-
-/** Role nouns, and the occupations English forms with -ist and -ian ("hydrologist", "technician"). */
-export function isRoleOrOccupation(lower: string): boolean {
-  return isRoleNoun(lower) || (lower.length > 6 && /(ist|ian)$/.test(lower) && !/^(christian|italian|canadian|russian|indian|asian)$/.test(lower));
-}
-
-interface RoleContext {
-  index: ArticleIndex;
-  entities: ResolvedEntities;
-  /** The story's home place, from its dateline. */
-  home: string | null;
 }
 
 export function findRoles(index: ArticleIndex, entities: ResolvedEntities, home: string | null = datelinePlace(index.doc)): RoleFindings {
@@ -98,18 +72,6 @@ export function findRoles(index: ArticleIndex, entities: ResolvedEntities, home:
     add(person, ofOrganization(ctx, m));
   }
   return { rolesOf, affiliations };
-}
-
-function organizationOf(entities: ResolvedEntities, m: NameMention | undefined): OrganizationEntity | null {
-  if (!m) return null;
-  const e = entities.entityOf.get(m);
-  return e && e.type === 'organization' && !e.isCountry ? e : null;
-}
-
-/** The government of a place written before a local office ("Millbrook Mayor"), or of the story's home place. */
-function localGovernmentFor(ctx: RoleContext, place: string | null): OrganizationEntity | null {
-  const name = place ?? ctx.home;
-  return name ? localGovernment(ctx.entities, name, ctx.index.mentions) : null;
 }
 
 /**
@@ -173,23 +135,6 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   if (!org && refersToBody) org = LOCAL_GOVERNMENT_NOUNS.has(openerNoun) ? localGovernmentFor(ctx, null) : organizationForNoun(entities, openerNoun, at);
   if (!org && tokens[j]?.lower === 'its') org = organizationForPossessive(ctx.index, entities, at);
   return { role, org };
-}
-
-/** "The president of the Ashford Teachers Association, Mark Dalton,": a role of a named body, set before the name. */
-function roleOfBodyBefore(ctx: RoleContext, j: number): Found | null {
-  const { index, entities } = ctx;
-  const { tokens } = index.doc;
-  const body = index.mentionEndingAt.get(j);
-  const org = organizationOf(entities, body);
-  if (!body || !org || tokens[j + 1]?.text !== ',') return null;
-  let p = body.firstToken - 1;
-  if (tokens[p]?.lower === 'the') p--;
-  if (tokens[p]?.lower !== 'of' && tokens[p]?.lower !== 'at') return null;
-  const role = tokens[p - 1];
-  if (!role || !role.isWord || role.cap || !isRoleOrOccupation(role.lower)) return null;
-  let start = p - 1;
-  while (start - 1 >= 0 && tokens[start - 1]?.isWord && !tokens[start - 1]?.cap && !DETERMINERS.has(tokens[start - 1]?.lower ?? '') && p - start < MAX_ROLE_WORDS) start--;
-  return { role: tokens.slice(start, p).map((t) => t.text).join(' '), org };
 }
 
 /** "Rovers manager": a capitalised word that is the distinctive last word of one organization's name. */
@@ -275,48 +220,3 @@ function referredBody(ctx: RoleContext, roleStart: number, roleAt: number, end: 
   return bodyForNoun(ctx, noun.lower, at);
 }
 
-function bodyForNoun(ctx: RoleContext, noun: string, at: number): OrganizationEntity | null {
-  if (LOCAL_GOVERNMENT_NOUNS.has(noun)) return localGovernmentFor(ctx, null);
-  return KINDS_OF_ORGANIZATION_NOUN.has(noun) ? organizationForNoun(ctx.entities, noun, at) : null;
-}
-
-/** "Joe Brennan, who leads the Harbor Fishermen's Association," / ", who will direct the new … Center,". */
-function relativeClauseRole(ctx: RoleContext, m: NameMention): Found | null {
-  const { index, entities } = ctx;
-  const { tokens } = index.doc;
-  if (tokens[m.endToken]?.text !== ',') return null;
-  // The clause may follow the name or a short appositive: "Leonard Burman, a former official …, who directs the …".
-  let who = m.endToken + 1;
-  while (who < m.endToken + MAX_APPOSITIVE_TOKENS && tokens[who] && tokens[who]?.lower !== 'who' && tokens[who]?.sentence === tokens[m.endToken]?.sentence && tokens[who]?.quote === -1 && !isCueToken(tokens[who])) who++;
-  if (tokens[who]?.lower !== 'who') return null;
-  let k = who + 1;
-  while (AUXILIARIES.has(tokens[k]?.lower ?? '')) k++;
-  const verb = tokens[k];
-  if (!verb || !LEADING_VERBS.has(verb.lower)) return null;
-  k++;
-  const objectLimit = k + 4;
-  while (k < objectLimit && tokens[k] && !index.mentionStartingAt.has(k) && /^(the|a|an|new|local|national|city's|town's)$/.test(tokens[k]?.lower ?? '')) k++;
-  // "who will run the center": a noun for a body the story named.
-  const noun = tokens[k];
-  const referred = noun && !noun.cap && tokens[k - 1]?.lower === 'the' ? bodyForNoun(ctx, noun.lower, noun.start) : null;
-  const org = organizationOf(entities, index.mentionStartingAt.get(k)) ?? referred;
-  return org ? { role: LEADING_VERBS.get(verb.lower) ?? null, org } : null;
-}
-
-/** "Professor Tomas Lindqvist of Northfield University", "Joe Brennan of the Harbor Fishermen's Association". */
-function ofOrganization(ctx: RoleContext, m: NameMention): Found | null {
-  const { index, entities } = ctx;
-  const { tokens } = index.doc;
-  // Only "of": "Obama at Harvard Law School" says where, not whom he works for.
-  const prep = tokens[m.endToken];
-  if (!prep || prep.lower !== 'of' || m.possessive) return null;
-  let k = m.endToken + 1;
-  if (tokens[k]?.lower === 'the') k++;
-  const object = index.mentionStartingAt.get(k);
-  if (!object) return null;
-  const title = m.titles.find((t) => !isCourtesyTitle(t)) ?? null;
-  const org = organizationOf(entities, object);
-  if (org) return { role: title, org };
-  // "Mayor Ana Torres of Millbrook": a local office of a place.
-  return object.kind === 'place' && title && LOCAL_OFFICES.has(title.toLowerCase()) ? { role: title, org: localGovernmentFor(ctx, object.name) } : null;
-}

@@ -6,16 +6,16 @@
 //   inherited  a second quotation in the paragraph, or a paragraph that opens
 //              with a quote mark continuing the previous speaker's quotation
 
-import { FRAMING_VERBS, speechCue } from '../lexicon/cues.ts';
-import type { NameMention } from '../entities/mention-types.ts';
+import { speechCue } from '../lexicon/cues.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
-import { type ArticleIndex, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
+import { type ArticleIndex, isCueAt } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
-import { finiteAt, tailIsAdverbial } from './clause.ts';
+import { tailIsAdverbial } from './clause.ts';
+import { embedded, insideReport } from './embedded.ts';
+import { cueText, type Explicit, nameOnly } from './explicit.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { givesAName, looksLikeWorkTitle, quoteKind, type QuoteWindow } from './quote-kind.ts';
 import type { ResolvedSpeaker } from './resolve-speaker.ts';
-import { pronounPhrase } from './noun-phrase.ts';
 import { firstSubject, speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
 
 export type AttributionPattern = 'trailing' | 'leading' | 'according' | 'embedded' | 'inherited' | 'none';
@@ -34,7 +34,6 @@ export interface FoundQuote {
 }
 
 const LEADING_CUE_WINDOW = 14;
-const EMBEDDED_CUE_WINDOW = 30;
 const DASHES = new Set([',', '—', '–', '-', '--']);
 
 type Window = QuoteWindow;
@@ -83,12 +82,6 @@ function quoteWindow(index: ArticleIndex, span: QuoteSpan, i: number): Window | 
   return { open, inner, close, floor, limit, sentenceFirst: s.firstToken, sentence };
 }
 
-interface Explicit {
-  phrase: SpeakerPhrase | null;
-  pattern: AttributionPattern;
-  cue: string | null;
-}
-
 function explicitAttribution(index: ArticleIndex, w: Window): Explicit | null {
   return trailing(index, w) ?? leading(index, w) ?? embedded(index, w) ?? previousSentenceIntroduces(index, w);
 }
@@ -113,13 +106,6 @@ function previousSentenceIntroduces(index: ArticleIndex, w: Window): Explicit | 
     return phrase ? { phrase, pattern: 'leading', cue: cueText(tokens, c) } : null;
   }
   return null;
-}
-
-function cueText(tokens: Token[], k: number): string | null {
-  const t = tokens[k];
-  if (!t) return null;
-  if (t.lower === 'according') return 'according to';
-  return t.lower;
 }
 
 /** "…," X said  /  "…," said X  /  "…!" X replied. */
@@ -215,119 +201,6 @@ function possessiveSource(index: ArticleIndex, floor: number, colon: number): Ex
 
 const SOURCE_NOUNS = new Set(['post', 'statement', 'tweet', 'letter', 'email', 'e-mail', 'memo', 'message', 'speech', 'remarks', 'website', 'blog', 'op-ed', 'column', 'book', 'interview', 'response', 'reply', 'note', 'account', 'page', 'video', 'announcement', 'essay', 'testimony']);
 
-function nameOnly(index: ArticleIndex, m: NameMention): SpeakerPhrase {
-  return {
-    kind: 'name',
-    firstToken: m.firstToken,
-    endToken: m.endToken,
-    mention: m,
-    head: (m.nameTokens[m.nameTokens.length - 1] ?? '').toLowerCase(),
-    innerOrganization: null,
-    definite: true,
-  };
-}
-
-/** X said it was a "mistake"; "…" that Sanders can win, said X. */
-function embedded(index: ArticleIndex, w: Window): Explicit | null {
-  const { tokens } = index.doc;
-  for (let c = w.open - 1; c >= w.floor && w.open - c <= EMBEDDED_CUE_WINDOW; c--) {
-    const t = tokens[c];
-    if (!t || t.quote >= 0) continue;
-    if (t.lower === 'according' && tokens[c + 1]?.lower === 'to') {
-      const phrase = speakerAfterVerb(index, c + 2, w.open);
-      if (phrase) return { phrase, pattern: 'according', cue: 'according to' };
-    }
-    const owned = ownedStatement(index, c, w.open, w.sentenceFirst);
-    if (owned) return owned;
-    if (!isCueAt(tokens, c) && !(t.isWord && FRAMING_VERBS.has(t.lower) && isCueAtLike(tokens, c))) continue;
-    // "Clinton told the meeting … while her opponent wants to "take America backward"": wanting is no speech, so
-    // inside someone's report the words are the reporter's.
-    if (/^(wants|wanted|want)$/.test(t.lower) && reportedBefore(tokens, w.sentenceFirst, c)) continue;
-    // ", calling it a "special place"": a participle, spoken or framing, has the sentence's subject.
-    const participle = speechCue(t.lower)?.participle || (/ing$/.test(t.lower) && tokens[c - 1]?.text === ',');
-    const phrase = participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
-    if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
-  }
-  for (let c = w.close; c < w.limit && c - w.close <= EMBEDDED_CUE_WINDOW; c++) {
-    if (!isCueAt(tokens, c)) continue;
-    // "needled the "reporter," saying, "…"": a participle right before the next quotation introduces that one.
-    if (speechCue(tokens[c]?.lower ?? '')?.participle && introducesNextQuotation(tokens, c, w.limit)) return null;
-    const phrase = speakerAfterVerb(index, c + 1, w.limit) ?? subjectBefore(index, c, w.close);
-    if (phrase?.kind === 'other' && !tokens[phrase.firstToken]?.cap) continue;
-    if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
-  }
-  return null;
-}
-
-function reportedBefore(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isCueAt(tokens, k) && speechCue(tokens[k]?.lower ?? '')?.reports) return true;
-  return false;
-}
-
-/**
- * "CBS said it was canceling the low-rated "Rush Hour."": a title inside what
- * someone reports (after the speech verb, within a clause of its own) is part
- * of their words; one in the attribution ("said on NBC's "Meet the Press"") is not.
- */
-function insideReport(index: ArticleIndex, q: FoundQuote): boolean {
-  if (q.pattern !== 'embedded' || !speechCue(q.cue ?? '')?.reports) return false;
-  const { tokens } = index.doc;
-  const open = firstTokenAtOrAfter(tokens, q.span.open);
-  for (let c = open - 1; c >= 0 && open - c <= EMBEDDED_CUE_WINDOW && tokens[c]?.sentence === tokens[open]?.sentence; c--) {
-    if (!isCueAt(tokens, c)) continue;
-    for (let k = c + 1; k < open; k++) if (finiteAt(tokens, k) && !isCueToken(tokens[k])) return true;
-    return false;
-  }
-  return false;
-}
-
-/** Nouns for something someone said: "his claim that …", "her March comment that, "…"". */
-const STATEMENT_NOUNS = new Set([
-  'claim', 'claims', 'comment', 'comments', 'assertion', 'warning', 'remark', 'remarks', 'statement', 'promise',
-  'pledge', 'vow', 'argument', 'suggestion', 'insistence', 'declaration', 'accusation', 'boast', 'prediction',
-  'contention', 'admission', 'complaint', 'observation', 'charge', 'allegation', 'threat', 'announcement',
-]);
-const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it']]);
-const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
-
-/**
- * "De Blasio repeated his claim that "profit-making" was …", "Trump's claim
- * that Obama "founded ISIS"": a statement noun with an owner, then "that" (or
- * the quotation itself), makes the owner the speaker.
- */
-function ownedStatement(index: ArticleIndex, c: number, open: number, sentenceFirst: number): Explicit | null {
-  const { tokens } = index.doc;
-  const noun = tokens[c];
-  if (!noun || !noun.isWord || noun.cap || !STATEMENT_NOUNS.has(noun.lower)) return null;
-  // "The lawmaker said Trump's remarks "have had …"": inside someone's report, the words are the reporter's.
-  for (let k = sentenceFirst; k < c; k++) if (isCueAt(tokens, k)) return null;
-  const between = tokens.slice(c + 1, open).filter((t) => t.isWord);
-  if (between.length > 0 && !between.some((t) => t.lower === 'that')) return null;
-  if (between.some((t) => isCueToken(t))) return null;
-  // The owner stands at most two words before the noun: "her March comment", "his recent warning".
-  for (let k = c - 1; k >= Math.max(0, c - 3); k--) {
-    const t = tokens[k];
-    if (!t || !t.isWord || t.quote >= 0) return null;
-    const pronoun = OWNER_PRONOUNS.get(t.lower);
-    if (pronoun) return { phrase: pronounPhrase(k, pronoun), pattern: 'embedded', cue: noun.lower };
-    if (MONTHS_AND_DAYS.test(t.lower)) continue;
-    const m = index.mentionEndingAt.get(k);
-    if (m && m.possessive && !m.inQuote) return { phrase: nameOnly(index, m), pattern: 'embedded', cue: noun.lower };
-    if (m || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower)) return null;
-  }
-  return null;
-}
-
-function introducesNextQuotation(tokens: Token[], c: number, limit: number): boolean {
-  for (let k = c + 1; k < Math.min(limit + 3, c + 4); k++) if ((tokens[k]?.quote ?? -1) >= 0) return true;
-  return false;
-}
-
-/** A framing verb ("called") is a verb unless a determiner makes it a noun. */
-function isCueAtLike(tokens: Token[], c: number): boolean {
-  const prev = tokens[c - 1];
-  return !prev || !/^(the|a|an|his|her|its|their|our|my|your|this|that)$/.test(prev.lower);
-}
 
 /**
  * "He then listed the qualities:" followed by a paragraph in quote marks:
