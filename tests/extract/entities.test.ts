@@ -53,6 +53,11 @@ describe('people', () => {
     expect(person(a, 'Bobby Marsh')?.aliases).toContain('Robert Allan Marsh');
   });
 
+  it('take a role from a role noun that opens the sentence, in lower case', () => {
+    const a = read('Striker Dmitri Volkov scored twice for the island team.');
+    expect(person(a, 'Dmitri Volkov')?.roles).toEqual(['striker']);
+  });
+
   it('take a role from the words just before the name', () => {
     const a = read('The plan was drafted by harbour engineer Sofia Brandt over the winter.');
     expect(person(a, 'Sofia Brandt')?.roles).toContain('harbour engineer');

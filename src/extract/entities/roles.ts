@@ -111,7 +111,9 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
     // Capitalised words join the role only as adjectives ("Republican presidential candidate"), never as names.
     const named = index.mentionEndingAt.get(j);
     const namesSomeone = !!named && !(named.kind === 'unknown' && named.nameTokens.length === 1);
-    if (t.cap && (namesSomeone || words.length === 0 || t.sentence !== tokens[j + 1]?.sentence)) break;
+    // "Striker Dmitri Volkov" opening a sentence: a role noun capitalised only because it comes first.
+    const sentenceInitialRole = t.cap && !namesSomeone && tokens[j - 1]?.sentence !== t.sentence && isRoleNoun(t.lower);
+    if (t.cap && !sentenceInitialRole && (namesSomeone || words.length === 0 || t.sentence !== tokens[j + 1]?.sentence)) break;
     if (t.cap && tokens[j - 1]?.cap && !DETERMINERS.has(tokens[j - 1]?.lower ?? '')) break;
     words.unshift(t);
     j--;
@@ -129,7 +131,9 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   const byWord = organizationNamedByWord(entities, words[0]);
   // The role is the office, without the body's name or a possessive noun before it: "Rovers manager" → "manager".
   const roleWords = (refersToBody && /['’]s$/.test(opener.text)) || byWord ? words.slice(1) : words;
-  const role = roleWords.map((w) => w.text).join(' ');
+  // A word capitalised only because it opens the sentence is written in lower case: "Striker" → "striker".
+  const opensSentence = (w: Token) => w === words[0] && tokens[j]?.sentence !== w.sentence;
+  const role = roleWords.map((w) => (w.cap && opensSentence(w) && !/\p{Lu}/u.test(w.text.slice(1)) ? w.lower : w.text)).join(' ');
   const at = tokens[m.firstToken]?.start ?? 0;
   let org = organizationOf(entities, index.mentionEndingAt.get(possessor)) ?? byWord ?? organizationNamedByWord(entities, apostrophe ? tokens[possessor] : undefined);
   if (!org && refersToBody) org = LOCAL_GOVERNMENT_NOUNS.has(openerNoun) ? localGovernmentFor(ctx, null) : organizationForNoun(entities, openerNoun, at);
