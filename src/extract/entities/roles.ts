@@ -132,7 +132,7 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   // The role is the office, without the body's name or a possessive noun before it: "Rovers manager" → "manager".
   const roleWords = (refersToBody && /['’]s$/.test(opener.text)) || byWord ? words.slice(1) : words;
   // A word capitalised only because it opens the sentence is written in lower case: "Striker" → "striker".
-  const opensSentence = (w: Token) => w === words[0] && tokens[j]?.sentence !== w.sentence;
+  const opensSentence = (w: Token) => w === words[0] && tokens[j]?.sentence !== w.sentence && isRoleNoun(w.lower);
   const role = roleWords.map((w) => (w.cap && opensSentence(w) && !/\p{Lu}/u.test(w.text.slice(1)) ? w.lower : w.text)).join(' ');
   const at = tokens[m.firstToken]?.start ?? 0;
   let org = organizationOf(entities, index.mentionEndingAt.get(possessor)) ?? byWord ?? organizationNamedByWord(entities, apostrophe ? tokens[possessor] : undefined);
