@@ -3,7 +3,7 @@
 // ambiguity: a surname alone never merges into one of several people who share it.
 import { eq, sql } from 'drizzle-orm';
 import { lookupColumns, lookupKey, lookupKeys, slugify } from '../db/lookup.ts';
-import { organizations, people } from '../db/schema.ts';
+import { mentions, organizations, people } from '../db/schema.ts';
 import type { ExtractedOrganization, ExtractedPerson, OrganizationKind } from '../extract/types.ts';
 import type { Executor } from './executor.ts';
 import { allocateSlug } from './slugs.ts';
@@ -13,6 +13,8 @@ interface StoredEntity {
   name: string;
   aliases: string[];
   lookupKeys: string[];
+  /** How many stored articles mention it: how well known it is in this graph. */
+  articles?: number;
 }
 
 export interface ResolvedEntities {
@@ -27,8 +29,15 @@ type EntityTable = typeof people | typeof organizations;
 /** Stored entities sharing any of these keys, in one statement. */
 async function findCandidates(tx: Executor, table: EntityTable, keys: string[]): Promise<StoredEntity[]> {
   if (keys.length === 0) return [];
+  const mentionColumn = table === people ? mentions.personId : mentions.organizationId;
   return tx
-    .select({ id: table.id, name: table.name, aliases: table.aliases, lookupKeys: table.lookupKeys })
+    .select({
+      id: table.id,
+      name: table.name,
+      aliases: table.aliases,
+      lookupKeys: table.lookupKeys,
+      articles: sql<number>`(select count(*) from ${mentions} where ${mentionColumn} = ${table.id})::int`,
+    })
     .from(table)
     .where(sql`${table.lookupKeys} && ${sql.param(keys)}::text[]`)
     .orderBy(table.id);
@@ -59,6 +68,12 @@ function only(candidates: readonly StoredEntity[], preferred: ReadonlySet<number
   // The article's own context decides: the entity this article already pointed at.
   const previous = candidates.filter((candidate) => preferred.has(candidate.id));
   if (previous.length === 1) return { match: previous[0] ?? null, ambiguous: false };
+  // Otherwise the graph's own prior: when one of them is far better known (three times the
+  // articles of the next, and at least three), a bare "Obama" in 2016 news is that one.
+  const [best, next] = [...candidates].sort((a, b) => (b.articles ?? 0) - (a.articles ?? 0));
+  if (best && next && (best.articles ?? 0) >= 3 && (best.articles ?? 0) >= 3 * (next.articles ?? 0)) {
+    return { match: best, ambiguous: false };
+  }
   return { match: null, ambiguous: true };
 }
 

@@ -168,3 +168,19 @@ describe('resolution rules', () => {
     expect(data.people.nodes).toEqual([{ name: 'Nneka Okafor', aliases: ['Okafor'], articles: { totalCount: 2 } }]);
   });
 });
+
+describe('ambiguous surnames', () => {
+  const known = (id: number, name: string, articles: number) => ({
+    id,
+    name,
+    aliases: [name.split(' ').at(-1) as string],
+    lookupKeys: [name.toLowerCase(), (name.split(' ').at(-1) as string).toLowerCase()],
+    articles,
+  });
+
+  test('go to the far better known person, and stay ambiguous when neither stands out', () => {
+    expect(chooseMatch('Quill', [], [known(1, 'Ada Quill', 12), known(2, 'Ben Quill', 2)]).match?.id).toBe(1);
+    expect(chooseMatch('Quill', [], [known(1, 'Ada Quill', 4), known(2, 'Ben Quill', 3)])).toEqual({ match: null, ambiguous: true });
+    expect(chooseMatch('Quill', [], [known(1, 'Ada Quill', 2), known(2, 'Ben Quill', 0)])).toEqual({ match: null, ambiguous: true });
+  });
+});
