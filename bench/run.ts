@@ -15,7 +15,7 @@ import { preparePgliteDataset, preparePostgresDataset, type DatasetInfo } from '
 import { explainWorkloads, type PlanSummary } from './explain.ts';
 import { cpuMs, peakRssMb, resetPeakRss, resetStatements, runLoad, waitForQuiet, startServer, statementCalls, statementListing, type ServerProcess } from './measure.ts';
 import { summariseProfile } from './profile.ts';
-import { renderReport, type CheckResult, type Measurement, type RunReport } from './report.ts';
+import { CACHED, renderReport, type CheckResult, type Measurement, type RunReport } from './report.ts';
 import { parameterSequence, workloads, type Params, type SystemId, type WorkloadId } from './workloads.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     'pglite-scale': { type: 'string', default: '10000' },
     'skip-pglite': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
+    'no-cached': { type: 'boolean', default: false },
     'check-samples': { type: 'string', default: '25' },
     fresh: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -75,6 +76,19 @@ async function post(url: string, body: unknown): Promise<unknown> {
   } catch {
     return { httpStatus: response.status, text: text.slice(0, 300) };
   }
+}
+
+/** Sends each body once, a few at a time. */
+async function askEach(url: string, bodies: string[], concurrency = 16): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await response.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
 function firstDifference(a: unknown, b: unknown, where = ''): string {
@@ -190,7 +204,7 @@ async function main() {
       `Node ${process.version}; ${cluster.version}; PGlite ${readVersion('@electric-sql/pglite')}; PostGraphile ${readVersion('postgraphile')}; autocannon ${readVersion('autocannon')}`,
     ],
     settings: [
-      `autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s measured, per system and workload; the three systems run back to back per workload; ${rounds} rounds per scale (each round all workloads × systems), tables show medians over the rounds and ratios are medians of the per-round ratios`,
+      `autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s measured, per system and workload; the systems run back to back per workload (last, quotegraph again with its in-memory response cache on: every request of the parameter sequence sent once before the first round, entries kept for the whole run); ${rounds} rounds per scale (each round all workloads × systems), tables show medians over the rounds and ratios are medians of the per-round ratios`,
       `each server a separate Node process with a pool of ${poolSize} connections; CPU = utime+stime from /proc/<pid>/stat over the measured period ÷ requests; peak RSS = VmHWM (reset before the measured period)`,
       'PostgreSQL 15 cluster of the bench\'s own: shared_buffers 2GB, fsync/synchronous_commit/full_page_writes off, jit off, pg_stat_statements (track=top, reset before each measured period); SQL/req "data" excludes BEGIN/COMMIT/SET/set_config',
       `data: \`quotegraph generate\` graphs, seed ${seed}; request parameters rotate over a seeded sequence of 5000 (W2/W5 speakers drawn with the data's popularity law); W3 has no parameters`,
@@ -220,8 +234,16 @@ async function main() {
       servers.push(server);
       started[system] = server;
     }
+    // The same server with its response cache on: what repeated reads cost once answers are cached.
+    const cachedServer =
+      systems.includes('quotegraph') && !args['no-cached']
+        ? await startServer('quotegraph-cached', 'quotegraph.ts', { ...env, BENCH_CACHE: '1', QUOTEGRAPH_CACHE_TTL_MS: '86400000', QUOTEGRAPH_CACHE_MAX_ENTRIES: '100000' }, { path: '/graphql' })
+        : null;
+    if (cachedServer) servers.push(cachedServer);
     log(`${scale}: checking answers`);
-    report.checks.push(...(await checkAnswers(scale, Object.fromEntries(Object.entries(started).map(([k, s]) => [k, s!.url])), info)));
+    const urls: Record<string, string> = Object.fromEntries(Object.entries(started).map(([k, s]) => [k, s!.url]));
+    if (cachedServer) urls[CACHED] = cachedServer.url;
+    report.checks.push(...(await checkAnswers(scale, urls, info)));
     for (let round = 1; round <= rounds; round++) {
       for (const workload of selectedWorkloads) {
         const params = parameterSequence(workload.id, info, seed);
@@ -229,6 +251,12 @@ async function main() {
           report.measurements.push(
             await measure(started[system]!, system, workload.id, bodiesFor(workload.id, system, params), info, { admin, database }, round),
           );
+        }
+        if (cachedServer) {
+          // Every question asked once first, so the measured period sees the warm cache (the
+          // entries outlive the run). No statement count: those requests would meet a cold cache.
+          if (round === 1) await askEach(cachedServer.url, bodiesFor(workload.id, 'quotegraph', params));
+          report.measurements.push(await measure(cachedServer, CACHED, workload.id, bodiesFor(workload.id, 'quotegraph', params), info, null, round));
         }
       }
     }

@@ -1,7 +1,8 @@
 // quotegraph as the benchmark runs it: createApp + listen from src/server.ts, in a process of
 // its own. BENCH_DATABASE_URL selects PostgreSQL; without it, BENCH_DATA_DIR is a PGlite
 // data directory (the embedded default). Debug reporting is off, as in production; the
-// response cache and rate limits are off (see below); everything else is the defaults.
+// response cache is off unless BENCH_CACHE=1 and rate limits are off (see below); everything
+// else is the defaults.
 import { loadConfig } from '../../src/config.ts';
 import { connect } from '../../src/db/connect.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -15,9 +16,12 @@ const config = loadConfig({
   QUOTEGRAPH_DATA_DIR: process.env.BENCH_DATA_DIR ?? '',
   QUOTEGRAPH_DB_POOL_SIZE: process.env.POOL_SIZE ?? '10',
   QUOTEGRAPH_DEBUG: 'false',
-  // Every request must reach the database: no response cache. Rate limits are per client and
-  // the load generator is one client, so they are off too.
-  QUOTEGRAPH_CACHE: 'false',
+  // Every request must reach the database: no response cache, except for the separate
+  // "cached" measurement (the in-memory default). Rate limits are per client and the load
+  // generator is one client, so they are off too.
+  QUOTEGRAPH_CACHE: process.env.BENCH_CACHE === '1' ? 'true' : 'false',
+  QUOTEGRAPH_CACHE_TTL_MS: process.env.QUOTEGRAPH_CACHE_TTL_MS,
+  QUOTEGRAPH_CACHE_MAX_ENTRIES: process.env.QUOTEGRAPH_CACHE_MAX_ENTRIES,
   QUOTEGRAPH_RATE_LIMIT_EXPENSIVE: '0',
   QUOTEGRAPH_RATE_LIMIT_WRITES: '0',
   QUOTEGRAPH_SEED_DEMO: 'false',
