@@ -2,7 +2,8 @@
 // same normalised text when there is no URL) updates it in place: the article, its quotes and
 // its links keep their ids, and the graph comes out the same.
 import { createHash } from 'node:crypto';
-import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { lookupKey, slugify } from '../db/lookup.ts';
 import { affiliations, articles, mentions, publishers, quotes, relatedLinks } from '../db/schema.ts';
@@ -264,7 +265,24 @@ async function storeAffiliations(tx: Executor, extracted: ExtractedArticle, enti
     return [{ personId, organizationId, role: affiliation.role?.trim() || null }];
   });
   const unique = [...new Map(rows.map((row) => [`${row.personId}|${row.organizationId}|${lookupKey(row.role ?? '')}`, row])).values()];
-  if (unique.length) await tx.insert(affiliations).values(unique).onConflictDoNothing();
+  if (!unique.length) return;
+  await tx.insert(affiliations).values(unique).onConflictDoNothing();
+  // "Brennan of the Fishermen's Association" says less than "Brennan, president of the
+  // Fishermen's Association": a role-less tie is dropped once the pair has one with a role,
+  // whichever article brought which.
+  const other = alias(affiliations, 'roled');
+  await tx.delete(affiliations).where(
+    and(
+      isNull(affiliations.role),
+      inArray(affiliations.personId, [...new Set(unique.map((row) => row.personId))]),
+      exists(
+        tx
+          .select({ one: sql`1` })
+          .from(other)
+          .where(and(eq(other.personId, affiliations.personId), eq(other.organizationId, affiliations.organizationId), isNotNull(other.role))),
+      ),
+    ),
+  );
 }
 
 /** The people and organizations a re-ingested article pointed at before. */

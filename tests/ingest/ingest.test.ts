@@ -108,6 +108,32 @@ describe('entity resolution across articles', () => {
     expect(data.people.nodes.map((p: { name: string }) => p.name).sort()).toEqual(['Harold Johnson', 'Johnson', 'Mavis Johnson']);
   });
 
+  test('a role-less affiliation gives way to one with a role, whichever article came first', async () => {
+    const withAffiliation = (role: string | null, url: string) => {
+      const article = articleNaming([['Ilse Varga', 'Varga']], 'Ilse Varga of the Lantern Guild spoke.');
+      return ingestArticle(
+        database.db,
+        {
+          ...article,
+          organizations: [{ name: 'Lantern Guild', kind: 'nonprofit', aliases: [], mentions: 1, firstOffset: 0 }],
+          affiliations: [{ person: 'Ilse Varga', organization: 'Lantern Guild', role }],
+        } as ExtractedArticle,
+        { url },
+      );
+    };
+    const roles = async () => {
+      const { data } = await query(createTestApp(database), '{ person(name: "Ilse Varga") { affiliations { role organization { name } } } }');
+      return data.person.affiliations.map((a: { role: string | null }) => a.role).sort();
+    };
+    await withAffiliation(null, 'https://example.test/varga-1');
+    expect(await roles()).toEqual([null]);
+    await withAffiliation('treasurer', 'https://example.test/varga-2');
+    expect(await roles()).toEqual(['treasurer']);
+    await withAffiliation(null, 'https://example.test/varga-3');
+    await withAffiliation('chair', 'https://example.test/varga-4');
+    expect(await roles()).toEqual(['chair', 'treasurer']);
+  });
+
   test('chooseMatch: a surname alone matches only when one stored person has it', () => {
     const harold = { id: 1, name: 'Harold Johnson', aliases: ['Johnson'], lookupKeys: ['harold johnson', 'johnson'] };
     const mavis = { id: 2, name: 'Mavis Johnson', aliases: ['Johnson'], lookupKeys: ['mavis johnson', 'johnson'] };
