@@ -19,6 +19,7 @@ import { maskedErrors } from './plugins/mask-errors.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimits } from './plugins/rate-limit.ts';
 import { useRequestLog } from './plugins/request-log.ts';
+import { useReadRetry } from './plugins/retry-reads.ts';
 import { useSqlStatementCount } from './plugins/sql-statements.ts';
 import { useWriteAccess } from './plugins/write-access.ts';
 
@@ -64,6 +65,8 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       useRateLimits(config),
       ...useCachedResponses(responseCache, { ttlMs: config.cache.ttlMs, debug: config.debug }),
       ...useWriteAccess(config, database.driver === 'pglite'),
+      // Listed before the timeout, so the timeout covers both attempts.
+      useReadRetry({ pauseMs: 150 }),
       useExecutionTimeout(config.limits.executionTimeoutMs),
       useSqlStatementCount({ report: config.debug }),
       useErrorCodes({ development }),
