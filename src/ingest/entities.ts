@@ -80,7 +80,8 @@ function only(candidates: readonly StoredEntity[], preferred: ReadonlySet<number
 /**
  * Picks the stored entity an extracted one refers to, or null for "new".
  * - The full name matches any entity that has it as name or alias (its canonical owner first).
- * - "Donald J. Trump" matches a lone "Donald Trump", unless that one is known by other initials.
+ * - "Donald J. Trump" matches a lone "Donald Trump", unless that one is known by other initials;
+ *   a person's "Hillary Rodham Clinton" matches "Hillary Clinton", unless known by another middle name.
  * - A single word ("Obama") matches only when exactly one stored entity goes by it, or when
  *   the article itself spells the full name out as an alias.
  * Several matches with nothing to decide between them are ambiguous: no merge.
@@ -91,6 +92,7 @@ export function chooseMatch(
   aliases: readonly string[],
   candidates: readonly StoredEntity[],
   preferred: ReadonlySet<number> = new Set(),
+  options: { person: boolean } = { person: true },
 ): Match {
   const nameKey = lookupKey(name);
   const canonical = candidates.filter((candidate) => candidate.lookupKeys[0] === nameKey);
@@ -110,6 +112,11 @@ export function chooseMatch(
     if (byInitials) return byInitials;
   }
 
+  if (options.person) {
+    const byFirstAndLast = matchWithoutMiddleName(withoutMiddleInitials(nameKey), candidates, preferred);
+    if (byFirstAndLast) return byFirstAndLast;
+  }
+
   if (!nameKey.includes(' ')) {
     for (const alias of aliases) {
       const key = lookupKey(alias);
@@ -119,6 +126,28 @@ export function chooseMatch(
     }
   }
   return { match: null, ambiguous: false };
+}
+
+/** "hillary rodham clinton" → "hillary clinton"; null for names of fewer than three words. */
+function firstAndLast(key: string): string | null {
+  const words = key.split(' ');
+  return words.length >= 3 ? `${words[0]} ${words[words.length - 1]}` : null;
+}
+
+/**
+ * "Hillary Rodham Clinton" is the stored "Hillary Clinton", unless that person is known by
+ * another middle name ("Hillary Jane Clinton" would be someone else). `key` is without initials.
+ */
+function matchWithoutMiddleName(key: string, candidates: readonly StoredEntity[], preferred: ReadonlySet<number>): Match | null {
+  const short = firstAndLast(key);
+  if (!short) return null;
+  const middle = key.split(' ').slice(1, -1).join(' ');
+  const otherMiddle = (candidate: StoredEntity) =>
+    candidate.lookupKeys.some((stored) => {
+      const plain = withoutMiddleInitials(stored);
+      return firstAndLast(plain) === short && plain.split(' ').slice(1, -1).join(' ') !== middle;
+    });
+  return only(candidates.filter((candidate) => candidate.lookupKeys.includes(short) && !otherMiddle(candidate)), preferred);
 }
 
 /**
@@ -193,7 +222,9 @@ async function resolveOne(
   extracted: { name: string; aliases: string[] },
   insertValues: Record<string, unknown>,
 ): Promise<number> {
-  const { match, ambiguous } = chooseMatch(extracted.name, extracted.aliases, context.candidates, context.preferred);
+  const { match, ambiguous } = chooseMatch(extracted.name, extracted.aliases, context.candidates, context.preferred, {
+    person: context.label === 'person',
+  });
   if (ambiguous) {
     context.warnings.push(`${context.label} "${extracted.name}" matches several stored entries; kept it separate`);
   }
@@ -231,7 +262,12 @@ function remember(ids: Map<string, number>, entity: { name: string; aliases: str
 function candidateKeys(entities: readonly { name: string; aliases: string[] }[]): string[] {
   return entities.flatMap((entity) => {
     const keys = lookupKeys(entity.name, entity.aliases);
-    return [...keys, ...keys.map(withoutMiddleInitials), ...keys.map((key) => key.split(' ').at(-1) ?? key)];
+    return [
+      ...keys,
+      ...keys.map(withoutMiddleInitials),
+      ...keys.flatMap((key) => firstAndLast(withoutMiddleInitials(key)) ?? []),
+      ...keys.map((key) => key.split(' ').at(-1) ?? key),
+    ];
   });
 }
 

@@ -181,6 +181,21 @@ describe('resolution rules', () => {
     expect(chooseMatch('George H. W. Bush', [], [georgeW]).match).toBeNull();
   });
 
+  test('a middle name is optional for a person, unless the stored person is known by another one', () => {
+    expect(chooseMatch('Marta Kovacs Lind', [], [stored(1, 'Marta Lind')]).match?.id).toBe(1);
+    expect(chooseMatch('Marta Kovacs Lind', [], [stored(1, 'Marta Lind', ['Marta Ilona Lind'])]).match).toBeNull();
+    expect(chooseMatch('Marta K. Lind', [], [stored(1, 'Marta Lind', ['Marta Kovacs Lind'])]).match?.id).toBe(1);
+    // Not for organizations: "Bank of Ardena" is no "Bank Ardena".
+    expect(chooseMatch('Bank of Ardena', [], [stored(1, 'Bank Ardena')], new Set(), { person: false }).match).toBeNull();
+  });
+
+  test('a person named with a middle name in a later article is the one stored without it', async () => {
+    await ingestArticle(database.db, articleNaming([['Tomas Brevik', 'Brevik']], 'Tomas Brevik spoke.'), { url: 'https://example.test/b1' });
+    await ingestArticle(database.db, articleNaming([['Tomas Aurel Brevik']], 'Tomas Aurel Brevik spoke again.'), { url: 'https://example.test/b2' });
+    const { data } = await query(createTestApp(database), '{ people(filter: { search: "brevik" }) { nodes { name aliases articles { totalCount } } } }');
+    expect(data.people.nodes).toEqual([{ name: 'Tomas Brevik', aliases: ['Brevik', 'Tomas Aurel Brevik'], articles: { totalCount: 2 } }]);
+  });
+
   test('a re-ingested article keeps the entity it pointed at before, even when the name has become ambiguous', () => {
     const candidates = [stored(1, 'Harold Johnson', ['Johnson']), stored(2, 'Mavis Johnson', ['Johnson'])];
     expect(chooseMatch('Johnson', [], candidates, new Set([2])).match?.id).toBe(2);
