@@ -3,8 +3,8 @@
 // The machine's shared server is never touched.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../tests/support/pg-cluster.ts';
 
 const PG_BIN = process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -15,17 +15,6 @@ export interface Cluster {
   url(database: string): string;
   version: string;
   stop(): void;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Runs a PostgreSQL binary as the `postgres` OS user when we are root (initdb refuses root). */

@@ -13,10 +13,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { frontPageExample, quotesBySpeakerExample, storyExample } from '../src/graphql/examples.ts';
 import { createCluster, type PgCluster } from '../tests/support/pg-cluster.ts';
+import { runLoad, type LoadResult } from './measure.ts';
 import { httpRequest, postGraphQL, startService, type ServiceProcess } from '../tests/support/service-process.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -97,42 +97,10 @@ function startHostileProcess(url: string, loops: number, seconds: number, kinds:
 // ---------------------------------------------------------------------------------------------
 // Normal traffic.
 
-interface Load {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  graphqlErrors: number;
-}
-
-async function normalTraffic(url: string, seconds: number, connections: number): Promise<Load> {
+/** The three example operations in turn, through the bench's own load runner. */
+function normalTraffic(url: string, seconds: number, connections: number): Promise<LoadResult> {
   const bodies = [storyExample, quotesBySpeakerExample, frontPageExample].map((query) => JSON.stringify({ query }));
-  let next = 0;
-  let graphqlErrors = 0;
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    requests: [
-      {
-        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
-        onResponse: (_status, body) => {
-          if (body.includes('"errors":[')) graphqlErrors++;
-        },
-      },
-    ],
-  });
-  return {
-    requestsPerSecond: (result['2xx'] + result.non2xx) / seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    graphqlErrors,
-  };
+  return runLoad(url, bodies, seconds, connections);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +243,7 @@ async function main() {
     if (!service.running()) throw new Error(`the service died with the database:\n${service.output().slice(-3000)}`);
 
     const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'never');
-    const row = (name: string, load: Load) =>
+    const row = (name: string, load: LoadResult) =>
       `| ${name} | ${Math.round(load.requestsPerSecond)} | ${load.p50} ms | ${load.p99} ms | ${load.non2xx + load.errors + load.graphqlErrors} |`;
     const lines = [
       '',
