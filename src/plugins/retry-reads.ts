@@ -15,11 +15,12 @@ function failedOnConnection(result: unknown): boolean {
 
 export function useReadRetry(options: { pauseMs: number }): Plugin {
   return {
-    onExecute({ args, executeFn, setExecuteFn }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+    onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (executeArgs) => {
         const first = await executeFn(executeArgs);
+        // Only a failed operation pays for finding out whether it was a read.
         if (!failedOnConnection(first)) return first;
+        if (getOperationAST(executeArgs.document, executeArgs.operationName)?.operation !== 'query') return first;
         await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
         // A fresh copy of the context: nothing the failed attempt cached (loaders, plans) is reused.
         return executeFn({ ...executeArgs, contextValue: { ...(executeArgs.contextValue as object) } });
