@@ -18,7 +18,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startCluster, type Cluster } from './cluster.ts';
 import { preparePostgresDataset } from './dataset.ts';
-import { cpuMs, peakRssMb, resetPeakRss, runLoad, startServer, type ServerProcess } from './measure.ts';
+import { cpuMs, loadOptions, postJson, peakRssMb, resetPeakRss, runLoad, startServer, type ServerProcess } from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { median } from './report.ts';
 import { parameterSequence, workloads, type WorkloadId } from './workloads.ts';
@@ -29,12 +29,7 @@ const outDir = path.join(here, 'out');
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: '10000' },
-    seed: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '3' },
-    warmup: { type: 'string', default: '3' },
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '32' },
-    'pool-size': { type: 'string', default: '10' },
+    ...loadOptions,
     workloads: { type: 'string', default: 'W1,W2,W3' },
     variant: { type: 'string', multiple: true, default: [] },
     'cluster-root': { type: 'string', default: path.join(outDir, 'cluster') },
@@ -93,11 +88,6 @@ const start = (variant: Variant, env: Record<string, string>, extraNodeArgs: str
     nodeArgs: [...variant.nodeArgs, ...extraNodeArgs],
     tsx: variant.tsx,
   });
-
-async function post(url: string, body: string): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return response.json();
-}
 
 interface Reading {
   round: number;
@@ -160,10 +150,10 @@ async function main() {
     for (const id of ids) {
       const workload = workloads.find((w) => w.id === id)!;
       const sample = bodies.get(id)!.slice(0, 10);
-      const expected = await Promise.all(sample.map(async (body) => workload.normalise.quotegraph(await post(started.get(baseline.name)!.url, body))));
+      const expected = await Promise.all(sample.map(async (body) => workload.normalise.quotegraph(await postJson(started.get(baseline.name)!.url, body))));
       for (const variant of variants.slice(1)) {
         for (let i = 0; i < sample.length; i++) {
-          const actual = workload.normalise.quotegraph(await post(started.get(variant.name)!.url, sample[i]!));
+          const actual = workload.normalise.quotegraph(await postJson(started.get(variant.name)!.url, sample[i]!));
           if (!isDeepStrictEqual(actual, expected[i])) {
             log(`!!! ${variant.name} ${id} answers differently from ${baseline.name}: ${JSON.stringify(actual).slice(0, 300)}`);
             lines.push(`**${variant.name} ${id} answers differently from ${baseline.name}.**`, '');

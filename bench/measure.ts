@@ -170,3 +170,28 @@ export async function runLoad(url: string, bodies: string[], seconds: number, co
     graphqlErrors,
   };
 }
+
+/** Command-line options every load-driving script takes, with the same defaults. */
+export const loadOptions = {
+  seed: { type: 'string', default: '1' },
+  warmup: { type: 'string', default: '3' },
+  duration: { type: 'string', default: '10' },
+  rounds: { type: 'string', default: '3' },
+  connections: { type: 'string', default: '32' },
+  'pool-size': { type: 'string', default: '10' },
+} as const;
+
+/** POSTs a JSON body (a string is sent as is) and returns the parsed answer, or what came instead. */
+export async function postJson(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { httpStatus: response.status, text: text.slice(0, 300) };
+  }
+}

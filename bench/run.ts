@@ -13,7 +13,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { startCluster, type Cluster } from './cluster.ts';
 import { preparePgliteDataset, preparePostgresDataset, type DatasetInfo } from './dataset.ts';
 import { explainWorkloads, type PlanSummary } from './explain.ts';
-import { cpuMs, peakRssMb, resetPeakRss, resetStatements, runLoad, waitForQuiet, startServer, statementCalls, statementListing, type ServerProcess } from './measure.ts';
+import { cpuMs, loadOptions, postJson, peakRssMb, resetPeakRss, resetStatements, runLoad, waitForQuiet, startServer, statementCalls, statementListing, type ServerProcess } from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { CACHED, renderReport, type CheckResult, type Measurement, type RunReport } from './report.ts';
 import { parameterSequence, workloads, type Params, type SystemId, type WorkloadId } from './workloads.ts';
@@ -24,12 +24,7 @@ const outDir = path.join(here, 'out');
 const { values: args } = parseArgs({
   options: {
     scales: { type: 'string', default: '10000,100000' },
-    seed: { type: 'string', default: '1' },
-    warmup: { type: 'string', default: '3' },
-    duration: { type: 'string', default: '10' },
-    rounds: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '32' },
-    'pool-size': { type: 'string', default: '10' },
+    ...loadOptions,
     workloads: { type: 'string', default: 'W1,W2,W3,W4,W5' },
     systems: { type: 'string', default: 'limit,quotegraph,postgraphile' },
     'pglite-scale': { type: 'string', default: '10000' },
@@ -68,16 +63,6 @@ async function cleanUp() {
 process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 process.once('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
 
-async function post(url: string, body: unknown): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { httpStatus: response.status, text: text.slice(0, 300) };
-  }
-}
-
 /** Sends each body once, a few at a time. */
 async function askEach(url: string, bodies: string[], concurrency = 16): Promise<void> {
   let next = 0;
@@ -107,14 +92,14 @@ async function checkAnswers(scale: number, urls: Partial<Record<string, string>>
   const results: CheckResult[] = [];
   for (const workload of selectedWorkloads) {
     const params = parameterSequence(workload.id, info, seed + 7, checkSamples);
-    const expected = await Promise.all(params.map(async (p) => workload.normalise.limit(await post(urls.limit!, workload.body.limit(p)))));
+    const expected = await Promise.all(params.map(async (p) => workload.normalise.limit(await postJson(urls.limit!, workload.body.limit(p)))));
     for (const [name, url] of Object.entries(urls)) {
       if (name === 'limit' || !url) continue;
       const system = (name.startsWith('quotegraph') ? 'quotegraph' : name) as SystemId;
       let mismatches = 0;
       let firstMismatch: string | undefined;
       for (let i = 0; i < params.length; i++) {
-        const actual = workload.normalise[system](await post(url, workload.body[system](params[i]!)));
+        const actual = workload.normalise[system](await postJson(url, workload.body[system](params[i]!)));
         if (!isDeepStrictEqual(actual, expected[i])) {
           mismatches++;
           firstMismatch ??= `${JSON.stringify(params[i])} ${firstDifference(actual, expected[i])}`;
