@@ -25,6 +25,9 @@ import { apiError, ErrorCode } from '../graphql/errors.ts';
 
 const costs = new WeakMap<object, number>();
 
+/** Arguments whose values the cost model reads (see `fieldComplexity` in the builder). */
+const SIZE_ARGUMENTS = new Set(['first', 'last', 'ids']);
+
 /** The estimated cost of the operation running with this context object. */
 export function operationCost(context: object): number | undefined {
   return costs.get(context);
@@ -50,10 +53,10 @@ interface ExecutionInput {
 }
 
 /**
- * The cost model reads only page sizes (`first`/`last`), so an operation's cost depends on its
- * document and on the variables feeding those arguments — not on ids or search words. Costs are
- * remembered per document (Yoga hands the same parsed document to every request that sends the
- * same text) and per values of those variables.
+ * The cost model reads only sizes (`first`/`last`, and how many `ids` `nodes` is given), so an
+ * operation's cost depends on its document and on the variables feeding those arguments — not on
+ * search words or which ids. Costs are remembered per document (Yoga hands the same parsed
+ * document to every request that sends the same text) and per values of those variables.
  */
 const sizeVariablesByDocument = new WeakMap<DocumentNode, string[]>();
 const costsByDocument = new WeakMap<DocumentNode, Map<string, number>>();
@@ -64,7 +67,7 @@ function sizeVariables(document: DocumentNode): string[] {
     const found = new Set<string>();
     visit(document, {
       Argument(node) {
-        if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) {
+        if (SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) {
           found.add(node.value.name.value);
         }
       },
@@ -77,7 +80,9 @@ function sizeVariables(document: DocumentNode): string[] {
 
 function costKey(document: DocumentNode, input: ExecutionInput): string {
   const variables = input.variableValues ?? {};
-  return JSON.stringify([input.operationName ?? null, ...sizeVariables(document).map((name) => variables[name] ?? null)]);
+  // A list of ids counts by its length: the model reads nothing else of it.
+  const size = (value: unknown) => (Array.isArray(value) ? value.length : (value ?? null));
+  return JSON.stringify([input.operationName ?? null, ...sizeVariables(document).map((name) => size(variables[name]))]);
 }
 
 function rememberedCost(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
@@ -155,7 +160,7 @@ export function useQueryLimits(limits: Limits, options: { suggestions: boolean }
       },
     },
     {
-      // Cost depends on variables (`first: $n`), so it is computed per request, not cached.
+      // Cost depends on variables (`first: $n`, `ids: $ids`): remembered per document and sizes.
       onExecute({ args, setResultAndStopExecution }) {
         const estimate = rememberedCost(args.schema, args.document, args);
         costs.set(args.contextValue as object, estimate.cost);

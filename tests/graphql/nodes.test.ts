@@ -61,3 +61,14 @@ test('ids are opaque: not the bare database key', async () => {
   const { data } = await query(graph.app, '{ people(first: 1) { nodes { id } } }');
   expect(data.people.nodes[0].id).not.toMatch(/^\d+$/);
 });
+
+test('the cost of nodes(ids:) follows how many ids each request sends, with the same document', async () => {
+  const { data } = await query(graph.app, '{ quotes(first: 5) { nodes { id } } }');
+  const ids: string[] = data.quotes.nodes.map((node: { id: string }) => node.id);
+  const source = 'query Many($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+  const one = await execute(graph.app, source, { ids: ids.slice(0, 1) });
+  const five = await execute(graph.app, source, { ids });
+  const oneAgain = await execute(graph.app, source, { ids: ids.slice(1, 2) });
+  expect(five.extensions?.cost).toBeGreaterThan(one.extensions?.cost as number);
+  expect(oneAgain.extensions?.cost).toBe(one.extensions?.cost);
+});
