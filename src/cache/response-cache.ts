@@ -111,6 +111,9 @@ export function useCachedResponses(cache: ResponseCache, options: { ttlMs: numbe
       cache: cache.store,
       session: () => null,
       ttl: options.ttlMs,
+      // Every mutation invalidates exactly what it changed (commitAndInvalidate); the plugin's
+      // own pass over mutation results would only do it a second time.
+      invalidateViaMutation: false,
       // Shows whether an answer came from the cache; cost and statement counts describe its first run.
       includeExtensionMetadata: options.debug,
       // The key is built before parsing (a hit skips parse, validation and execution), so the
