@@ -2,7 +2,7 @@
 // ordered index scan on quotes.speaker_ref, and their count is the speaker's stored
 // quote_count, so both stay flat however many quotes the graph holds.
 import { and, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { lookupKey } from '../db/lookup.ts';
+import { entityLookupCondition, lookupOrder } from './entity-lookup.ts';
 import { affiliations, organizations, people, quotes } from '../db/schema.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
@@ -30,12 +30,16 @@ export const QuoteFilter = builder.inputType('QuoteFilter', {
   }),
 });
 
-export type QuoteFilterShape = typeof QuoteFilter.$inferInput;
+type QuoteFilterShape = typeof QuoteFilter.$inferInput;
 
-/** The best match for a name among people or organizations, as a scalar subquery over `column`. */
-function bestMatch(table: typeof people | typeof organizations, key: string, column: SQL): SQL {
-  return sql`(select ${column} from ${table} where ${table.lookupKeys} @> array[${key}]::text[]
-    order by (${table.lookupKeys})[1] = ${key} desc, ${table.quoteCount} desc, ${table.id} limit 1)`;
+/**
+ * The best match for a name among people or organizations, as a scalar subquery over `column`:
+ * found and ranked exactly as person(name:) and organization(name:) find them.
+ */
+function bestMatch(table: typeof people | typeof organizations, name: string, column: SQL): SQL {
+  const lookup = { name };
+  return sql`(select ${column} from ${table} where ${entityLookupCondition(lookup)(table)}
+    order by ${sql.join(lookupOrder(lookup)(table), sql`, `)} limit 1)`;
 }
 
 /** The single speaker a filter names, as its speaker_ref and its stored quote count. */
@@ -50,11 +54,11 @@ function namedSpeaker(filter: QuoteFilterShape): { ref: SQL; count: SQL } | null
         };
   }
   if (filter.speakerName != null) {
-    const key = lookupKey(filter.speakerName);
+    const name = filter.speakerName;
     // A person goes before an organization of the same name.
     return {
-      ref: sql`coalesce(${bestMatch(people, key, sql`${people.id} * 2`)}, ${bestMatch(organizations, key, sql`${organizations.id} * 2 + 1`)})`,
-      count: sql`coalesce(${bestMatch(people, key, sql`${people.quoteCount}`)}, ${bestMatch(organizations, key, sql`${organizations.quoteCount}`)})`,
+      ref: sql`coalesce(${bestMatch(people, name, sql`${people.id} * 2`)}, ${bestMatch(organizations, name, sql`${organizations.id} * 2 + 1`)})`,
+      count: sql`coalesce(${bestMatch(people, name, sql`${people.quoteCount}`)}, ${bestMatch(organizations, name, sql`${organizations.quoteCount}`)})`,
     };
   }
   return null;
