@@ -125,14 +125,11 @@ async function urlTaken(tx: Executor, url: string, exceptId?: number): Promise<b
   return row !== undefined && row.id !== exceptId;
 }
 
-async function quoteIdsOf(db: Executor, articleId: number): Promise<number[]> {
-  const rows = await db.select({ id: quotes.id }).from(quotes).where(eq(quotes.articleId, articleId));
-  return rows.map((row) => row.id);
-}
-
-/** Everything a deleted article takes with it or points at: what cached responses hold. */
+/**
+ * What a deleted article takes with it or points at — its quotes, their speakers, the people and
+ * organizations it mentions: what cached responses hold. Its publisher comes from the delete.
+ */
 async function articleNeighbourhood(tx: Executor, articleId: number): Promise<GraphChange> {
-  const [article] = await tx.select({ publisherId: articles.publisherId }).from(articles).where(eq(articles.id, articleId));
   const quoteRows = await tx
     .select({ id: quotes.id, personId: quotes.speakerPersonId, organizationId: quotes.speakerOrganizationId })
     .from(quotes)
@@ -147,7 +144,6 @@ async function articleNeighbourhood(tx: Executor, articleId: number): Promise<Gr
     quotes: quoteRows.map((row) => row.id),
     people: all.flatMap((row) => (row.personId === null ? [] : [row.personId])),
     organizations: all.flatMap((row) => (row.organizationId === null ? [] : [row.organizationId])),
-    publishers: article?.publisherId ? [article.publisherId] : [],
   };
 }
 
@@ -241,13 +237,17 @@ builder.mutationFields((t) => ({
           .returning({ sortAt: articles.sortAt, publisherId: articles.publisherId });
         const after = found(updated, 'article', 'input.id');
         // Quotes carry their article's date for ordering; keep them in step.
-        await tx.update(quotes).set({ articleSortAt: after.sortAt }).where(eq(quotes.articleId, id));
+        const moved = await tx
+          .update(quotes)
+          .set({ articleSortAt: after.sortAt })
+          .where(eq(quotes.articleId, id))
+          .returning({ id: quotes.id });
         return {
           payload: { articleId: id },
           // A new date moves the article, and its quotes, in every date-ordered list.
           change: {
             articles: [id],
-            quotes: await quoteIdsOf(tx, id),
+            quotes: moved.map((quote) => quote.id),
             publishers: [before.publisherId, after.publisherId].filter((value): value is number => value !== null),
           },
         };
@@ -262,9 +262,12 @@ builder.mutationFields((t) => ({
       const id = decodeId(input.id, 'input.id').id;
       return commitAndInvalidate(ctx, async (tx) => {
         const change = await articleNeighbourhood(tx, id);
-        const deleted = await tx.delete(articles).where(eq(articles.id, id)).returning({ id: articles.id });
-        found(deleted[0], 'article', 'input.id');
-        return { payload: { deletedId: encodeGlobalID('Article', id) }, change };
+        const [deleted] = await tx.delete(articles).where(eq(articles.id, id)).returning({ publisherId: articles.publisherId });
+        const { publisherId } = found(deleted, 'article', 'input.id');
+        return {
+          payload: { deletedId: encodeGlobalID('Article', id) },
+          change: { ...change, publishers: publisherId === null ? [] : [publisherId] },
+        };
       });
     },
   }),

@@ -119,7 +119,7 @@ builder.mutationFields((t) => ({
         const affiliationId = found(row, 'affiliation', 'input').id;
         return {
           payload: { affiliationId },
-          change: { affiliations: [affiliationId], people: [personId], organizations: [organizationId] },
+          change: affiliationChange({ id: affiliationId, personId, organizationId }),
         };
       }),
   }),
