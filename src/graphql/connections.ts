@@ -13,7 +13,7 @@ import { rowsOf, type Database } from '../db/client.ts';
 const totalsByArgs = new WeakMap<object, number>();
 
 /** The name of the extra column carrying the total on every row of the page. */
-export const TOTAL_COUNT_EXTRA = 'connectionTotalCount';
+const TOTAL_COUNT_EXTRA = 'connectionTotalCount';
 
 function totalCountExtra(countQuery: SQL) {
   return { [TOTAL_COUNT_EXTRA]: () => sql<number>`(${countQuery})::int` };
