@@ -9,7 +9,8 @@ import {
   type Cache,
 } from '@graphql-yoga/plugin-response-cache';
 import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
-import { getOperationAST, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { getOperationAST, Kind, parse, type DocumentNode } from 'graphql';
+import { fieldNamesOf } from '../graphql/selections.ts';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
@@ -34,19 +35,7 @@ function rootFieldNames(document: DocumentNode, operationName: string | null | u
       definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
     ),
   );
-  const names = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
-      else if (!seen.has(selection.name.value)) {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) visit(fragment.selectionSet, new Set([...seen, selection.name.value]));
-      }
-    }
-  };
-  visit(operation.selectionSet, new Set());
-  return [...names].sort();
+  return [...fieldNamesOf(operation.selectionSet, (name) => fragments.get(name))].sort();
 }
 
 /** Adds the root-field tags (carried in the response key) to what the plugin collected. */

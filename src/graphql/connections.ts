@@ -7,7 +7,8 @@
 // client asks for nothing but totalCount, is the count queried on its own. A client that does
 // not ask for totalCount pays nothing for it.
 import { sql, type SQL } from 'drizzle-orm';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { fieldNamesOf } from './selections.ts';
 import { rowsOf, type Database } from '../db/client.ts';
 
 const totalsByArgs = new WeakMap<object, number>();
@@ -21,15 +22,7 @@ function totalCountExtra(countQuery: SQL) {
 
 /** Whether the connection field being resolved selects `totalCount` (through fragments too). */
 function selectsTotalCount(info: GraphQLResolveInfo): boolean {
-  const visit = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): boolean =>
-    (selectionSet?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, seen);
-      const name = selection.name.value;
-      if (seen.has(name)) return false;
-      return visit(info.fragments[name]?.selectionSet, new Set([...seen, name]));
-    });
-  return info.fieldNodes.some((node) => visit(node.selectionSet, new Set()));
+  return info.fieldNodes.some((node) => fieldNamesOf(node.selectionSet, (name) => info.fragments[name]).has('totalCount'));
 }
 
 type TotalCountExtra = ReturnType<typeof totalCountExtra>;

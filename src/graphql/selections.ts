@@ -1,0 +1,21 @@
+// Reading a selection set one level deep, through inline and named fragments.
+import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+
+/** The names of the fields a selection set asks for at its own level, fragments included. */
+export function fieldNamesOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragment: (name: string) => FragmentDefinitionNode | undefined,
+): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, seen: ReadonlySet<string>) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value)) {
+        visit(fragment(selection.name.value)?.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  visit(selectionSet, new Set());
+  return names;
+}
