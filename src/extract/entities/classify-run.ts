@@ -16,15 +16,14 @@ const WEAK_TITLES = new Set([
   'correspondent', 'chiefs', 'whip', 'officer', 'deputy', 'chair', 'director', 'speaker', 'leader', 'attorney',
 ]);
 
-/** Runs are classified several times while deciding how to split them; remember the answers. */
-const classified = new Map<string, NameMention[]>();
+/**
+ * Runs are classified several times while deciding how to split them; the
+ * answers, by the run's offset and length, are remembered for one document
+ * (token offsets are only meaningful within it).
+ */
+export type ClassifiedRuns = Map<string, NameMention[]>;
 
-/** Forget cached classifications: token offsets are only meaningful within one document. */
-export function forgetClassifications(): void {
-  classified.clear();
-}
-
-export function classifyRun(tokens: Token[], start: number, end: number): NameMention[] {
+export function classifyRun(tokens: Token[], start: number, end: number, classified: ClassifiedRuns): NameMention[] {
   const key = `${tokens[start]?.start ?? start}:${end - start}`;
   const known = classified.get(key);
   if (known) return known;

@@ -2,8 +2,8 @@
 // tell us a spelling ("Seth Rogan" in a caption is the body's Seth Rogen).
 
 import { analyseText } from '../text/document.ts';
-import type { ResolvedEntities } from './resolve.ts';
-import { editDistanceAtMostOne, nameParts } from './resolve.ts';
+import { editDistanceAtMostOne } from './near-duplicates.ts';
+import { nameParts, type ResolvedEntities } from './resolve.ts';
 import { findNameMentions } from './mentions.ts';
 
 export function mergeHeaderNames(entities: ResolvedEntities, headerTexts: ReadonlyArray<string | null>): void {

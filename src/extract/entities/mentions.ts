@@ -9,7 +9,7 @@ import { isCalendarWord, isCommonWord, isFunctionWord, isKnownGivenName, isKnown
 import { countryOf } from '../lexicon/places.ts';
 import type { ArticleText } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
-import { classifyRun, forgetClassifications } from './classify-run.ts';
+import { type ClassifiedRuns, classifyRun } from './classify-run.ts';
 import type { NameMention } from './mention-types.ts';
 
 /** Lower-case words allowed inside a name: particles and organization connectors. */
@@ -23,7 +23,8 @@ const MAX_NAME_TOKENS = 9;
 export function findNameMentions(doc: ArticleText, options: { includeHeadings?: boolean } = {}): NameMention[] {
   const mentions: NameMention[] = [];
   const { tokens } = doc;
-  forgetClassifications();
+  // Runs are classified several times while deciding how to split them; token offsets hold within one document only.
+  const classified: ClassifiedRuns = new Map();
   let i = 0;
   while (i < tokens.length) {
     if (!options.includeHeadings && doc.isHeading[tokens[i]?.paragraph ?? -1]) {
@@ -36,8 +37,8 @@ export function findNameMentions(doc: ArticleText, options: { includeHeadings?: 
       continue;
     }
     if (!fillsQuotation(doc, run.start, run.end)) {
-      for (const part of splitRun(tokens, run.start, run.end)) {
-        for (const mention of classifyRun(tokens, part.start, part.end)) mentions.push(mention);
+      for (const part of splitRun(tokens, run.start, run.end, classified)) {
+        for (const mention of classifyRun(tokens, part.start, part.end, classified)) mentions.push(mention);
       }
     }
     i = run.end;
@@ -154,7 +155,7 @@ function continuesName(tokens: Token[], k: number): boolean {
  * "Another"), and "and" or "of" between names that do not make an
  * organization together ("Seth Rogen and James Franco").
  */
-function splitRun(tokens: Token[], start: number, end: number): Array<{ start: number; end: number }> {
+function splitRun(tokens: Token[], start: number, end: number, classified: ClassifiedRuns): Array<{ start: number; end: number }> {
   let s = start;
   while (s < end) {
     const t = tokens[s];
@@ -170,25 +171,25 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
   while (end > s && !tokens[end - 1]?.isWord && !(tokens[end - 1]?.text === '.' && CORPORATE_SUFFIXES.has(tokens[end - 2]?.lower ?? ''))) end--;
   if (end <= s) return [];
   // A run too long to be one name may still be two joined by "and".
-  if (end - s > MAX_NAME_TOKENS) return end - s <= 2 * MAX_NAME_TOKENS ? splitAtAnd(tokens, s, end) ?? [] : [];
+  if (end - s > MAX_NAME_TOKENS) return end - s <= 2 * MAX_NAME_TOKENS ? splitAtAnd(tokens, s, end, classified) ?? [] : [];
   // "Members of the Harbor Association" opening a sentence: the people are not part of the name.
-  if (opensWithGroupOf(tokens, s, end)) return splitRun(tokens, s + 2, end);
+  if (opensWithGroupOf(tokens, s, end)) return splitRun(tokens, s + 2, end, classified);
   // "Farmer Josef Novak" at the start of a sentence: a capitalised common noun before a name.
   const lead = tokens[s];
   const secondIsGivenName = isKnownGivenName(tokens[s + 1]?.lower ?? '') && !isKnownGivenName(lead?.lower ?? '');
   const leadIsOrdinary = !!lead && (isCommonWord(lead.lower) || PERSON_ROLE_NOUNS.has(lead.lower));
   if (lead && end - s >= 3 && (leadIsOrdinary || secondIsGivenName) && !HONORIFICS.has(lead.lower) && !NAME_TITLES.has(lead.lower)) {
-    const rest = classifyRun(tokens, s + 1, end);
+    const rest = classifyRun(tokens, s + 1, end, classified);
     if (rest.length === 1 && rest[0]?.kind === 'person' && (!rest[0].weak || leadIsOrdinary)) return [{ start: s + 1, end }];
   }
   const whole = { start: s, end };
-  const pair = splitAtAnd(tokens, s, end);
+  const pair = splitAtAnd(tokens, s, end, classified);
   if (pair) return pair;
   const joiner = findJoiner(tokens, s, end);
   if (joiner < 0) return [whole];
   // "Secretary of State Hillary Clinton" and "Bank of America" stay whole; "Mr. Burman of the Tax Policy Center" splits.
-  const asOne = classifyRun(tokens, s, end);
-  const left = classifyRun(tokens, s, joiner);
+  const asOne = classifyRun(tokens, s, end, classified);
+  const left = classifyRun(tokens, s, joiner, classified);
   const leftIsPerson = left.some((m) => m.kind === 'person' && (m.titles.length > 0 || !m.weak));
   if (!leftIsPerson) {
     if (asOne.length === 1 && asOne[0]?.kind === 'organization') return [whole];
@@ -196,7 +197,7 @@ function splitRun(tokens: Token[], start: number, end: number): Array<{ start: n
       return [whole];
     }
   }
-  return [...splitRun(tokens, s, joiner), ...splitRun(tokens, joiner + 1, end)];
+  return [...splitRun(tokens, s, joiner, classified), ...splitRun(tokens, joiner + 1, end, classified)];
 }
 
 function opensWithGroupOf(tokens: Token[], s: number, end: number): boolean {
@@ -207,15 +208,15 @@ function opensWithGroupOf(tokens: Token[], s: number, end: number): boolean {
 }
 
 /** "the Bank of the Isles and Pinewood College": two names joined by "and", each able to stand alone. */
-function splitAtAnd(tokens: Token[], s: number, end: number): Array<{ start: number; end: number }> | null {
+function splitAtAnd(tokens: Token[], s: number, end: number, classified: ClassifiedRuns): Array<{ start: number; end: number }> | null {
   const and = findAnd(tokens, s, end);
   if (and <= 0 || knownOrganization(tokens.slice(s, end).map((t) => t.text).join(' ').replace(/ ([.&])/g, '$1'))) return null;
   const rightStart = tokens[and + 1]?.lower === 'the' ? and + 2 : and + 1;
   if (and - s > MAX_NAME_TOKENS || end - rightStart > MAX_NAME_TOKENS) return null;
-  const left = classifyRun(tokens, s, and);
-  const right = classifyRun(tokens, rightStart, end);
+  const left = classifyRun(tokens, s, and, classified);
+  const right = classifyRun(tokens, rightStart, end, classified);
   const standsAlone = (ms: NameMention[]) => ms.length > 0 && ms.every((m) => m.kind === 'organization' || (m.kind === 'person' && !m.weak));
-  return standsAlone(left) && standsAlone(right) ? [...splitRun(tokens, s, and), ...splitRun(tokens, and + 1, end)] : null;
+  return standsAlone(left) && standsAlone(right) ? [...splitRun(tokens, s, and, classified), ...splitRun(tokens, and + 1, end, classified)] : null;
 }
 
 function findAnd(tokens: Token[], start: number, end: number): number {

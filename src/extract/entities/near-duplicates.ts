@@ -88,7 +88,8 @@ export function editDistanceAtMostOne(a: string, b: string): 0 | 1 | 2 {
   return longer.slice(i + 1) === shorter.slice(i) ? 1 : 2;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Appends `value` to the list kept under `key`, starting the list if needed. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

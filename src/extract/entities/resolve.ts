@@ -8,9 +8,7 @@ import { canonicalSpelling, knownOrganization, normaliseOrgKey } from '../lexico
 import { stripCorporateSuffix } from '../lexicon/name-shapes.ts';
 import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
-import { mergeMisspelledSurnames, mergeNearDuplicates } from './near-duplicates.ts';
-
-export { editDistanceAtMostOne } from './near-duplicates.ts';
+import { mergeMisspelledSurnames, mergeNearDuplicates, push } from './near-duplicates.ts';
 
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'zu']);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
@@ -178,12 +176,6 @@ function ownerOfGivenName(byGivenName: Map<string, PersonEntity[]>, m: NameMenti
   return owners.length === 1 ? owners[0] : undefined;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /**
  * Organizations by every written form, and by the initials of their long
  * names, so that "CFPB" meets "Consumer Financial Protection Bureau".
@@ -191,9 +183,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 class OrganizationIndex {
   private readonly byKey = new Map<string, OrganizationEntity>();
   private readonly byInitials = new Map<string, OrganizationEntity>();
+  /** Forms already indexed: both maps keep their first entry, so indexing a form again changes nothing. */
+  private readonly indexed = new Set<string>();
 
   add(org: OrganizationEntity): void {
     for (const form of [org.name, ...org.aliases]) {
+      if (this.indexed.has(form)) continue;
+      this.indexed.add(form);
       const key = normaliseOrgKey(form);
       if (!this.byKey.has(key)) this.byKey.set(key, org);
       const letters = initials(form);

@@ -55,6 +55,11 @@ export function localGovernmentFor(ctx: RoleContext, place: string | null): Orga
   return name ? localGovernment(ctx.entities, name, ctx.index.mentions) : null;
 }
 
+/** A noun for a kind of body: "company", "institute", or a local government's "city", "county". */
+export function isBodyNoun(noun: string): boolean {
+  return KINDS_OF_ORGANIZATION_NOUN.has(noun) || LOCAL_GOVERNMENT_NOUNS.has(noun);
+}
+
 /** "the company", "the town": the body such a noun points to at `at`. */
 export function bodyForNoun(ctx: RoleContext, noun: string, at: number): OrganizationEntity | null {
   if (LOCAL_GOVERNMENT_NOUNS.has(noun)) return localGovernmentFor(ctx, null);

@@ -14,12 +14,13 @@ import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS 
 import type { Token } from '../text/tokens.ts';
 import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
-import { datelinePlace, LOCAL_GOVERNMENT_NOUNS, organizationForNoun, organizationForPossessive } from './organization-reference.ts';
+import { datelinePlace, organizationForNoun, organizationForPossessive } from './organization-reference.ts';
 import type { ResolvedEntities } from './resolve.ts';
 import { ofOrganization, relativeClauseRole, roleOfBodyBefore } from './role-clauses.ts';
 import {
   bodyForNoun,
   type Found,
+  isBodyNoun,
   isRoleNoun,
   isRoleOrOccupation,
   LOCAL_OFFICES,
@@ -127,7 +128,7 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   // "the company's chief financial officer", "the county attorney": a noun for a body opens the role.
   const opener = words[0];
   const openerNoun = opener ? opener.lower.replace(/['’]s$/, '') : '';
-  const refersToBody = !!opener && words.length >= 2 && (KINDS_OF_ORGANIZATION_NOUN.has(openerNoun) || LOCAL_GOVERNMENT_NOUNS.has(openerNoun));
+  const refersToBody = !!opener && words.length >= 2 && isBodyNoun(openerNoun);
   const byWord = organizationNamedByWord(entities, words[0]);
   // The role is the office, without the body's name or a possessive noun before it: "Rovers manager" → "manager".
   const roleWords = (refersToBody && /['’]s$/.test(opener.text)) || byWord ? words.slice(1) : words;
@@ -136,7 +137,7 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   const role = roleWords.map((w) => (w.cap && opensSentence(w) && !/\p{Lu}/u.test(w.text.slice(1)) ? w.lower : w.text)).join(' ');
   const at = tokens[m.firstToken]?.start ?? 0;
   let org = organizationOf(entities, index.mentionEndingAt.get(possessor)) ?? byWord ?? organizationNamedByWord(entities, apostrophe ? tokens[possessor] : undefined);
-  if (!org && refersToBody) org = LOCAL_GOVERNMENT_NOUNS.has(openerNoun) ? localGovernmentFor(ctx, null) : organizationForNoun(entities, openerNoun, at);
+  if (!org && refersToBody) org = bodyForNoun(ctx, openerNoun, at);
   if (!org && tokens[j]?.lower === 'its') org = organizationForPossessive(ctx.index, entities, at);
   return { role, org };
 }
@@ -145,7 +146,7 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
 function organizationNamedByWord(entities: ResolvedEntities, word: Token | undefined): OrganizationEntity | null {
   if (!word || !word.cap) return null;
   const lower = word.lower.replace(/['’]s$/, '');
-  if (KINDS_OF_ORGANIZATION_NOUN.has(lower) || LOCAL_GOVERNMENT_NOUNS.has(lower)) return null; // "Council member" names no one body by itself
+  if (isBodyNoun(lower)) return null; // "Council member" names no one body by itself
   const owners = entities.organizations.filter((o) => {
     const parts = o.name.toLowerCase().split(/\s+/);
     return !o.isCountry && parts.length >= 2 && parts[parts.length - 1] === lower;

@@ -18,9 +18,6 @@ export const PLACE_NAME_HEADS: ReadonlySet<string> = new Set([
   'stadium', 'arena', 'airport', 'station', 'terminal',
 ]);
 
-/** Place heads that are also a local government: "Hollis County", "Elmsford Township". */
-export const GOVERNMENT_PLACE_HEADS: ReadonlySet<string> = new Set(['city', 'county', 'township', 'village', 'borough', 'parish', 'province']);
-
 /** Words that make a council, board or commission part of government: "City Council", "County Board". */
 export const GOVERNMENT_UNITS: ReadonlySet<string> = new Set([
   'city', 'county', 'town', 'village', 'municipal', 'borough', 'township', 'parish', 'state', 'federal', 'national',

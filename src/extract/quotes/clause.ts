@@ -9,12 +9,12 @@ import type { Token } from '../text/tokens.ts';
 
 export const MIN_CLAUSE_TOKENS = 4;
 /** Tokens that end reported content when they follow a comma. */
-export const CLAUSE_BREAKERS = new Set(['which', 'who', 'whom', 'citing', 'adding', 'saying', 'noting', 'while', 'although', 'though', 'according', 'as']);
+const CLAUSE_BREAKERS = new Set(['which', 'who', 'whom', 'citing', 'adding', 'saying', 'noting', 'while', 'although', 'though', 'according', 'as']);
 /** Finite verbs: a clause has one ("is", "would", "fired", "leads"). */
 export const VERB_TAGS = ['Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense'];
 /** Subordinate openers: "As Election Day nears, …" is not something anyone said. */
-export const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
-export const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
+const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
+const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
 export const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'however']);
 
 /** The reported clause ends at the sentence end, or where an appended remark begins. */
@@ -39,7 +39,7 @@ export function clauseEnd(tokens: Token[], from: number, to: number): number {
   return end;
 }
 
-export function modalFollows(tokens: Token[], from: number, end: number): boolean {
+function modalFollows(tokens: Token[], from: number, end: number): boolean {
   for (let i = from; i < Math.min(end, from + 6); i++) {
     if (/^(must|should|would|could|will|can|may|might|shall)$/.test(tokens[i]?.lower ?? '')) return true;
   }

@@ -11,11 +11,11 @@ import { finiteAt } from './clause.ts';
 import type { FoundQuote } from './direct.ts';
 import { cueText, type Explicit, nameOnly } from './explicit.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
-import { pronounPhrase } from './noun-phrase.ts';
+import { POSSESSIVE_PRONOUNS, pronounPhrase } from './noun-phrase.ts';
 import type { QuoteWindow } from './quote-kind.ts';
 import { firstSubject, speakerAfterVerb, subjectBefore } from './speaker-phrase.ts';
 
-export const EMBEDDED_CUE_WINDOW = 30;
+const EMBEDDED_CUE_WINDOW = 30;
 
 /** X said it was a "mistake"; "…" that Sanders can win, said X. */
 export function embedded(index: ArticleIndex, w: QuoteWindow): Explicit | null {
@@ -77,7 +77,6 @@ const STATEMENT_NOUNS = new Set([
   'pledge', 'vow', 'argument', 'suggestion', 'insistence', 'declaration', 'accusation', 'boast', 'prediction',
   'contention', 'admission', 'complaint', 'observation', 'charge', 'allegation', 'threat', 'announcement',
 ]);
-const OWNER_PRONOUNS = new Map([['his', 'he'], ['her', 'she'], ['its', 'it']]);
 const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
@@ -98,7 +97,7 @@ function ownedStatement(index: ArticleIndex, c: number, open: number, sentenceFi
   for (let k = c - 1; k >= Math.max(0, c - 3); k--) {
     const t = tokens[k];
     if (!t || !t.isWord || t.quote >= 0) return null;
-    const pronoun = OWNER_PRONOUNS.get(t.lower);
+    const pronoun = POSSESSIVE_PRONOUNS.get(t.lower);
     if (pronoun) return { phrase: pronounPhrase(k, pronoun), pattern: 'embedded', cue: noun.lower };
     if (MONTHS_AND_DAYS.test(t.lower)) continue;
     const m = index.mentionEndingAt.get(k);

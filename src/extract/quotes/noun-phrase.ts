@@ -7,6 +7,7 @@ import { isCalendarWord, isFunctionWord, isRoleNounInLexicon, lexiconTags } from
 import { DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
+import { VERB_TAGS } from './clause.ts';
 
 export type PhraseKind = 'name' | 'pronoun' | 'role' | 'group' | 'organization-noun' | 'document' | 'other';
 
@@ -25,7 +26,8 @@ export interface SpeakerPhrase {
   owner?: { mention: NameMention } | { pronoun: 'he' | 'she' | 'it' } | null;
 }
 
-const POSSESSIVE_PRONOUNS = new Map<string, 'he' | 'she' | 'it'>([['his', 'he'], ['her', 'she'], ['its', 'it']]);
+/** Possessive pronouns, and the pronoun for their owner: "his" → "he". */
+export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'he' | 'she' | 'it'> = new Map<string, 'he' | 'she' | 'it'>([['his', 'he'], ['her', 'she'], ['its', 'it']]);
 
 export const MAX_NP_TOKENS = 8;
 
@@ -94,7 +96,7 @@ function personOfOrganization(index: ArticleIndex, org: NameMention, floor: numb
  * "Sam Lau, the communications director for the party said …" (the closing
  * comma forgotten): a role phrase right after "NAME," describes that person.
  */
-export function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase, floor: number): SpeakerPhrase | null {
+function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase, floor: number): SpeakerPhrase | null {
   if (phrase.kind !== 'role') return null;
   const { tokens } = index.doc;
   if (tokens[phrase.firstToken - 1]?.text !== ',') return null;
@@ -110,7 +112,7 @@ export function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase
  * phrase before it: "a spokesman for Platte River", "Another intelligence
  * source speaking to Fox News". Returns that larger phrase, or null.
  */
-export function governingPhrase(index: ArticleIndex, objectStart: number, floor: number, end?: number): SpeakerPhrase | null {
+function governingPhrase(index: ArticleIndex, objectStart: number, floor: number, end?: number): SpeakerPhrase | null {
   const { tokens } = index.doc;
   let p = objectStart - 1;
   // "a spokesman for the state Coastal Waters Commission": a level of government may stand before the name.
@@ -141,7 +143,7 @@ export function governingPhrase(index: ArticleIndex, objectStart: number, floor:
 }
 
 export function isVerbForm(lower: string): boolean {
-  return lexiconTags(lower).some((t) => t === 'PastTense' || t === 'PresentTense' || t === 'Copula' || t === 'Modal' || t === 'Auxiliary');
+  return lexiconTags(lower).some((t) => VERB_TAGS.includes(t));
 }
 
 /** A word that can end a noun phrase naming a speaker: not a function word, number or date. */

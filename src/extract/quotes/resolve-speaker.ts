@@ -143,10 +143,6 @@ export class SpeakerResolver {
     return { speaker: null, entity: null, label, certainty: 0.4 };
   }
 
-  private organizationBefore(at: number, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
-    return latestOrganization(this.entities, at, accept);
-  }
-
   private resolveRole(given: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
     // "the U.S. presidential candidate": a country's adjective describes a person; only its officials speak for it.
     const innerEntity = given.innerOrganization ? this.entities.entityOf.get(given.innerOrganization) : undefined;
@@ -201,32 +197,12 @@ export class SpeakerResolver {
 
   /** The organization named most often so far (the first named on a tie): whom an unattached spokesperson speaks for. */
   private protagonistOrganization(at: number): OrganizationEntity | null {
-    let best: OrganizationEntity | null = null;
-    let bestCount = 0;
-    for (const org of this.entities.organizations) {
-      if (org.isCountry || org.kind === 'media') continue;
-      const count = org.mentions.filter((m) => m.start >= 0 && m.start < at && !m.inQuote).length;
-      if (count > bestCount) {
-        best = org;
-        bestCount = count;
-      }
-    }
-    return best;
+    return mostMentionedBefore(this.entities.organizations, at, (org) => !org.isCountry && org.kind !== 'media');
   }
 
   /** The person named most often so far: whom "the senator" most likely means when no senator was introduced. */
   private protagonistBefore(at: number, excluded: 'male' | 'female' | null): PersonEntity | null {
-    let best: PersonEntity | null = null;
-    let bestCount = 0;
-    for (const person of this.entities.people) {
-      if (person.weak || (excluded && person.gender === excluded)) continue;
-      const count = person.mentions.filter((m) => m.start >= 0 && m.start < at && !m.inQuote).length;
-      if (count > bestCount) {
-        best = person;
-        bestCount = count;
-      }
-    }
-    return best;
+    return mostMentionedBefore(this.entities.people, at, (person) => !(person.weak || (excluded && person.gender === excluded)));
   }
 
   private personWithRole(head: string, at: number): PersonEntity | null {
@@ -255,11 +231,11 @@ export class SpeakerResolver {
     if (!phrase.definite) return { speaker: null, entity: null, label, certainty: 0.5 };
     const remembered = this.roleMemory.get(phrase.head);
     const head = phrase.head;
-    const named = this.organizationBefore(at, (o) => o.name.toLowerCase().split(/\s+/).includes(head));
+    const named = latestOrganization(this.entities, at, (o) => o.name.toLowerCase().split(/\s+/).includes(head));
     if (named) return this.speakerFor(named, label, 0.75, at);
     if (remembered?.entity) return { ...remembered, label };
     const kinds = KINDS_OF_ORGANIZATION_NOUN.get(head);
-    const byKind = kinds ? this.organizationBefore(at, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
+    const byKind = kinds ? latestOrganization(this.entities, at, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
     if (byKind) return this.speakerFor(byKind, label, 0.65, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
   }
@@ -274,7 +250,7 @@ export class SpeakerResolver {
     const words = org.name.split(/\s+/);
     if (words.some((w) => /^\p{Lu}/u.test(w) && countryAdjective(w) !== undefined)) return;
     const firstMention = Math.min(...org.mentions.map((m) => m.start).filter((s) => s >= 0), at);
-    const country = this.organizationBefore(firstMention + 1, (o) => o.isCountry && o.name !== org.name);
+    const country = latestOrganization(this.entities, firstMention + 1, (o) => o.isCountry && o.name !== org.name);
     if (!country) return;
     const paragraphOf = (offset: number) => this.index.doc.paragraphs.findIndex((p) => offset >= p.start && offset <= p.end);
     const countryAt = Math.max(...country.mentions.map((m) => (m.start <= firstMention ? m.start : -1)));
@@ -315,3 +291,17 @@ function ROLE_FALLBACK_OK(phrase: SpeakerPhrase): boolean {
   return PROTAGONIST_ROLES.has(phrase.head);
 }
 
+/** The entity of `list` named most often before `at` outside quotes, among those `accept` allows; the first listed wins a tie. */
+function mostMentionedBefore<E extends PersonEntity | OrganizationEntity>(list: readonly E[], at: number, accept: (e: E) => boolean): E | null {
+  let best: E | null = null;
+  let bestCount = 0;
+  for (const e of list) {
+    if (!accept(e)) continue;
+    const count = e.mentions.filter((m) => m.start >= 0 && m.start < at && !m.inQuote).length;
+    if (count > bestCount) {
+      best = e;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -62,14 +62,16 @@ export function isCueToken(t: Token | undefined): boolean {
  */
 export function isCueAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
-  if (!isCueToken(t)) return false;
+  // The test of isCueToken, keeping the cue it finds.
+  const cue = t && t.isWord && t.quote < 0 ? speechCue(t.lower) : undefined;
+  if (!t || cue === undefined) return false;
   const prev = tokens[k - 1];
   // "the movement continues to grow", "added to the list": a cue followed by "to" is not introducing speech.
-  if (tokens[k + 1]?.lower === 'to' && NOT_BEFORE_TO.has(speechCue(t?.lower ?? '')?.lemma ?? '')) return false;
+  if (tokens[k + 1]?.lower === 'to' && NOT_BEFORE_TO.has(cue.lemma)) return false;
   // "went on to say" is speech; "decided to add the plank to the platform" is not.
-  if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(speechCue(t?.lower ?? '')?.lemma ?? '')) return false;
+  if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(cue.lemma)) return false;
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
-  if (t && /ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
+  if (/ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
   if (!prev || !prev.isWord) return true;
   if (NOUN_DETERMINERS.test(prev.lower)) return false;
   // "a thunderous chant of", "his latest claims": an adjective between a determiner and the word makes it a noun.

@@ -82,7 +82,7 @@ function findSingleQuoteSpans(text: string, base: number, paragraph: number): Qu
       open = i;
     } else if (c === '\u2019' && open >= 0 && /\S/.test(before) && /[\s.,;:!?)\]—–-]/.test(after)) {
       // "the players’ union": a plural possessive is followed by a lower-case word, not by a clause end.
-      if (/\s/.test(after) && /s/.test(before) && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4)) && !/[,.!?]/.test(before)) continue;
+      if (before === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4))) continue;
       const s = open + 1;
       if (i - s >= 2) spans.push({ paragraph, open: base + open, textStart: base + s, textEnd: base + i, closeEnd: base + i + 1, unclosed: false });
       open = -1;
