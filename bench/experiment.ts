@@ -16,9 +16,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { startCluster, type Cluster } from './cluster.ts';
+import { startCluster } from './cluster.ts';
 import { preparePostgresDataset } from './dataset.ts';
-import { cpuMs, loadOptions, postJson, peakRssMb, resetPeakRss, runLoad, startServer, type ServerProcess } from './measure.ts';
+import { cpuMs, loadOptions, postJson, stoppedOnExit, peakRssMb, resetPeakRss, runLoad, startServer, type ServerProcess } from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { median } from './report.ts';
 import { parameterSequence, workloads, type WorkloadId } from './workloads.ts';
@@ -72,15 +72,8 @@ const connections = Number(args.connections);
 const ids = args.workloads.split(',') as WorkloadId[];
 const log = (line: string) => process.stderr.write(`[experiment] ${line}\n`);
 
-const servers: ServerProcess[] = [];
-let cluster: Cluster | null = null;
-async function cleanUp() {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-  cluster?.stop();
-  cluster = null;
-}
-process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
-process.once('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
+const running = stoppedOnExit();
+const { servers, cleanUp } = running;
 
 const start = (variant: Variant, env: Record<string, string>, extraNodeArgs: string[] = []) =>
   startServer(variant.name, variant.entry, { ...env, ...variant.env }, {
@@ -102,7 +95,7 @@ interface Reading {
 }
 
 async function main() {
-  cluster = await startCluster(args['cluster-root'], log);
+  const cluster = running.cluster(await startCluster(args['cluster-root'], log));
   const { database, info } = await preparePostgresDataset(cluster.url, scale, seed, log);
   const env = { BENCH_DATABASE_URL: cluster.url(database), POOL_SIZE: args['pool-size'] };
   const bodies = new Map(

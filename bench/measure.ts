@@ -195,3 +195,28 @@ export async function postJson(url: string, body: unknown): Promise<unknown> {
     return { httpStatus: response.status, text: text.slice(0, 300) };
   }
 }
+
+/**
+ * The servers and the cluster a script starts, stopped by `cleanUp()` — also on Ctrl-C or
+ * SIGTERM, so nothing outlives an interrupted run.
+ */
+export function stoppedOnExit() {
+  const servers: ServerProcess[] = [];
+  let cluster: { stop(): void } | null = null;
+  const cleanUp = async () => {
+    await Promise.all(servers.splice(0).map((server) => server.stop()));
+    cluster?.stop();
+    cluster = null;
+  };
+  process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
+  return {
+    servers,
+    cleanUp,
+    /** Registers the cluster for stopping and hands it back. */
+    cluster<C extends { stop(): void }>(started: C): C {
+      cluster = started;
+      return started;
+    },
+  };
+}

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { startCluster, type Cluster } from './cluster.ts';
+import { startCluster } from './cluster.ts';
 import { preparePgliteDataset, preparePostgresDataset, type DatasetInfo } from './dataset.ts';
 import { explainWorkloads, type PlanSummary } from './explain.ts';
-import { cpuMs, loadOptions, postJson, peakRssMb, resetPeakRss, resetStatements, runLoad, waitForQuiet, startServer, statementCalls, statementListing, type ServerProcess } from './measure.ts';
+import { cpuMs, loadOptions, postJson, stoppedOnExit, peakRssMb, resetPeakRss, resetStatements, runLoad, waitForQuiet, startServer, statementCalls, statementListing, type ServerProcess } from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { CACHED, renderReport, type CheckResult, type Measurement, type RunReport } from './report.ts';
 import { parameterSequence, workloads, type Params, type SystemId, type WorkloadId } from './workloads.ts';
@@ -53,15 +53,8 @@ const systems = args.systems.split(',') as SystemId[];
 const checkSamples = Number(args['check-samples']);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-const servers: ServerProcess[] = [];
-let cluster: Cluster | null = null;
-async function cleanUp() {
-  await Promise.all(servers.splice(0).map((server) => server.stop()));
-  cluster?.stop();
-  cluster = null;
-}
-process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
-process.once('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
+const running = stoppedOnExit();
+const { servers, cleanUp } = running;
 
 /** Sends each body once, a few at a time. */
 async function askEach(url: string, bodies: string[], concurrency = 16): Promise<void> {
@@ -179,7 +172,7 @@ async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const clusterRoot = path.join(outDir, 'cluster');
   if (args.fresh) fs.rmSync(clusterRoot, { recursive: true, force: true });
-  cluster = await startCluster(clusterRoot, log);
+  const cluster = running.cluster(await startCluster(clusterRoot, log));
   const admin = postgres(cluster.url('postgres'), { max: 1, onnotice: () => {} });
   const report: RunReport = {
     date: new Date().toISOString(),
