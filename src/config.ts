@@ -13,6 +13,8 @@ export interface Config {
   dataDir: string;
   /** Report per-operation SQL statement counts in `extensions.sql`. */
   debug: boolean;
+  /** Answer the read operations it knows through compiled SQL (src/graphql/compiled). */
+  compiledReads: boolean;
   logLevel: string;
   /** Load the demo articles when the database has no articles. */
   seedDemo: boolean;
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databasePoolSize: integerSetting(env, 'QUOTEGRAPH_DB_POOL_SIZE', 10, 1, 1000),
     dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(cwd, dataDir),
     debug: booleanSetting(env, 'QUOTEGRAPH_DEBUG', false),
+    compiledReads: booleanSetting(env, 'QUOTEGRAPH_COMPILED_READS', true),
     logLevel: env.LOG_LEVEL || 'info',
     seedDemo: booleanSetting(env, 'QUOTEGRAPH_SEED_DEMO', true),
     apiTokens,

@@ -13,6 +13,7 @@ import type { Context } from './graphql/builder.ts';
 import { defaultGraphiqlQuery, exampleOperations } from './graphql/examples.ts';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
+import { useCompiledReads } from './plugins/compiled-reads.ts';
 import { useErrorCodes } from './plugins/error-codes.ts';
 import { useExecutionTimeout } from './plugins/execution-timeout.ts';
 import { maskedErrors } from './plugins/mask-errors.ts';
@@ -63,6 +64,9 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       useRequestLog(logger),
       ...useQueryLimits(config.limits, { suggestions: development }),
       useRateLimits(config),
+      // First of the plugins that wrap execution (response cache, read retry, timeout, statement
+      // count), so that they wrap both paths alike.
+      ...(config.compiledReads ? [useCompiledReads()] : []),
       ...useCachedResponses(responseCache, { ttlMs: config.cache.ttlMs, debug: config.debug }),
       ...useWriteAccess(config, database.driver === 'pglite'),
       // Listed before the timeout, so the timeout covers both attempts.

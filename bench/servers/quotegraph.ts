@@ -16,6 +16,8 @@ const config = loadConfig({
   QUOTEGRAPH_DATA_DIR: process.env.BENCH_DATA_DIR ?? '',
   QUOTEGRAPH_DB_POOL_SIZE: process.env.POOL_SIZE ?? '10',
   QUOTEGRAPH_DEBUG: 'false',
+  // On by default; experiments turn it off to measure the ordinary execution path.
+  QUOTEGRAPH_COMPILED_READS: process.env.QUOTEGRAPH_COMPILED_READS,
   // Every request must reach the database: no response cache, except for the separate
   // "cached" measurement (the in-memory default). Rate limits are per client and the load
   // generator is one client, so they are off too.

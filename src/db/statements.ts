@@ -20,3 +20,8 @@ export const statementCountingLogger: Logger = {
     if (counter) counter.count += 1;
   },
 };
+
+/** Counts a statement run outside drizzle (the compiled read path talks to the driver itself). */
+export function countStatement(): void {
+  statementCountingLogger.logQuery('', []);
+}

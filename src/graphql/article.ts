@@ -75,7 +75,7 @@ const ArticleFilter = builder.inputType('ArticleFilter', {
 type ArticleFilterShape = typeof ArticleFilter.$inferInput;
 
 /** The filter as one SQL condition over the articles table (or its alias in a query). */
-function articleCondition(filter: ArticleFilterShape | null | undefined, table: typeof articles): SQL | undefined {
+export function articleCondition(filter: ArticleFilterShape | null | undefined, table: typeof articles): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
   if (filter.search?.trim()) {
@@ -96,7 +96,7 @@ function articleCondition(filter: ArticleFilterShape | null | undefined, table: 
   return and(...conditions);
 }
 
-function articleCount(filter: ArticleFilterShape | null | undefined): SQL {
+export function articleCount(filter: ArticleFilterShape | null | undefined): SQL {
   const condition = articleCondition(filter, articles);
   return sql`select count(*) from ${articles}${condition ? sql` where ${condition}` : sql``}`;
 }

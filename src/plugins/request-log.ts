@@ -1,5 +1,6 @@
 // One structured log line per GraphQL request, answered from the cache or not: request id,
-// operation, duration, cost, SQL statement count and outcome (the codes the client saw).
+// operation, duration, cost, SQL statement count, whether the compiled read path answered,
+// and outcome (the codes the client saw).
 // Never a token, never variables (an article body can be a variable).
 import { randomUUID } from 'node:crypto';
 import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
@@ -8,6 +9,7 @@ import type { Logger } from '../logger.ts';
 import { errorCode } from './error-codes.ts';
 import { classifyError } from './mask-errors.ts';
 import { operationCost } from './query-limits.ts';
+import { wasCompiled } from './compiled-reads.ts';
 import { statementCount } from './sql-statements.ts';
 
 interface RequestRecord {
@@ -76,6 +78,7 @@ export function useRequestLog(logger: Logger): Plugin {
           ms: Math.round((performance.now() - record.started) * 10) / 10,
           cost: record.context ? (operationCost(record.context) ?? null) : null,
           statements: record.context ? (statementCount(record.context) ?? 0) : 0,
+          compiled: record.context ? wasCompiled(record.context) : false,
           cached,
           outcome: outcomeOf(results),
         },

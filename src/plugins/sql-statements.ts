@@ -1,7 +1,8 @@
 // Counts the SQL statements each GraphQL operation runs, and, when debugging is on, reports
 // the count in `extensions.sql.statements` so "one statement per root field" can be checked
-// from any client.
+// from any client, and in `extensions.sql.compiled` whether the compiled read path answered.
 import type { Plugin } from 'graphql-yoga';
+import { wasCompiled } from './compiled-reads.ts';
 import { withStatementCounter, type StatementCounter } from '../db/statements.ts';
 
 const counters = new WeakMap<object, StatementCounter>();
@@ -23,7 +24,10 @@ export function useSqlStatementCount(options: { report: boolean }): Plugin {
           if (!result || Symbol.asyncIterator in result) return;
           setResult({
             ...result,
-            extensions: { ...result.extensions, sql: { statements: counter.count } },
+            extensions: {
+              ...result.extensions,
+              sql: { statements: counter.count, compiled: wasCompiled(args.contextValue as object) },
+            },
           });
         },
       };

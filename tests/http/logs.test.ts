@@ -57,6 +57,7 @@ describe('one line per operation', () => {
         ms: expect.any(Number),
         cost: expect.any(Number),
         statements: expect.any(Number),
+        compiled: true,
         outcome: 'ok',
       }),
     ]);

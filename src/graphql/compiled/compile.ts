@@ -1,0 +1,664 @@
+// Compiles a read operation into one SQL statement per root field that builds the field's
+// JSON answer inside PostgreSQL (json_build_object / json_agg), the way the ordinary path's
+// single statement per root field already fetches it, minus the work in between: no selection
+// mapping, no relational query building, no resolver per field. The plan is made once per
+// document and operation; a request only evaluates arguments and fills in parameters.
+//
+// Only what the compiler knows is compiled: the root fields below, the relations in
+// read-model.ts, exposed columns, `id`, `__typename`, connections paged forward with `first`.
+// Anything else — another field, a cursor, `after`, a directive, an argument the ordinary path
+// would reject — returns `null` (the whole operation runs the ordinary way), so errors and
+// edge cases keep exactly one implementation.
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  getArgumentValues,
+  getNamedType,
+  isAbstractType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { articles, organizations, people, quotes } from '../../db/schema.ts';
+import { articleCondition, articleCount } from '../article.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import { entityLookupCondition, lookupOrder } from '../entity-lookup.ts';
+import { quoteCondition, quoteCount } from '../quote-filter.ts';
+import { columnName, NEWEST_QUOTES, OLDEST_QUOTES, readModel, type Order, type RelationModel, type TypeModel } from './read-model.ts';
+
+/** Thrown while compiling or filling in a plan: this operation takes the ordinary path. */
+class Unsupported extends Error {}
+const unsupported = (why: string): never => {
+  throw new Unsupported(why);
+};
+
+type Variables = Record<string, unknown>;
+
+/** A statement under construction: SQL text pieces, parameters and drizzle fragments. */
+class Statement {
+  private chunks: SQL[] = [];
+  private text = '';
+  private aliases = 0;
+
+  raw(text: string): this {
+    this.text += text;
+    return this;
+  }
+
+  param(value: unknown): this {
+    this.flush();
+    this.chunks.push(sql`${value}`);
+    return this;
+  }
+
+  fragment(fragment: SQL): this {
+    this.flush();
+    this.chunks.push(fragment);
+    return this;
+  }
+
+  alias(): string {
+    this.aliases += 1;
+    return `t${this.aliases}`;
+  }
+
+  private flush() {
+    if (this.text) this.chunks.push(sql.raw(this.text));
+    this.text = '';
+  }
+
+  build(): SQL {
+    this.flush();
+    return sql.join(this.chunks);
+  }
+}
+
+/** Writes a JSON value for the row under `alias` into the statement. */
+type Emit = (statement: Statement, alias: string, variables: Variables) => void;
+
+export interface CompiledRootField {
+  responseName: string;
+  fieldNodes: readonly FieldNode[];
+  nullable: boolean;
+  /** The statement answering this field as one text column `v` holding JSON; null: a constant. */
+  statement: ((variables: Variables) => SQL) | null;
+  /** The answer of a field that needs no SQL (`__typename`). */
+  constant?: unknown;
+}
+
+export interface CompiledOperation {
+  operation: OperationDefinitionNode;
+  rootFields: CompiledRootField[];
+}
+
+interface Scope {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+}
+
+/** The fields a selection set selects on a concrete type, by response name, as graphql-js collects them. */
+function collectFields(
+  scope: Scope,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+  into = new Map<string, FieldNode[]>(),
+  visited = new Set<string>(),
+): Map<string, FieldNode[]> {
+  const applies = (condition: string | undefined) => {
+    if (!condition || condition === type.name) return true;
+    const conditionType = scope.schema.getType(condition);
+    return !!conditionType && isAbstractType(conditionType) && scope.schema.isSubType(conditionType, type);
+  };
+  for (const selectionSet of selectionSets) {
+    for (const selection of selectionSet.selections) {
+      if (selection.directives?.length) unsupported('directive');
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const list = into.get(key);
+        if (list) list.push(selection);
+        else into.set(key, [selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(selection.typeCondition?.name.value)) collectFields(scope, type, [selection.selectionSet], into, visited);
+      } else {
+        const name = selection.name.value;
+        if (visited.has(name)) continue;
+        visited.add(name);
+        const fragment = scope.fragments.get(name) ?? unsupported('unknown fragment');
+        if (applies(fragment.typeCondition.name.value)) collectFields(scope, type, [fragment.selectionSet], into, visited);
+      }
+    }
+  }
+  return into;
+}
+
+function subSelections(fieldNodes: readonly FieldNode[]): SelectionSetNode[] {
+  return fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+}
+
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** `json_build_object` takes at most 100 arguments. */
+const MAX_KEYS = 50;
+
+/** A constant-width ISO 8601 UTC timestamp, as the DateTime scalar serialises a Date. */
+const isoTimestamp = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+function scalarExpression(type: GraphQLNamedType, column: string): string {
+  if (isEnumType(type)) {
+    const cases = type.getValues().map((value) => `when ${quoteLiteral(String(value.value))} then ${quoteLiteral(value.name)}`);
+    return `(case ${column}::text ${cases.join(' ')} end)`;
+  }
+  if (!isScalarType(type)) return unsupported('not a leaf');
+  switch (type.name) {
+    case 'String':
+    case 'Int':
+    case 'Float':
+    case 'Boolean':
+      return column;
+    case 'DateTime':
+      return isoTimestamp(column);
+    default:
+      return unsupported(`scalar ${type.name}`);
+  }
+}
+
+/** Compiles the selection of one concrete, table-backed type into a JSON object builder. */
+function compileObject(scope: Scope, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Emit {
+  const model = readModel[type.name] ?? unsupported(`type ${type.name}`);
+  const fields = collectFields(scope, type, selectionSets);
+  if (fields.size > MAX_KEYS) unsupported('too many fields');
+  const parts: { key: string; emit: Emit }[] = [];
+  for (const [key, fieldNodes] of fields) {
+    const name = fieldNodes[0]!.name.value;
+    if (name === '__typename') {
+      parts.push({ key, emit: (s) => void s.raw(quoteLiteral(type.name)) });
+      continue;
+    }
+    const field = type.getFields()[name] ?? unsupported(`field ${name}`);
+    parts.push({ key, emit: compileField(scope, type, model, field, fieldNodes) });
+  }
+  return (statement, alias, variables) => {
+    statement.raw('json_build_object(');
+    parts.forEach((part, index) => {
+      statement.raw(`${index ? ', ' : ''}${quoteLiteral(part.key)}, `);
+      part.emit(statement, alias, variables);
+    });
+    statement.raw(')');
+  };
+}
+
+function compileField(
+  scope: Scope,
+  type: GraphQLObjectType,
+  model: TypeModel,
+  field: GraphQLField<unknown, unknown>,
+  fieldNodes: readonly FieldNode[],
+): Emit {
+  const namedType = getNamedType(field.type);
+  if (field.name === 'id' && namedType.name === 'ID' && type.getInterfaces().some((i) => i.name === 'Node')) {
+    return (s, alias) => void s.raw(`encode(convert_to(${quoteLiteral(`${type.name}:`)} || ${alias}.id, 'UTF8'), 'base64')`);
+  }
+  const relation = model.relations[field.name];
+  if (relation) return compileRelation(scope, relation, field, fieldNodes);
+  const union = model.unions?.[field.name];
+  if (union) return compileUnion(scope, union, fieldNodes);
+  const exposed = field.extensions?.pothosExposedField;
+  if (typeof exposed === 'string' && field.args.length === 0) {
+    const column = columnName(model, exposed) ?? unsupported(`column ${exposed}`);
+    const listOf = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+    if (listOf) {
+      if (namedType.name !== 'String') unsupported('list of non-strings');
+      return (s, alias) => void s.raw(`to_json(${alias}.${column})`);
+    }
+    const expression = (alias: string) => scalarExpression(namedType, `${alias}.${column}`);
+    expression('x'); // rejects an unsupported scalar now, not per request
+    return (s, alias) => void s.raw(expression(alias));
+  }
+  return unsupported(`field ${type.name}.${field.name}`);
+}
+
+function targetType(scope: Scope, typename: string): GraphQLObjectType {
+  const type = scope.schema.getType(typename);
+  return type && isObjectType(type) ? type : unsupported(`type ${typename}`);
+}
+
+function tableOf(typename: string): string {
+  return (readModel[typename] ?? unsupported(`type ${typename}`)).tableName;
+}
+
+function compileUnion(scope: Scope, members: readonly { typename: string; column: string }[], fieldNodes: readonly FieldNode[]): Emit {
+  const selectionSets = subSelections(fieldNodes);
+  const branches = members.map((member) => ({
+    ...member,
+    object: compileObject(scope, targetType(scope, member.typename), selectionSets),
+    table: tableOf(member.typename),
+  }));
+  return (s, alias, variables) => {
+    s.raw('(case');
+    for (const branch of branches) {
+      const child = s.alias();
+      s.raw(` when ${alias}.${branch.column} is not null then (select `);
+      branch.object(s, child, variables);
+      s.raw(` from ${branch.table} ${child} where ${child}.id = ${alias}.${branch.column})`);
+    }
+    s.raw(' end)');
+  };
+}
+
+const orderText = (order: readonly Order[], alias: string) => order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
+
+function compileRelation(
+  scope: Scope,
+  relation: RelationModel,
+  field: GraphQLField<unknown, unknown>,
+  fieldNodes: readonly FieldNode[],
+): Emit {
+  if (relation.kind === 'connection') return compileConnection(scope, relation, field, fieldNodes, null);
+  if (getNamedType(field.type).name !== relation.target) unsupported('relation type');
+  const object = compileObject(scope, targetType(scope, relation.target), subSelections(fieldNodes));
+  const table = tableOf(relation.target);
+  if (relation.kind === 'one') {
+    return (s, alias, variables) => {
+      const child = s.alias();
+      s.raw('(select ');
+      object(s, child, variables);
+      s.raw(` from ${table} ${child} where ${relation.join(child, alias)})`);
+    };
+  }
+  return (s, alias, variables) => {
+    const child = s.alias();
+    if (relation.limit === undefined) {
+      s.raw('coalesce((select json_agg(');
+      object(s, child, variables);
+      s.raw(` order by ${orderText(relation.orderBy, child)}) from ${table} ${child} where ${relation.join(child, alias)}), '[]'::json)`);
+      return;
+    }
+    const page = s.alias();
+    s.raw(`coalesce((select json_agg(${page}.j order by ${orderText(relation.orderBy.map(([, d], i) => [`o${i}`, d]), page)}) from (select `);
+    object(s, child, variables);
+    s.raw(` as j, ${relation.orderBy.map(([column], i) => `${child}.${column} as o${i}`).join(', ')} from ${table} ${child}`);
+    s.raw(` where ${relation.join(child, alias)} order by ${orderText(relation.orderBy, child)} limit ${relation.limit}) ${page}), '[]'::json)`);
+  };
+}
+
+/** The page size a connection is asked for; unsupported when the ordinary path would refuse it. */
+function pageSize(args: Record<string, unknown>): number {
+  if (args.after != null || args.before != null || args.last != null) unsupported('backward or cursor paging');
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) unsupported('page size');
+  return first as number;
+}
+
+/** Where a root connection's rows come from: its table (unaliased), condition, order and count. */
+interface RootSource {
+  table: string;
+  where: SQL | undefined;
+  orderBy: readonly Order[];
+  count: () => SQL;
+}
+
+/**
+ * A connection: nested (`relation`, joined to the parent row) or at the root (`root` gives the
+ * rows for the arguments). The answer is one JSON object with the selected keys of the
+ * connection: totalCount, nodes, edges { node }, pageInfo { hasNextPage, hasPreviousPage }.
+ */
+function compileConnection(
+  scope: Scope,
+  relation: Extract<RelationModel, { kind: 'connection' }> | null,
+  field: GraphQLField<unknown, unknown>,
+  fieldNodes: readonly FieldNode[],
+  root: ((args: Record<string, unknown>) => RootSource) | null,
+): Emit {
+  const connectionType = getNamedType(field.type);
+  if (!isObjectType(connectionType)) return unsupported('connection type');
+  const nodesField = connectionType.getFields().nodes ?? unsupported('connection nodes');
+  const nodeType = targetType(scope, relation?.target ?? getNamedType(nodesField.type).name);
+  const edgeType = getNamedType(connectionType.getFields().edges?.type ?? unsupported('edges'));
+  if (!isObjectType(edgeType)) unsupported('edge type');
+  const nodeObjects: Emit[] = [];
+  type Part = { key: string; kind: 'typename' | 'totalCount' | 'nodes' | 'edges' | 'pageInfo'; node?: number; sub?: { key: string; kind: string }[] };
+  const parts: Part[] = [];
+  let wantsPageInfo = false;
+  for (const [key, nodes] of collectFields(scope, connectionType, subSelections(fieldNodes))) {
+    const name = nodes[0]!.name.value;
+    if (name === '__typename') parts.push({ key, kind: 'typename' });
+    else if (name === 'totalCount') parts.push({ key, kind: 'totalCount' });
+    else if (name === 'nodes') {
+      nodeObjects.push(compileObject(scope, nodeType, subSelections(nodes)));
+      parts.push({ key, kind: 'nodes', node: nodeObjects.length - 1 });
+    } else if (name === 'edges') {
+      const sub: { key: string; kind: string }[] = [];
+      let node: number | undefined;
+      for (const [edgeKey, edgeNodes] of collectFields(scope, edgeType as GraphQLObjectType, subSelections(nodes))) {
+        const edgeField = edgeNodes[0]!.name.value;
+        if (edgeField === '__typename') sub.push({ key: edgeKey, kind: 'typename' });
+        else if (edgeField === 'node') {
+          nodeObjects.push(compileObject(scope, nodeType, subSelections(edgeNodes)));
+          node = nodeObjects.length - 1;
+          sub.push({ key: edgeKey, kind: `node${node}` });
+        } else unsupported(`edge field ${edgeField}`);
+      }
+      parts.push({ key, kind: 'edges', sub, ...(node === undefined ? {} : { node }) });
+    } else if (name === 'pageInfo') {
+      const pageInfoType = targetType(scope, 'PageInfo');
+      const sub: { key: string; kind: string }[] = [];
+      for (const [infoKey, infoNodes] of collectFields(scope, pageInfoType, subSelections(nodes))) {
+        const infoField = infoNodes[0]!.name.value;
+        if (infoField === '__typename' || infoField === 'hasNextPage' || infoField === 'hasPreviousPage') {
+          sub.push({ key: infoKey, kind: infoField });
+        } else unsupported(`pageInfo field ${infoField}`);
+      }
+      wantsPageInfo = true;
+      parts.push({ key, kind: 'pageInfo', sub });
+    } else unsupported(`connection field ${name}`);
+  }
+  if (parts.length > MAX_KEYS) unsupported('too many fields');
+  const fieldNode = fieldNodes[0]!;
+  const target = relation ? tableOf(relation.target) : null;
+
+  return (s, parentAlias, variables) => {
+    const args = getArgumentValues(field as never, fieldNode, variables);
+    const first = pageSize(args);
+    const source = root ? root(args) : null;
+    const filters: [column: string, value: unknown][] = [];
+    for (const [argument, column] of Object.entries(relation?.filters ?? {})) {
+      if (args[argument] != null) filters.push([column, args[argument]]);
+    }
+    for (const argument of Object.keys(args)) {
+      if (!['first', 'last', 'after', 'before', ...Object.keys(relation?.filters ?? {})].includes(argument) && !root) {
+        unsupported(`argument ${argument}`);
+      }
+    }
+    const orderBy = source?.orderBy ?? relation!.orderBy;
+    const child = source ? `"${source.table}"` : s.alias();
+    const page = s.alias();
+    const fromTable = source ? `"${source.table}"` : `${target} ${child}`;
+    /** The rows' condition: the join to the parent (nested) or the root field's filter. */
+    const writeCondition = (alias: string) => {
+      if (source) {
+        if (source.where) s.fragment(source.where);
+        else s.raw('true');
+        return;
+      }
+      s.raw(relation!.join(alias, parentAlias));
+      for (const [column, value] of filters) s.raw(` and ${alias}.${column} = `).param(value);
+    };
+
+    s.raw('(select json_build_object(');
+    const aggregateOrder = orderText(orderBy.map(([, direction], index) => [`o${index}`, direction] as const), page);
+    const onPage = wantsPageInfo ? ` filter (where ${page}.rn <= ${first})` : '';
+    parts.forEach((part, index) => {
+      s.raw(`${index ? ', ' : ''}${quoteLiteral(part.key)}, `);
+      switch (part.kind) {
+        case 'typename':
+          s.raw(quoteLiteral(connectionType.name));
+          break;
+        case 'totalCount':
+          if (source) {
+            s.raw('(').fragment(source.count()).raw(')::int');
+          } else {
+            const counted = s.alias();
+            s.raw(`(select count(*)::int from ${target} ${counted} where `);
+            writeCondition(counted);
+            s.raw(')');
+          }
+          break;
+        case 'nodes':
+          s.raw(`coalesce(json_agg(${page}.n${part.node} order by ${aggregateOrder})${onPage}, '[]'::json)`);
+          break;
+        case 'edges':
+          s.raw('coalesce(json_agg(json_build_object(');
+          s.raw(
+            part.sub!
+              .map((sub) => `${quoteLiteral(sub.key)}, ${sub.kind === 'typename' ? quoteLiteral(edgeType.name) : `${page}.n${part.node}`}`)
+              .join(', '),
+          );
+          s.raw(`) order by ${aggregateOrder})${onPage}, '[]'::json)`);
+          break;
+        case 'pageInfo':
+          s.raw('json_build_object(');
+          s.raw(
+            part.sub!
+              .map((sub) => {
+                const value =
+                  sub.kind === '__typename' ? quoteLiteral('PageInfo') : sub.kind === 'hasNextPage' ? `count(*) > ${first}` : 'false';
+                return `${quoteLiteral(sub.key)}, ${value}`;
+              })
+              .join(', '),
+          );
+          s.raw(')');
+          break;
+      }
+    });
+    s.raw(') from (select ');
+    nodeObjects.forEach((object, index) => {
+      object(s, child, variables);
+      s.raw(` as n${index}, `);
+    });
+    s.raw(orderBy.map(([column], index) => `${child}.${column} as o${index}`).join(', '));
+    if (wantsPageInfo) s.raw(`, row_number() over (order by ${orderText(orderBy, child)}) as rn`);
+    s.raw(` from ${fromTable} where `);
+    writeCondition(child);
+    // group by (): one row however many (or few) the page has, even when no aggregate is selected.
+    s.raw(` order by ${orderText(orderBy, child)} limit ${wantsPageInfo ? first + 1 : first}) ${page} group by ())`);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments: global IDs arrive as strings here (the relay plugin decodes them on the ordinary
+// path). Only a canonical ID of an accepted type is decoded; anything else is left to the
+// ordinary path and its errors.
+
+function decodeStrict(value: unknown, accepted: readonly string[]): { typename: string; id: string } {
+  if (typeof value !== 'string') return unsupported('id');
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(value);
+  } catch {
+    return unsupported('id');
+  }
+  if (!accepted.includes(decoded.typename) || encodeGlobalID(decoded.typename, decoded.id) !== value) unsupported('id');
+  const id = Number(decoded.id);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647 || String(id) !== decoded.id) unsupported('id');
+  return decoded;
+}
+
+/** Decodes the global-ID fields of a filter input; any other ID field is not known here. */
+function decodeFilter(
+  type: GraphQLInputType,
+  value: unknown,
+  ids: Record<string, readonly string[]>,
+): Record<string, unknown> | null {
+  if (value == null) return null;
+  const inputType = isNonNullType(type) ? type.ofType : type;
+  if (!isInputObjectType(inputType)) return unsupported('filter type');
+  const decoded: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [name, inputField] of Object.entries(inputType.getFields())) {
+    if (getNamedType(inputField.type).name !== 'ID') continue;
+    const accepted = ids[name] ?? unsupported(`filter id ${name}`);
+    if (decoded[name] != null) decoded[name] = decodeStrict(decoded[name], accepted);
+  }
+  return decoded;
+}
+
+const ENTITY = ['Person', 'Organization'];
+
+/** Runs a condition builder that may reject its input (decodeId, …) as "not compiled". */
+function guarded<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof Unsupported) throw error;
+    return unsupported('argument rejected');
+  }
+}
+
+type RootCompiler = (scope: Scope, field: GraphQLField<unknown, unknown>, fieldNodes: readonly FieldNode[]) => Emit;
+
+/** One row by a unique key or a ranked lookup, as a JSON object or null. */
+function single(
+  typename: string,
+  lookup: (args: Record<string, unknown>) => { where: SQL; orderBy?: SQL[] },
+): RootCompiler {
+  return (scope, field, fieldNodes) => {
+    const object = compileObject(scope, targetType(scope, typename), subSelections(fieldNodes));
+    const table = tableOf(typename);
+    return (s, _alias, variables) => {
+      const { where, orderBy } = guarded(() => lookup(getArgumentValues(field as never, fieldNodes[0]!, variables)));
+      s.raw('(select ');
+      object(s, `"${table}"`, variables);
+      s.raw(` from "${table}" where `).fragment(where);
+      if (orderBy?.length) s.raw(' order by ').fragment(sql.join(orderBy, sql`, `));
+      s.raw(' limit 1)');
+    };
+  };
+}
+
+function exactlyOne(args: Record<string, unknown>, names: string[]): string {
+  const given = names.filter((name) => args[name] != null);
+  return given.length === 1 ? given[0]! : unsupported('lookup arguments');
+}
+
+function entityLookup(typename: 'Person' | 'Organization', table: typeof people | typeof organizations) {
+  return (args: Record<string, unknown>) => {
+    exactlyOne(args, ['id', 'slug', 'name']);
+    const lookupArgs = { ...args, id: args.id == null ? null : decodeStrict(args.id, [typename]) } as Parameters<typeof entityLookupCondition>[0];
+    return { where: entityLookupCondition(lookupArgs)(table), orderBy: lookupOrder(lookupArgs)(table) };
+  };
+}
+
+const rootFields: Record<string, RootCompiler> = {
+  article: single('Article', (args) => {
+    const key = exactlyOne(args, ['id', 'slug', 'url']);
+    if (key === 'id') return { where: sql`${articles.id} = ${Number(decodeStrict(args.id, ['Article']).id)}` };
+    return { where: key === 'slug' ? sql`${articles.slug} = ${args.slug}` : sql`${articles.url} = ${args.url}` };
+  }),
+  person: single('Person', entityLookup('Person', people)),
+  organization: single('Organization', entityLookup('Organization', organizations)),
+  quotes: (scope, field, fieldNodes) =>
+    compileConnection(scope, null, field, fieldNodes, (args) =>
+      guarded(() => {
+        const filter = decodeFilter(field.args.find((a) => a.name === 'filter')!.type, args.filter, {
+          speaker: ENTITY,
+          organization: ['Organization'],
+          article: ['Article'],
+        }) as Parameters<typeof quoteCondition>[0];
+        return {
+          table: 'quotes',
+          where: quoteCondition(filter, quotes),
+          orderBy: args.orderBy === 'OLDEST' ? OLDEST_QUOTES : NEWEST_QUOTES,
+          count: () => quoteCount(filter),
+        };
+      }),
+    ),
+  articles: (scope, field, fieldNodes) =>
+    compileConnection(scope, null, field, fieldNodes, (args) =>
+      guarded(() => {
+        const filter = decodeFilter(field.args.find((a) => a.name === 'filter')!.type, args.filter, {
+          mentions: ENTITY,
+        }) as Parameters<typeof articleCondition>[0];
+        const direction = args.orderBy === 'OLDEST' ? 'asc' : 'desc';
+        return {
+          table: 'articles',
+          where: articleCondition(filter, articles),
+          orderBy: [
+            ['sort_at', direction],
+            ['id', direction],
+          ],
+          count: () => articleCount(filter),
+        };
+      }),
+    ),
+};
+
+function compileOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledOperation {
+  if (operation.operation !== 'query') unsupported('not a query');
+  if (operation.directives?.length) unsupported('directive');
+  const fragments = new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
+  );
+  const scope: Scope = { schema, fragments };
+  const queryType = schema.getQueryType() ?? unsupported('no query type');
+  const compiled: CompiledRootField[] = [];
+  for (const [responseName, fieldNodes] of collectFields(scope, queryType, [operation.selectionSet])) {
+    const name = fieldNodes[0]!.name.value;
+    if (name === '__typename') {
+      compiled.push({ responseName, fieldNodes, nullable: false, statement: null, constant: queryType.name });
+      continue;
+    }
+    const field = queryType.getFields()[name] ?? unsupported(`root field ${name}`);
+    const compile = rootFields[name] ?? unsupported(`root field ${name}`);
+    const emit = compile(scope, field, fieldNodes);
+    compiled.push({
+      responseName,
+      fieldNodes,
+      nullable: !isNonNullType(field.type),
+      statement: (variables) => {
+        const statement = new Statement();
+        statement.raw('select (');
+        emit(statement, '', variables);
+        statement.raw(')::text as v');
+        return statement.build();
+      },
+    });
+  }
+  return { operation, rootFields: compiled };
+}
+
+const plans = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
+
+/**
+ * The compiled plan of an operation, or null when it must run the ordinary way. Plans are kept
+ * per parsed document (Yoga reuses the document of a query text it has seen).
+ */
+export function compiledOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): CompiledOperation | null {
+  let byName = plans.get(document);
+  if (!byName) {
+    byName = new Map();
+    plans.set(document, byName);
+  }
+  const key = operationName ?? '';
+  if (byName.has(key)) return byName.get(key)!;
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  let plan: CompiledOperation | null = null;
+  if (operation) {
+    try {
+      plan = compileOperation(schema, document, operation);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+    }
+  }
+  byName.set(key, plan);
+  return plan;
+}
+
+/** Fills in a root field's statement for these variables; null when its arguments are not compiled. */
+export function rootStatement(field: CompiledRootField, variables: Variables): SQL | null {
+  try {
+    return field.statement ? field.statement(variables) : null;
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,130 @@
+// What the compiled read path knows about the schema: for each object type, its table and how
+// each relation field joins and orders, exactly as the Pothos/drizzle field declares it.
+// Exposed column fields (`t.exposeString('title')` …) are found from the schema itself; a
+// field that is neither here nor an exposed column makes its operation take the ordinary
+// execution path, so a field added to the schema is never answered wrongly, at worst slowly.
+// tests/graphql/compiled-reads.test.ts compares both paths field by field.
+import { getTableColumns, type Table } from 'drizzle-orm';
+import { affiliations, articles, organizations, people, publishers, quotes, relatedLinks } from '../../db/schema.ts';
+
+/** An ordering term: a column of the child table, and its direction. */
+export type Order = readonly [column: string, direction: 'asc' | 'desc'];
+
+/** Joins a child row (alias `child`) to its parent row (alias `parent`), as SQL text. */
+type Join = (child: string, parent: string) => string;
+
+export type RelationModel =
+  /** A single related row, or null. */
+  | { kind: 'one'; target: string; join: Join }
+  /** All related rows in a fixed order (at most `limit`). */
+  | { kind: 'list'; target: string; join: Join; orderBy: readonly Order[]; limit?: number }
+  /** A page of related rows with `first` and an optional `kind` argument, and a totalCount. */
+  | { kind: 'connection'; target: string; join: Join; orderBy: readonly Order[]; filters?: Record<string, string> };
+
+export interface TypeModel {
+  table: Table;
+  tableName: string;
+  relations: Record<string, RelationModel>;
+  /** A union field resolved from two nullable foreign keys (Quote.speaker). */
+  unions?: Record<string, readonly { typename: string; column: string }[]>;
+}
+
+const fk = (column: string): Join => (child, parent) => `${child}.id = ${parent}.${column}`;
+const back = (column: string): Join => (child, parent) => `${child}.${column} = ${parent}.id`;
+
+// Quotes of a speaker, and the root quotes connection: newest article first, each article's
+// quotes in reading order. (article_id, position) is unique, so no tie-breaker follows.
+export const NEWEST_QUOTES: readonly Order[] = [
+  ['article_sort_at', 'desc'],
+  ['article_id', 'desc'],
+  ['position', 'asc'],
+];
+export const OLDEST_QUOTES: readonly Order[] = [
+  ['article_sort_at', 'asc'],
+  ['article_id', 'asc'],
+  ['position', 'asc'],
+];
+
+export const readModel: Record<string, TypeModel> = {
+  Article: {
+    table: articles,
+    tableName: 'articles',
+    relations: {
+      publisher: { kind: 'one', target: 'Publisher', join: fk('publisher_id') },
+      // plugin-drizzle adds the primary key as tie-breaker after position.
+      quotes: {
+        kind: 'connection',
+        target: 'Quote',
+        join: back('article_id'),
+        orderBy: [
+          ['position', 'asc'],
+          ['id', 'asc'],
+        ],
+        filters: { kind: 'kind' },
+      },
+      relatedLinks: { kind: 'list', target: 'RelatedLink', join: back('article_id'), orderBy: [['position', 'asc']] },
+    },
+  },
+  Quote: {
+    table: quotes,
+    tableName: 'quotes',
+    relations: {
+      article: { kind: 'one', target: 'Article', join: fk('article_id') },
+    },
+    unions: {
+      speaker: [
+        { typename: 'Person', column: 'speaker_person_id' },
+        { typename: 'Organization', column: 'speaker_organization_id' },
+      ],
+    },
+  },
+  Person: {
+    table: people,
+    tableName: 'people',
+    relations: {
+      affiliations: { kind: 'list', target: 'Affiliation', join: back('person_id'), orderBy: [['id', 'asc']] },
+      quotes: { kind: 'connection', target: 'Quote', join: back('speaker_person_id'), orderBy: NEWEST_QUOTES },
+    },
+  },
+  Organization: {
+    table: organizations,
+    tableName: 'organizations',
+    relations: {
+      parent: { kind: 'one', target: 'Organization', join: fk('parent_id') },
+      children: { kind: 'list', target: 'Organization', join: back('parent_id'), orderBy: [['name', 'asc']] },
+      affiliations: {
+        kind: 'list',
+        target: 'Affiliation',
+        join: back('organization_id'),
+        orderBy: [['id', 'asc']],
+        limit: 100,
+      },
+      quotes: { kind: 'connection', target: 'Quote', join: back('speaker_organization_id'), orderBy: NEWEST_QUOTES },
+    },
+  },
+  Affiliation: {
+    table: affiliations,
+    tableName: 'affiliations',
+    relations: {
+      person: { kind: 'one', target: 'Person', join: fk('person_id') },
+      organization: { kind: 'one', target: 'Organization', join: fk('organization_id') },
+    },
+  },
+  RelatedLink: {
+    table: relatedLinks,
+    tableName: 'related_links',
+    relations: {
+      article: { kind: 'one', target: 'Article', join: fk('article_id') },
+    },
+  },
+  Publisher: {
+    table: publishers,
+    tableName: 'publishers',
+    relations: {},
+  },
+};
+
+/** SQL column name of a drizzle property of the type's table, if it is a column. */
+export function columnName(model: TypeModel, property: string): string | undefined {
+  return (getTableColumns(model.table) as Record<string, { name: string }>)[property]?.name;
+}

@@ -1,0 +1,222 @@
+// The compiled read path (src/graphql/compiled) must answer exactly as ordinary execution does:
+// the same JSON, key order included, the same errors. Every operation here runs through an app
+// with the compiled path and one without, on the same database; `extensions.sql.compiled` says
+// which path answered. Then the same on a generated graph, over many ids.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { getNamedType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { planGraph } from '../../src/generate/index.ts';
+import { storeGraph } from '../../src/generate/store.ts';
+import { readModel } from '../../src/graphql/compiled/read-model.ts';
+import { exampleOperations } from '../../src/graphql/examples.ts';
+import { schema } from '../../src/graphql/schema.ts';
+import type { App } from '../../src/server.ts';
+import { createTestApp, execute } from '../support/app.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { useFixtureGraph } from '../support/graph.ts';
+
+const graph = useFixtureGraph();
+let ordinary: App;
+beforeAll(() => {
+  ordinary = createTestApp(graph.database, { compiledReads: false });
+});
+
+const id = (typename: string, key: number | string) => encodeGlobalID(typename, key);
+
+/** Runs the operation both ways; returns the compiled app's answer after comparing. */
+async function bothWays(compiledApp: App, ordinaryApp: App, source: string, variables: Record<string, unknown> = {}) {
+  const compiled = await execute(compiledApp, source, variables);
+  const plain = await execute(ordinaryApp, source, variables);
+  // (Operations refused before execution carry no `extensions.sql` at all.)
+  expect(plain.extensions?.sql?.compiled ?? false).toBe(false);
+  expect(JSON.stringify(compiled.data)).toBe(JSON.stringify(plain.data));
+  expect(compiled.errors).toEqual(plain.errors);
+  return compiled;
+}
+
+const articleFields = 'id __typename slug url title dek imageCaption body language publishedAt createdAt updatedAt';
+const quoteFields = 'id __typename text kind speakerLabel cue startOffset endOffset position confidence';
+const personFields = 'id __typename slug name aliases description';
+const organizationFields = 'id __typename slug name kind aliases description';
+
+/** Operations the compiled path answers, with variables computed from the fixture ids. */
+const compiledOperations: [name: string, source: string, variables?: () => Record<string, unknown>][] = [
+  [
+    'the nested story, every field',
+    `query Story($id: ID!) { article(id: $id) { ${articleFields}
+      publisher { id __typename slug name url }
+      quotes(first: 10) { __typename totalCount pageInfo { __typename hasNextPage hasPreviousPage }
+        edges { __typename node { id } }
+        nodes { ${quoteFields} article { title }
+          speaker { __typename
+            ... on Person { ${personFields} affiliations { id __typename role person { name } organization { ${organizationFields} } } }
+            ... on Organization { ${organizationFields} parent { name } children { name } affiliations { role } } } } }
+      relatedLinks { id __typename title url kind position article { slug } } } }`,
+    () => ({ id: id('Article', graph.ids.council.articleId) }),
+  ],
+  [
+    'a story by slug, with fragments, aliases and a Node fragment',
+    `query { story: article(slug: "harbor-council-backs-tidal-pilot") { ...Head quotes(first: 2, kind: DIRECT) { n: totalCount nodes { ...Said } } } }
+     fragment Head on Article { headline: title title ... on Node { id } }
+     fragment Said on Quote { text speaker { ... on Node { id } ... on Person { name } } }`,
+  ],
+  ['a story by url', '{ article(url: "https://example.test/news/fishermen") { title quotes { totalCount nodes { text } } } }'],
+  ['no such article', '{ article(slug: "nothing-here") { title } }'],
+  [
+    'quotes by speaker, with the page and total',
+    `query($speaker: ID!) { quotes(filter: { speaker: $speaker }, first: 5) { totalCount pageInfo { hasNextPage hasPreviousPage }
+      nodes { text article { title publishedAt publisher { name } } speaker { ... on Person { name } } } } }`,
+    () => ({ speaker: id('Person', 1) }),
+  ],
+  ['quotes by speaker name, oldest first', '{ quotes(filter: { speakerName: "MARQUEZ" }, orderBy: OLDEST, first: 3) { totalCount nodes { text } } }'],
+  ['quotes by name and id together', `{ quotes(filter: { speakerName: "marquez", speaker: "${id('Person', 1)}" }) { totalCount } }`],
+  ['quote search', '{ quotes(filter: { search: "survey" }) { totalCount nodes { speakerLabel article { title } } } }'],
+  [
+    'quotes by organization, article, kind and dates',
+    `{ a: quotes(filter: { organization: "${id('Organization', 1)}" }) { totalCount nodes { text } }
+       b: quotes(filter: { kind: INDIRECT, publishedAfter: "2026-01-01T00:00:00Z", publishedBefore: "2026-02-15T00:00:00Z" }) { totalCount nodes { text } }
+       c: quotes(filter: { article: "${id('Article', 2)}" }, first: 0) { totalCount pageInfo { hasNextPage } nodes { text } } }`,
+  ],
+  ['the whole quote list', '{ quotes(first: 100) { totalCount edges { node { text position } } } }'],
+  [
+    'the front page',
+    `{ articles(first: 20) { totalCount nodes { title publishedAt quotes(first: 3) { totalCount nodes { text speaker { ... on Person { name } ... on Organization { name } } } } } } }`,
+  ],
+  [
+    'articles filtered, oldest first',
+    `{ a: articles(orderBy: OLDEST, first: 2) { pageInfo { hasNextPage } nodes { title } }
+       b: articles(filter: { search: "turbine" }) { totalCount nodes { title } }
+       c: articles(filter: { publisher: "test-gazette", publishedBefore: "2026-02-01T00:00:00Z" }) { totalCount nodes { title } }
+       d: articles(filter: { mentions: "${id('Person', 1)}" }) { totalCount nodes { slug } } }`,
+  ],
+  [
+    'people and organizations by id, slug and name',
+    `{ a: person(name: "elena marquez") { ${personFields} quotes(first: 3) { totalCount nodes { text } } }
+       b: person(id: "${id('Person', 2)}") { name affiliations { role organization { name } } }
+       c: organization(name: "northfield university") { ${organizationFields} affiliations { role person { name } } }
+       d: organization(slug: "harbor-authority") { name quotes { totalCount nodes { text speakerLabel } } }
+       e: person(slug: "nobody") { name } __typename }`,
+  ],
+  ['a query of nothing but __typename', '{ __typename }'],
+];
+
+/** Operations left to ordinary execution: same answers, errors included. */
+const ordinaryOperations: [name: string, source: string][] = [
+  ['a cursor', '{ quotes(first: 2) { edges { cursor } } }'],
+  ['paging after a cursor', '{ quotes(first: 2, after: "REM6WzFd") { nodes { text } } }'],
+  ['paging backwards', '{ articles(last: 1) { nodes { title } } }'],
+  ['a directive', '{ articles(first: 1) { nodes { title @include(if: true) } } }'],
+  ['a field the compiler does not know', '{ article(slug: "harbor-council-backs-tidal-pilot") { people { name } } }'],
+  ['node(id:)', `{ node(id: "${id('Article', 1)}") { id } }`],
+  ['a malformed id', '{ article(id: "not an id") { title } }'],
+  ['an id of the wrong type', `{ article(id: "${id('Person', 1)}") { title } }`],
+  ['an out-of-range id', `{ article(id: "${id('Article', 0)}") { title } }`],
+  ['two lookup keys', '{ person(name: "a", slug: "b") { name } }'],
+  ['a page too large', '{ quotes(first: 101) { totalCount } }'],
+  ['a negative page', '{ articles(first: -1) { totalCount } }'],
+  ['a mutation', 'mutation { deleteArticle(id: "QXJ0aWNsZTo5OTk=") { id } }'],
+];
+
+describe('the compiled read path answers exactly as ordinary execution', () => {
+  for (const [name, source, variables] of compiledOperations) {
+    test(name, async () => {
+      const answer = await bothWays(graph.app, ordinary, source, variables?.() ?? {});
+      expect(answer.errors).toBeUndefined();
+      expect(answer.extensions?.sql).toMatchObject({ compiled: true });
+      // One statement per root field that reads the database.
+      const rootFields = Object.keys(answer.data ?? {}).filter((key) => key !== '__typename').length;
+      expect(answer.extensions?.sql?.statements).toBe(rootFields);
+    });
+  }
+
+  test('the example operations shown in GraphiQL that read are compiled', async () => {
+    let compiled = 0;
+    for (const source of exampleOperations) {
+      if (/^\s*mutation/.test(source)) continue;
+      const answer = await bothWays(graph.app, ordinary, source, { slug: 'harbor-council-backs-tidal-pilot', name: 'marquez' });
+      if (answer.extensions?.sql?.compiled) compiled += 1;
+    }
+    expect(compiled).toBeGreaterThan(0);
+  });
+
+  for (const [name, source] of ordinaryOperations) {
+    test(`not compiled: ${name}`, async () => {
+      const answer = await bothWays(graph.app, ordinary, source);
+      expect(answer.extensions?.sql?.compiled ?? false).toBe(false);
+    });
+  }
+
+  test('variables that do not coerce get the ordinary error', async () => {
+    const answer = await bothWays(graph.app, ordinary, 'query($n: Int) { articles(first: $n) { totalCount } }', { n: 'ten' });
+    expect(answer.errors?.[0]?.extensions?.code).toBeDefined();
+  });
+
+  test('every field of every type the compiler knows is covered above', () => {
+    const covered = new Set<string>();
+    const typeInfo = new TypeInfo(schema);
+    for (const [, source] of compiledOperations) {
+      visit(
+        parse(source),
+        visitWithTypeInfo(typeInfo, {
+          Field() {
+            const parent = typeInfo.getParentType();
+            const field = typeInfo.getFieldDef();
+            if (parent && field) covered.add(`${parent.name}.${field.name}`);
+          },
+        }),
+      );
+    }
+    // Known to take the ordinary path (tested above or by their own tests).
+    const ordinaryOnly = new Set([
+      'Article.people',
+      'Article.organizations',
+      'Person.articles',
+      'Organization.articles',
+      'Publisher.articles',
+    ]);
+    const missing: string[] = [];
+    for (const typename of Object.keys(readModel)) {
+      const type = schema.getType(typename);
+      if (!type || !isObjectType(type)) throw new Error(`${typename} is not an object type`);
+      for (const field of Object.values(type.getFields())) {
+        const key = `${typename}.${field.name}`;
+        if (!covered.has(key) && !ordinaryOnly.has(key)) missing.push(`${key}: ${getNamedType(field.type).name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('on a generated graph, over many ids', () => {
+  let database: DatabaseHandle;
+  let compiledApp: App;
+  let ordinaryApp: App;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await storeGraph(database.db, planGraph(7, 40), { batchSize: 20 });
+    compiledApp = createTestApp(database);
+    ordinaryApp = createTestApp(database, { compiledReads: false });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  test('stories, speakers and the front page', async () => {
+    const story = `query($id: ID!) { article(id: $id) { title dek quotes(first: 10) { nodes { text kind speaker { __typename
+      ... on Person { name affiliations { role organization { name parent { name } } } } ... on Organization { name } } } }
+      relatedLinks { title url kind } } }`;
+    const bySpeaker = `query($speaker: ID!) { quotes(filter: { speaker: $speaker }, first: 20) { totalCount nodes { text article { title publishedAt } } } }`;
+    for (let key = 1; key <= 40; key += 1) {
+      const answer = await bothWays(compiledApp, ordinaryApp, story, { id: id('Article', key) });
+      expect(answer.extensions?.sql?.compiled).toBe(true);
+      await bothWays(compiledApp, ordinaryApp, bySpeaker, { speaker: id(key % 3 ? 'Person' : 'Organization', key) });
+    }
+    const front = await bothWays(
+      compiledApp,
+      ordinaryApp,
+      '{ articles(first: 20) { nodes { title publishedAt quotes(first: 3) { nodes { text speaker { ... on Person { name } ... on Organization { name } } } } } } }',
+    );
+    expect(front.data?.articles.nodes).toHaveLength(20);
+  });
+});
