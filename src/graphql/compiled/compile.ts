@@ -11,6 +11,7 @@
 // edge cases keep exactly one implementation.
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import {
   getArgumentValues,
   getNamedType,
@@ -32,6 +33,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 import { articles, organizations, people, quotes } from '../../db/schema.ts';
 import { articleCondition, articleCount } from '../article.ts';
@@ -48,11 +50,12 @@ const unsupported = (why: string): never => {
 
 type Variables = Record<string, unknown>;
 
+const dialect = new PgDialect();
+
 /** A statement under construction: SQL text pieces, parameters and drizzle fragments. */
 class Statement {
   private chunks: SQL[] = [];
   private text = '';
-  private aliases = 0;
 
   raw(text: string): this {
     this.text += text;
@@ -71,11 +74,6 @@ class Statement {
     return this;
   }
 
-  alias(): string {
-    this.aliases += 1;
-    return `t${this.aliases}`;
-  }
-
   private flush() {
     if (this.text) this.chunks.push(sql.raw(this.text));
     this.text = '';
@@ -87,8 +85,48 @@ class Statement {
   }
 }
 
-/** Writes a JSON value for the row under `alias` into the statement. */
-type Emit = (statement: Statement, alias: string, variables: Variables) => void;
+/** The part of a statement that depends on the request's variables. */
+type Dynamic = (statement: Statement, variables: Variables) => void;
+
+/**
+ * SQL text known when the operation is compiled, with holes for what the variables decide.
+ * Table aliases are fixed at compile time, so whatever does not depend on an argument is one
+ * string made once.
+ */
+class Template {
+  readonly parts: (string | Dynamic)[] = [];
+
+  raw(text: string): this {
+    const last = this.parts.length - 1;
+    if (typeof this.parts[last] === 'string') this.parts[last] += text;
+    else this.parts.push(text);
+    return this;
+  }
+
+  dynamic(part: Dynamic): this {
+    this.parts.push(part);
+    return this;
+  }
+
+  append(template: Template): this {
+    for (const part of template.parts) {
+      if (typeof part === 'string') this.raw(part);
+      else this.dynamic(part);
+    }
+    return this;
+  }
+
+  get isStatic(): boolean {
+    return this.parts.every((part) => typeof part === 'string');
+  }
+
+  write(statement: Statement, variables: Variables): void {
+    for (const part of this.parts) {
+      if (typeof part === 'string') statement.raw(part);
+      else part(statement, variables);
+    }
+  }
+}
 
 export interface CompiledRootField {
   responseName: string;
@@ -108,6 +146,13 @@ export interface CompiledOperation {
 interface Scope {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
+  /** Table aliases handed out so far in this operation. */
+  aliases: number;
+}
+
+function nextAlias(scope: Scope): string {
+  scope.aliases += 1;
+  return `t${scope.aliases}`;
 }
 
 /** The fields a selection set selects on a concrete type, by response name, as graphql-js collects them. */
@@ -176,29 +221,25 @@ function scalarExpression(type: GraphQLNamedType, column: string): string {
   }
 }
 
-/** Compiles the selection of one concrete, table-backed type into a JSON object builder. */
-function compileObject(scope: Scope, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Emit {
+/** The JSON object for the row of a concrete, table-backed type under `alias`. */
+function compileObject(scope: Scope, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], alias: string): Template {
   const model = readModel[type.name] ?? unsupported(`type ${type.name}`);
   const fields = collectFields(scope, type, selectionSets);
   if (fields.size > MAX_KEYS) unsupported('too many fields');
-  const parts: { key: string; emit: Emit }[] = [];
+  const template = new Template().raw('json_build_object(');
+  let index = 0;
   for (const [key, fieldNodes] of fields) {
+    template.raw(`${index ? ', ' : ''}${quoteLiteral(key)}, `);
+    index += 1;
     const name = fieldNodes[0]!.name.value;
     if (name === '__typename') {
-      parts.push({ key, emit: (s) => void s.raw(quoteLiteral(type.name)) });
+      template.raw(quoteLiteral(type.name));
       continue;
     }
     const field = type.getFields()[name] ?? unsupported(`field ${name}`);
-    parts.push({ key, emit: compileField(scope, type, model, field, fieldNodes) });
+    template.append(compileField(scope, type, model, field, fieldNodes, alias));
   }
-  return (statement, alias, variables) => {
-    statement.raw('json_build_object(');
-    parts.forEach((part, index) => {
-      statement.raw(`${index ? ', ' : ''}${quoteLiteral(part.key)}, `);
-      part.emit(statement, alias, variables);
-    });
-    statement.raw(')');
-  };
+  return template.raw(')');
 }
 
 function compileField(
@@ -207,26 +248,25 @@ function compileField(
   model: TypeModel,
   field: GraphQLField<unknown, unknown>,
   fieldNodes: readonly FieldNode[],
-): Emit {
+  alias: string,
+): Template {
   const namedType = getNamedType(field.type);
   if (field.name === 'id' && namedType.name === 'ID' && type.getInterfaces().some((i) => i.name === 'Node')) {
-    return (s, alias) => void s.raw(`encode(convert_to(${quoteLiteral(`${type.name}:`)} || ${alias}.id, 'UTF8'), 'base64')`);
+    return new Template().raw(`encode(convert_to(${quoteLiteral(`${type.name}:`)} || ${alias}.id, 'UTF8'), 'base64')`);
   }
   const relation = model.relations[field.name];
-  if (relation) return compileRelation(scope, relation, field, fieldNodes);
+  if (relation) return compileRelation(scope, relation, field, fieldNodes, alias);
   const union = model.unions?.[field.name];
-  if (union) return compileUnion(scope, union, fieldNodes);
+  if (union) return compileUnion(scope, union, fieldNodes, alias);
   const exposed = field.extensions?.pothosExposedField;
   if (typeof exposed === 'string' && field.args.length === 0) {
-    const column = columnName(model, exposed) ?? unsupported(`column ${exposed}`);
+    const column = `${alias}.${columnName(model, exposed) ?? unsupported(`column ${exposed}`)}`;
     const listOf = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
     if (listOf) {
       if (namedType.name !== 'String') unsupported('list of non-strings');
-      return (s, alias) => void s.raw(`to_json(${alias}.${column})`);
+      return new Template().raw(`to_json(${column})`);
     }
-    const expression = (alias: string) => scalarExpression(namedType, `${alias}.${column}`);
-    expression('x'); // rejects an unsupported scalar now, not per request
-    return (s, alias) => void s.raw(expression(alias));
+    return new Template().raw(scalarExpression(namedType, column));
   }
   return unsupported(`field ${type.name}.${field.name}`);
 }
@@ -240,23 +280,20 @@ function tableOf(typename: string): string {
   return (readModel[typename] ?? unsupported(`type ${typename}`)).tableName;
 }
 
-function compileUnion(scope: Scope, members: readonly { typename: string; column: string }[], fieldNodes: readonly FieldNode[]): Emit {
-  const selectionSets = subSelections(fieldNodes);
-  const branches = members.map((member) => ({
-    ...member,
-    object: compileObject(scope, targetType(scope, member.typename), selectionSets),
-    table: tableOf(member.typename),
-  }));
-  return (s, alias, variables) => {
-    s.raw('(case');
-    for (const branch of branches) {
-      const child = s.alias();
-      s.raw(` when ${alias}.${branch.column} is not null then (select `);
-      branch.object(s, child, variables);
-      s.raw(` from ${branch.table} ${child} where ${child}.id = ${alias}.${branch.column})`);
-    }
-    s.raw(' end)');
-  };
+function compileUnion(
+  scope: Scope,
+  members: readonly { typename: string; column: string }[],
+  fieldNodes: readonly FieldNode[],
+  alias: string,
+): Template {
+  const template = new Template().raw('(case');
+  for (const member of members) {
+    const child = nextAlias(scope);
+    template.raw(` when ${alias}.${member.column} is not null then (select `);
+    template.append(compileObject(scope, targetType(scope, member.typename), subSelections(fieldNodes), child));
+    template.raw(` from ${tableOf(member.typename)} ${child} where ${child}.id = ${alias}.${member.column})`);
+  }
+  return template.raw(' end)');
 }
 
 const orderText = (order: readonly Order[], alias: string) => order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
@@ -266,33 +303,30 @@ function compileRelation(
   relation: RelationModel,
   field: GraphQLField<unknown, unknown>,
   fieldNodes: readonly FieldNode[],
-): Emit {
-  if (relation.kind === 'connection') return compileConnection(scope, relation, field, fieldNodes, null);
+  parent: string,
+): Template {
+  if (relation.kind === 'connection') return compileConnection(scope, relation, field, fieldNodes, parent, null);
   if (getNamedType(field.type).name !== relation.target) unsupported('relation type');
-  const object = compileObject(scope, targetType(scope, relation.target), subSelections(fieldNodes));
+  const type = targetType(scope, relation.target);
   const table = tableOf(relation.target);
+  const child = nextAlias(scope);
+  const object = compileObject(scope, type, subSelections(fieldNodes), child);
+  const template = new Template();
   if (relation.kind === 'one') {
-    return (s, alias, variables) => {
-      const child = s.alias();
-      s.raw('(select ');
-      object(s, child, variables);
-      s.raw(` from ${table} ${child} where ${relation.join(child, alias)})`);
-    };
+    return template.raw('(select ').append(object).raw(` from ${table} ${child} where ${relation.join(child, parent)})`);
   }
-  return (s, alias, variables) => {
-    const child = s.alias();
-    if (relation.limit === undefined) {
-      s.raw('coalesce((select json_agg(');
-      object(s, child, variables);
-      s.raw(` order by ${orderText(relation.orderBy, child)}) from ${table} ${child} where ${relation.join(child, alias)}), '[]'::json)`);
-      return;
-    }
-    const page = s.alias();
-    s.raw(`coalesce((select json_agg(${page}.j order by ${orderText(relation.orderBy.map(([, d], i) => [`o${i}`, d]), page)}) from (select `);
-    object(s, child, variables);
-    s.raw(` as j, ${relation.orderBy.map(([column], i) => `${child}.${column} as o${i}`).join(', ')} from ${table} ${child}`);
-    s.raw(` where ${relation.join(child, alias)} order by ${orderText(relation.orderBy, child)} limit ${relation.limit}) ${page}), '[]'::json)`);
-  };
+  if (relation.limit === undefined) {
+    return template
+      .raw('coalesce((select json_agg(')
+      .append(object)
+      .raw(` order by ${orderText(relation.orderBy, child)}) from ${table} ${child} where ${relation.join(child, parent)}), '[]'::json)`);
+  }
+  const page = nextAlias(scope);
+  return template
+    .raw(`coalesce((select json_agg(${page}.j order by ${orderText(relation.orderBy.map(([, d], i) => [`o${i}`, d]), page)}) from (select `)
+    .append(object)
+    .raw(` as j, ${relation.orderBy.map(([column], i) => `${child}.${column} as o${i}`).join(', ')} from ${table} ${child}`)
+    .raw(` where ${relation.join(child, parent)} order by ${orderText(relation.orderBy, child)} limit ${relation.limit}) ${page}), '[]'::json)`);
 }
 
 /** The page size a connection is asked for; unsupported when the ordinary path would refuse it. */
@@ -311,6 +345,17 @@ interface RootSource {
   count: () => SQL;
 }
 
+/** Whether a field's arguments are all literals: then they are read once, at compile time. */
+function usesVariables(fieldNode: FieldNode): boolean {
+  let found = false;
+  visit({ ...fieldNode, selectionSet: undefined }, {
+    Variable() {
+      found = true;
+    },
+  });
+  return found;
+}
+
 /**
  * A connection: nested (`relation`, joined to the parent row) or at the root (`root` gives the
  * rows for the arguments). The answer is one JSON object with the selected keys of the
@@ -321,15 +366,19 @@ function compileConnection(
   relation: Extract<RelationModel, { kind: 'connection' }> | null,
   field: GraphQLField<unknown, unknown>,
   fieldNodes: readonly FieldNode[],
+  parent: string,
   root: ((args: Record<string, unknown>) => RootSource) | null,
-): Emit {
+): Template {
   const connectionType = getNamedType(field.type);
   if (!isObjectType(connectionType)) return unsupported('connection type');
   const nodesField = connectionType.getFields().nodes ?? unsupported('connection nodes');
   const nodeType = targetType(scope, relation?.target ?? getNamedType(nodesField.type).name);
   const edgeType = getNamedType(connectionType.getFields().edges?.type ?? unsupported('edges'));
-  if (!isObjectType(edgeType)) unsupported('edge type');
-  const nodeObjects: Emit[] = [];
+  if (!isObjectType(edgeType)) return unsupported('edge type');
+  const child = root ? `"${tableOf(nodeType.name)}"` : nextAlias(scope);
+  const page = nextAlias(scope);
+  const counted = nextAlias(scope);
+  const nodeObjects: Template[] = [];
   type Part = { key: string; kind: 'typename' | 'totalCount' | 'nodes' | 'edges' | 'pageInfo'; node?: number; sub?: { key: string; kind: string }[] };
   const parts: Part[] = [];
   let wantsPageInfo = false;
@@ -338,25 +387,24 @@ function compileConnection(
     if (name === '__typename') parts.push({ key, kind: 'typename' });
     else if (name === 'totalCount') parts.push({ key, kind: 'totalCount' });
     else if (name === 'nodes') {
-      nodeObjects.push(compileObject(scope, nodeType, subSelections(nodes)));
+      nodeObjects.push(compileObject(scope, nodeType, subSelections(nodes), child));
       parts.push({ key, kind: 'nodes', node: nodeObjects.length - 1 });
     } else if (name === 'edges') {
       const sub: { key: string; kind: string }[] = [];
       let node: number | undefined;
-      for (const [edgeKey, edgeNodes] of collectFields(scope, edgeType as GraphQLObjectType, subSelections(nodes))) {
+      for (const [edgeKey, edgeNodes] of collectFields(scope, edgeType, subSelections(nodes))) {
         const edgeField = edgeNodes[0]!.name.value;
         if (edgeField === '__typename') sub.push({ key: edgeKey, kind: 'typename' });
         else if (edgeField === 'node') {
-          nodeObjects.push(compileObject(scope, nodeType, subSelections(edgeNodes)));
+          nodeObjects.push(compileObject(scope, nodeType, subSelections(edgeNodes), child));
           node = nodeObjects.length - 1;
-          sub.push({ key: edgeKey, kind: `node${node}` });
+          sub.push({ key: edgeKey, kind: 'node' });
         } else unsupported(`edge field ${edgeField}`);
       }
       parts.push({ key, kind: 'edges', sub, ...(node === undefined ? {} : { node }) });
     } else if (name === 'pageInfo') {
-      const pageInfoType = targetType(scope, 'PageInfo');
       const sub: { key: string; kind: string }[] = [];
-      for (const [infoKey, infoNodes] of collectFields(scope, pageInfoType, subSelections(nodes))) {
+      for (const [infoKey, infoNodes] of collectFields(scope, targetType(scope, 'PageInfo'), subSelections(nodes))) {
         const infoField = infoNodes[0]!.name.value;
         if (infoField === '__typename' || infoField === 'hasNextPage' || infoField === 'hasPreviousPage') {
           sub.push({ key: infoKey, kind: infoField });
@@ -368,25 +416,24 @@ function compileConnection(
   }
   if (parts.length > MAX_KEYS) unsupported('too many fields');
   const fieldNode = fieldNodes[0]!;
-  const target = relation ? tableOf(relation.target) : null;
+  const target = tableOf(nodeType.name);
+  const orderFor = (source: RootSource | null) => source?.orderBy ?? relation!.orderBy;
+  const filterArguments = Object.keys(relation?.filters ?? {});
+  if (!root) {
+    for (const argument of field.args) {
+      if (!['first', 'last', 'after', 'before', ...filterArguments].includes(argument.name)) unsupported(`argument ${argument.name}`);
+    }
+  }
 
-  return (s, parentAlias, variables) => {
-    const args = getArgumentValues(field as never, fieldNode, variables);
+  /** The text of the connection for its arguments, nested node objects included. */
+  const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
     const first = pageSize(args);
     const source = root ? root(args) : null;
+    const orderBy = orderFor(source);
     const filters: [column: string, value: unknown][] = [];
-    for (const [argument, column] of Object.entries(relation?.filters ?? {})) {
-      if (args[argument] != null) filters.push([column, args[argument]]);
+    for (const argument of filterArguments) {
+      if (args[argument] != null) filters.push([relation!.filters![argument]!, args[argument]]);
     }
-    for (const argument of Object.keys(args)) {
-      if (!['first', 'last', 'after', 'before', ...Object.keys(relation?.filters ?? {})].includes(argument) && !root) {
-        unsupported(`argument ${argument}`);
-      }
-    }
-    const orderBy = source?.orderBy ?? relation!.orderBy;
-    const child = source ? `"${source.table}"` : s.alias();
-    const page = s.alias();
-    const fromTable = source ? `"${source.table}"` : `${target} ${child}`;
     /** The rows' condition: the join to the parent (nested) or the root field's filter. */
     const writeCondition = (alias: string) => {
       if (source) {
@@ -394,13 +441,12 @@ function compileConnection(
         else s.raw('true');
         return;
       }
-      s.raw(relation!.join(alias, parentAlias));
+      s.raw(relation!.join(alias, parent));
       for (const [column, value] of filters) s.raw(` and ${alias}.${column} = `).param(value);
     };
-
-    s.raw('(select json_build_object(');
     const aggregateOrder = orderText(orderBy.map(([, direction], index) => [`o${index}`, direction] as const), page);
     const onPage = wantsPageInfo ? ` filter (where ${page}.rn <= ${first})` : '';
+    s.raw('(select json_build_object(');
     parts.forEach((part, index) => {
       s.raw(`${index ? ', ' : ''}${quoteLiteral(part.key)}, `);
       switch (part.kind) {
@@ -411,7 +457,6 @@ function compileConnection(
           if (source) {
             s.raw('(').fragment(source.count()).raw(')::int');
           } else {
-            const counted = s.alias();
             s.raw(`(select count(*)::int from ${target} ${counted} where `);
             writeCondition(counted);
             s.raw(')');
@@ -420,42 +465,47 @@ function compileConnection(
         case 'nodes':
           s.raw(`coalesce(json_agg(${page}.n${part.node} order by ${aggregateOrder})${onPage}, '[]'::json)`);
           break;
-        case 'edges':
-          s.raw('coalesce(json_agg(json_build_object(');
-          s.raw(
-            part.sub!
-              .map((sub) => `${quoteLiteral(sub.key)}, ${sub.kind === 'typename' ? quoteLiteral(edgeType.name) : `${page}.n${part.node}`}`)
-              .join(', '),
-          );
-          s.raw(`) order by ${aggregateOrder})${onPage}, '[]'::json)`);
+        case 'edges': {
+          const edge = part.sub!.map((sub) => `${quoteLiteral(sub.key)}, ${sub.kind === 'typename' ? quoteLiteral(edgeType.name) : `${page}.n${part.node}`}`);
+          s.raw(`coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${aggregateOrder})${onPage}, '[]'::json)`);
           break;
-        case 'pageInfo':
-          s.raw('json_build_object(');
-          s.raw(
-            part.sub!
-              .map((sub) => {
-                const value =
-                  sub.kind === '__typename' ? quoteLiteral('PageInfo') : sub.kind === 'hasNextPage' ? `count(*) > ${first}` : 'false';
-                return `${quoteLiteral(sub.key)}, ${value}`;
-              })
-              .join(', '),
-          );
-          s.raw(')');
+        }
+        case 'pageInfo': {
+          const info = part.sub!.map((sub) => {
+            const value = sub.kind === '__typename' ? quoteLiteral('PageInfo') : sub.kind === 'hasNextPage' ? `count(*) > ${first}` : 'false';
+            return `${quoteLiteral(sub.key)}, ${value}`;
+          });
+          s.raw(`json_build_object(${info.join(', ')})`);
           break;
+        }
       }
     });
     s.raw(') from (select ');
     nodeObjects.forEach((object, index) => {
-      object(s, child, variables);
+      object.write(s, variables);
       s.raw(` as n${index}, `);
     });
     s.raw(orderBy.map(([column], index) => `${child}.${column} as o${index}`).join(', '));
     if (wantsPageInfo) s.raw(`, row_number() over (order by ${orderText(orderBy, child)}) as rn`);
-    s.raw(` from ${fromTable} where `);
+    s.raw(` from ${source ? child : `${target} ${child}`} where `);
     writeCondition(child);
     // group by (): one row however many (or few) the page has, even when no aggregate is selected.
     s.raw(` order by ${orderText(orderBy, child)} limit ${wantsPageInfo ? first + 1 : first}) ${page} group by ())`);
   };
+
+  if (!root && !usesVariables(fieldNode)) {
+    // Literal arguments: the whole connection is text known now (unless its nodes need variables).
+    const args = getArgumentValues(field as never, fieldNode, {});
+    if (nodeObjects.every((object) => object.isStatic)) {
+      const statement = new Statement();
+      write(statement, {}, args);
+      const rendered = statement.build();
+      const text = dialect.sqlToQuery(rendered);
+      if (text.params.length === 0) return new Template().raw(text.sql);
+    }
+    return new Template().dynamic((s, variables) => write(s, variables, args));
+  }
+  return new Template().dynamic((s, variables) => write(s, variables, getArgumentValues(field as never, fieldNode, variables)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,7 +557,7 @@ function guarded<T>(build: () => T): T {
   }
 }
 
-type RootCompiler = (scope: Scope, field: GraphQLField<unknown, unknown>, fieldNodes: readonly FieldNode[]) => Emit;
+type RootCompiler = (scope: Scope, field: GraphQLField<unknown, unknown>, fieldNodes: readonly FieldNode[]) => Template;
 
 /** One row by a unique key or a ranked lookup, as a JSON object or null. */
 function single(
@@ -515,16 +565,18 @@ function single(
   lookup: (args: Record<string, unknown>) => { where: SQL; orderBy?: SQL[] },
 ): RootCompiler {
   return (scope, field, fieldNodes) => {
-    const object = compileObject(scope, targetType(scope, typename), subSelections(fieldNodes));
     const table = tableOf(typename);
-    return (s, _alias, variables) => {
-      const { where, orderBy } = guarded(() => lookup(getArgumentValues(field as never, fieldNodes[0]!, variables)));
-      s.raw('(select ');
-      object(s, `"${table}"`, variables);
-      s.raw(` from "${table}" where `).fragment(where);
-      if (orderBy?.length) s.raw(' order by ').fragment(sql.join(orderBy, sql`, `));
-      s.raw(' limit 1)');
-    };
+    const object = compileObject(scope, targetType(scope, typename), subSelections(fieldNodes), `"${table}"`);
+    return new Template()
+      .raw('(select ')
+      .append(object)
+      .raw(` from "${table}" where `)
+      .dynamic((s, variables) => {
+        const { where, orderBy } = guarded(() => lookup(getArgumentValues(field as never, fieldNodes[0]!, variables)));
+        s.fragment(where);
+        if (orderBy?.length) s.raw(' order by ').fragment(sql.join(orderBy, sql`, `));
+      })
+      .raw(' limit 1)');
   };
 }
 
@@ -550,7 +602,7 @@ const rootFields: Record<string, RootCompiler> = {
   person: single('Person', entityLookup('Person', people)),
   organization: single('Organization', entityLookup('Organization', organizations)),
   quotes: (scope, field, fieldNodes) =>
-    compileConnection(scope, null, field, fieldNodes, (args) =>
+    compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
         const filter = decodeFilter(field.args.find((a) => a.name === 'filter')!.type, args.filter, {
           speaker: ENTITY,
@@ -566,7 +618,7 @@ const rootFields: Record<string, RootCompiler> = {
       }),
     ),
   articles: (scope, field, fieldNodes) =>
-    compileConnection(scope, null, field, fieldNodes, (args) =>
+    compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
         const filter = decodeFilter(field.args.find((a) => a.name === 'filter')!.type, args.filter, {
           mentions: ENTITY,
@@ -593,7 +645,7 @@ function compileOperation(schema: GraphQLSchema, document: DocumentNode, operati
       definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
     ),
   );
-  const scope: Scope = { schema, fragments };
+  const scope: Scope = { schema, fragments, aliases: 0 };
   const queryType = schema.getQueryType() ?? unsupported('no query type');
   const compiled: CompiledRootField[] = [];
   for (const [responseName, fieldNodes] of collectFields(scope, queryType, [operation.selectionSet])) {
@@ -604,16 +656,14 @@ function compileOperation(schema: GraphQLSchema, document: DocumentNode, operati
     }
     const field = queryType.getFields()[name] ?? unsupported(`root field ${name}`);
     const compile = rootFields[name] ?? unsupported(`root field ${name}`);
-    const emit = compile(scope, field, fieldNodes);
+    const template = new Template().raw('select (').append(compile(scope, field, fieldNodes)).raw(')::text as v');
     compiled.push({
       responseName,
       fieldNodes,
       nullable: !isNonNullType(field.type),
       statement: (variables) => {
         const statement = new Statement();
-        statement.raw('select (');
-        emit(statement, '', variables);
-        statement.raw(')::text as v');
+        template.write(statement, variables);
         return statement.build();
       },
     });
