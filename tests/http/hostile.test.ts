@@ -194,6 +194,63 @@ describe('the request body size limit (node:http, on a real socket)', () => {
       await running.close();
     }
   });
+
+  test('small bodies are read by the front door, larger ones stream; both parse the same, UTF-8 included', async () => {
+    const config = testConfig({ host: '127.0.0.1', port: 0, limits: { ...testConfig().limits, bodyBytes: 200_000 } });
+    const running = await listen(createApp({ config, database }), config);
+    try {
+      const json = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+      const echo = 'query($pad: String!) { __typename articles { totalCount } article(slug: $pad) { title } }';
+      for (const size of [10, 3_000, 16_000, 40_000, 150_000]) {
+        const body = JSON.stringify({ query: echo, variables: { pad: 'é€'.repeat(size / 5) } });
+        const answer = await httpRequest(running.url, { method: 'POST', headers: json, body });
+        expect(answer.json, `${body.length} bytes`).toMatchObject({ data: { articles: { totalCount: ARTICLES } } });
+      }
+      const malformed = await httpRequest(running.url, { method: 'POST', headers: json, body: '{"query": ' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.json?.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    } finally {
+      await running.close();
+    }
+  });
+});
+
+describe('the request body size limit without the front door (app.fetch)', () => {
+  const limited = () => createTestApp(database, { limits: { ...testConfig().limits, bodyBytes: 4_096 } });
+  const big = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(10_000) } });
+
+  test('a declared length over the limit: 413; an invalid one: 400', async () => {
+    const target = limited();
+    const declared = await send(target, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(big.length) }, body: big });
+    expect(declared.status).toBe(413);
+    const invalid = await send(target, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '12, 40' }, body: '{"query":"{ __typename }"}' });
+    expect(invalid.status).toBe(400);
+  });
+
+  test('a streamed body of unknown length is counted and refused once past the limit', async () => {
+    const chunks = [big.slice(0, 3_000), big.slice(3_000)];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const answer = await send(limited(), { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(answer.status).toBe(413);
+    const small = await send(limited(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"query":"{ articles { totalCount } }"}'));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(small.json).toMatchObject({ data: { articles: { totalCount: ARTICLES } } });
+  });
 });
 
 describe('HTTP: content types, JSON, GET, CSRF, CORS', () => {
