@@ -52,10 +52,16 @@ type Variables = Record<string, unknown>;
 
 const dialect = new PgDialect();
 
-/** A statement under construction: SQL text pieces, parameters and drizzle fragments. */
+/** SQL text and its parameters, ready for the driver. */
+export interface StatementText {
+  sql: string;
+  params: unknown[];
+}
+
+/** A statement under construction: SQL text and parameters, drizzle fragments rendered into it. */
 class Statement {
-  private chunks: SQL[] = [];
   private text = '';
+  private readonly params: unknown[] = [];
 
   raw(text: string): this {
     this.text += text;
@@ -63,25 +69,22 @@ class Statement {
   }
 
   param(value: unknown): this {
-    this.flush();
-    this.chunks.push(sql`${value}`);
+    this.params.push(value);
+    this.text += `$${this.params.length}`;
     return this;
   }
 
+  /** A condition built with drizzle (shared with the ordinary path), its parameters renumbered. */
   fragment(fragment: SQL): this {
-    this.flush();
-    this.chunks.push(fragment);
+    const rendered = dialect.sqlToQuery(fragment);
+    const offset = this.params.length;
+    this.text += offset ? rendered.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : rendered.sql;
+    this.params.push(...rendered.params);
     return this;
   }
 
-  private flush() {
-    if (this.text) this.chunks.push(sql.raw(this.text));
-    this.text = '';
-  }
-
-  build(): SQL {
-    this.flush();
-    return sql.join(this.chunks);
+  build(): StatementText {
+    return { sql: this.text, params: this.params };
   }
 }
 
@@ -133,7 +136,7 @@ export interface CompiledRootField {
   fieldNodes: readonly FieldNode[];
   nullable: boolean;
   /** The statement answering this field as one text column `v` holding JSON; null: a constant. */
-  statement: ((variables: Variables) => SQL) | null;
+  statement: ((variables: Variables) => StatementText) | null;
   /** The answer of a field that needs no SQL (`__typename`). */
   constant?: unknown;
 }
@@ -499,8 +502,7 @@ function compileConnection(
     if (nodeObjects.every((object) => object.isStatic)) {
       const statement = new Statement();
       write(statement, {}, args);
-      const rendered = statement.build();
-      const text = dialect.sqlToQuery(rendered);
+      const text = statement.build();
       if (text.params.length === 0) return new Template().raw(text.sql);
     }
     return new Template().dynamic((s, variables) => write(s, variables, args));
@@ -704,7 +706,7 @@ export function compiledOperation(
 }
 
 /** Fills in a root field's statement for these variables; null when its arguments are not compiled. */
-export function rootStatement(field: CompiledRootField, variables: Variables): SQL | null {
+export function rootStatement(field: CompiledRootField, variables: Variables): StatementText | null {
   try {
     return field.statement ? field.statement(variables) : null;
   } catch (error) {

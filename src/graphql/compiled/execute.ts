@@ -3,13 +3,9 @@
 // plans each shape once per connection.
 import { locatedError, type ExecutionResult, type GraphQLError, type GraphQLSchema, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { countStatement } from '../../db/statements.ts';
-import { compiledOperation, rootStatement } from './compile.ts';
-
-const dialect = new PgDialect();
+import { compiledOperation, rootStatement, type StatementText } from './compile.ts';
 
 interface PostgresJsClient {
   unsafe(query: string, params: unknown[], options: { prepare: boolean }): Promise<Record<string, unknown>[]>;
@@ -18,8 +14,7 @@ interface PGliteClient {
   query(query: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-async function runJson(db: Database, statement: SQL): Promise<unknown> {
-  const { sql: text, params } = dialect.sqlToQuery(statement);
+async function runJson(db: Database, { sql: text, params }: StatementText): Promise<unknown> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
   countStatement();
   const rows = 'unsafe' in client ? await client.unsafe(text, params, { prepare: true }) : (await client.query(text, params)).rows;
@@ -44,7 +39,7 @@ export async function executeCompiled({ schema, document, operationName, variabl
   if (!plan) return null;
   const { coerced, errors } = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variableValues ?? {});
   if (errors?.length || !coerced) return null;
-  const statements: (SQL | null)[] = [];
+  const statements: (StatementText | null)[] = [];
   for (const field of plan.rootFields) {
     const statement = rootStatement(field, coerced);
     if (field.statement && !statement) return null;
