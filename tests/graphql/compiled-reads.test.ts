@@ -3,15 +3,19 @@
 // with the compiled path and one without, on the same database; `extensions.sql.compiled` says
 // which path answered. Then the same on a generated graph, over many ids.
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { sql } from 'drizzle-orm';
 import { getNamedType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { planGraph } from '../../src/generate/index.ts';
 import { storeGraph } from '../../src/generate/store.ts';
+import { compiledOperation, rootStatement } from '../../src/graphql/compiled/compile.ts';
 import { readModel } from '../../src/graphql/compiled/read-model.ts';
 import { exampleOperations } from '../../src/graphql/examples.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import type { App } from '../../src/server.ts';
+import { parameterSequence, workloads } from '../../bench/workloads.ts';
+import { rowsOf } from '../../src/db/client.ts';
 import { createTestApp, execute } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { useFixtureGraph } from '../support/graph.ts';
@@ -147,6 +151,17 @@ describe('the compiled read path answers exactly as ordinary execution', () => {
     });
   }
 
+  test('lookups by key are prepared once; full-text search and date ranges are planned per value', () => {
+    const prepared = (source: string) => rootStatement(compiledOperation(schema, parse(source), undefined)!.rootFields[0]!, {})!.prepare;
+    expect(prepared(`{ quotes(filter: { speaker: "${id('Person', 1)}" }) { totalCount } }`)).toBe(true);
+    expect(prepared('{ quotes(filter: { speakerName: "marquez", kind: DIRECT }) { totalCount } }')).toBe(true);
+    expect(prepared('{ article(slug: "x") { title quotes(first: 3) { nodes { text } } } }')).toBe(true);
+    expect(prepared('{ articles { nodes { title } } }')).toBe(true);
+    expect(prepared('{ quotes(filter: { search: "harbor" }) { totalCount } }')).toBe(false);
+    expect(prepared('{ quotes(filter: { publishedAfter: "2026-01-01T00:00:00Z" }) { totalCount } }')).toBe(false);
+    expect(prepared('{ articles(filter: { search: "harbor" }) { totalCount } }')).toBe(false);
+  });
+
   test('variables that do not coerce get the ordinary error', async () => {
     const answer = await bothWays(graph.app, ordinary, 'query($n: Int) { articles(first: $n) { totalCount } }', { n: 'ten' });
     expect(answer.errors?.[0]?.extensions?.code).toBeDefined();
@@ -218,5 +233,20 @@ describe('on a generated graph, over many ids', () => {
       '{ articles(first: 20) { nodes { title publishedAt quotes(first: 3) { nodes { text speaker { ... on Person { name } ... on Organization { name } } } } } } }',
     );
     expect(front.data?.articles.nodes).toHaveLength(20);
+  });
+
+  test('the benchmark workloads W1–W5 are answered by the compiled path, as the resolvers answer them', async () => {
+    const people = rowsOf<{ id: number; name: string }>(
+      await database.db.execute(sql`select id, name from people order by quote_count desc, id`),
+    ).map((person) => ({ ...person, surname: person.name.split(' ').at(-1)! }));
+    const bounds = rowsOf<{ min: number; max: number }>(await database.db.execute(sql`select min(id) as min, max(id) as max from articles`))[0]!;
+    const info = { scale: 40, seed: 7, articles: 40, quotes: 0, articleIds: { min: Number(bounds.min), max: Number(bounds.max) }, people };
+    for (const workload of workloads) {
+      for (const params of parameterSequence(workload.id, info, 1, 12)) {
+        const { query, variables } = workload.body.quotegraph(params) as { query: string; variables: Record<string, unknown> };
+        const answer = await bothWays(compiledApp, ordinaryApp, query, variables);
+        expect(answer.extensions?.sql?.compiled, `${workload.id} ${JSON.stringify(params)}`).toBe(true);
+      }
+    }
   });
 });

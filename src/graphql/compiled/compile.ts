@@ -56,12 +56,25 @@ const dialect = new PgDialect();
 export interface StatementText {
   sql: string;
   params: unknown[];
+  /**
+   * Whether the server may keep one plan for every value of the parameters (a named prepared
+   * statement): true for lookups by key. Full-text search and ranges are planned for their
+   * values each time: a plan made for a common word is a disaster for a rare one.
+   */
+  prepare: boolean;
 }
 
 /** A statement under construction: SQL text and parameters, drizzle fragments rendered into it. */
 class Statement {
   private text = '';
   private readonly params: unknown[] = [];
+  private planOnce = true;
+
+  /** Plan this statement for its parameter values every time (see StatementText.prepare). */
+  planPerValue(): this {
+    this.planOnce = false;
+    return this;
+  }
 
   raw(text: string): this {
     this.text += text;
@@ -84,7 +97,7 @@ class Statement {
   }
 
   build(): StatementText {
-    return { sql: this.text, params: this.params };
+    return { sql: this.text, params: this.params, prepare: this.planOnce };
   }
 }
 
@@ -346,6 +359,8 @@ interface RootSource {
   where: SQL | undefined;
   orderBy: readonly Order[];
   count: () => SQL;
+  /** Whether one plan suits every value of the condition's parameters (keys only). */
+  keyedOnly: boolean;
 }
 
 /** Whether a field's arguments are all literals: then they are read once, at compile time. */
@@ -432,6 +447,7 @@ function compileConnection(
   const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
     const first = pageSize(args);
     const source = root ? root(args) : null;
+    if (source && !source.keyedOnly) s.planPerValue();
     const orderBy = orderFor(source);
     const filters: [column: string, value: unknown][] = [];
     for (const argument of filterArguments) {
@@ -549,6 +565,11 @@ function decodeFilter(
 
 const ENTITY = ['Person', 'Organization'];
 
+/** Whether a filter sets nothing but these (equality) conditions. */
+function onlyKeys(filter: object | null | undefined, keys: readonly string[]): boolean {
+  return !filter || Object.entries(filter).every(([key, value]) => value == null || keys.includes(key));
+}
+
 /** Runs a condition builder that may reject its input (decodeId, …) as "not compiled". */
 function guarded<T>(build: () => T): T {
   try {
@@ -613,6 +634,7 @@ const rootFields: Record<string, RootCompiler> = {
         }) as Parameters<typeof quoteCondition>[0];
         return {
           table: 'quotes',
+          keyedOnly: onlyKeys(filter, ['speaker', 'speakerName', 'article', 'kind']),
           where: quoteCondition(filter, quotes),
           orderBy: args.orderBy === 'OLDEST' ? OLDEST_QUOTES : NEWEST_QUOTES,
           count: () => quoteCount(filter),
@@ -628,6 +650,7 @@ const rootFields: Record<string, RootCompiler> = {
         const direction = args.orderBy === 'OLDEST' ? 'asc' : 'desc';
         return {
           table: 'articles',
+          keyedOnly: onlyKeys(filter, ['publisher', 'mentions']),
           where: articleCondition(filter, articles),
           orderBy: [
             ['sort_at', direction],

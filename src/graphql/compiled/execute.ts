@@ -1,6 +1,6 @@
 // Runs a compiled operation: one statement per root field, each returning its field's JSON.
-// The statements go to the driver directly, prepared by name on PostgreSQL so the server
-// plans each shape once per connection.
+// The statements go to the driver directly; lookups by key are prepared by name on PostgreSQL so
+// the server plans each shape once per connection.
 import { locatedError, type ExecutionResult, type GraphQLError, type GraphQLSchema, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql';
 import type { Database } from '../../db/client.ts';
@@ -14,10 +14,10 @@ interface PGliteClient {
   query(query: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-async function runJson(db: Database, { sql: text, params }: StatementText): Promise<unknown> {
+async function runJson(db: Database, { sql: text, params, prepare }: StatementText): Promise<unknown> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
   countStatement();
-  const rows = 'unsafe' in client ? await client.unsafe(text, params, { prepare: true }) : (await client.query(text, params)).rows;
+  const rows = 'unsafe' in client ? await client.unsafe(text, params, { prepare }) : (await client.query(text, params)).rows;
   const value = rows[0]?.v;
   return typeof value === 'string' ? JSON.parse(value) : null;
 }
