@@ -9,8 +9,8 @@ import {
   type Cache,
 } from '@graphql-yoga/plugin-response-cache';
 import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
-import { getOperationAST, Kind, parse, type DocumentNode } from 'graphql';
-import { fieldNamesOf } from '../graphql/selections.ts';
+import { getOperationAST, parse, type DocumentNode } from 'graphql';
+import { fieldNamesOf, fragmentsOf } from '../graphql/selections.ts';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
@@ -30,11 +30,7 @@ const ROOTS_PREFIX = 'roots:';
 function rootFieldNames(document: DocumentNode, operationName: string | null | undefined): string[] {
   const operation = getOperationAST(document, operationName);
   if (!operation) return [];
-  const fragments = new Map(
-    document.definitions.flatMap((definition) =>
-      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
-    ),
-  );
+  const fragments = fragmentsOf(document);
   return [...fieldNamesOf(operation.selectionSet, (name) => fragments.get(name))].sort();
 }
 

@@ -1,5 +1,6 @@
-// Reading a selection set one level deep, through inline and named fragments.
-import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+// Reading a selection set one level deep, through inline and named fragments, and a document's
+// fragments by name.
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /** The names of the fields a selection set asks for at its own level, fragments included. */
 export function fieldNamesOf(
@@ -18,4 +19,13 @@ export function fieldNamesOf(
   };
   visit(selectionSet, new Set());
   return names;
+}
+
+/** A document's fragment definitions by name. */
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
+  );
 }

@@ -14,6 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import {
   getArgumentValues,
+  getOperationAST,
   getNamedType,
   isAbstractType,
   isEnumType,
@@ -40,7 +41,8 @@ import { articleCondition, articleCount } from '../article.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
 import { entityLookupCondition, lookupOrder } from '../entity-lookup.ts';
 import { quoteCondition, quoteCount } from '../quote-filter.ts';
-import { columnName, NEWEST_QUOTES, OLDEST_QUOTES, readModel, type Order, type RelationModel, type TypeModel } from './read-model.ts';
+import { fragmentsOf } from '../selections.ts';
+import { columnName, NEWEST_QUOTES, OLDEST_QUOTES, readModel, tableName, type Order, type RelationModel, type TypeModel } from './read-model.ts';
 
 /** Thrown while compiling or filling in a plan: this operation takes the ordinary path. */
 class Unsupported extends Error {}
@@ -293,7 +295,7 @@ function targetType(scope: Scope, typename: string): GraphQLObjectType {
 }
 
 function tableOf(typename: string): string {
-  return (readModel[typename] ?? unsupported(`type ${typename}`)).tableName;
+  return tableName(readModel[typename] ?? unsupported(`type ${typename}`));
 }
 
 function compileUnion(
@@ -353,9 +355,8 @@ function pageSize(args: Record<string, unknown>): number {
   return first as number;
 }
 
-/** Where a root connection's rows come from: its table (unaliased), condition, order and count. */
+/** Which of a root connection's rows, in what order, and how many match in all. */
 interface RootSource {
-  table: string;
   where: SQL | undefined;
   orderBy: readonly Order[];
   count: () => SQL;
@@ -564,6 +565,13 @@ function decodeFilter(
 }
 
 const ENTITY = ['Person', 'Organization'];
+/** The types each global-ID field of the quote and article filters accepts. */
+const QUOTE_FILTER_IDS = { speaker: ENTITY, organization: ['Organization'], article: ['Article'] };
+const ARTICLE_FILTER_IDS = { mentions: ENTITY };
+
+function filterArgumentType(field: GraphQLField<unknown, unknown>): GraphQLInputType {
+  return (field.args.find((argument) => argument.name === 'filter') ?? unsupported('no filter argument')).type;
+}
 
 /** Whether a filter sets nothing but these (equality) conditions. */
 function onlyKeys(filter: object | null | undefined, keys: readonly string[]): boolean {
@@ -624,32 +632,27 @@ const rootFields: Record<string, RootCompiler> = {
   }),
   person: single('Person', entityLookup('Person', people)),
   organization: single('Organization', entityLookup('Organization', organizations)),
-  quotes: (scope, field, fieldNodes) =>
-    compileConnection(scope, null, field, fieldNodes, '', (args) =>
+  quotes: (scope, field, fieldNodes) => {
+    const filterType = filterArgumentType(field);
+    return compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
-        const filter = decodeFilter(field.args.find((a) => a.name === 'filter')!.type, args.filter, {
-          speaker: ENTITY,
-          organization: ['Organization'],
-          article: ['Article'],
-        }) as Parameters<typeof quoteCondition>[0];
+        const filter = decodeFilter(filterType, args.filter, QUOTE_FILTER_IDS) as Parameters<typeof quoteCondition>[0];
         return {
-          table: 'quotes',
           keyedOnly: onlyKeys(filter, ['speaker', 'speakerName', 'article', 'kind']),
           where: quoteCondition(filter, quotes),
           orderBy: args.orderBy === 'OLDEST' ? OLDEST_QUOTES : NEWEST_QUOTES,
           count: () => quoteCount(filter),
         };
       }),
-    ),
-  articles: (scope, field, fieldNodes) =>
-    compileConnection(scope, null, field, fieldNodes, '', (args) =>
+    );
+  },
+  articles: (scope, field, fieldNodes) => {
+    const filterType = filterArgumentType(field);
+    return compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
-        const filter = decodeFilter(field.args.find((a) => a.name === 'filter')!.type, args.filter, {
-          mentions: ENTITY,
-        }) as Parameters<typeof articleCondition>[0];
+        const filter = decodeFilter(filterType, args.filter, ARTICLE_FILTER_IDS) as Parameters<typeof articleCondition>[0];
         const direction = args.orderBy === 'OLDEST' ? 'asc' : 'desc';
         return {
-          table: 'articles',
           keyedOnly: onlyKeys(filter, ['publisher', 'mentions']),
           where: articleCondition(filter, articles),
           orderBy: [
@@ -659,18 +662,14 @@ const rootFields: Record<string, RootCompiler> = {
           count: () => articleCount(filter),
         };
       }),
-    ),
+    );
+  },
 };
 
 function compileOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledOperation {
   if (operation.operation !== 'query') unsupported('not a query');
   if (operation.directives?.length) unsupported('directive');
-  const fragments = new Map(
-    document.definitions.flatMap((definition) =>
-      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
-    ),
-  );
-  const scope: Scope = { schema, fragments, aliases: 0 };
+  const scope: Scope = { schema, fragments: fragmentsOf(document), aliases: 0 };
   const queryType = schema.getQueryType() ?? unsupported('no query type');
   const compiled: CompiledRootField[] = [];
   for (const [responseName, fieldNodes] of collectFields(scope, queryType, [operation.selectionSet])) {
@@ -714,8 +713,7 @@ export function compiledOperation(
   }
   const key = operationName ?? '';
   if (byName.has(key)) return byName.get(key)!;
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = getOperationAST(document, operationName);
   let plan: CompiledOperation | null = null;
   if (operation) {
     try {

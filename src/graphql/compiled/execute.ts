@@ -3,7 +3,7 @@
 // the server plans each shape once per connection.
 import { locatedError, type ExecutionResult, type GraphQLError, type GraphQLSchema, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql';
-import type { Database } from '../../db/client.ts';
+import { rowsOf, type Database } from '../../db/client.ts';
 import { countStatement } from '../../db/statements.ts';
 import { compiledOperation, rootStatement, type StatementText } from './compile.ts';
 
@@ -17,8 +17,8 @@ interface PGliteClient {
 async function runJson(db: Database, { sql: text, params, prepare }: StatementText): Promise<unknown> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
   countStatement();
-  const rows = 'unsafe' in client ? await client.unsafe(text, params, { prepare }) : (await client.query(text, params)).rows;
-  const value = rows[0]?.v;
+  const result = 'unsafe' in client ? await client.unsafe(text, params, { prepare }) : await client.query(text, params);
+  const value = rowsOf<{ v: unknown }>(result)[0]?.v;
   return typeof value === 'string' ? JSON.parse(value) : null;
 }
 

@@ -4,7 +4,7 @@
 // field that is neither here nor an exposed column makes its operation take the ordinary
 // execution path, so a field added to the schema is never answered wrongly, at worst slowly.
 // tests/graphql/compiled-reads.test.ts compares both paths field by field.
-import { getTableColumns, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { affiliations, articles, organizations, people, publishers, quotes, relatedLinks } from '../../db/schema.ts';
 
 /** An ordering term: a column of the child table, and its direction. */
@@ -23,7 +23,6 @@ export type RelationModel =
 
 export interface TypeModel {
   table: Table;
-  tableName: string;
   relations: Record<string, RelationModel>;
   /** A union field resolved from two nullable foreign keys (Quote.speaker). */
   unions?: Record<string, readonly { typename: string; column: string }[]>;
@@ -48,7 +47,6 @@ export const OLDEST_QUOTES: readonly Order[] = [
 export const readModel: Record<string, TypeModel> = {
   Article: {
     table: articles,
-    tableName: 'articles',
     relations: {
       publisher: { kind: 'one', target: 'Publisher', join: fk('publisher_id') },
       // plugin-drizzle adds the primary key as tie-breaker after position.
@@ -67,7 +65,6 @@ export const readModel: Record<string, TypeModel> = {
   },
   Quote: {
     table: quotes,
-    tableName: 'quotes',
     relations: {
       article: { kind: 'one', target: 'Article', join: fk('article_id') },
     },
@@ -80,7 +77,6 @@ export const readModel: Record<string, TypeModel> = {
   },
   Person: {
     table: people,
-    tableName: 'people',
     relations: {
       affiliations: { kind: 'list', target: 'Affiliation', join: back('person_id'), orderBy: [['id', 'asc']] },
       quotes: { kind: 'connection', target: 'Quote', join: back('speaker_person_id'), orderBy: NEWEST_QUOTES },
@@ -88,7 +84,6 @@ export const readModel: Record<string, TypeModel> = {
   },
   Organization: {
     table: organizations,
-    tableName: 'organizations',
     relations: {
       parent: { kind: 'one', target: 'Organization', join: fk('parent_id') },
       children: { kind: 'list', target: 'Organization', join: back('parent_id'), orderBy: [['name', 'asc']] },
@@ -104,7 +99,6 @@ export const readModel: Record<string, TypeModel> = {
   },
   Affiliation: {
     table: affiliations,
-    tableName: 'affiliations',
     relations: {
       person: { kind: 'one', target: 'Person', join: fk('person_id') },
       organization: { kind: 'one', target: 'Organization', join: fk('organization_id') },
@@ -112,17 +106,20 @@ export const readModel: Record<string, TypeModel> = {
   },
   RelatedLink: {
     table: relatedLinks,
-    tableName: 'related_links',
     relations: {
       article: { kind: 'one', target: 'Article', join: fk('article_id') },
     },
   },
   Publisher: {
     table: publishers,
-    tableName: 'publishers',
     relations: {},
   },
 };
+
+/** SQL name of the type's table. */
+export function tableName(model: TypeModel): string {
+  return getTableName(model.table);
+}
 
 /** SQL column name of a drizzle property of the type's table, if it is a column. */
 export function columnName(model: TypeModel, property: string): string | undefined {
