@@ -27,13 +27,23 @@ export interface Config {
   rateLimits: RateLimits;
   /** Redis for shared rate-limit budgets and response cache across instances. */
   redisUrl: string | null;
-  cache: { enabled: boolean; ttlMs: number; maxEntries: number };
+  cache: CacheConfig;
   /** Allowed CORS origins; ['*'] allows any. */
   corsOrigins: string[];
   graphiql: boolean;
   introspection: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+}
+
+export interface CacheConfig {
+  enabled: boolean;
+  /** How long an answer is kept; it is never served once a write has changed the graph. */
+  ttlMs: number;
+  /** Most answers kept in memory. */
+  maxEntries: number;
+  /** Most memory the answers kept in memory may take. */
+  maxBytes: number;
 }
 
 /** Limits on every operation, enforced before it runs. */
@@ -159,10 +169,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     redisUrl: env.REDIS_URL || null,
     cache: {
       enabled: booleanSetting(env, 'QUOTEGRAPH_CACHE', true),
-      // Bounds how long a write made outside this service (another process without the shared
-      // Redis) can go unseen; writes through the API or CLI invalidate at once.
-      ttlMs: integerSetting(env, 'QUOTEGRAPH_CACHE_TTL_MS', 300_000, 0, 86_400_000),
+      ttlMs: integerSetting(env, 'QUOTEGRAPH_CACHE_TTL_MS', 300_000, 1, 86_400_000),
       maxEntries: integerSetting(env, 'QUOTEGRAPH_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000),
+      maxBytes: integerSetting(env, 'QUOTEGRAPH_CACHE_MAX_BYTES', 64 * 1024 * 1024, 1_024, 64 * 1024 * 1024 * 1024),
     },
     corsOrigins: listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS').length ? listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS') : ['*'],
     graphiql: booleanSetting(env, 'QUOTEGRAPH_GRAPHIQL', true),

@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
-import { openResponseCache, useCachedResponses, type ResponseCache } from './cache/response-cache.ts';
 import pino from 'pino';
+import { graphVersionOf } from './cache/graph-version.ts';
+import { openAnswerStore, useResponseCache, type AnswerStore } from './cache/response-cache.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import type { Context } from './graphql/builder.ts';
@@ -29,8 +30,8 @@ export interface AppDependencies {
   config: Config;
   database: DatabaseHandle;
   logger?: Logger;
-  /** Shared with other apps in tests; otherwise opened from the configuration. */
-  cache?: ResponseCache;
+  /** The response cache's store, shared by several apps (tests); otherwise opened from the configuration. */
+  cache?: AnswerStore;
 }
 
 type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
@@ -38,8 +39,7 @@ export type App = YogaServerInstance<ServerContext, Omit<Context, 'writeAccess'>
 
 export function createApp({ config, database, logger = pino({ level: 'silent' }), cache }: AppDependencies): App {
   const development = config.env === 'development';
-  const responseCache = cache ?? openResponseCache(config);
-  const invalidate = responseCache.invalidate;
+  const answers = cache ?? openAnswerStore(config);
   return createYoga<ServerContext, Omit<Context, 'writeAccess'>>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -51,7 +51,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     // useBodyLimit below instead: the same limit, without counting bodies already read whole.
     maxRequestBodySize: false,
     cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
-    context: () => ({ db: database.db, config, invalidate }),
+    context: () => ({ db: database.db, config }),
     graphiql: config.graphiql
       ? {
           title: 'quotegraph',
@@ -61,7 +61,15 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
         }
       : false,
     plugins: [
-      useReadinessCheck({ endpoint: '/readyz', check: () => database.ping() }),
+      useReadinessCheck({
+        endpoint: '/readyz',
+        // Without the database nothing can be answered; without the cache everything still can.
+        check: async () => {
+          if (!(await database.ping())) return false;
+          const problem = answers?.problem();
+          return problem ? Response.json({ status: 'degraded', cache: problem }) : true;
+        },
+      }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useBodyLimit(config.limits.bodyBytes),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
@@ -71,7 +79,9 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       // First of the plugins that wrap execution (response cache, read retry, timeout, statement
       // count), so that they wrap both paths alike.
       ...(config.compiledReads ? [useCompiledReads()] : []),
-      ...useCachedResponses(responseCache, { ttlMs: config.cache.ttlMs, debug: config.debug }),
+      ...(answers ? [useResponseCache({ store: answers, version: graphVersionOf(database.db), logger, debug: config.debug })] : []),
+      // A store this app opened is closed with it; one it was given belongs to the giver.
+      ...(answers && !cache ? [{ onDispose: () => answers.close() }] : []),
       ...useWriteAccess(config, database.driver === 'pglite'),
       // Listed before the timeout, so the timeout covers both attempts.
       useReadRetry({ pauseMs: 150 }),

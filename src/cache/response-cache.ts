@@ -1,111 +1,194 @@
-// The response cache: Yoga's response-cache plugin over an in-memory store, or Redis when
-// REDIS_URL is set so that every instance (and the CLI) sees the same entries and the same
-// invalidations. The plugin tags a cached response with the entities in it; this module adds
-// one tag per root field, so that a change can also drop the lists and lookups it affects.
-import { createRedisCache } from '@envelop/response-cache-redis';
-import {
-  createInMemoryCache,
-  useResponseCache,
-  type Cache,
-} from '@graphql-yoga/plugin-response-cache';
-import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
-import { getOperationAST, parse, type DocumentNode } from 'graphql';
-import { fieldNamesOf, fragmentsOf } from '../graphql/selections.ts';
+// The response cache for reads. An answer is stored with the graph version it was read at
+// (src/cache/graph-version.ts) and served only while that version is still current: any
+// committed write, from anywhere, makes every older answer unservable at once. Nothing lists
+// which write affects which answer, so no forgotten case can serve a stale one.
+//
+// Only query operations are cached, and only after parsing, validation, the limits and the
+// rate limits have run; a mutation is never stored or replayed. Answers live in memory
+// (bounded in bytes) or in Redis (every key expiring), and when Redis is away the cache steps
+// aside: reads go to the database and the failure is logged and reported by /readyz.
+import { createHash } from 'node:crypto';
+import { getOperationAST, print, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
-import { invalidationFor, rootFieldTag, type GraphChange } from './invalidation.ts';
+import type { Logger } from '../logger.ts';
+import type { GraphVersion } from './graph-version.ts';
 
-export interface ResponseCache {
-  /** null when caching is off. */
-  store: Cache | null;
-  /** Drops every cached response the change makes stale. */
-  invalidate(change: GraphChange): Promise<void>;
+export interface CachedAnswer {
+  /** The graph version the answer was read at. */
+  version: string;
+  /** The answer's `data`, serialised. */
+  json: string;
+}
+
+export interface AnswerStore {
+  get(key: string): Promise<CachedAnswer | undefined>;
+  set(key: string, answer: CachedAnswer): Promise<void>;
+  /** Why the store cannot serve now (Redis unreachable), or null when it can. */
+  problem(): string | null;
+  /** What the store holds in this process (memory only; Redis reports its own). */
+  stats(): { entries: number; bytes: number } | null;
   close(): Promise<void>;
 }
 
-const ROOTS_PREFIX = 'roots:';
-
-/** Names of the root fields an operation selects (through fragments too). */
-function rootFieldNames(document: DocumentNode, operationName: string | null | undefined): string[] {
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return [];
-  const fragments = fragmentsOf(document);
-  return [...fieldNamesOf(operation.selectionSet, (name) => fragments.get(name))].sort();
+/** An estimate of the heap an entry holds: strings at two bytes a character, plus bookkeeping. */
+function entryBytes(answer: CachedAnswer, key: string): number {
+  return 2 * (answer.json.length + answer.version.length + key.length) + 128;
 }
 
-/** Adds the root-field tags (carried in the response key) to what the plugin collected. */
-function withRootFieldTags(store: Cache): Cache {
+function memoryStore(config: Config['cache']): AnswerStore {
+  const entries = new LRUCache<string, CachedAnswer>({
+    max: config.maxEntries,
+    maxSize: config.maxBytes,
+    // One answer may not crowd out the rest.
+    maxEntrySize: Math.max(1, Math.floor(config.maxBytes / 8)),
+    sizeCalculation: entryBytes,
+    ttl: config.ttlMs,
+  });
   return {
-    get: (key) => store.get(key),
-    invalidate: (entities) => store.invalidate(entities),
-    set(key, result, entities, ttl) {
-      const roots = key.startsWith(ROOTS_PREFIX) ? key.slice(ROOTS_PREFIX.length, key.indexOf('|')).split(',') : [];
-      const tags = roots.filter(Boolean).map((field) => ({ typename: rootFieldTag(field) }));
-      return store.set(key, result, [...entities, ...tags], ttl);
+    get: async (key) => entries.get(key),
+    set: async (key, answer) => {
+      entries.set(key, answer);
     },
-  };
-}
-
-export function openResponseCache(config: Pick<Config, 'cache' | 'redisUrl'>): ResponseCache {
-  if (!config.cache.enabled) {
-    return { store: null, invalidate: async () => {}, close: async () => {} };
-  }
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
-  redis?.on('error', () => {});
-  const store = withRootFieldTags(
-    redis ? (createRedisCache({ redis }) as unknown as Cache) : createInMemoryCache({ max: config.cache.maxEntries }),
-  );
-  return {
-    store,
-    invalidate: async (change) => {
-      const entities = invalidationFor(change);
-      if (entities.length) await store.invalidate(entities);
-    },
+    problem: () => null,
+    stats: () => ({ entries: entries.size, bytes: entries.calculatedSize }),
     close: async () => {
-      redis?.disconnect();
+      entries.clear();
     },
   };
 }
 
-/** Root fields per document text; clients repeat the same few documents. */
-function rootFieldCache(limit = 1_000) {
-  const byDocument = new Map<string, string[]>();
-  return (documentString: string, operationName: string | null | undefined): string[] => {
-    const key = `${operationName ?? ''}\u0000${documentString}`;
-    let roots = byDocument.get(key);
-    if (!roots) {
-      try {
-        roots = rootFieldNames(parse(documentString), operationName);
-      } catch {
-        roots = []; // not parseable: it will fail validation and never be cached
-      }
-      if (byDocument.size >= limit) byDocument.delete(byDocument.keys().next().value as string);
-      byDocument.set(key, roots);
+const REDIS_PREFIX = 'quotegraph:answer:';
+
+function redisStore(url: string, config: Config['cache']): AnswerStore {
+  const redis = new Redis(url, {
+    // Fail at once while disconnected instead of queueing behind the outage; a reply that does not
+    // come within the time limit counts as a failure too.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 250,
+  });
+  let lastError: string | null = null;
+  redis.on('error', (error: Error) => {
+    lastError = error.message;
+  });
+  // A command's outcome is the best health report: a paused or overloaded Redis stays "ready".
+  const observed = async <T>(command: Promise<T>): Promise<T> => {
+    try {
+      const result = await command;
+      lastError = null;
+      return result;
+    } catch (error) {
+      lastError = (error as Error).message;
+      throw error;
     }
-    return roots;
+  };
+  return {
+    async get(key) {
+      const stored = await observed(redis.get(REDIS_PREFIX + key));
+      if (stored === null) return undefined;
+      const newline = stored.indexOf('\n');
+      return newline < 0 ? undefined : { version: stored.slice(0, newline), json: stored.slice(newline + 1) };
+    },
+    async set(key, answer) {
+      if (entryBytes(answer, key) > config.maxBytes / 8) return;
+      await observed(redis.set(REDIS_PREFIX + key, `${answer.version}\n${answer.json}`, 'PX', config.ttlMs));
+    },
+    problem: () => (redis.status !== 'ready' ? `Redis is ${redis.status}${lastError ? `: ${lastError}` : ''}` : lastError && `Redis: ${lastError}`),
+    stats: () => null,
+    close: async () => {
+      redis.disconnect();
+    },
   };
 }
 
-/** The response-cache plugin for a cache that is on. */
-export function useCachedResponses(cache: ResponseCache, options: { ttlMs: number; debug: boolean }): Plugin[] {
-  if (!cache.store) return [];
-  const rootsOf = rootFieldCache();
-  return [
-    useResponseCache({
-      cache: cache.store,
-      session: () => null,
-      ttl: options.ttlMs,
-      // Every mutation invalidates exactly what it changed (commitAndInvalidate); the plugin's
-      // own pass over mutation results would only do it a second time.
-      invalidateViaMutation: false,
-      // Shows whether an answer came from the cache; cost and statement counts describe its first run.
-      includeExtensionMetadata: options.debug,
-      // The key is built before parsing (a hit skips parse, validation and execution), so the
-      // root fields are read from the document text here.
-      buildResponseCacheKey: async ({ request: _request, ...params }) =>
-        `${ROOTS_PREFIX}${rootsOf(params.documentString, params.operationName).join(',')}|${await defaultBuildResponseCacheKey(params)}`,
-    }),
-    { onDispose: () => cache.close() },
-  ];
+/** The store the configuration asks for, or null when caching is off. */
+export function openAnswerStore(config: Pick<Config, 'cache' | 'redisUrl'>): AnswerStore | null {
+  if (!config.cache.enabled) return null;
+  return config.redisUrl ? redisStore(config.redisUrl, config.cache) : memoryStore(config.cache);
+}
+
+const servedFromCache = new WeakSet<object>();
+
+/** Whether the operation running with this context object was answered from the cache. */
+export function wasCached(context: object): boolean {
+  return servedFromCache.has(context);
+}
+
+const printed = new WeakMap<DocumentNode, string>();
+
+function documentText(document: DocumentNode, context: { params?: { query?: string } }): string {
+  const text = context.params?.query;
+  if (typeof text === 'string') return text;
+  let known = printed.get(document);
+  if (known === undefined) printed.set(document, (known = print(document)));
+  return known;
+}
+
+/** One key per document, operation and variables. */
+function answerKey(document: string, operationName: string | null | undefined, variables: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([operationName ?? null, variables ?? null, document]))
+    .digest('base64url');
+}
+
+interface CacheOptions {
+  store: AnswerStore;
+  version: GraphVersion;
+  logger: Logger;
+  /** Say in `extensions.responseCache` whether the answer came from the cache. */
+  debug: boolean;
+}
+
+export function useResponseCache({ store, version, logger, debug }: CacheOptions): Plugin {
+  // One log line per outage, not one per request.
+  let failing = false;
+  const failed = (error: unknown) => {
+    if (!failing) logger.warn({ err: error }, 'response cache unavailable: answering from the database');
+    failing = true;
+  };
+  const recovered = () => {
+    if (failing) logger.info('response cache available again');
+    failing = false;
+  };
+  const withHit = (result: ExecutionResult, hit: boolean): ExecutionResult =>
+    debug ? { ...result, extensions: { ...result.extensions, responseCache: { hit } } } : result;
+
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+      const context = args.contextValue as { params?: { query?: string } };
+      const key = answerKey(documentText(args.document, context), args.operationName, args.variableValues);
+      let current: string;
+      let cached: CachedAnswer | undefined;
+      try {
+        current = await version.current();
+      } catch {
+        return; // the database is away: the operation fails on its own, with the right code
+      }
+      try {
+        cached = await store.get(key);
+        recovered();
+      } catch (error) {
+        failed(error);
+        return;
+      }
+      if (cached?.version === current) {
+        servedFromCache.add(args.contextValue as object);
+        setResultAndStopExecution(withHit({ data: JSON.parse(cached.json) as Record<string, unknown> }, true));
+        return;
+      }
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!result || Symbol.asyncIterator in result) return;
+          const answer = result as ExecutionResult;
+          if (answer.errors?.length || !answer.data) return;
+          store.set(key, { version: current, json: JSON.stringify(answer.data) }).then(recovered, failed);
+          setResult(withHit(answer, false));
+        },
+      };
+    },
+  };
 }

@@ -3,8 +3,6 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import type { Config } from '../config.ts';
-import type { GraphChange } from '../cache/invalidation.ts';
-import { openResponseCache } from '../cache/response-cache.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { connect } from '../db/connect.ts';
 import { ExtractError } from '../extract/errors.ts';
@@ -47,8 +45,6 @@ export interface IngestOptions {
   /** Publisher for documents that name none. */
   publisher?: string | undefined;
   quiet?: boolean | undefined;
-  /** Drops cached responses each stored article makes stale (servers sharing Redis). */
-  invalidate?: ((change: GraphChange) => Promise<void>) | undefined;
 }
 
 /** Stores each source, one transaction per article; failures are collected, never fatal. */
@@ -82,7 +78,6 @@ export async function ingestSources(
           const document =
             options.publisher && !source.document.publisher ? { ...source.document, publisher: options.publisher } : source.document;
           const result = await ingestDocument(database.db, document);
-          await options.invalidate?.(result.change);
           summary[result.created ? 'created' : 'updated'] += 1;
           summary.quotes += result.quoteIds.length;
           result.personIds.forEach((id) => people.add(id));
@@ -118,14 +113,11 @@ export async function runIngest(argv: string[], config: Config, logger: Logger, 
   if (positionals.length === 0) throw new UsageError('ingest needs FILE..., a directory, or - for stdin');
   const sources = await collectSources(positionals, io.stdin);
   const database = await connect(config, logger);
-  // Servers sharing a Redis response cache must not serve what this run replaces.
-  const cache = config.redisUrl ? openResponseCache(config) : null;
   try {
-    const summary = await ingestSources(database, sources, { ...values, invalidate: cache?.invalidate }, io);
+    const summary = await ingestSources(database, sources, values, io);
     io.stdout.write(formatSummary(summary));
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
-    await cache?.close();
     await database.close();
   }
 }

@@ -2,6 +2,7 @@
 // beside it names that lookup.
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  bigint,
   check,
   customType,
   index,
@@ -256,3 +257,22 @@ export const mentions = pgTable(
     index('mentions_article_idx').on(t.articleId),
   ],
 );
+
+// Bookkeeping for the response cache: one version of the whole graph, raised once by every
+// transaction that writes to a table above, at its commit (drizzle/*_graph-version). A cached
+// answer is served only while the version it was read at is still the current one, so no write —
+// through the API, the CLI, another instance or psql — can leave a stale answer behind.
+export const graphVersion = pgTable(
+  'graph_version',
+  {
+    id: integer('id').primaryKey(),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('graph_version_single_row', sql`${t.id} = 1`)],
+);
+
+// The transactions that have written in this commit, one row each until their commit raises the
+// version (the row is the hook for a deferred trigger: once per transaction, not per statement).
+export const graphPendingWrites = pgTable('graph_pending_writes', {
+  transactionId: bigint('transaction_id', { mode: 'number' }).primaryKey(),
+});

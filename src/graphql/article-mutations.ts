@@ -2,7 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq } from 'drizzle-orm';
 import { slugify } from '../db/lookup.ts';
-import type { GraphChange } from '../cache/invalidation.ts';
+import type { GraphChange } from '../cache/graph-change.ts';
 import { articles, mentions, publishers, quotes } from '../db/schema.ts';
 import { ExtractError } from '../extract/errors.ts';
 import { contentHash, IngestError } from '../ingest/article.ts';
@@ -160,9 +160,7 @@ builder.mutationFields((t) => ({
       if (!(input.text ?? input.html ?? '').trim()) throw badUserInput(`${field} is empty.`, field);
       checkSize(input.text ?? input.html, ctx.config.maxArticleBytes, field);
       try {
-        const result = await ingestDocument(ctx.db, input);
-        await ctx.invalidate(result.change);
-        return result;
+        return await ingestDocument(ctx.db, input);
       } catch (error) {
         if (error instanceof ExtractError) throw badUserInput(error.message, field);
         if (error instanceof IngestError) throw badUserInput(error.message, error.field ? `input.${error.field}` : field);

@@ -9,7 +9,6 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { getNullableType, isListType, type GraphQLField } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
-import type { GraphChange } from '../cache/invalidation.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { WriteAccess } from '../plugins/write-access.ts';
@@ -22,8 +21,6 @@ export interface Context {
   config: Config;
   /** Whether this request may write, and if not why; decided once per request. */
   writeAccess: () => WriteAccess;
-  /** Drops the cached responses a committed write made stale. */
-  invalidate: (change: GraphChange) => Promise<void>;
 }
 
 /** Page size when a connection is asked for no size, and the largest size it accepts. */

@@ -1,6 +1,6 @@
 // Pieces every mutation uses: input checks, payload shapes, and keeping positions dense.
 import { eq, sql } from 'drizzle-orm';
-import type { GraphChange } from '../cache/invalidation.ts';
+import type { GraphChange } from '../cache/graph-change.ts';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { quotes, relatedLinks } from '../db/schema.ts';
@@ -36,15 +36,14 @@ export const rules = {
 };
 
 /**
- * Runs a write in one transaction and, once it has committed, drops the cached responses it
- * made stale. `work` returns the mutation's payload and what it changed.
+ * Runs a write in one transaction. `work` returns the mutation's payload and what it changed.
+ * (Cached answers need no telling: the commit raises the graph's version.)
  */
 export async function commitAndInvalidate<T>(
-  ctx: { db: Database; invalidate: (change: GraphChange) => Promise<void> },
+  ctx: { db: Database },
   work: (tx: Transaction) => Promise<{ payload: T; change: GraphChange }>,
 ): Promise<T> {
-  const { payload, change } = await ctx.db.transaction(work);
-  await ctx.invalidate(change);
+  const { payload } = await ctx.db.transaction(work);
   return payload;
 }
 

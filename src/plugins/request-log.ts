@@ -10,6 +10,7 @@ import { errorCode } from './error-codes.ts';
 import { classifyError } from './mask-errors.ts';
 import { operationCost } from './query-limits.ts';
 import { wasCompiled } from './compiled-reads.ts';
+import { wasCached } from '../cache/response-cache.ts';
 import { statementCount } from './sql-statements.ts';
 
 interface RequestRecord {
@@ -69,7 +70,7 @@ export function useRequestLog(logger: Logger): Plugin {
       if (Symbol.asyncIterator in (result as object)) return;
       const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
       const record = recordFor(request);
-      const cached = results.some((item) => Symbol.for('servedFromResponseCache') in item);
+      const cached = record.context ? wasCached(record.context) : false;
       logger.info(
         {
           requestId: record.id,

@@ -75,7 +75,7 @@ describe('one line per operation', () => {
   // The response cache answers repeated reads before execution, and the log line is written
   // when execution ends: with the cache on (the default) a cached answer leaves no line at all.
   test('cached answers are logged too', async () => {
-    const { app, operations } = loggedApp({ cache: { enabled: true, ttlMs: 60_000, maxEntries: 100 } });
+    const { app, operations } = loggedApp({ cache: { enabled: true, ttlMs: 60_000, maxEntries: 100, maxBytes: 1 << 24 } });
     for (let i = 0; i < 3; i++) {
       const response = await post(app, 'query Cached { articles { totalCount } }', {}, { 'x-request-id': `cached-${i}` });
       expect(response.status).toBe(200);

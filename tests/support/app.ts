@@ -2,7 +2,7 @@
 // no sockets.
 import type { ExecutionResult } from 'graphql';
 import { loadConfig, type Config } from '../../src/config.ts';
-import type { ResponseCache } from '../../src/cache/response-cache.ts';
+import type { AnswerStore } from '../../src/cache/response-cache.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createApp, type App } from '../../src/server.ts';
 
@@ -16,7 +16,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ QUOTEGRAPH_DEBUG: '1', NODE_ENV: 'test', QUOTEGRAPH_CACHE: 'false' }), ...overrides };
 }
 
-export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}, cache?: ResponseCache): App {
+export function createTestApp(database: DatabaseHandle, overrides: Partial<Config> = {}, cache?: AnswerStore): App {
   return createApp({ config: testConfig(overrides), database, ...(cache ? { cache } : {}) });
 }
 
