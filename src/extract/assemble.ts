@@ -129,12 +129,14 @@ function affiliationsToContract(f: Findings): ExtractedAffiliation[] {
     role: a.role,
   }));
   const unnamed: ExtractedAffiliation[] = [];
+  const seen = new Set<string>();
   for (const q of [...f.quoted, ...f.reported]) {
     const r = q.resolved;
     if (!r?.entity || r.entity.type !== 'organization' || !r.unnamedRole) continue;
-    const description = r.unnamedRole.description;
-    if (unnamed.some((u) => u.organization === r.entity?.name && u.role === r.unnamedRole?.role)) continue;
-    unnamed.push({ person: description, organization: r.entity.name, role: r.unnamedRole.role, unnamed: true });
+    const key = `${r.entity.name}\u0000${r.unnamedRole.role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unnamed.push({ person: r.unnamedRole.description, organization: r.entity.name, role: r.unnamedRole.role, unnamed: true });
   }
   return [...named, ...unnamed];
 }
