@@ -1,6 +1,7 @@
 // The last stage: from what the stages found to the ExtractedArticle contract.
 
 import type { CleanedArticle } from './clean/article.ts';
+import { NO_METADATA } from './clean/metadata.ts';
 import type { Entity, PersonEntity } from './entities/entity-types.ts';
 import type { ResolvedEntities } from './entities/resolve.ts';
 import type { RoleFindings } from './entities/roles.ts';
@@ -50,7 +51,17 @@ export function assembleArticle(f: Findings): ExtractedArticle {
     organizations: organizationsToContract(f, speakers),
     affiliations: affiliationsToContract(f),
     relatedLinks: f.cleaned.relatedLinks,
+    metadata: f.cleaned.metadata ?? NO_METADATA,
+    fingerprint: proseOf(body),
   };
+}
+
+/** Paragraphs that read as prose: eight words or more, ending like a sentence. */
+function proseOf(body: string): string {
+  return body
+    .split('\n\n')
+    .filter((p) => p.split(/\s+/).length >= 8 && /[.!?…]["”’')\]]*$/.test(p))
+    .join('\n\n');
 }
 
 function quotedToContract(f: Findings): ExtractedQuote[] {

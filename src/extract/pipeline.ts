@@ -17,6 +17,7 @@ import { findSurnameReferences } from './entities/surnames.ts';
 import { findRoles } from './entities/roles.ts';
 import { datelinePlace, mergeShortOrganizationNames } from './entities/organization-reference.ts';
 import { mergeHeaderNames } from './entities/header-names.ts';
+import { redecodeByteString } from './decode.ts';
 import { chooseRawDocument, normaliseText } from './input.ts';
 import { assembleArticle } from './assemble.ts';
 import { resolveSpeakers } from './quotes/attribute.ts';
@@ -57,5 +58,7 @@ function withSurnameReferences(text: ArticleText, mentions: NameMention[], entit
 function cleanArticle(input: ExtractInput): CleanedArticle {
   const raw = chooseRawDocument(input);
   if (raw.format === 'text' && !looksLikeHtml(raw.text)) return cleanPlainText(normaliseText(raw.text));
-  return cleanPage(raw.format === 'html' ? raw.html : raw.text, raw.format === 'html' ? raw.url : input.url);
+  // HTML given as a string of bytes (read as Latin-1) is decoded again as the page declares.
+  const html = raw.format === 'html' ? redecodeByteString(raw.html) : raw.text;
+  return cleanPage(html, raw.format === 'html' ? raw.url : input.url);
 }

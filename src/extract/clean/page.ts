@@ -8,6 +8,7 @@
 import type { CleanedArticle } from './article.ts';
 import { cleanHtml } from './html.ts';
 import { scanMarkup, type MarkupScan } from './markup-scan.ts';
+import { readMetadata } from './metadata.ts';
 import { cleanPlainText } from './text.ts';
 import { normaliseText } from '../input.ts';
 
@@ -20,8 +21,9 @@ export const DOM_MAX_DEPTH = 120;
 
 export function cleanPage(html: string, baseUrl?: string): CleanedArticle {
   const scan = scanMarkup(html);
-  if (domIsAffordable(scan)) return cleanHtml(html, baseUrl);
-  return cleanPlainText(normaliseText(scan.text));
+  const metadata = readMetadata(scan.head, baseUrl);
+  const cleaned = domIsAffordable(scan) ? cleanHtml(html, baseUrl) : cleanPlainText(normaliseText(scan.text));
+  return { ...cleaned, metadata };
 }
 
 export function domIsAffordable(scan: MarkupScan): boolean {
