@@ -1,7 +1,8 @@
 // Extraction throughput, in articles per second on one core (the process is
-// single-threaded), over a corpus of plain-text articles.
+// single-threaded), over a corpus of plain-text articles; then the cost per byte
+// of hostile inputs against ordinary ones (pathological-cost.ts).
 //
-//   npm run bench:extract -- [CORPUS_DIR] [--rounds N]
+//   npm run bench:extract -- [CORPUS_DIR] [--rounds N] [--skip-hostile]
 //
 // Each round times the extractor and, over the same texts, a trivial
 // baseline: one regular-expression pass that finds quoted stretches. The
@@ -13,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractArticle } from '../src/extract/index.ts';
+import { reportPathologicalCosts } from './pathological-cost.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -69,7 +71,7 @@ function median(xs: number[]): number {
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { rounds: { type: 'string', default: '7' } },
+    options: { rounds: { type: 'string', default: '7' }, 'skip-hostile': { type: 'boolean', default: false } },
   });
   const corpusRoot = process.env.QUOTEGRAPH_CORPUS_DIR ?? join(repoRoot, '..', 'shared', 'corpus');
   const dir = resolve(positionals[0] ?? join(corpusRoot, 'quotes-train'));
@@ -101,6 +103,7 @@ function main(): void {
   console.log(`\nmedian of ${rounds} rounds, per core (CPU time): extract ${eCpu.toFixed(0)} articles/s (${(1000 / eCpu).toFixed(2)} ms of CPU per article)`);
   console.log(`wall clock on this machine right now: ${eWall.toFixed(0)} articles/s`);
   console.log(`baseline (one regex pass): ${bCpu.toFixed(0)} articles/s per core; extract/baseline ratio ${(eCpu / bCpu).toFixed(5)} (the baseline is ${(bCpu / eCpu).toFixed(0)}x faster)`);
+  if (!values['skip-hostile']) reportPathologicalCosts(texts);
 }
 
 main();

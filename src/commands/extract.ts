@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ExtractedArticle, type ExtractInput, extractArticle, isExtractError, looksLikeHtml } from '../extract/index.ts';
+import { decodeBytes, type ExtractedArticle, type ExtractInput, extractArticle, isExtractError, looksLikeHtml } from '../extract/index.ts';
 
 export interface ExtractIO {
   stdout: NodeJS.WritableStream;
@@ -76,7 +76,8 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 /** HTML by extension, or by what the content looks like. */
 function inputFor(file: string, raw: Buffer, baseUrl: string | undefined): ExtractInput {
-  const text = raw.toString('utf8');
+  // Windows-1252, Latin-1 and UTF-16 files are common; reading every file as UTF-8 mangled them.
+  const { text } = decodeBytes(raw);
   const extension = extname(file).toLowerCase();
   const isHtml = extension === '.html' || extension === '.htm' || looksLikeHtml(text);
   if (!isHtml) return { text };

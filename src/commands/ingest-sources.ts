@@ -2,6 +2,7 @@
 // article (text or HTML) or many (JSON lines, or JSON with a `text`/`html` field, or an array).
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeBytes } from '../extract/decode.ts';
 import type { DocumentInput } from '../ingest/document.ts';
 
 export interface SourceDocument {
@@ -96,7 +97,12 @@ function expandPath(target: string): string[] {
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeBytes(Buffer.concat(chunks)).text;
+}
+
+/** A file's text in whatever charset it was saved: BOM, <meta charset>, valid UTF-8, else detected. */
+function readArticleFile(file: string): string {
+  return decodeBytes(fs.readFileSync(file)).text;
 }
 
 /** Every document named by the arguments, in order; unreadable ones carry their error. */
@@ -116,7 +122,7 @@ export async function* readSources(targets: string[], stdin: NodeJS.ReadableStre
     for (const file of files) {
       let content: string;
       try {
-        content = fs.readFileSync(file, 'utf8');
+        content = readArticleFile(file);
       } catch (error) {
         yield { label: file, document: { error: `${file}: ${(error as Error).message}` } };
         continue;

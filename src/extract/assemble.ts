@@ -1,6 +1,7 @@
 // The last stage: from what the stages found to the ExtractedArticle contract.
 
 import type { CleanedArticle } from './clean/article.ts';
+import { NO_METADATA } from './clean/metadata.ts';
 import type { Entity, PersonEntity } from './entities/entity-types.ts';
 import type { ResolvedEntities } from './entities/resolve.ts';
 import type { RoleFindings } from './entities/roles.ts';
@@ -50,7 +51,17 @@ export function assembleArticle(f: Findings): ExtractedArticle {
     organizations: organizationsToContract(f, speakers),
     affiliations: affiliationsToContract(f),
     relatedLinks: f.cleaned.relatedLinks,
+    metadata: f.cleaned.metadata ?? NO_METADATA,
+    fingerprint: proseOf(body),
   };
+}
+
+/** Paragraphs that read as prose: eight words or more, ending like a sentence. */
+function proseOf(body: string): string {
+  return body
+    .split('\n\n')
+    .filter((p) => p.split(/\s+/).length >= 8 && /[.!?…]["”’')\]]*$/.test(p))
+    .join('\n\n');
 }
 
 function quotedToContract(f: Findings): ExtractedQuote[] {
@@ -129,12 +140,14 @@ function affiliationsToContract(f: Findings): ExtractedAffiliation[] {
     role: a.role,
   }));
   const unnamed: ExtractedAffiliation[] = [];
+  const seen = new Set<string>();
   for (const q of [...f.quoted, ...f.reported]) {
     const r = q.resolved;
     if (!r?.entity || r.entity.type !== 'organization' || !r.unnamedRole) continue;
-    const description = r.unnamedRole.description;
-    if (unnamed.some((u) => u.organization === r.entity?.name && u.role === r.unnamedRole?.role)) continue;
-    unnamed.push({ person: description, organization: r.entity.name, role: r.unnamedRole.role, unnamed: true });
+    const key = `${r.entity.name}\u0000${r.unnamedRole.role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unnamed.push({ person: r.unnamedRole.description, organization: r.entity.name, role: r.unnamedRole.role, unnamed: true });
   }
   return [...named, ...unnamed];
 }

@@ -2,5 +2,6 @@
 
 export { extractArticle, MAX_ANALYSED_CHARS } from './pipeline.ts';
 export { looksLikeHtml } from './clean/html.ts';
+export { decodeBytes, type DecodedText } from './decode.ts';
 export { ExtractError, isExtractError, type ExtractErrorCode } from './errors.ts';
 export type * from './types.ts';

@@ -2,8 +2,8 @@
 // stage is a function from one typed value to the next; this file is the one
 // place that shows them in order.
 
-import { cleanHtml, looksLikeHtml } from './clean/html.ts';
-import { htmlToText, tooHostileForDom } from './clean/html-text.ts';
+import { looksLikeHtml } from './clean/html.ts';
+import { cleanPage } from './clean/page.ts';
 import { cleanPlainText } from './clean/text.ts';
 import type { CleanedArticle } from './clean/article.ts';
 import { personEvidence } from './entities/person-evidence.ts';
@@ -17,6 +17,7 @@ import { findSurnameReferences } from './entities/surnames.ts';
 import { findRoles } from './entities/roles.ts';
 import { datelinePlace, mergeShortOrganizationNames } from './entities/organization-reference.ts';
 import { mergeHeaderNames } from './entities/header-names.ts';
+import { redecodeByteString } from './decode.ts';
 import { chooseRawDocument, normaliseText } from './input.ts';
 import { assembleArticle } from './assemble.ts';
 import { resolveSpeakers } from './quotes/attribute.ts';
@@ -57,8 +58,7 @@ function withSurnameReferences(text: ArticleText, mentions: NameMention[], entit
 function cleanArticle(input: ExtractInput): CleanedArticle {
   const raw = chooseRawDocument(input);
   if (raw.format === 'text' && !looksLikeHtml(raw.text)) return cleanPlainText(normaliseText(raw.text));
-  const html = raw.format === 'html' ? raw.html : raw.text;
-  // Pathological pages (deep unclosed nesting, many megabytes) skip the DOM and are read as text.
-  if (tooHostileForDom(html)) return cleanPlainText(normaliseText(htmlToText(html)));
-  return cleanHtml(html, raw.format === 'html' ? raw.url : input.url);
+  // HTML given as a string of bytes (read as Latin-1) is decoded again as the page declares.
+  const html = raw.format === 'html' ? redecodeByteString(raw.html) : raw.text;
+  return cleanPage(html, raw.format === 'html' ? raw.url : input.url);
 }

@@ -70,6 +70,20 @@ export interface ExtractedRelatedLink {
   kind: RelatedLinkKind;
 }
 
+/** What a page said about itself in meta tags and JSON-LD; every field null (or empty) when it said nothing, as plain text does. */
+export interface PageMetadata {
+  /** Canonical address (http or https only). */
+  url: string | null;
+  title: string | null;
+  /** ISO 8601 instant. */
+  publishedAt: string | null;
+  siteName: string | null;
+  authors: string[];
+  publisher: string | null;
+  /** Language tag, lower case: "en", "en-gb". */
+  language: string | null;
+}
+
 export interface ExtractedArticle {
   title: string | null;
   dek: string | null;
@@ -81,6 +95,13 @@ export interface ExtractedArticle {
   organizations: ExtractedOrganization[];
   affiliations: ExtractedAffiliation[];
   relatedLinks: ExtractedRelatedLink[];
+  /** Always set by extractArticle; optional so that hand-built articles (tests, imports) need not invent it. */
+  metadata?: PageMetadata;
+  /**
+   * The article's prose (paragraphs that read as sentences, furniture and short lines left out):
+   * the same story saved twice with a changed menu, ad or timestamp line has the same fingerprint.
+   */
+  fingerprint?: string;
 }
 
 export interface ExtractInput {

@@ -104,7 +104,8 @@ function titleOf(extracted: ExtractedArticle, metadata: ArticleMetadata): string
 }
 
 async function upsertArticleRow(tx: Executor, extracted: ExtractedArticle, metadata: ArticleMetadata) {
-  const hash = contentHash(extracted.body);
+  // The prose without furniture: a page saved again with one changed menu or ad line is the same article.
+  const hash = contentHash(extracted.fingerprint || extracted.body);
   const url = metadata.url?.trim() || null;
   const [existing] = await tx
     .select({ id: articles.id, publisherId: articles.publisherId })

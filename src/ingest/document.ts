@@ -1,6 +1,7 @@
 // Raw article (text or HTML) → graph: extraction then ingestion, the path both the
 // `ingestArticle` mutation and `quotegraph ingest` take.
 import type { Database } from '../db/client.ts';
+import type { PageMetadata } from '../extract/types.ts';
 import { ingestArticle, type ArticleMetadata, type IngestResult } from './article.ts';
 
 export interface DocumentInput extends ArticleMetadata {
@@ -17,5 +18,18 @@ export async function ingestDocument(db: Database, input: DocumentInput): Promis
     ...(input.html != null ? { html: input.html } : {}),
     ...(input.url ? { url: input.url } : {}),
   });
-  return ingestArticle(db, extracted, input);
+  return ingestArticle(db, extracted, withPageMetadata(input, extracted.metadata));
+}
+
+/** What the page says about itself fills what the caller left out; the caller's own values always win. */
+export function withPageMetadata(input: ArticleMetadata, page: PageMetadata | undefined): ArticleMetadata {
+  if (!page) return input;
+  const published = page.publishedAt ? new Date(page.publishedAt) : null;
+  return {
+    ...input,
+    url: input.url?.trim() || page.url,
+    publishedAt: input.publishedAt ?? (published && !Number.isNaN(published.getTime()) ? published : null),
+    publisher: input.publisher?.trim() || page.publisher || page.siteName,
+    language: input.language?.trim() || page.language?.split('-')[0] || null,
+  };
 }

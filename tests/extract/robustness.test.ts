@@ -59,7 +59,9 @@ describe('bad input', () => {
   });
 });
 
-describe('large and hostile input finishes quickly', () => {
+// How fast is not asserted here: linear-cost.test.ts bounds the cost of hostile shapes by its timeout, and
+// `npm run bench:extract` measures it.
+describe('large and hostile input is read', () => {
   const paragraph = (i: number) =>
     `"We will finish the sea wall before winter number ${i}," said Councillor Maria Lindqvist, the chair of the Harbour Committee. ` +
     `She added that the Port Authority had promised funding, according to the Eastbay Gazette. "It is a good day," she said.`;
@@ -72,9 +74,7 @@ describe('large and hostile input finishes quickly', () => {
       length += p.length + 2;
     }
     const text = parts.join('\n\n');
-    const started = performance.now();
     const article = extractArticle({ text });
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(article.body.length).toBeGreaterThan(4_900_000);
     expect(article.quotes.length).toBeGreaterThan(100);
     const last = article.quotes[article.quotes.length - 1];
@@ -89,24 +89,18 @@ describe('large and hostile input finishes quickly', () => {
     ['nested quotes', '“a ‘b “c ‘d '.repeat(100_000)],
     ['thousands of distinct names and organizations', Array.from({ length: 8000 }, (_, i) => `Ann Vel${i.toString(36)}son met Tom Ray${i.toString(36)}ley at Kel${i.toString(36)} University.`).join(' ')],
   ])('%s', (_name, body) => {
-    const started = performance.now();
     expect(codeOf(() => extractArticle({ text: `A headline\n\n${body}` }))).toBe('no error');
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('HTML nested tens of thousands of tags deep is read as text, not built into a DOM', () => {
     const html = `<html><body><div><p>Unclosed <b>tags<p>"We are fine," said Ann Lee. ${'<span>'.repeat(50_000)}text`;
-    const started = performance.now();
     const article = extractArticle({ html });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(article.quotes.map((q) => [q.text, q.speaker?.name])).toEqual([['We are fine,', 'Ann Lee']]);
   });
 
   it('many short quotations attributed by pronoun', () => {
     const text = ['Press conference', 'John Smith spoke first.', ...Array.from({ length: 5000 }, (_, k) => `"Answer number ${k}," he said.`)].join('\n\n');
-    const started = performance.now();
     const article = extractArticle({ text });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(article.quotes).toHaveLength(5000);
     expect(article.quotes.every((q) => q.speaker?.name === 'John Smith')).toBe(true);
   });

@@ -1,4 +1,4 @@
-import type { ExtractedRelatedLink } from '../types.ts';
+import type { ExtractedRelatedLink, PageMetadata } from '../types.ts';
 
 /** What both cleaners (plain text and HTML) hand to the rest of the pipeline. */
 export interface CleanedArticle {
@@ -8,6 +8,8 @@ export interface CleanedArticle {
   /** Body paragraphs in reading order, each on one line, whitespace collapsed. */
   paragraphs: string[];
   relatedLinks: ExtractedRelatedLink[];
+  /** Set for HTML pages; plain text says nothing about itself. */
+  metadata?: PageMetadata;
 }
 
 export function collapseSpaces(line: string): string {

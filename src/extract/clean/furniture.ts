@@ -10,6 +10,9 @@ const FURNITURE_LINES: readonly RegExp[] = [
   /^(sign|log) ?(in|up|out)\b.{0,40}$/,
   /^(register|subscribe|subscribe now|subscribe today|create (a|an|your) (free )?account|forgot (your )?password\??)[.!]?$/,
   /^(advertisement|advertising|sponsored( content| links)?|promoted( content| stories)?|paid content|ad|ads by .{1,30})$/,
+  // "Advertisement" and "Story continues below" run together when an ad slot's two labels are inline.
+  /^(advertisement|advert|ad)?\s*(story|article|content) continues (below|after (this )?(ad|advertisement))( advertisement)?\.?$/,
+  /^(advertisement|advert)\s*(skip|scroll|continue)\b.{0,40}$/,
   /^(skip (to|ad)\b.{0,30}|close|close button|menu|search|home|back to top|top|next|previous|prev|more|load more|show more)$/,
   /^(\d+\s+)?comments?( \(\d+\))?$|^(view|show|hide|leave a|add a|post a|read) comments?$/,
   /^(read more|read next|read on|continue reading|more from .{1,40}|more stories|more on this story|keep reading)$/,

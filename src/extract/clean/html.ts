@@ -9,6 +9,7 @@ import type { ExtractedRelatedLink } from '../types.ts';
 import { type CleanedArticle, collapseSpaces } from './article.ts';
 import { isFurnitureLine } from './furniture.ts';
 import { hasCaptionMarker } from './header.ts';
+import { webUrl } from './links.ts';
 import { parseRelatedLine, relatedKind } from './related.ts';
 import { stripEmbeddedMarkup } from './text.ts';
 
@@ -39,7 +40,7 @@ export function cleanHtml(html: string, baseUrl?: string): CleanedArticle {
     if (title && text === title) continue;
     const links = relatedLinksOf(block, text, baseUrl);
     if (links) {
-      relatedLinks.push(...links);
+      for (const link of links) relatedLinks.push(link);
       continue;
     }
     paragraphs.push(text);
@@ -91,7 +92,7 @@ function mainContent(html: string): El | null {
 
 /** Pages Readability gives up on may still carry paragraphs. */
 function fallbackContent(doc: Doc): El | null {
-  const body = doc.body as unknown as El | null;
+  const body = bodyOf(doc);
   if (!body) return null;
   for (const junk of body.querySelectorAll('script, style, noscript, nav, header, footer, aside, form')) junk.remove();
   return body.querySelector('p, li') ? body : null;
@@ -156,7 +157,7 @@ const MAX_RELATED_LINKS = 30;
  */
 function relatedListsOf(doc: Doc, baseUrl?: string): ExtractedRelatedLink[] {
   const links: ExtractedRelatedLink[] = [];
-  const body = doc.body as unknown as El | null;
+  const body = bodyOf(doc);
   if (!body) return links;
   for (const el of [...body.querySelectorAll('[class], [id]')] as El[]) {
     const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -171,11 +172,11 @@ function relatedListsOf(doc: Doc, baseUrl?: string): ExtractedRelatedLink[] {
   return links;
 }
 
+/** linkedom's body getter throws on a document with no element at all (a page of bare text). */
+function bodyOf(doc: Doc): El | null {
+  return doc.documentElement ? (doc.body as unknown as El | null) : null;
+}
+
 function resolveUrl(href: string | null | undefined, base?: string): string | null {
-  if (!href) return null;
-  try {
-    return base ? new URL(href, base).toString() : new URL(href).toString();
-  } catch {
-    return href;
-  }
+  return href ? webUrl(href, base) : null;
 }

@@ -156,7 +156,7 @@ function joinWrappedLines(lines: Line[]): Line[] {
     const block = lines.slice(i, j);
     const first = block[0];
     if (first && isHardWrapped(block.map((l) => l.text))) out.push({ ...first, text: block.map((l) => l.text).join(' ') });
-    else out.push(...block);
+    else for (const line of block) out.push(line);
     i = j;
   }
   return out;

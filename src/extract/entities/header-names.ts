@@ -6,10 +6,13 @@ import { editDistanceAtMostOne } from './near-duplicates.ts';
 import { nameParts, type ResolvedEntities } from './resolve.ts';
 import { findNameMentions } from './mentions.ts';
 
+/** Headlines, deks and captions are short; a page that puts a book in one is read only this far. */
+const MAX_HEADER_CHARS = 2000;
+
 export function mergeHeaderNames(entities: ResolvedEntities, headerTexts: ReadonlyArray<string | null>): void {
   for (const text of headerTexts) {
     if (!text) continue;
-    for (const m of findNameMentions(analyseText([text]), { includeHeadings: true })) {
+    for (const m of findNameMentions(analyseText([text], MAX_HEADER_CHARS), { includeHeadings: true })) {
       if (m.kind !== 'person' || m.nameTokens.length < 2) continue;
       const parts = nameParts(m.nameTokens);
       const written = m.nameTokens.join(' ');

@@ -12,12 +12,12 @@ export function mergeNearDuplicates(people: PersonEntity[], entityOf: Map<NameMe
   // Two surnames one edit apart share a "one letter deleted" variant, so candidates are found by lookup, not by comparing all pairs.
   const byVariant = new Map<string, PersonEntity[]>();
   for (const p of people) {
-    if (p.given === null || p.surname.length < 4) continue;
+    if (p.given === null || p.surname.length < 4 || p.surname.length > MAX_SURNAME_CHARS) continue;
     for (const v of deletionVariants(p.surname)) push(byVariant, `${p.given}|${v}`, p);
   }
   const merged = new Set<PersonEntity>();
   for (const a of people) {
-    if (merged.has(a) || a.given === null || a.surname.length < 4) continue;
+    if (merged.has(a) || a.given === null || a.surname.length < 4 || a.surname.length > MAX_SURNAME_CHARS) continue;
     for (const v of deletionVariants(a.surname)) {
       for (const b of byVariant.get(`${a.given}|${v}`) ?? []) {
         if (b === a || merged.has(b) || merged.has(a) || editDistanceAtMostOne(a.surname, b.surname) !== 1) continue;
@@ -36,7 +36,7 @@ export function mergeNearDuplicates(people: PersonEntity[], entityOf: Map<NameMe
   if (merged.size > 0) {
     const kept = people.filter((p) => !merged.has(p));
     people.length = 0;
-    people.push(...kept);
+    for (const p of kept) people.push(p);
   }
 }
 
@@ -51,18 +51,43 @@ function deletionVariants(word: string): string[] {
  * away from a known person's surname, is that person: "Keidis" → Anthony Kiedis.
  */
 export function mergeMisspelledSurnames(people: PersonEntity[], entityOf: Map<NameMention, Entity>): void {
-  for (const bare of [...people]) {
-    if (bare.given !== null || bare.surname.length < 5) continue;
-    const owners = people.filter((p) => p !== bare && p.given !== null && p.surname.length >= 5 && typoApart(p.surname, bare.surname));
+  // Surnames one typo apart share a "one letter deleted" variant (a swapped pair too), so candidates are looked up.
+  const ownersBySurname = new Map<string, PersonEntity[]>();
+  const surnamesByVariant = new Map<string, Set<string>>();
+  for (const p of people) {
+    if (p.given === null || p.surname.length < 5 || p.surname.length > MAX_SURNAME_CHARS) continue;
+    if (!ownersBySurname.has(p.surname)) {
+      for (const v of deletionVariants(p.surname)) surnamesByVariant.set(v, (surnamesByVariant.get(v) ?? new Set()).add(p.surname));
+    }
+    push(ownersBySurname, p.surname, p);
+  }
+  const merged = new Set<PersonEntity>();
+  for (const bare of people) {
+    if (bare.given !== null || bare.surname.length < 5 || bare.surname.length > MAX_SURNAME_CHARS) continue;
+    const surnames = new Set<string>();
+    for (const v of deletionVariants(bare.surname)) for (const surname of surnamesByVariant.get(v) ?? []) surnames.add(surname);
+    const owners: PersonEntity[] = [];
+    for (const surname of surnames) {
+      if (!typoApart(surname, bare.surname)) continue;
+      owners.push(...(ownersBySurname.get(surname) ?? []).slice(0, 2));
+      if (owners.length > 1) break;
+    }
     const owner = owners[0];
     if (owners.length !== 1 || !owner) continue;
     for (const m of bare.mentions) {
       owner.mentions.push(m);
       entityOf.set(m, owner);
     }
-    people.splice(people.indexOf(bare), 1);
+    merged.add(bare);
   }
+  if (merged.size === 0) return;
+  const kept = people.filter((p) => !merged.has(p));
+  people.length = 0;
+  for (const p of kept) people.push(p);
 }
+
+/** Longer "surnames" are runs of letters, not names: looking for their misspellings would cost the square of their length. */
+const MAX_SURNAME_CHARS = 40;
 
 function typoApart(a: string, b: string): boolean {
   if (editDistanceAtMostOne(a, b) === 1) return true;

@@ -11,6 +11,7 @@ const KNOWN_AS = [['known', 'as'], ['better', 'known', 'as'], ['nicknamed'], ['c
 
 export function applyNicknames(index: ArticleIndex, entities: ResolvedEntities): void {
   const { tokens } = index.doc;
+  const people = new PeopleByName(entities.people);
   for (const m of index.mentions) {
     const person = entities.entityOf.get(m);
     if (!person || person.type !== 'person' || m.inQuote) continue;
@@ -19,7 +20,32 @@ export function applyNicknames(index: ArticleIndex, entities: ResolvedEntities):
     const nickAt = afterKnownAs(index, m.endToken + 1);
     const nick = nickAt >= 0 ? tokens[nickAt] : undefined;
     if (!nick || !nick.cap || !nick.isWord || tokens[nickAt + 1]?.cap) continue;
-    adoptNickname(entities, person, nick.text);
+    adoptNickname(entities, people, person, nick.text);
+  }
+  if (people.merged.size > 0) {
+    const kept = entities.people.filter((p) => !people.merged.has(p));
+    entities.people.length = 0;
+    for (const p of kept) entities.people.push(p);
+  }
+}
+
+/** People by given name and surname, and bare names by their one word, for the merges below. */
+class PeopleByName {
+  private readonly byName = new Map<string, PersonEntity[]>();
+  readonly merged = new Set<PersonEntity>();
+
+  constructor(people: readonly PersonEntity[]) {
+    for (const p of people) {
+      const key = p.given === null ? `|${p.surname}` : `${p.given}|${p.surname}`;
+      const list = this.byName.get(key);
+      if (list) list.push(p);
+      else this.byName.set(key, [p]);
+    }
+  }
+
+  /** People named `given surname`, and those called by the bare word `given`, not yet merged away. */
+  named(given: string, surname: string): PersonEntity[] {
+    return [...(this.byName.get(`${given}|${surname}`) ?? []), ...(this.byName.get(`|${given}`) ?? [])].filter((p) => !this.merged.has(p));
   }
 }
 
@@ -31,14 +57,13 @@ function afterKnownAs(index: ArticleIndex, from: number): number {
   return -1;
 }
 
-function adoptNickname(entities: ResolvedEntities, person: PersonEntity, nickname: string): void {
+function adoptNickname(entities: ResolvedEntities, people: PeopleByName, person: PersonEntity, nickname: string): void {
   const given = nickname.toLowerCase();
   // Another person built from "Jeb Bush" (or a bare "Jeb") is this one.
-  for (const other of [...entities.people]) {
+  let mergedAny = false;
+  for (const other of people.named(given, person.surname)) {
     if (other === person) continue;
-    const sameName = other.given === given && other.surname === person.surname;
-    const bareNickname = other.given === null && other.surname === given;
-    if (!sameName && !bareNickname) continue;
+    mergedAny = true;
     for (const m of other.mentions) {
       person.mentions.push(m);
       entities.entityOf.set(m, person);
@@ -46,9 +71,9 @@ function adoptNickname(entities: ResolvedEntities, person: PersonEntity, nicknam
       if (written !== person.name) person.aliases.add(written);
     }
     for (const r of other.roles) if (!person.roles.includes(r)) person.roles.push(r);
-    entities.people.splice(entities.people.indexOf(other), 1);
+    people.merged.add(other);
   }
-  person.mentions.sort((a, b) => a.start - b.start);
+  if (mergedAny) person.mentions.sort((a, b) => a.start - b.start);
   const surnameAsWritten = person.name.split(' ').slice(-person.surname.split(' ').length).join(' ');
   const name = `${nickname} ${surnameAsWritten}`;
   if (name !== person.name) {

@@ -112,7 +112,7 @@ function addBareFirstWords(index: ArticleIndex, byFirstWord: Map<string, NameMen
     });
   });
   if (added.length === 0) return;
-  index.mentions.push(...added);
+  for (const m of added) index.mentions.push(m);
   index.mentions.sort((a, b) => a.start - b.start);
 }
 

@@ -9,24 +9,106 @@ import { firstTokenAtOrAfter } from '../quotes/locate.ts';
 import type { OrganizationEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
+import { type Timeline, timelineOf } from './timeline.ts';
 
 /** Nouns for the local government of a place: "the city said", "the town's planning director". */
 export const LOCAL_GOVERNMENT_NOUNS: ReadonlySet<string> = new Set(['city', 'town', 'county', 'village', 'borough', 'township', 'municipality']);
 
-/** The organization mentioned last before `at` (outside quotations) that passes `accept`. */
-export function latestOrganization(entities: ResolvedEntities, at: number, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
-  let best: OrganizationEntity | null = null;
-  let bestAt = -1;
-  for (const org of entities.organizations) {
-    if (!accept(org)) continue;
-    for (const m of org.mentions) {
-      if (m.start >= 0 && m.start < at && !m.inQuote && m.start > bestAt) {
-        best = org;
-        bestAt = m.start;
-      }
+/** Lookups over the organizations, built on first use and dropped by organizationsChanged. */
+interface OrganizationLookups {
+  timeline?: Timeline<OrganizationEntity>;
+  byName?: Map<string, OrganizationEntity>;
+  byLastWord?: Map<string, OrganizationEntity[]>;
+}
+
+const lookups = new WeakMap<ResolvedEntities, OrganizationLookups>();
+
+function lookupsOf(entities: ResolvedEntities): OrganizationLookups {
+  let found = lookups.get(entities);
+  if (!found) {
+    found = {};
+    lookups.set(entities, found);
+  }
+  return found;
+}
+
+function organizationTimeline(entities: ResolvedEntities): Timeline<OrganizationEntity> {
+  const l = lookupsOf(entities);
+  l.timeline ??= timelineOf(entities.organizations);
+  return l.timeline;
+}
+
+/** The organization named exactly so, ignoring case; the first listed wins. */
+export function organizationNamed(entities: ResolvedEntities, name: string): OrganizationEntity | undefined {
+  const l = lookupsOf(entities);
+  if (!l.byName) {
+    l.byName = new Map();
+    for (const o of entities.organizations) if (!l.byName.has(o.name.toLowerCase())) l.byName.set(o.name.toLowerCase(), o);
+  }
+  return l.byName.get(name.toLowerCase());
+}
+
+/** Organizations (not countries) of two words or more whose name ends with `word`: "Rovers" for "Castlegate Rovers". */
+export function organizationsEndingWith(entities: ResolvedEntities, word: string): readonly OrganizationEntity[] {
+  const l = lookupsOf(entities);
+  if (!l.byLastWord) {
+    l.byLastWord = new Map();
+    for (const o of entities.organizations) {
+      const parts = nameWords(o);
+      const last = parts[parts.length - 1] ?? '';
+      if (o.isCountry || parts.length < 2) continue;
+      const list = l.byLastWord.get(last);
+      if (list) list.push(o);
+      else l.byLastWord.set(last, [o]);
     }
   }
-  return best;
+  return l.byLastWord.get(word) ?? [];
+}
+
+/** Call after adding, removing, renaming or re-kinding an organization, or moving its mentions. */
+export function organizationsChanged(entities: ResolvedEntities): void {
+  lookups.delete(entities);
+}
+
+/**
+ * The organization mentioned last before `at` (outside quotations) that passes
+ * `accept`; `key` names the predicate, so each is evaluated once per mention.
+ */
+export function latestOrganization(entities: ResolvedEntities, at: number, key: string, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
+  return organizationTimeline(entities).latest(at, key, (e) => !e.inQuote && accept(e.entity));
+}
+
+/** The organization `accept` allows that is named most often before `at`; a tie goes to the lower `rank`, by default the one named first. */
+export function mostMentionedOrganization(
+  entities: ResolvedEntities,
+  at: number,
+  key: string,
+  accept: (o: OrganizationEntity) => boolean,
+  rank?: (o: OrganizationEntity) => number,
+): OrganizationEntity | null {
+  return organizationTimeline(entities).leader(at, key, (e) => !e.inQuote && accept(e.entity), rank);
+}
+
+/** "the company": an organization whose name has this word. */
+export function latestNamedWith(entities: ResolvedEntities, at: number, word: string): OrganizationEntity | null {
+  return latestOrganization(entities, at, `word:${word}`, (o) => !o.isCountry && nameWords(o).includes(word));
+}
+
+/** Does the organization have a mention starting in [from, to)? Its mentions are in reading order. */
+function mentionedBetween(org: OrganizationEntity, from: number, to: number): boolean {
+  let lo = 0;
+  let hi = org.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((org.mentions[mid]?.start ?? Infinity) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = org.mentions[lo];
+  return !!m && m.start < to;
+}
+
+function nameWords(o: OrganizationEntity): string[] {
+  return o.name.toLowerCase().split(/\s+/);
 }
 
 /**
@@ -36,24 +118,11 @@ export function latestOrganization(entities: ResolvedEntities, at: number, accep
  * analyst's firm named in passing), the one named first on a tie.
  */
 export function organizationForNoun(entities: ResolvedEntities, noun: string, at: number): OrganizationEntity | null {
-  const named = latestOrganization(entities, at, (o) => !o.isCountry && o.name.toLowerCase().split(/\s+/).includes(noun));
+  const named = latestNamedWith(entities, at, noun);
   if (named) return named;
   const kinds = KINDS_OF_ORGANIZATION_NOUN.get(noun);
   if (!kinds) return null;
-  let best: OrganizationEntity | null = null;
-  let bestCount = 0;
-  let bestFirst = Number.POSITIVE_INFINITY;
-  for (const org of entities.organizations) {
-    if (org.isCountry || !kinds.includes(org.kind)) continue;
-    const before = org.mentions.filter((m) => m.start >= 0 && m.start < at && !m.inQuote);
-    const first = before[0]?.start ?? Number.POSITIVE_INFINITY;
-    if (before.length > bestCount || (before.length === bestCount && before.length > 0 && first < bestFirst)) {
-      best = org;
-      bestCount = before.length;
-      bestFirst = first;
-    }
-  }
-  return best;
+  return mostMentionedOrganization(entities, at, `kinds:${noun}`, (o) => !o.isCountry && kinds.includes(o.kind));
 }
 
 /** How far back "its" looks for the organization it stands for. */
@@ -64,8 +133,8 @@ export function organizationForPossessive(index: ArticleIndex, entities: Resolve
   const { tokens, sentences } = index.doc;
   const sentence = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? 0;
   const from = tokens[sentences[Math.max(0, sentence - POSSESSIVE_REACH_SENTENCES)]?.firstToken ?? 0]?.start ?? 0;
-  const org = latestOrganization(entities, at, (o) => !o.isCountry && o.kind !== 'media');
-  return org && org.mentions.some((m) => m.start >= from && m.start < at) ? org : null;
+  const org = latestOrganization(entities, at, 'not-media', (o) => !o.isCountry && o.kind !== 'media');
+  return org && mentionedBetween(org, from, at) ? org : null;
 }
 
 /**
@@ -90,9 +159,12 @@ export function datelinePlace(doc: ArticleText): string | null {
  * organizations, or added to them with the place's mentions in the body.
  */
 export function localGovernment(entities: ResolvedEntities, place: string, mentions: readonly NameMention[]): OrganizationEntity {
-  const existing = entities.organizations.find((o) => o.name.toLowerCase() === place.toLowerCase());
+  const existing = organizationNamed(entities, place);
   if (existing) {
-    if (existing.kind === 'other') existing.kind = 'government';
+    if (existing.kind === 'other') {
+      existing.kind = 'government';
+      organizationsChanged(entities);
+    }
     return existing;
   }
   const org: OrganizationEntity = {
@@ -101,11 +173,30 @@ export function localGovernment(entities: ResolvedEntities, place: string, menti
     name: place,
     kind: 'government',
     aliases: new Set(),
-    mentions: mentions.filter((m) => m.kind === 'place' && m.name === place && !m.inQuote),
+    mentions: placeMentions(mentions).get(place) ?? [],
     isCountry: false,
   };
   entities.organizations.push(org);
+  organizationsChanged(entities);
   return org;
+}
+
+const placeMentionsOf = new WeakMap<readonly NameMention[], Map<string, NameMention[]>>();
+
+/** Body mentions of places, by name, gathered once per list of mentions. */
+function placeMentions(mentions: readonly NameMention[]): Map<string, NameMention[]> {
+  let byName = placeMentionsOf.get(mentions);
+  if (!byName) {
+    byName = new Map();
+    for (const m of mentions) {
+      if (m.kind !== 'place' || m.inQuote) continue;
+      const list = byName.get(m.name);
+      if (list) list.push(m);
+      else byName.set(m.name, [m]);
+    }
+    placeMentionsOf.set(mentions, byName);
+  }
+  return byName;
 }
 
 const CONNECTORS = new Set(['and', 'on', 'of', 'the', 'for', '&', 'at', 'in']);
@@ -134,11 +225,12 @@ export function mergeShortOrganizationNames(entities: ResolvedEntities, home: st
       byTail.set(key, list);
     }
   }
-  for (const short of [...entities.organizations]) {
+  const merged = new Set<OrganizationEntity>();
+  for (const short of entities.organizations) {
     const tail = words(short.name);
     // A body known by its short name ("Democratic Party") is not the state branch ("Iowa Democratic Party").
     if (short.isCountry || tail.length < 2 || knownOrganization(short.name)) continue;
-    const longer = (byTail.get(tail.join(' ')) ?? []).filter((o) => o !== short && entities.organizations.includes(o));
+    const longer = (byTail.get(tail.join(' ')) ?? []).filter((o) => o !== short && !merged.has(o));
     const owner = longer[0];
     if (longer.length === 1 && owner) {
       for (const m of short.mentions) {
@@ -147,7 +239,7 @@ export function mergeShortOrganizationNames(entities: ResolvedEntities, home: st
       }
       owner.mentions.sort((a, b) => a.start - b.start);
       for (const alias of [short.name, ...short.aliases]) owner.aliases.add(alias);
-      entities.organizations.splice(entities.organizations.indexOf(short), 1);
+      merged.add(short);
       continue;
     }
     const local = (short.kind === 'government' || short.kind === 'agency') && LOCAL_BODY_OPENERS.has(tail[0] ?? '');
@@ -157,4 +249,10 @@ export function mergeShortOrganizationNames(entities: ResolvedEntities, home: st
       short.name = `${home} ${short.name}`;
     }
   }
+  if (merged.size > 0) {
+    const kept = entities.organizations.filter((o) => !merged.has(o));
+    entities.organizations.length = 0;
+    for (const o of kept) entities.organizations.push(o);
+  }
+  organizationsChanged(entities);
 }

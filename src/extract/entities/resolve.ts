@@ -47,6 +47,7 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
   const byFullName = new Map<string, PersonEntity>();
   const bySurname = new Map<string, PersonEntity[]>();
   const byGivenName = new Map<string, PersonEntity[]>();
+  const endings = new NameEndings();
   const create = (m: NameMention, parts: NameParts) => {
     const person = newPerson(nextId++, m, parts, people);
     push(bySurname, parts.surname, person);
@@ -59,9 +60,11 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
   for (const m of personMentions) {
     const parts = nameParts(m.nameTokens);
     if (parts.given === null || (m.kind === 'unknown' && !personLike(m))) continue;
-    const person = byFullName.get(`${parts.given} ${parts.surname}`) ?? endOfKnownName(people, m) ?? create(m, parts);
+    const person = byFullName.get(`${parts.given} ${parts.surname}`) ?? endings.find(m) ?? create(m, parts);
     attach(person, m, entityOf);
+    endings.add(person);
   }
+  const surnameOwners = new SurnameOwners(people);
   for (const m of personMentions) {
     if (entityOf.has(m)) continue;
     const parts = nameParts(m.nameTokens);
@@ -69,13 +72,14 @@ export function resolveEntities(mentions: readonly NameMention[], personLike: (m
     if (m.kind === 'unknown' && m.nameTokens.length > 1 && !personLike(m)) continue;
     const sameSurname = bySurname.get(parts.surname) ?? [];
     const owner =
-      ownerOfSurname(sameSurname, m.start) ??
+      surnameOwners.ownerAt(parts.surname, m.start) ??
       ownerOfGivenName(byGivenName, m) ??
       // Only "Mr. Obama" and "Obama" in the story: they are one person even without a full name.
       sameSurname.find((p) => p.given === null);
     // A bare capitalised word only joins someone whose full name is established, not another guess.
     if (owner && (m.kind === 'person' || personLike(m) || !owner.weak)) {
       attach(owner, m, entityOf);
+      surnameOwners.seen(owner, m.start);
       continue;
     }
     if (m.kind !== 'person' && !personLike(m)) continue;
@@ -134,20 +138,35 @@ function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention,
 
 /**
  * "Wasserman Schultz" after "Debbie Wasserman Schultz": a double surname, not
- * a person whose given name is Wasserman.
+ * a person whose given name is Wasserman. Names are indexed by their endings
+ * of two words or more, so the lookup does not walk every person.
  */
-function endOfKnownName(people: PersonEntity[], m: NameMention): PersonEntity | undefined {
-  const words = m.nameTokens.map((w) => w.toLowerCase());
-  if (words.length < 2 || isKnownGivenName(words[0] ?? '')) return undefined;
-  const suffix = ` ${words.join(' ')}`;
-  return people.find((p) => p.name.toLowerCase().endsWith(suffix) && p.name.split(' ').length > words.length);
-}
+class NameEndings {
+  private readonly byEnding = new Map<string, PersonEntity[]>();
+  private readonly indexedAs = new Map<PersonEntity, string>();
 
-/** "the Ebelings": a family, not a person called Ebelings. */
-function isFamilyPlural(bySurname: Map<string, PersonEntity[]>, m: NameMention): boolean {
-  if (m.nameTokens.length !== 1) return false;
-  const word = (m.nameTokens[0] ?? '').toLowerCase();
-  return word.endsWith('s') && (bySurname.has(word.slice(0, -1)) || bySurname.has(word.slice(0, -2)));
+  add(person: PersonEntity): void {
+    if (this.indexedAs.get(person) === person.name) return;
+    this.indexedAs.set(person, person.name);
+    const words = person.name.toLowerCase().split(' ');
+    for (let k = 1; k <= words.length - 2; k++) push(this.byEnding, words.slice(k).join(' '), person);
+  }
+
+  /** The first person created whose present name ends in the mention's words, with more words before them. */
+  find(m: NameMention): PersonEntity | undefined {
+    const words = m.nameTokens.map((w) => w.toLowerCase());
+    if (words.length < 2 || isKnownGivenName(words[0] ?? '')) return undefined;
+    const ending = words.join(' ');
+    let best: PersonEntity | undefined;
+    for (const p of this.byEnding.get(ending) ?? []) {
+      const name = p.name.toLowerCase();
+      if (!name.endsWith(` ${ending}`) || name.split(' ').length <= words.length) continue;
+      if (!best || p.id < best.id) best = p;
+      // Lists are in creation order, and names rarely change: the first that still fits is the answer.
+      if (best === p) break;
+    }
+    return best;
+  }
 }
 
 /**
@@ -155,15 +174,53 @@ function isFamilyPlural(bySurname: Map<string, PersonEntity[]>, m: NameMention):
  * name was written just before, else the one introduced first (stories
  * introduce their protagonist before relatives and namesakes).
  */
-function ownerOfSurname(sameSurname: PersonEntity[], at: number): PersonEntity | undefined {
-  const owners = sameSurname.filter((p) => p.given !== null);
-  if (owners.length <= 1) return owners[0];
-  const lastFullBefore = (p: PersonEntity) =>
-    Math.max(-1, ...p.mentions.filter((m) => m.start < at && nameParts(m.nameTokens).given !== null).map((m) => m.start));
-  const recent = owners.filter((p) => at - lastFullBefore(p) < NEARBY_CHARS).sort((a, b) => lastFullBefore(b) - lastFullBefore(a))[0];
-  if (recent) return recent;
-  const firstSeen = (p: PersonEntity) => Math.min(...p.mentions.map((m) => m.start));
-  return [...owners].sort((a, b) => firstSeen(a) - firstSeen(b))[0];
+class SurnameOwners {
+  /** Full-name mentions of each surname's owners, in reading order. */
+  private readonly fullMentions = new Map<string, Array<{ at: number; person: PersonEntity }>>();
+  private readonly owners = new Map<string, PersonEntity[]>();
+  /** Each surname's owner seen first, counting bare mentions attached so far. */
+  private readonly first = new Map<string, { at: number; person: PersonEntity }>();
+
+  constructor(people: readonly PersonEntity[]) {
+    for (const p of people) {
+      if (p.given === null) continue;
+      push(this.owners, p.surname, p);
+      for (const m of p.mentions) {
+        if (nameParts(m.nameTokens).given !== null) push(this.fullMentions, p.surname, { at: m.start, person: p });
+        this.seen(p, m.start);
+      }
+    }
+    for (const list of this.fullMentions.values()) list.sort((a, b) => a.at - b.at);
+  }
+
+  seen(person: PersonEntity, at: number): void {
+    if (person.given === null) return;
+    const first = this.first.get(person.surname);
+    if (!first || at < first.at) this.first.set(person.surname, { at, person });
+  }
+
+  ownerAt(surname: string, at: number): PersonEntity | undefined {
+    const owners = this.owners.get(surname) ?? [];
+    if (owners.length <= 1) return owners[0];
+    const full = this.fullMentions.get(surname) ?? [];
+    let lo = 0;
+    let hi = full.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((full[mid]?.at ?? Infinity) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const recent = full[lo - 1];
+    if (recent && at - recent.at < NEARBY_CHARS) return recent.person;
+    return this.first.get(surname)?.person;
+  }
+}
+
+/** "the Ebelings": a family, not a person called Ebelings. */
+function isFamilyPlural(bySurname: Map<string, PersonEntity[]>, m: NameMention): boolean {
+  if (m.nameTokens.length !== 1) return false;
+  const word = (m.nameTokens[0] ?? '').toLowerCase();
+  return word.endsWith('s') && (bySurname.has(word.slice(0, -1)) || bySurname.has(word.slice(0, -2)));
 }
 
 /** A full name this close before a bare surname decides whose surname it is. */

@@ -14,7 +14,7 @@ import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS 
 import type { Token } from '../text/tokens.ts';
 import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
-import { datelinePlace, organizationForNoun, organizationForPossessive } from './organization-reference.ts';
+import { datelinePlace, organizationForNoun, organizationForPossessive, organizationsChanged, organizationsEndingWith } from './organization-reference.ts';
 import type { ResolvedEntities } from './resolve.ts';
 import { ofOrganization, relativeClauseRole, roleOfBodyBefore } from './role-clauses.ts';
 import {
@@ -47,7 +47,9 @@ export interface RoleFindings {
 export function findRoles(index: ArticleIndex, entities: ResolvedEntities, home: string | null = datelinePlace(index.doc)): RoleFindings {
   const ctx: RoleContext = { index, entities, home };
   const rolesOf = new Map<PersonEntity, string[]>();
-  const affiliations: Affiliation[] = [];
+  // Affiliations by person and organization, so each finding is checked against its own pair only.
+  const byPair = new Map<PersonEntity, Map<OrganizationEntity, Affiliation[]>>();
+  const order = new Map<Affiliation, number>();
   const add = (person: PersonEntity, found: Found | null) => {
     if (!found) return;
     const { role, org } = found;
@@ -57,11 +59,17 @@ export function findRoles(index: ArticleIndex, entities: ResolvedEntities, home:
       rolesOf.set(person, list);
     }
     if (!org) return;
+    let ofPerson = byPair.get(person);
+    if (!ofPerson) byPair.set(person, (ofPerson = new Map()));
+    const pair = ofPerson.get(org) ?? [];
     // A bare finding ("of the Harbor Association") adds nothing once the same body is known with a role.
-    if (affiliations.some((a) => a.person === person && a.organization === org && (a.role === role || role === null))) return;
-    const roleless = affiliations.findIndex((a) => a.person === person && a.organization === org && a.role === null);
-    if (roleless >= 0) affiliations.splice(roleless, 1);
-    affiliations.push({ person, organization: org, role });
+    if (pair.some((a) => a.role === role || role === null)) return;
+    const roleless = pair.findIndex((a) => a.role === null);
+    if (roleless >= 0) pair.splice(roleless, 1);
+    const affiliation: Affiliation = { person, organization: org, role };
+    pair.push(affiliation);
+    ofPerson.set(org, pair);
+    order.set(affiliation, order.size);
   };
   for (const m of index.mentions) {
     const person = entities.entityOf.get(m);
@@ -72,6 +80,8 @@ export function findRoles(index: ArticleIndex, entities: ResolvedEntities, home:
     add(person, relativeClauseRole(ctx, m));
     add(person, ofOrganization(ctx, m));
   }
+  const affiliations = [...byPair.values()].flatMap((ofPerson) => [...ofPerson.values()].flat());
+  affiliations.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return { rolesOf, affiliations };
 }
 
@@ -88,7 +98,10 @@ function titleAffiliation(ctx: RoleContext, m: NameMention): Found | null {
   const lower = title.toLowerCase();
   if (named) {
     // "Millbrook Mayor Ray Donnelly": a place before a local office names its government.
-    if (LOCAL_OFFICES.has(lower) && named.kind === 'other') named.kind = 'government';
+    if (LOCAL_OFFICES.has(lower) && named.kind === 'other') {
+      named.kind = 'government';
+      organizationsChanged(ctx.entities);
+    }
     return { role: title, org: named };
   }
   if (LOCAL_OFFICES.has(lower)) {
@@ -147,10 +160,7 @@ function organizationNamedByWord(entities: ResolvedEntities, word: Token | undef
   if (!word || !word.cap) return null;
   const lower = word.lower.replace(/['’]s$/, '');
   if (isBodyNoun(lower)) return null; // "Council member" names no one body by itself
-  const owners = entities.organizations.filter((o) => {
-    const parts = o.name.toLowerCase().split(/\s+/);
-    return !o.isCountry && parts.length >= 2 && parts[parts.length - 1] === lower;
-  });
+  const owners = organizationsEndingWith(entities, lower);
   return owners.length === 1 ? (owners[0] ?? null) : null;
 }
 

@@ -6,6 +6,8 @@ import type { ArticleText } from '../text/document.ts';
 import { withoutPossessive } from '../text/tokens.ts';
 import { pluralPossessiveMark } from './classify-run.ts';
 import type { NameMention } from './mention-types.ts';
+import type { PersonEntity } from './entity-types.ts';
+import { organizationsChanged } from './organization-reference.ts';
 import type { ResolvedEntities } from './resolve.ts';
 
 /**
@@ -14,22 +16,28 @@ import type { ResolvedEntities } from './resolve.ts';
  * are also place names.
  */
 function reclaimSurnamesTakenForOrganizations(mentions: readonly NameMention[], entities: ResolvedEntities): void {
+  const bySurname = new Map<string, PersonEntity>();
+  for (const p of entities.people) if (p.given !== null && !bySurname.has(p.surname)) bySurname.set(p.surname, p);
+  const reclaimed = new Set<NameMention>();
   for (const m of mentions) {
     // Places too: "Mendoza" is a city to the lexicon but a person once "Angel Mendoza" is in the story.
     if ((m.kind !== 'organization' && m.kind !== 'place') || m.nameTokens.length !== 1) continue;
-    const word = (m.nameTokens[0] ?? '').toLowerCase();
-    const person = entities.people.find((p) => p.given !== null && p.surname === word);
+    const person = bySurname.get((m.nameTokens[0] ?? '').toLowerCase());
     if (!person) continue;
-    const org = entities.entityOf.get(m);
-    if (org && org.type === 'organization') {
-      org.mentions.splice(org.mentions.indexOf(m), 1);
-      if (org.mentions.length === 0) entities.organizations.splice(entities.organizations.indexOf(org), 1);
-    }
+    if (entities.entityOf.get(m)?.type === 'organization') reclaimed.add(m);
     m.kind = 'person';
     m.organizationKind = null;
     person.mentions.push(m);
     entities.entityOf.set(m, person);
   }
+  if (reclaimed.size === 0) return;
+  for (const org of entities.organizations) {
+    if (org.mentions.some((m) => reclaimed.has(m))) org.mentions = org.mentions.filter((m) => !reclaimed.has(m));
+  }
+  const kept = entities.organizations.filter((o) => o.mentions.length > 0);
+  entities.organizations.length = 0;
+  for (const o of kept) entities.organizations.push(o);
+  organizationsChanged(entities);
 }
 
 export function findSurnameReferences(doc: ArticleText, mentions: readonly NameMention[], entities: ResolvedEntities): NameMention[] {

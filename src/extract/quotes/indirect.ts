@@ -43,11 +43,13 @@ export function findReportedSpeech(index: ArticleIndex, quoted: FoundQuote[]): R
   doc.sentences.forEach((sentence, si) => {
     if (doc.isHeading[sentence.paragraph]) return;
     const candidates = sentenceCandidates(index, sentence, quotedSentences.has(si));
+    // Candidates lie within their sentence, so only this sentence's reports can overlap them.
+    const sentenceStart = out.length;
     for (const c of candidates) {
       const first = doc.tokens[c.first];
       const last = doc.tokens[c.end - 1];
       if (!first || !last) continue;
-      if (out.some((o) => o.start < last.end && first.start < o.end)) continue;
+      if (out.slice(sentenceStart).some((o) => o.start < last.end && first.start < o.end)) continue;
       out.push({ start: first.start, end: last.end, cue: c.cue, phrase: c.phrase, resolved: null });
     }
   });

@@ -8,7 +8,8 @@ import type { Affiliation } from '../entities/roles.ts';
 import { lexiconTags } from '../lexicon/names.ts';
 import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
 import { countryAdjective } from '../lexicon/places.ts';
-import { latestOrganization } from '../entities/organization-reference.ts';
+import { latestOrganization, mostMentionedOrganization, organizationsChanged } from '../entities/organization-reference.ts';
+import { type Timeline, timelineOf } from '../entities/timeline.ts';
 import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../lexicon/roles.ts';
 import { SalienceModel } from './salience.ts';
 import { PREPOSITIONS, type ArticleIndex } from '../text/article-index.ts';
@@ -48,6 +49,9 @@ const DOCUMENT_AUTHOR_SENTENCES = 4;
 export class SpeakerResolver {
   private readonly roleMemory = new Map<string, ResolvedSpeaker>();
   private readonly salience: SalienceModel;
+  private readonly people: Timeline<PersonEntity>;
+  private readonly listed = new Map<PersonEntity | OrganizationEntity, number>();
+  private readonly qualified = new Set<OrganizationEntity>();
 
   constructor(
     private readonly index: ArticleIndex,
@@ -58,6 +62,9 @@ export class SpeakerResolver {
     private readonly affiliations: readonly Affiliation[] = [],
   ) {
     this.salience = new SalienceModel(index, entities);
+    this.people = timelineOf(entities.people);
+    entities.people.forEach((p, i) => this.listed.set(p, i));
+    entities.organizations.forEach((o, i) => this.listed.set(o, i));
   }
 
   resolve(phrase: SpeakerPhrase): ResolvedSpeaker {
@@ -197,30 +204,37 @@ export class SpeakerResolver {
 
   /** The organization named most often so far (the first named on a tie): whom an unattached spokesperson speaks for. */
   private protagonistOrganization(at: number): OrganizationEntity | null {
-    return mostMentionedBefore(this.entities.organizations, at, (org) => !org.isCountry && org.kind !== 'media');
+    return mostMentionedOrganization(this.entities, at, 'protagonist', (org) => !org.isCountry && org.kind !== 'media', (org) => this.rank(org));
   }
 
   /** The person named most often so far: whom "the senator" most likely means when no senator was introduced. */
   private protagonistBefore(at: number, excluded: 'male' | 'female' | null): PersonEntity | null {
-    return mostMentionedBefore(this.entities.people, at, (person) => !(person.weak || (excluded && person.gender === excluded)));
+    return this.people.leader(
+      at,
+      `protagonist:${excluded}`,
+      (e) => !e.inQuote && !(e.entity.weak || (excluded && e.entity.gender === excluded)),
+      (person) => this.rank(person),
+    );
   }
 
+  /** Position in the entity lists: who wins a tie between equally named entities. */
+  private rank(entity: PersonEntity | OrganizationEntity): number {
+    return this.listed.get(entity) ?? Infinity;
+  }
+
+  /** The person holding a role that `head` names, mentioned last before `at`. */
   private personWithRole(head: string, at: number): PersonEntity | null {
     const wanted = ROLE_SYNONYMS.get(head) ?? [head];
-    let best: PersonEntity | null = null;
-    let bestAt = -1;
-    for (const person of this.entities.people) {
+    const holds = (person: PersonEntity) => {
       const roles = [...person.roles, ...(this.rolesOf.get(person) ?? [])].map((r) => r.toLowerCase());
-      const matches = roles.some((r) => wanted.some((w) => r === w || r.endsWith(` ${w}`) || r.startsWith(`${w} `)));
-      if (!matches) continue;
-      for (const m of person.mentions) {
-        if (m.start >= 0 && m.start < at && m.start > bestAt) {
-          best = person;
-          bestAt = m.start;
-        }
-      }
-    }
-    return best;
+      return roles.some((r) => wanted.some((w) => r === w || r.endsWith(` ${w}`) || r.startsWith(`${w} `)));
+    };
+    const holders = new Map<PersonEntity, boolean>();
+    return this.people.latest(at, `role:${head}`, (e) => {
+      let known = holders.get(e.entity);
+      if (known === undefined) holders.set(e.entity, (known = holds(e.entity)));
+      return known;
+    });
   }
 
   private resolveOrganizationNoun(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
@@ -231,11 +245,11 @@ export class SpeakerResolver {
     if (!phrase.definite) return { speaker: null, entity: null, label, certainty: 0.5 };
     const remembered = this.roleMemory.get(phrase.head);
     const head = phrase.head;
-    const named = latestOrganization(this.entities, at, (o) => o.name.toLowerCase().split(/\s+/).includes(head));
+    const named = latestOrganization(this.entities, at, `named:${head}`, (o) => o.name.toLowerCase().split(/\s+/).includes(head));
     if (named) return this.speakerFor(named, label, 0.75, at);
     if (remembered?.entity) return { ...remembered, label };
     const kinds = KINDS_OF_ORGANIZATION_NOUN.get(head);
-    const byKind = kinds ? latestOrganization(this.entities, at, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
+    const byKind = kinds ? latestOrganization(this.entities, at, `kind-of:${head}`, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
     if (byKind) return this.speakerFor(byKind, label, 0.65, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
   }
@@ -245,19 +259,35 @@ export class SpeakerResolver {
    * the country the paragraph is about: "North Korean Foreign Ministry".
    */
   private qualifyGovernmentBody(org: OrganizationEntity, at: number): void {
+    // The answer depends on where the body is first named, so it is worked out once per body.
+    if (this.qualified.has(org)) return;
+    this.qualified.add(org);
     if (!/\b(Ministry|Foreign Office|Cabinet|Parliament|Embassy|Government|Interior Department)\b/.test(org.name)) return;
     if (org.mentions.some((m) => m.prefix)) return;
     const words = org.name.split(/\s+/);
     if (words.some((w) => /^\p{Lu}/u.test(w) && countryAdjective(w) !== undefined)) return;
-    const firstMention = Math.min(...org.mentions.map((m) => m.start).filter((s) => s >= 0), at);
-    const country = latestOrganization(this.entities, firstMention + 1, (o) => o.isCountry && o.name !== org.name);
-    if (!country) return;
-    const paragraphOf = (offset: number) => this.index.doc.paragraphs.findIndex((p) => offset >= p.start && offset <= p.end);
-    const countryAt = Math.max(...country.mentions.map((m) => (m.start <= firstMention ? m.start : -1)));
-    if (Math.abs(paragraphOf(countryAt) - paragraphOf(firstMention)) > 1) return;
+    const firstMention = Math.min(org.mentions.find((m) => m.start >= 0)?.start ?? at, at);
+    const country = latestOrganization(this.entities, firstMention + 1, 'country', (o) => o.isCountry);
+    if (!country || country.name === org.name) return;
+    const countryAt = lastStartAtOrBefore(country.mentions, firstMention);
+    if (Math.abs(this.paragraphOf(countryAt) - this.paragraphOf(firstMention)) > 1) return;
     const adjective = countryAdjective(country.name) ?? `${country.name}'s`;
     org.aliases.add(org.name);
     org.name = `${adjective} ${org.name}`;
+    organizationsChanged(this.entities);
+  }
+
+  private paragraphOf(offset: number): number {
+    const { paragraphs } = this.index.doc;
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((paragraphs[mid]?.end ?? Infinity) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = paragraphs[lo];
+    return p && offset >= p.start ? lo : -1;
   }
 }
 
@@ -291,17 +321,14 @@ function ROLE_FALLBACK_OK(phrase: SpeakerPhrase): boolean {
   return PROTAGONIST_ROLES.has(phrase.head);
 }
 
-/** The entity of `list` named most often before `at` outside quotes, among those `accept` allows; the first listed wins a tie. */
-function mostMentionedBefore<E extends PersonEntity | OrganizationEntity>(list: readonly E[], at: number, accept: (e: E) => boolean): E | null {
-  let best: E | null = null;
-  let bestCount = 0;
-  for (const e of list) {
-    if (!accept(e)) continue;
-    const count = e.mentions.filter((m) => m.start >= 0 && m.start < at && !m.inQuote).length;
-    if (count > bestCount) {
-      best = e;
-      bestCount = count;
-    }
+/** The start of the last of `mentions` (in reading order) that starts at or before `at`, or -1. */
+function lastStartAtOrBefore(mentions: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.start ?? Infinity) <= at) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  return lo > 0 ? (mentions[lo - 1]?.start ?? -1) : -1;
 }

@@ -34,10 +34,11 @@ type Weights = Map<Entity, number>;
 
 export class SalienceModel {
   private readonly snapshots: Weights[] = [];
+  /** Speakers noted so far, in order of their offset (noted mostly in reading order, so inserts are appends). */
   private readonly speakerEvents: Array<{ at: number; sentence: number; entity: Entity }> = [];
   private readonly mentionsAt = new Map<number, NameMention>();
   /** Title words ("president", "senator") and the people who hold them in this story. */
-  private readonly holders = new Map<string, PersonEntity[]>();
+  private readonly holders = new Map<string, Set<PersonEntity>>();
 
   constructor(
     private readonly index: ArticleIndex,
@@ -47,9 +48,9 @@ export class SalienceModel {
     for (const person of entities.people) {
       for (const role of person.roles) {
         const word = role.toLowerCase().replace(/\.$/, '').split(/\s+/).pop() ?? '';
-        const list = this.holders.get(word) ?? [];
-        if (!list.includes(person)) list.push(person);
-        this.holders.set(word, list);
+        const holders = this.holders.get(word) ?? new Set<PersonEntity>();
+        holders.add(person);
+        this.holders.set(word, holders);
       }
     }
     this.build();
@@ -81,15 +82,29 @@ export class SalienceModel {
   lastSpeaker(at: number, maxSentences: number): Entity | null {
     const { tokens } = this.index.doc;
     const sentence = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? 0;
-    let last: { at: number; sentence: number; entity: Entity } | null = null;
-    for (const ev of this.speakerEvents) if (ev.at < at && (!last || ev.at >= last.at)) last = ev;
+    const last = this.speakerEvents[this.eventsBefore(at) - 1];
     return last && sentence - last.sentence <= maxSentences ? last.entity : null;
   }
 
   noteSpeaker(entity: Entity, at: number): void {
     const { tokens } = this.index.doc;
     const sentence = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? 0;
-    this.speakerEvents.push({ at, sentence, entity });
+    // After the events at the same offset, as an append would have put it.
+    const i = this.eventsBefore(at + 1);
+    if (i === this.speakerEvents.length) this.speakerEvents.push({ at, sentence, entity });
+    else this.speakerEvents.splice(i, 0, { at, sentence, entity });
+  }
+
+  /** How many noted speakers stand before `at`. */
+  private eventsBefore(at: number): number {
+    let lo = 0;
+    let hi = this.speakerEvents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.speakerEvents[mid]?.at ?? Infinity) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private build(): void {
@@ -123,8 +138,8 @@ export class SalienceModel {
     // "The president's roots": a title with "the" points at the one person who holds it here.
     if (tokens[k - 1]?.lower === 'the') {
       const holders = this.holders.get(t.lower.replace(/['’]s$/, ''));
-      if (holders && holders.length > 0) {
-        const holder = holders.length === 1 ? holders[0] : best(weights, (e): e is PersonEntity => holders.includes(e as PersonEntity));
+      if (holders && holders.size > 0) {
+        const holder = holders.size === 1 ? holders.values().next().value : best(weights, (e): e is PersonEntity => holders.has(e as PersonEntity));
         if (holder) add(weights, holder, PRONOUN_WEIGHT);
         return;
       }
@@ -194,11 +209,10 @@ export class SalienceModel {
     if (previousSubject) add(weights, previousSubject, sameParagraph ? SAME_PARAGRAPH_SUBJECT_BONUS : PREVIOUS_SUBJECT_BONUS);
     for (let j = start; j < k; j++) this.absorb(weights, j);
     // Speakers noted in reading order; beyond a dozen sentences their weight has faded to nothing.
-    for (let e = this.speakerEvents.length - 1; e >= 0; e--) {
+    for (let e = this.eventsBefore(at) - 1; e >= 0; e--) {
       const ev = this.speakerEvents[e];
       if (!ev) continue;
       if (sentence - ev.sentence > SPEAKER_MEMORY_SENTENCES) break;
-      if (ev.at >= at) continue;
       add(weights, ev.entity, SPEAKER_WEIGHT * SENTENCE_DECAY ** Math.max(0, sentence - ev.sentence));
     }
     return weights;

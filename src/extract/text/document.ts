@@ -3,6 +3,7 @@
 
 import { AMBIGUOUS_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS, SENTENCE_OPENERS } from '../lexicon/abbreviations.ts';
 import { findQuoteSpans, opensWithQuote, type QuoteSpan } from './quote-marks.ts';
+import { findSingleQuotedStretches, opensWithSingleQuote, quotesWithSingleMarks } from './single-quotes.ts';
 import { type Token, tokenize } from './tokens.ts';
 
 export interface Paragraph {
@@ -47,10 +48,13 @@ export function analyseText(paragraphTexts: readonly string[], analysisLimit = N
   const opens: boolean[] = [];
   const headings: boolean[] = [];
   let offset = 0;
+  const singleMarks = quotesWithSingleMarks(paragraphTexts);
   paragraphTexts.forEach((fullText, index) => {
     const budget = Math.max(0, analysisLimit - offset);
     const text = fullText.length > budget ? cutAtSpace(fullText, budget) : fullText;
-    const spans = findQuoteSpans(text, offset, index);
+    const single = singleMarks ? findSingleQuotedStretches(text, offset, index) : [];
+    // In a single-mark house style, double marks are quotes within quotes; a paragraph with none in single marks may still use double.
+    const spans = single.length > 0 ? single : findQuoteSpans(text, offset, index);
     const paragraphTokens = tokenize(text, offset, index);
     markQuotedTokens(paragraphTokens, spans, quotes.length);
     const firstToken = tokens.length;
@@ -58,7 +62,7 @@ export function analyseText(paragraphTexts: readonly string[], analysisLimit = N
     for (const t of paragraphTokens) tokens.push(t);
     paragraphs.push({ start: offset, end: offset + fullText.length, firstToken, endToken: tokens.length });
     for (const s of spans) quotes.push(s);
-    opens.push(opensWithQuote(text));
+    opens.push(opensWithQuote(text) || (singleMarks && opensWithSingleQuote(text)));
     headings.push(looksLikeHeading(text));
     offset += fullText.length + PARAGRAPH_SEPARATOR.length;
   });
