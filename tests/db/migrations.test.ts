@@ -22,6 +22,8 @@ describe(`migrations (${testDriver})`, () => {
     expect(tables.map((row) => row.table_name)).toEqual([
       'affiliations',
       'articles',
+      'graph_pending_writes',
+      'graph_version',
       'mentions',
       'organizations',
       'people',
