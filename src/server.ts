@@ -116,21 +116,18 @@ function preRead(request: IncomingMessage, then: () => void) {
   });
 }
 
-/** Refuses bodies over the limit before Yoga reads them. */
+/**
+ * Refuses a body that declares more than the limit before Yoga reads it. A body of unknown length
+ * (chunked) goes on to Yoga, where the body-limit plugin counts it as it streams.
+ */
 function limitBodySize(app: App, maxBytes: number) {
   return (request: IncomingMessage, response: ServerResponse) => {
     const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > maxBytes || (request.headers['transfer-encoding'] && request.method !== 'GET' && !request.headers['content-length'])) {
-      const tooLarge = declared > maxBytes;
-      response.writeHead(tooLarge ? 413 : 411, { 'content-type': 'application/json', connection: 'close' });
+    if (declared > maxBytes) {
+      response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
       response.end(
         JSON.stringify({
-          errors: [
-            {
-              message: tooLarge ? `The request body is larger than ${maxBytes} bytes.` : 'Send the body with a Content-Length.',
-              extensions: { code: tooLarge ? 'QUERY_TOO_COMPLEX' : 'BAD_USER_INPUT' },
-            },
-          ],
+          errors: [{ message: `The request body is larger than ${maxBytes} bytes.`, extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }],
         }),
       );
       // Stop reading what is left of the body: close the connection once the answer is out.
