@@ -13,6 +13,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** The operation exceeds a depth, cost, alias, directive or size limit. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than the configured limit (HTTP 413). */
+  REQUEST_ENTITY_TOO_LARGE: 'REQUEST_ENTITY_TOO_LARGE',
   /** The client has used up its budget; `extensions.retryAfter` says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The operation ran longer than the configured timeout. */

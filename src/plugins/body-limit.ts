@@ -6,9 +6,10 @@
 // count would cost every ordinary query.
 import type { IncomingMessage } from 'node:http';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { ErrorCode } from '../graphql/errors.ts';
 
 const tooLarge = () =>
-  createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' } });
+  createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: ErrorCode.REQUEST_ENTITY_TOO_LARGE } });
 
 /** Whether the front door handed this request's body over already read. */
 export function bodyReadByFrontDoor(request: IncomingMessage | undefined): boolean {
@@ -21,7 +22,7 @@ export function useBodyLimit(maxBytes: number): Plugin<Record<string, unknown>, 
       const declared = request.headers.get('content-length');
       if (declared != null) {
         if (!/^\d+$/.test(declared)) {
-          throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
+          throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: ErrorCode.BAD_REQUEST } });
         }
         if (Number(declared) > maxBytes) throw tooLarge();
       }
