@@ -32,6 +32,8 @@ export interface Config {
   corsOrigins: string[];
   graphiql: boolean;
   introspection: boolean;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
 }
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     corsOrigins: listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS').length ? listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS') : ['*'],
     graphiql: booleanSetting(env, 'QUOTEGRAPH_GRAPHIQL', true),
     introspection: booleanSetting(env, 'QUOTEGRAPH_INTROSPECTION', true),
+    metrics: booleanSetting(env, 'QUOTEGRAPH_METRICS', true),
     trustProxy: booleanSetting(env, 'QUOTEGRAPH_TRUST_PROXY', false),
   };
 }

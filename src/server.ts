@@ -21,6 +21,7 @@ import { useExecutionTimeout } from './plugins/execution-timeout.ts';
 import { maskedErrors } from './plugins/mask-errors.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimits } from './plugins/rate-limit.ts';
+import { useMetrics } from './plugins/metrics.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import { useReadRetry } from './plugins/retry-reads.ts';
 import { useSqlStatementCount } from './plugins/sql-statements.ts';
@@ -74,6 +75,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       useBodyLimit(config.limits.bodyBytes),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useRequestLog(logger),
+      ...(config.metrics ? useMetrics() : []),
       ...useQueryLimits(config.limits, { suggestions: development }),
       useRateLimits(config),
       // First of the plugins that wrap execution (response cache, read retry, timeout, statement
