@@ -11,7 +11,8 @@ import { openAnswerStore, useResponseCache, type AnswerStore } from './cache/res
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import type { Context } from './graphql/builder.ts';
-import { defaultGraphiqlQuery, exampleOperations } from './graphql/examples.ts';
+import { exampleOperations } from './graphql/examples.ts';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
 import { useBodyLimit } from './plugins/body-limit.ts';
@@ -38,6 +39,13 @@ export interface AppDependencies {
 type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
 export type App = YogaServerInstance<ServerContext, Omit<Context, 'writeAccess'>>;
 
+let graphiqlPage: { options: string; html: string } | undefined;
+function renderGraphiQLOnce(options?: Parameters<typeof renderGraphiQL>[0]): string {
+  const key = JSON.stringify(options ?? {});
+  if (graphiqlPage?.options !== key) graphiqlPage = { options: key, html: renderGraphiQL(options) };
+  return graphiqlPage.html;
+}
+
 export function createApp({ config, database, logger = pino({ level: 'silent' }), cache }: AppDependencies): App {
   const development = config.env === 'development';
   const answers = cache ?? openAnswerStore(config);
@@ -53,11 +61,16 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     maxRequestBodySize: false,
     cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
     context: () => ({ db: database.db, config }),
+    // GraphiQL's scripts, styles and editor workers come with the page (render-graphiql bundles
+    // them), so it works with no network beyond this server; the page is rendered once.
+    renderGraphiQL: renderGraphiQLOnce,
     graphiql: config.graphiql
       ? {
           title: 'quotegraph',
-          defaultQuery: defaultGraphiqlQuery,
-          defaultTabs: [{ query: defaultGraphiqlQuery }, ...exampleOperations.slice(3).map((query) => ({ query }))],
+          // One tab per example operation, the whole story first: each tab holds one operation,
+          // so Run runs it.
+          defaultQuery: exampleOperations[0],
+          defaultTabs: exampleOperations.map((query) => ({ query })),
           headers: JSON.stringify({ 'x-graphql-yoga-csrf': 'graphiql' }),
         }
       : false,

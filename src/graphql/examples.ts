@@ -75,6 +75,3 @@ query Explore {
 }`;
 
 export const exampleOperations = [storyExample, quotesBySpeakerExample, frontPageExample, exploreExample];
-
-/** The default GraphiQL tab: the three main uses together, runnable by name. */
-export const defaultGraphiqlQuery = [storyExample, quotesBySpeakerExample, frontPageExample].join('\n\n');
