@@ -22,6 +22,7 @@ import { maskedErrors } from './plugins/mask-errors.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimits } from './plugins/rate-limit.ts';
 import { useRequestLog } from './plugins/request-log.ts';
+import { useRequestShape } from './plugins/request-shape.ts';
 import { useReadRetry } from './plugins/retry-reads.ts';
 import { useSqlStatementCount } from './plugins/sql-statements.ts';
 import { useWriteAccess } from './plugins/write-access.ts';
@@ -72,6 +73,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useBodyLimit(config.limits.bodyBytes),
+      useRequestShape(),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useRequestLog(logger),
       ...useQueryLimits(config.limits, { suggestions: development }),
