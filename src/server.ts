@@ -51,7 +51,8 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
     // useBodyLimit below instead: the same limit, without counting bodies already read whole.
     maxRequestBodySize: false,
-    cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
+    // No cross-origin reads unless origins are listed: Yoga's CORS would answer any origin by default.
+    cors: config.corsOrigins.length === 0 ? false : { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
     context: () => ({ db: database.db, config }),
     graphiql: config.graphiql
       ? {

@@ -1,8 +1,10 @@
 // Who may write. Reads are public; every mutation needs write access, decided here from the
 // request's bearer token: one of the configured API tokens, or a JWT (verified by Yoga's JWT
 // plugin) carrying the write scope. With no credentials configured at all, writes are open
-// only on a private setup: the embedded database served on loopback alone.
+// only on a private setup: the embedded database served on loopback alone, and only to requests
+// addressed to it by a loopback name and not sent by another site's page.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-yoga/plugin-jwt';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
@@ -50,15 +52,51 @@ function scopesOf(payload: Record<string, unknown>): string[] {
   return Array.isArray(claim) ? claim.filter((scope): scope is string => typeof scope === 'string') : [];
 }
 
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `localhost:4000` → ['localhost', 4000]; null for anything that is not host[:port]. */
+function hostAndPort(value: string, defaultPort: number): [string, number] | null {
+  const match = /^(\[[0-9a-f:.]+\]|[^\s:/?#@[\]]+)(?::(\d{1,5}))?$/i.exec(value);
+  if (!match) return null;
+  return [match[1]!.toLowerCase(), match[2] === undefined ? defaultPort : Number(match[2])];
+}
+
+/**
+ * Why a request without a token may not write to an open local server, or null when it may. The
+ * browser is the danger here: any page a local user visits can POST to localhost, and a DNS name
+ * rebound to 127.0.0.1 reaches it under a foreign Host. So the Host must be a loopback name with
+ * the port served, and an Origin, when the client sends one, that very same kind of address.
+ * Clients that send no Origin (curl, the CLI, scripts) are not browsers acting for a page.
+ */
+export function localWriteProblem(request: Request, servedPort: number): string | null {
+  const hostHeader = request.headers.get('host') ?? new URL(request.url).host;
+  const host = hostAndPort(hostHeader, 80);
+  if (!host || !LOOPBACK_NAMES.has(host[0]) || host[1] !== servedPort) {
+    return `Writes without a token are accepted only at http://localhost:${servedPort} (this request was addressed to "${hostHeader}"); configure QUOTEGRAPH_API_TOKENS to write through another address.`;
+  }
+  const origin = request.headers.get('origin');
+  if (origin === null) return null;
+  const parsed = /^http:\/\/(.+)$/i.exec(origin);
+  const from = parsed ? hostAndPort(parsed[1]!, 80) : null;
+  if (!from || !LOOPBACK_NAMES.has(from[0]) || from[1] !== servedPort) {
+    return `Writes without a token are accepted only from pages served by this server (http://localhost:${servedPort}), not from ${origin}; configure QUOTEGRAPH_API_TOKENS to write from elsewhere.`;
+  }
+  return null;
+}
+
 export function decideWriteAccess(
   request: Request,
   context: JwtContext,
   config: Config,
   policy: WritePolicy,
   tokenDigests: readonly Buffer[],
+  servedPort: number = config.port,
 ): WriteAccess {
   const token = bearerToken(request);
-  if (policy === 'open-local') return { allowed: true, principal: 'local' };
+  if (policy === 'open-local') {
+    const problem = localWriteProblem(request, servedPort);
+    return problem ? { allowed: false, code: ErrorCode.FORBIDDEN, reason: problem } : { allowed: true, principal: 'local' };
+  }
   if (policy === 'closed') {
     return {
       allowed: false,
@@ -110,8 +148,10 @@ export function useWriteAccess(config: Config, embedded: boolean): Plugin[] {
     onContextBuilding({ context, extendContext }) {
       let decided: WriteAccess | undefined;
       const request = (context as { request: Request }).request;
+      // The port this request came in on (the configured one may be 0, "any free port").
+      const servedPort = (context as { req?: IncomingMessage }).req?.socket?.localPort ?? config.port;
       extendContext({
-        writeAccess: () => (decided ??= decideWriteAccess(request, context as JwtContext, config, policy, tokenDigests)),
+        writeAccess: () => (decided ??= decideWriteAccess(request, context as JwtContext, config, policy, tokenDigests, servedPort)),
       });
     },
   };
