@@ -1,8 +1,9 @@
 // Per-client budgets for the operations that cost the service most: mutations, and queries
-// whose estimated cost is high. A client is its bearer token (hashed), else its IP address.
+// whose estimated cost is high. A client is the principal its token proves (a configured token
+// or a valid JWT's subject), else its IP address; a failed authentication spends the address's
+// budget, so guessing tokens is rate-limited like anything else.
 // Budgets live in memory, or in Redis when REDIS_URL is set so that instances share them;
 // should Redis fail, an in-memory budget stands in rather than letting everything through.
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -25,10 +26,14 @@ function budget(name: string, perMinute: number, redis: Redis | null): Budget | 
   return { limiter, what: name };
 }
 
-/** Who is asking: a hash of the bearer token, else the client address. */
-export function clientKey(request: Request, serverContext: { req?: IncomingMessage }, trustProxy: boolean): string {
-  const token = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)/i)?.[1];
-  if (token) return `token:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+/**
+ * Who is asking: the principal a verified token proves (see `verifiedPrincipal`), else the client
+ * address. An unverified bearer string counts as its address: keyed by the string itself, every
+ * made-up token would bring a fresh budget (unlimited expensive queries, unlimited guesses).
+ */
+export function clientKey(request: Request, serverContext: { req?: IncomingMessage; principal?: () => string | null }, trustProxy: boolean): string {
+  const principal = serverContext.principal?.();
+  if (principal) return principal;
   const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   return `ip:${forwarded || serverContext.req?.socket?.remoteAddress || 'unknown'}`;
 }
@@ -44,7 +49,7 @@ export function useRateLimits(config: Config): Plugin {
 
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as { request: Request; req?: IncomingMessage };
+      const context = args.contextValue as { request: Request; req?: IncomingMessage; principal?: () => string | null };
       const operation = getOperationAST(args.document, args.operationName)?.operation;
       const chosen =
         operation === 'mutation'

@@ -119,6 +119,20 @@ export function decideWriteAccess(
 }
 
 /**
+ * Who the bearer token proves the client to be — a configured API token (by its digest) or a
+ * JWT that verified (by its subject) — or null when there is no token or it proves nothing. Rate
+ * limits key budgets by this: a string that does not verify is no identity at all.
+ */
+export function verifiedPrincipal(request: Request, context: JwtContext, config: Config, tokenDigests: readonly Buffer[]): string | null {
+  const token = bearerToken(request);
+  if (!token) return null;
+  if (tokenDigests.length && isConfiguredToken(token, tokenDigests)) return `token:${digest(token).toString('hex').slice(0, 32)}`;
+  const payload = config.jwt ? context.jwt?.payload : undefined;
+  if (!payload) return null;
+  return typeof payload.sub === 'string' ? `jwt:${payload.sub}` : `jwt-token:${digest(token).toString('hex').slice(0, 32)}`;
+}
+
+/**
  * Verifies JWTs when configured (never rejecting a request by itself: reads stay public) and
  * gives the context a `writeAccess()` that mutations consult.
  */
@@ -144,7 +158,7 @@ export function useWriteAccess(config: Config, embedded: boolean): Plugin[] {
       }) as Plugin,
     );
   }
-  const grantWriteAccess: Plugin<{ writeAccess: () => WriteAccess }> = {
+  const grantWriteAccess: Plugin<{ writeAccess: () => WriteAccess; principal: () => string | null }> = {
     onContextBuilding({ context, extendContext }) {
       let decided: WriteAccess | undefined;
       const request = (context as { request: Request }).request;
@@ -152,6 +166,7 @@ export function useWriteAccess(config: Config, embedded: boolean): Plugin[] {
       const servedPort = (context as { req?: IncomingMessage }).req?.socket?.localPort ?? config.port;
       extendContext({
         writeAccess: () => (decided ??= decideWriteAccess(request, context as JwtContext, config, policy, tokenDigests, servedPort)),
+        principal: () => verifiedPrincipal(request, context as JwtContext, config, tokenDigests),
       });
     },
   };
