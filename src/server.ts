@@ -41,6 +41,7 @@ export type App = YogaServerInstance<ServerContext, Omit<Context, 'writeAccess'>
 export function createApp({ config, database, logger = pino({ level: 'silent' }), cache }: AppDependencies): App {
   const development = config.env === 'development';
   const answers = cache ?? openAnswerStore(config);
+  const rateLimits = useRateLimits(config);
   return createYoga<ServerContext, Omit<Context, 'writeAccess'>>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -77,15 +78,18 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       useRequestShape(),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useRequestLog(logger),
+      // Spent before authorisation, so that failed authentications spend a budget too.
+      rateLimits.writes,
+      // Before the limits and the cache read variables: a caller without write access learns nothing of a mutation's input.
+      ...useWriteAccess(config, database.driver === 'pglite'),
       ...useQueryLimits(config.limits, { suggestions: development }),
-      useRateLimits(config),
+      rateLimits.expensive,
       // First of the plugins that wrap execution (response cache, read retry, timeout, statement
       // count), so that they wrap both paths alike.
       ...(config.compiledReads ? [useCompiledReads()] : []),
       ...(answers ? [useResponseCache({ store: answers, version: graphVersionOf(database.db), logger, debug: config.debug })] : []),
       // A store this app opened is closed with it; one it was given belongs to the giver.
       ...(answers && !cache ? [{ onDispose: () => answers.close() }] : []),
-      ...useWriteAccess(config, database.driver === 'pglite'),
       // Listed before the timeout, so the timeout covers both attempts.
       useReadRetry({ pauseMs: 150 }),
       useExecutionTimeout(config.limits.executionTimeoutMs),

@@ -38,7 +38,12 @@ export function clientKey(request: Request, serverContext: { req?: IncomingMessa
   return `ip:${forwarded || serverContext.req?.socket?.remoteAddress || 'unknown'}`;
 }
 
-export function useRateLimits(config: Config): Plugin {
+/**
+ * Two plugins over one set of budgets: `writes` (mutations) goes before authorisation, so that a
+ * failed authentication spends its address's budget; `expensive` goes after the cost estimate it
+ * reads.
+ */
+export function useRateLimits(config: Config): { writes: Plugin; expensive: Plugin } {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
     : null;
@@ -47,16 +52,10 @@ export function useRateLimits(config: Config): Plugin {
   const writes = budget('writes', config.rateLimits.writesPerMinute, redis);
   const expensive = budget('expensive', config.rateLimits.expensivePerMinute, redis);
 
-  return {
+  const spend = (chooseBudget: (context: object, operation: string | undefined) => Budget | null): Plugin => ({
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as { request: Request; req?: IncomingMessage; principal?: () => string | null };
-      const operation = getOperationAST(args.document, args.operationName)?.operation;
-      const chosen =
-        operation === 'mutation'
-          ? writes
-          : (operationCost(context) ?? 0) >= config.rateLimits.expensiveCost
-            ? expensive
-            : null;
+      const chosen = chooseBudget(context, getOperationAST(args.document, args.operationName)?.operation);
       if (!chosen) return;
       try {
         await chosen.limiter.consume(clientKey(context.request, context, config.trustProxy));
@@ -70,8 +69,17 @@ export function useRateLimits(config: Config): Plugin {
         });
       }
     },
-    onDispose() {
-      redis?.disconnect();
+  });
+
+  return {
+    writes: {
+      ...spend((_context, operation) => (operation === 'mutation' ? writes : null)),
+      onDispose() {
+        redis?.disconnect();
+      },
     },
+    expensive: spend((context, operation) =>
+      operation !== 'mutation' && (operationCost(context) ?? 0) >= config.rateLimits.expensiveCost ? expensive : null,
+    ),
   };
 }

@@ -6,6 +6,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-yoga/plugin-jwt';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { ErrorCode } from '../graphql/errors.ts';
@@ -132,6 +141,50 @@ export function verifiedPrincipal(request: Request, context: JwtContext, config:
   return typeof payload.sub === 'string' ? `jwt:${payload.sub}` : `jwt-token:${digest(token).toString('hex').slice(0, 32)}`;
 }
 
+/** The response names of an operation's root fields, through fragments (each read once). */
+function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const collect = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== '__typename') names.add(selection.alias?.value ?? selection.name.value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        collect(fragments.get(selection.name.value)?.selectionSet.selections ?? []);
+      }
+    }
+  };
+  collect(operation.selectionSet.selections);
+  return [...names];
+}
+
+/**
+ * Refuses a mutation its caller may not make before anything reads its input: without this,
+ * variable coercion, the cost estimate and global-ID decoding would answer BAD_USER_INPUT and
+ * tell a stranger about the inputs of a mutation it may not call. One error per root field,
+ * with its path, as the field-level check in the schema (scope auth) would have given.
+ */
+const authoriseMutationsFirst: Plugin<{ writeAccess: () => WriteAccess }> = {
+  onExecute({ args, setResultAndStopExecution }) {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (operation?.operation !== 'mutation') return;
+    const access = (args.contextValue as { writeAccess: () => WriteAccess }).writeAccess();
+    if (access.allowed) return;
+    const fields = rootFieldNames(args.document, operation);
+    if (fields.length === 0) return;
+    setResultAndStopExecution({
+      data: null,
+      errors: fields.map((field) => new GraphQLError(access.reason, { path: [field], extensions: { code: access.code } })),
+    });
+  },
+};
+
 /**
  * Verifies JWTs when configured (never rejecting a request by itself: reads stay public) and
  * gives the context a `writeAccess()` that mutations consult.
@@ -170,6 +223,6 @@ export function useWriteAccess(config: Config, embedded: boolean): Plugin[] {
       });
     },
   };
-  plugins.push(grantWriteAccess as Plugin);
+  plugins.push(grantWriteAccess as Plugin, authoriseMutationsFirst as Plugin);
   return plugins;
 }
