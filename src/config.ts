@@ -28,7 +28,7 @@ export interface Config {
   /** Redis for shared rate-limit budgets and response cache across instances. */
   redisUrl: string | null;
   cache: CacheConfig;
-  /** Allowed CORS origins; ['*'] allows any. */
+  /** Allowed CORS origins; ['*'] allows any; none (the default) allows no cross-origin requests. */
   corsOrigins: string[];
   graphiql: boolean;
   introspection: boolean;
@@ -175,7 +175,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxEntries: integerSetting(env, 'QUOTEGRAPH_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000),
       maxBytes: integerSetting(env, 'QUOTEGRAPH_CACHE_MAX_BYTES', 64 * 1024 * 1024, 1_024, 64 * 1024 * 1024 * 1024),
     },
-    corsOrigins: listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS').length ? listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS') : ['*'],
+    corsOrigins: listSetting(env, 'QUOTEGRAPH_CORS_ORIGINS'),
     graphiql: booleanSetting(env, 'QUOTEGRAPH_GRAPHIQL', true),
     introspection: booleanSetting(env, 'QUOTEGRAPH_INTROSPECTION', true),
     metrics: booleanSetting(env, 'QUOTEGRAPH_METRICS', true),

@@ -24,6 +24,7 @@ import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimits } from './plugins/rate-limit.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { useRequestLog } from './plugins/request-log.ts';
+import { useRequestShape } from './plugins/request-shape.ts';
 import { useReadRetry } from './plugins/retry-reads.ts';
 import { useSqlStatementCount } from './plugins/sql-statements.ts';
 import { useWriteAccess } from './plugins/write-access.ts';
@@ -49,6 +50,7 @@ function renderGraphiQLOnce(options?: Parameters<typeof renderGraphiQL>[0]): str
 export function createApp({ config, database, logger = pino({ level: 'silent' }), cache }: AppDependencies): App {
   const development = config.env === 'development';
   const answers = cache ?? openAnswerStore(config);
+  const rateLimits = useRateLimits(config);
   return createYoga<ServerContext, Omit<Context, 'writeAccess'>>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -59,7 +61,8 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
     // useBodyLimit below instead: the same limit, without counting bodies already read whole.
     maxRequestBodySize: false,
-    cors: { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
+    // No cross-origin reads unless origins are listed: Yoga's CORS would answer any origin by default.
+    cors: config.corsOrigins.length === 0 ? false : { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
     context: () => ({ db: database.db, config }),
     // GraphiQL's scripts, styles and editor workers come with the page (render-graphiql bundles
     // them), so it works with no network beyond this server; the page is rendered once.
@@ -86,18 +89,22 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useBodyLimit(config.limits.bodyBytes),
+      useRequestShape(),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useRequestLog(logger),
       ...(config.metrics ? useMetrics() : []),
+      // Spent before authorisation, so that failed authentications spend a budget too.
+      rateLimits.writes,
+      // Before the limits and the cache read variables: a caller without write access learns nothing of a mutation's input.
+      ...useWriteAccess(config, database.driver === 'pglite'),
       ...useQueryLimits(config.limits, { suggestions: development }),
-      useRateLimits(config),
+      rateLimits.expensive,
       // First of the plugins that wrap execution (response cache, read retry, timeout, statement
       // count), so that they wrap both paths alike.
       ...(config.compiledReads ? [useCompiledReads()] : []),
       ...(answers ? [useResponseCache({ store: answers, version: graphVersionOf(database.db), logger, debug: config.debug })] : []),
       // A store this app opened is closed with it; one it was given belongs to the giver.
       ...(answers && !cache ? [{ onDispose: () => answers.close() }] : []),
-      ...useWriteAccess(config, database.driver === 'pglite'),
       // Listed before the timeout, so the timeout covers both attempts.
       useReadRetry({ pauseMs: 150 }),
       useExecutionTimeout(config.limits.executionTimeoutMs),

@@ -24,12 +24,20 @@ function byText<DateColumn extends string>(request: SearchRequest, dateColumn: D
   };
 }
 
-/** Name and alias matches, most similar first. */
+/**
+ * Name and alias matches: exact ones first (the name or an alias is the search, case and accents
+ * aside), then the most similar. Similarity alone is measured against all of an entity's keys at
+ * once, so "Obama" itself could rank below longer names that happen to share more trigrams.
+ */
 function byName(request: SearchRequest) {
   const key = lookupKey(request.query);
   return {
     where: { RAW: (table: { id: AnyPgColumn; lookupKeys: AnyPgColumn; lookupText: AnyPgColumn; quoteCount: AnyPgColumn }) => entitySearchCondition(request.query, table) ?? sql`false` },
-    orderBy: (table: { lookupText: AnyPgColumn; name: AnyPgColumn }) => [desc(sql`similarity(${table.lookupText}, ${key})`), asc(table.name)],
+    orderBy: (table: { lookupKeys: AnyPgColumn; lookupText: AnyPgColumn; name: AnyPgColumn }) => [
+      desc(sql`(${key}::text = any(${table.lookupKeys}))`),
+      desc(sql`similarity(${table.lookupText}, ${key})`),
+      asc(table.name),
+    ],
     limit: request.limit,
   };
 }

@@ -8,16 +8,20 @@ export function fieldNamesOf(
   fragment: (name: string) => FragmentDefinitionNode | undefined,
 ): Set<string> {
   const names = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined, seen: ReadonlySet<string>) => {
+  // Each fragment is read once, however often it is spread: a chain of fragments each spreading
+  // the next twice would otherwise be walked 2^n times.
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else if (!seen.has(selection.name.value)) {
-        visit(fragment(selection.name.value)?.selectionSet, new Set([...seen, selection.name.value]));
+        seen.add(selection.name.value);
+        visit(fragment(selection.name.value)?.selectionSet);
       }
     }
   };
-  visit(selectionSet, new Set());
+  visit(selectionSet);
   return names;
 }
 

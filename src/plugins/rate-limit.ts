@@ -1,8 +1,9 @@
 // Per-client budgets for the operations that cost the service most: mutations, and queries
-// whose estimated cost is high. A client is its bearer token (hashed), else its IP address.
+// whose estimated cost is high. A client is the principal its token proves (a configured token
+// or a valid JWT's subject), else its IP address; a failed authentication spends the address's
+// budget, so guessing tokens is rate-limited like anything else.
 // Budgets live in memory, or in Redis when REDIS_URL is set so that instances share them;
 // should Redis fail, an in-memory budget stands in rather than letting everything through.
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -25,15 +26,24 @@ function budget(name: string, perMinute: number, redis: Redis | null): Budget | 
   return { limiter, what: name };
 }
 
-/** Who is asking: a hash of the bearer token, else the client address. */
-export function clientKey(request: Request, serverContext: { req?: IncomingMessage }, trustProxy: boolean): string {
-  const token = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)/i)?.[1];
-  if (token) return `token:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+/**
+ * Who is asking: the principal a verified token proves (see `verifiedPrincipal`), else the client
+ * address. An unverified bearer string counts as its address: keyed by the string itself, every
+ * made-up token would bring a fresh budget (unlimited expensive queries, unlimited guesses).
+ */
+export function clientKey(request: Request, serverContext: { req?: IncomingMessage; principal?: () => string | null }, trustProxy: boolean): string {
+  const principal = serverContext.principal?.();
+  if (principal) return principal;
   const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   return `ip:${forwarded || serverContext.req?.socket?.remoteAddress || 'unknown'}`;
 }
 
-export function useRateLimits(config: Config): Plugin {
+/**
+ * Two plugins over one set of budgets: `writes` (mutations) goes before authorisation, so that a
+ * failed authentication spends its address's budget; `expensive` goes after the cost estimate it
+ * reads.
+ */
+export function useRateLimits(config: Config): { writes: Plugin; expensive: Plugin } {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
     : null;
@@ -42,16 +52,10 @@ export function useRateLimits(config: Config): Plugin {
   const writes = budget('writes', config.rateLimits.writesPerMinute, redis);
   const expensive = budget('expensive', config.rateLimits.expensivePerMinute, redis);
 
-  return {
+  const spend = (chooseBudget: (context: object, operation: string | undefined) => Budget | null): Plugin => ({
     async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as { request: Request; req?: IncomingMessage };
-      const operation = getOperationAST(args.document, args.operationName)?.operation;
-      const chosen =
-        operation === 'mutation'
-          ? writes
-          : (operationCost(context) ?? 0) >= config.rateLimits.expensiveCost
-            ? expensive
-            : null;
+      const context = args.contextValue as { request: Request; req?: IncomingMessage; principal?: () => string | null };
+      const chosen = chooseBudget(context, getOperationAST(args.document, args.operationName)?.operation);
       if (!chosen) return;
       try {
         await chosen.limiter.consume(clientKey(context.request, context, config.trustProxy));
@@ -65,8 +69,17 @@ export function useRateLimits(config: Config): Plugin {
         });
       }
     },
-    onDispose() {
-      redis?.disconnect();
+  });
+
+  return {
+    writes: {
+      ...spend((_context, operation) => (operation === 'mutation' ? writes : null)),
+      onDispose() {
+        redis?.disconnect();
+      },
     },
+    expensive: spend((context, operation) =>
+      operation !== 'mutation' && (operationCost(context) ?? 0) >= config.rateLimits.expensiveCost ? expensive : null,
+    ),
   };
 }

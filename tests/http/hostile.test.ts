@@ -313,13 +313,15 @@ describe('HTTP: content types, JSON, GET, CSRF, CORS', () => {
     expect(await peopleCount()).toBe(before);
   });
 
-  test('CORS is configurable: any origin by default, only the listed ones otherwise', async () => {
+  test('CORS is configurable: no origin by default, only the listed ones otherwise', async () => {
     const preflight = (origin: string, target: App) =>
       send(target, {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
       });
-    const open = await preflight('https://anywhere.example', app);
+    const closed = await preflight('https://anywhere.example', app);
+    expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+    const open = await preflight('https://anywhere.example', createTestApp(database, { corsOrigins: ['*'] }));
     expect(open.headers.get('access-control-allow-origin')).toMatch(/^(\*|https:\/\/anywhere\.example)$/);
 
     const strict = createTestApp(database, { corsOrigins: ['https://news.example'] });

@@ -37,7 +37,10 @@ export interface CompiledExecution {
 export async function executeCompiled({ schema, document, operationName, variableValues, db }: CompiledExecution): Promise<ExecutionResult | null> {
   const plan = compiledOperation(schema, document, operationName);
   if (!plan) return null;
-  const { coerced, errors } = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variableValues ?? {});
+  const { coerced, errors } = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variableValues ?? {}, {
+    // Any error sends the operation down the ordinary path; counting more would cost time per error.
+    maxErrors: 1,
+  });
   if (errors?.length || !coerced) return null;
   const statements: (StatementText | null)[] = [];
   for (const field of plan.rootFields) {
