@@ -6,7 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ComplexityPlugin, { type FieldComplexityValue } from '@pothos/plugin-complexity';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import { getNullableType, isListType, type GraphQLField } from 'graphql';
+import { getNullableType, GraphQLError, isListType, type GraphQLField, type ValueNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -164,8 +164,38 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver, {
-  description: 'A moment in time, as an ISO 8601 string with time zone, e.g. "2014-12-20T09:30:00.000Z".',
+/**
+ * PostgreSQL stores years 1 to 294276 and graphql-scalars reads years 0 to 9999; the API takes
+ * what both hold and what every client can print back: years 1 to 9999, in UTC. Any value
+ * outside that, or not a date at all, is the client's mistake (BAD_USER_INPUT), never a
+ * database error.
+ */
+function calendarInstant(read: () => Date, node?: ValueNode): Date {
+  let instant: Date;
+  try {
+    instant = read();
+  } catch (error) {
+    throw new GraphQLError(error instanceof Error ? error.message : 'Invalid DateTime.', {
+      ...(node ? { nodes: node } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
+  const year = instant.getUTCFullYear();
+  if (year < 1 || year > 9999) {
+    throw new GraphQLError('DateTime must fall between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z.', {
+      ...(node ? { nodes: node } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
+  return instant;
+}
+
+builder.scalarType('DateTime', {
+  description:
+    'A moment in time, as an ISO 8601 string with time zone, e.g. "2014-12-20T09:30:00.000Z"; years 0001 to 9999.',
+  serialize: (value) => DateTimeResolver.serialize(value),
+  parseValue: (value) => calendarInstant(() => DateTimeResolver.parseValue(value)),
+  parseLiteral: (ast) => calendarInstant(() => DateTimeResolver.parseLiteral(ast, {}), ast),
 });
 
 builder.queryType({ description: 'Reading the news graph: articles, quotes, people and organizations.' });

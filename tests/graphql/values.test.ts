@@ -60,4 +60,24 @@ describe('dates from year 1 to 9999', () => {
     });
     expect((rest.data as any).articles.nodes).toHaveLength(totalCount - 1);
   });
+
+  test('year 9999 is accepted and year 0000 or 10000 is a BAD_USER_INPUT, never a database error', async () => {
+    const late = await write(
+      `mutation { createArticle(input: { title: "The last day", body: "The very last day of the calendar.", publishedAt: "9999-12-31T23:59:59.999Z" }) { article { publishedAt } } }`,
+    );
+    expect((late.data as any).createArticle.article.publishedAt).toBe('9999-12-31T23:59:59.999Z');
+    for (const moment of ['0000-03-01T00:00:00.000Z', '0001-01-01T00:30:00+01:00', '+010000-01-01T00:00:00.000Z']) {
+      const literal = await write(
+        `mutation { createArticle(input: { title: "Year zero ${moment}", body: "Nothing at all ${moment}", publishedAt: "${moment}" }) { article { id } } }`,
+      );
+      expect(codes(literal)).toEqual(['BAD_USER_INPUT']);
+      const variable = await write(
+        `mutation($at: DateTime) { createArticle(input: { title: "Year zero", body: "Nothing at all", publishedAt: $at }) { article { id } } }`,
+        { at: moment },
+      );
+      expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
+      const filter = await bothPaths('query($at: DateTime) { articles(filter: { publishedAfter: $at }) { totalCount } }', { at: moment });
+      expect(codes(filter)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
 });
