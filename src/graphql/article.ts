@@ -114,11 +114,13 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => {
       const given = [args.id, args.slug, args.url].filter((value) => value != null);
       if (given.length !== 1) throw badUserInput('Give exactly one of id, slug or url.', 'id');
-      const where = args.id
-        ? { id: decodeId(args.id, "id").id }
-        : args.slug
-          ? { slug: args.slug }
-          : { url: args.url as string };
+      // Compared with null, not by truth: slug "" is a key that names nothing, not a missing one.
+      const where =
+        args.id != null
+          ? { id: decodeId(args.id, 'id').id }
+          : args.slug != null
+            ? { slug: args.slug }
+            : { url: args.url as string };
       return ctx.db.query.articles.findFirst(query({ where }));
     },
   }),

@@ -81,3 +81,13 @@ describe('dates from year 1 to 9999', () => {
     }
   });
 });
+
+describe('empty lookup keys', () => {
+  test('article(slug: "") and article(url: "") are null on both paths', async () => {
+    for (const source of ['{ article(slug: "") { id } }', '{ article(url: "") { id } }', '{ person(slug: "") { id } }', '{ organization(name: "") { id } }']) {
+      const answer = await bothPaths(source);
+      expect(answer.errors).toBeUndefined();
+      expect(Object.values(answer.data as object)).toEqual([null]);
+    }
+  });
+});
