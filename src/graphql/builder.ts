@@ -14,7 +14,7 @@ import type { Database } from '../db/client.ts';
 import type { WriteAccess } from '../plugins/write-access.ts';
 import { relations } from '../db/relations.ts';
 import { apiError, badUserInput, ErrorCode } from './errors.ts';
-import { checkNodeId } from './global-ids.ts';
+import { checkNodeId, decodeCanonicalGlobalID } from './global-ids.ts';
 
 export interface Context {
   db: Database;
@@ -118,6 +118,8 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
   relay: {
     nodesOnConnection: { description: 'The items on this page, without cursors.' },
     clientMutationId: 'omit',
+    // One spelling per object: see global-ids.ts.
+    decodeGlobalID: decodeCanonicalGlobalID,
     cursorType: 'String',
     nodeTypeOptions: {
       description: 'An object with a globally unique, opaque ID that `node(id:)` can fetch again.',

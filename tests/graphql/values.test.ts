@@ -91,3 +91,41 @@ describe('empty lookup keys', () => {
     }
   });
 });
+
+describe('global IDs', () => {
+  const canonical = () => encodeGlobalID('Article', graph.ids.council.articleId);
+  const variants = () => {
+    const key = graph.ids.council.articleId;
+    return [
+      base64(`Article:0${key}`),
+      base64(`Article:0x${key.toString(16)}`),
+      base64(`Article: ${key}`),
+      base64(`Article:${key}.0`),
+      base64(`Article:+${key}`),
+      base64(`Article:${key}e0`),
+      canonical().replace(/=+$/, '') + '==',
+      `${canonical()}\n`,
+      canonical().replace(/\+/g, '-').replace(/\//g, '_') === canonical() ? ` ${canonical()}` : canonical().replace(/\+/g, '-'),
+    ];
+  };
+
+  test('node(id: X).id is X for the canonical id', async () => {
+    const answer = await bothPaths('query($id: ID!) { node(id: $id) { id } }', { id: canonical() });
+    expect((answer.data as any).node.id).toBe(canonical());
+  });
+
+  test('a non-canonical spelling of an id is a BAD_USER_INPUT on the field, not another name for the object', async () => {
+    for (const id of variants()) {
+      for (const source of [
+        'query($id: ID!) { node(id: $id) { id } }',
+        'query($id: ID!) { article(id: $id) { id } }',
+        'query($id: ID!) { nodes(ids: [$id]) { id } }',
+        'query($id: ID!) { quotes(filter: { article: $id }) { totalCount } }',
+      ]) {
+        const answer = await bothPaths(source, { id });
+        expect(codes(answer), `${source} with ${JSON.stringify(id)}`).toEqual(['BAD_USER_INPUT']);
+        expect(answer.errors![0]!.path).toHaveLength(1);
+      }
+    }
+  });
+});
