@@ -5,6 +5,7 @@ import { loadPage, totalFromPage } from './connections.ts';
 import { badUserInput } from './errors.ts';
 import { decodeId, EntityIdTypes } from './ids.ts';
 import { ArticleOrder, QuoteKindEnum } from './enums.ts';
+import { orders } from './orders.ts';
 
 
 export const ArticleRef = builder.drizzleNode('articles', {
@@ -36,22 +37,22 @@ export const ArticleRef = builder.drizzleNode('articles', {
       description: 'Quotes in the article, in reading order.',
       totalCount: true,
       args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
-      query: (args) => ({
-        where: args.kind ? { kind: args.kind } : {},
-        orderBy: { position: 'asc' },
-      }),
+      query: (args) => {
+        orders.quotesInArticle.checkCursors(args);
+        return { where: args.kind ? { kind: args.kind } : {}, orderBy: orders.quotesInArticle.order };
+      },
     }),
     relatedLinks: t.relation('relatedLinks', {
       description: 'Links the article pointed readers to ("Related: …"), in page order.',
-      query: { orderBy: { position: 'asc' } },
+      query: { orderBy: orders.linksInArticle.order },
     }),
     people: t.relation('people', {
       description: 'People mentioned in the article, by name.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: orders.peopleByName.order },
     }),
     organizations: t.relation('organizations', {
       description: 'Organizations mentioned in the article, by name.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: orders.organizationsByName.order },
     }),
   }),
 });
@@ -132,15 +133,18 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ArticleOrder, defaultValue: 'NEWEST', description: 'Sort order.' }),
     },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, articleCount(args.filter)),
-    resolve: (query, _root, args, ctx, info) =>
-      loadPage(args, info, () => articleCount(args.filter), (extras) =>
+    resolve: (query, _root, args, ctx, info) => {
+      const order = args.orderBy === 'OLDEST' ? orders.articlesOldest : orders.articlesNewest;
+      order.checkCursors(args);
+      return loadPage(args, info, () => articleCount(args.filter), (extras) =>
         ctx.db.query.articles.findMany(
           query({
             where: { RAW: (table) => articleCondition(args.filter, table) ?? sql`true` },
-            orderBy: { sortAt: args.orderBy === 'OLDEST' ? 'asc' : 'desc' },
+            orderBy: order.order,
             extras,
           }),
         ),
-      ),
+      );
+    },
   }),
 }));

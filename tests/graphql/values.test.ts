@@ -129,3 +129,52 @@ describe('global IDs', () => {
     }
   });
 });
+
+describe('cursors', () => {
+  const connections = [
+    '{ articles(first: 2) { pageInfo { endCursor } } }',
+    '{ quotes(first: 2) { pageInfo { endCursor } } }',
+    '{ people(first: 2) { pageInfo { endCursor } } }',
+    '{ organizations(first: 2) { pageInfo { endCursor } } }',
+    '{ publishers(first: 1) { pageInfo { endCursor } } }',
+  ];
+  const pagedBy = (root: string, direction: 'after' | 'before') =>
+    `query($c: String) { ${root}(${direction}: $c, ${direction === 'after' ? 'first' : 'last'}: 2) { totalCount nodes { id } } other: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`;
+  const nested = [
+    ['article', 'query($c: String) { article(slug: "the-mayor-answers-questions") { quotes(after: $c, first: 2) { nodes { id } } } }'],
+    ['person', 'query($c: String) { person(slug: "elena-marquez") { quotes(after: $c, first: 2) { nodes { id } } articles(after: $c) { nodes { id } } } }'],
+  ] as const;
+
+  test('a cursor from another connection, or a hand-made one, is a BAD_USER_INPUT naming the argument', async () => {
+    const cursors: string[] = ['xyz', base64('DC:S:hello'), base64('DC:N:5'), base64('DC:N:99999999999'), base64('DC:D:1'), base64('DC:T:[]'), base64('DC:T:["D:nope","N:1"]')];
+    for (const source of connections) {
+      const answer = await execute(ordinary, source);
+      cursors.push((Object.values(answer.data as any)[0] as any).pageInfo.endCursor);
+    }
+    for (const root of ['articles', 'quotes', 'people', 'organizations', 'publishers']) {
+      for (const direction of ['after', 'before'] as const) {
+        for (const cursor of cursors) {
+          const answer = await execute(ordinary, pagedBy(root, direction), { c: cursor });
+          for (const error of answer.errors ?? []) {
+            expect(error.extensions?.code, `${root}(${direction}: ${cursor})`).toBe('BAD_USER_INPUT');
+            expect(error.extensions?.field).toBe(direction);
+            expect(error.path).toEqual([root]);
+          }
+          // (A root connection is non-null, so its error nulls `data` as GraphQL requires.)
+          if (!answer.errors) expect((answer.data as any).other).toEqual({ slug: 'harbor-council-backs-tidal-pilot' });
+        }
+      }
+    }
+    for (const [, source] of nested) {
+      for (const cursor of cursors) {
+        const answer = await execute(ordinary, source, { c: cursor });
+        // A nested connection's arguments are read while its parent's row is fetched: the error
+        // is the parent's, and names the argument.
+        for (const error of answer.errors ?? []) {
+          expect(error.extensions?.code, `${source} (${cursor})`).toBe('BAD_USER_INPUT');
+          expect(error.extensions?.field).toBe('after');
+        }
+      }
+    }
+  });
+});

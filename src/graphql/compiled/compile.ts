@@ -42,7 +42,7 @@ import { entityLookupCondition, lookupOrder } from '../entity-lookup.ts';
 import { decodeCanonicalGlobalID } from '../global-ids.ts';
 import { quoteCondition, quoteCount } from '../quote-filter.ts';
 import { fragmentsOf } from '../selections.ts';
-import { columnName, NEWEST_QUOTES, OLDEST_QUOTES, readModel, tableName, type Order, type RelationModel, type TypeModel } from './read-model.ts';
+import { columnName, NEWEST_ARTICLES, NEWEST_QUOTES, OLDEST_ARTICLES, OLDEST_QUOTES, readModel, tableName, type Order, type RelationModel, type TypeModel } from './read-model.ts';
 
 /** Thrown while compiling or filling in a plan: this operation takes the ordinary path. */
 class Unsupported extends Error {}
@@ -649,14 +649,10 @@ const rootFields: Record<string, RootCompiler> = {
     return compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
         const filter = decodeFilter(filterType, args.filter, ARTICLE_FILTER_IDS) as Parameters<typeof articleCondition>[0];
-        const direction = args.orderBy === 'OLDEST' ? 'asc' : 'desc';
         return {
           keyedOnly: onlyKeys(filter, ['publisher', 'mentions']),
           where: articleCondition(filter, articles),
-          orderBy: [
-            ['sort_at', direction],
-            ['id', direction],
-          ],
+          orderBy: args.orderBy === 'OLDEST' ? OLDEST_ARTICLES : NEWEST_ARTICLES,
           count: () => articleCount(filter),
         };
       }),
