@@ -128,6 +128,15 @@ describe('global IDs', () => {
       }
     }
   });
+
+  test('a malformed id literal nulls only its own field', async () => {
+    for (const id of ['zzz', base64('Article:02'), base64('Nope:1')]) {
+      const answer = await bothPaths(`{ bad: article(id: "${id}") { id } good: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`);
+      expect(codes(answer)).toEqual(['BAD_USER_INPUT']);
+      expect(answer.errors![0]!.path).toEqual(['bad']);
+      expect(answer.data).toEqual({ bad: null, good: { slug: 'harbor-council-backs-tidal-pilot' } });
+    }
+  });
 });
 
 describe('cursors', () => {
