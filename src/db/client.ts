@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgAsyncDatabase } from 'drizzle-orm/pg-core/async/db';
 import type { PgQueryResultHKT } from 'drizzle-orm/pg-core/session';
 import postgres from 'postgres';
+import { pgliteInstantCodecs, postgresInstantCodecs } from './instants.ts';
 import { relations } from './relations.ts';
 import { statementCountingLogger } from './statements.ts';
 
@@ -49,7 +50,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       extensions: { pg_trgm },
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const db = drizzlePglite({ client, relations, logger: statementCountingLogger });
+    const db = drizzlePglite({ client, relations, logger: statementCountingLogger, codecs: pgliteInstantCodecs });
     return {
       db: db as unknown as Database,
       driver: 'pglite',
@@ -78,7 +79,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     backoff: (attempt) => Math.min(0.05 * attempt, 0.25),
     ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
   });
-  const db = drizzlePostgres({ client, relations, logger: statementCountingLogger });
+  const db = drizzlePostgres({ client, relations, logger: statementCountingLogger, codecs: postgresInstantCodecs });
   return {
     db: db as unknown as Database,
     driver: 'postgres',

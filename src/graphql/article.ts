@@ -5,6 +5,7 @@ import { loadPage, totalFromPage } from './connections.ts';
 import { badUserInput } from './errors.ts';
 import { decodeId, EntityIdTypes } from './ids.ts';
 import { ArticleOrder, QuoteKindEnum } from './enums.ts';
+import { orders } from './orders.ts';
 
 
 export const ArticleRef = builder.drizzleNode('articles', {
@@ -36,22 +37,22 @@ export const ArticleRef = builder.drizzleNode('articles', {
       description: 'Quotes in the article, in reading order.',
       totalCount: true,
       args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
-      query: (args) => ({
-        where: args.kind ? { kind: args.kind } : {},
-        orderBy: { position: 'asc' },
-      }),
+      query: (args) => {
+        orders.quotesInArticle.checkCursors(args);
+        return { where: args.kind ? { kind: args.kind } : {}, orderBy: orders.quotesInArticle.order };
+      },
     }),
     relatedLinks: t.relation('relatedLinks', {
       description: 'Links the article pointed readers to ("Related: …"), in page order.',
-      query: { orderBy: { position: 'asc' } },
+      query: { orderBy: orders.linksInArticle.order },
     }),
     people: t.relation('people', {
       description: 'People mentioned in the article, by name.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: orders.peopleByName.order },
     }),
     organizations: t.relation('organizations', {
       description: 'Organizations mentioned in the article, by name.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: orders.organizationsByName.order },
     }),
   }),
 });
@@ -114,11 +115,13 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => {
       const given = [args.id, args.slug, args.url].filter((value) => value != null);
       if (given.length !== 1) throw badUserInput('Give exactly one of id, slug or url.', 'id');
-      const where = args.id
-        ? { id: decodeId(args.id, "id").id }
-        : args.slug
-          ? { slug: args.slug }
-          : { url: args.url as string };
+      // Compared with null, not by truth: slug "" is a key that names nothing, not a missing one.
+      const where =
+        args.id != null
+          ? { id: decodeId(args.id, 'id').id }
+          : args.slug != null
+            ? { slug: args.slug }
+            : { url: args.url as string };
       return ctx.db.query.articles.findFirst(query({ where }));
     },
   }),
@@ -130,15 +133,18 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ArticleOrder, defaultValue: 'NEWEST', description: 'Sort order.' }),
     },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, articleCount(args.filter)),
-    resolve: (query, _root, args, ctx, info) =>
-      loadPage(args, info, () => articleCount(args.filter), (extras) =>
+    resolve: (query, _root, args, ctx, info) => {
+      const order = args.orderBy === 'OLDEST' ? orders.articlesOldest : orders.articlesNewest;
+      order.checkCursors(args);
+      return loadPage(args, info, () => articleCount(args.filter), (extras) =>
         ctx.db.query.articles.findMany(
           query({
             where: { RAW: (table) => articleCondition(args.filter, table) ?? sql`true` },
-            orderBy: { sortAt: args.orderBy === 'OLDEST' ? 'asc' : 'desc' },
+            orderBy: order.order,
             extras,
           }),
         ),
-      ),
+      );
+    },
   }),
 }));

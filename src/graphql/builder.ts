@@ -6,7 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ComplexityPlugin, { type FieldComplexityValue } from '@pothos/plugin-complexity';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import { getNullableType, isListType, type GraphQLField } from 'graphql';
+import { getNullableType, GraphQLError, isListType, type GraphQLField, type ValueNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -14,7 +14,7 @@ import type { Database } from '../db/client.ts';
 import type { WriteAccess } from '../plugins/write-access.ts';
 import { relations } from '../db/relations.ts';
 import { apiError, badUserInput, ErrorCode } from './errors.ts';
-import { checkNodeId } from './global-ids.ts';
+import { checkNodeId, decodeCanonicalGlobalID } from './global-ids.ts';
 
 export interface Context {
   db: Database;
@@ -118,6 +118,8 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
   relay: {
     nodesOnConnection: { description: 'The items on this page, without cursors.' },
     clientMutationId: 'omit',
+    // One spelling per object: see global-ids.ts.
+    decodeGlobalID: decodeCanonicalGlobalID,
     cursorType: 'String',
     nodeTypeOptions: {
       description: 'An object with a globally unique, opaque ID that `node(id:)` can fetch again.',
@@ -164,8 +166,38 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver, {
-  description: 'A moment in time, as an ISO 8601 string with time zone, e.g. "2014-12-20T09:30:00.000Z".',
+/**
+ * PostgreSQL stores years 1 to 294276 and graphql-scalars reads years 0 to 9999; the API takes
+ * what both hold and what every client can print back: years 1 to 9999, in UTC. Any value
+ * outside that, or not a date at all, is the client's mistake (BAD_USER_INPUT), never a
+ * database error.
+ */
+function calendarInstant(read: () => Date, node?: ValueNode): Date {
+  let instant: Date;
+  try {
+    instant = read();
+  } catch (error) {
+    throw new GraphQLError(error instanceof Error ? error.message : 'Invalid DateTime.', {
+      ...(node ? { nodes: node } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
+  const year = instant.getUTCFullYear();
+  if (year < 1 || year > 9999) {
+    throw new GraphQLError('DateTime must fall between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z.', {
+      ...(node ? { nodes: node } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
+  return instant;
+}
+
+builder.scalarType('DateTime', {
+  description:
+    'A moment in time, as an ISO 8601 string with time zone, e.g. "2014-12-20T09:30:00.000Z"; years 0001 to 9999.',
+  serialize: (value) => DateTimeResolver.serialize(value),
+  parseValue: (value) => calendarInstant(() => DateTimeResolver.parseValue(value)),
+  parseLiteral: (ast) => calendarInstant(() => DateTimeResolver.parseLiteral(ast, {}), ast),
 });
 
 builder.queryType({ description: 'Reading the news graph: articles, quotes, people and organizations.' });

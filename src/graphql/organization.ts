@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
+import { orders } from './orders.ts';
 import { builder } from './builder.ts';
 import { OrganizationKindEnum } from './enums.ts';
 import { loadPage, totalFromPage } from './connections.ts';
@@ -24,22 +25,27 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
     }),
     children: t.relation('children', {
       description: 'Organizations that belong to this one, by name.',
-      query: { orderBy: { name: 'asc' } },
+      query: { orderBy: orders.organizationsByName.order },
     }),
     affiliations: t.relation('affiliations', {
       description: 'People holding roles here (the first 100).',
-      query: { orderBy: { id: 'asc' }, limit: 100 },
+      query: { orderBy: orders.affiliations.order, limit: 100 },
     }),
     quotes: t.relatedConnection('quotes', {
       description: 'What the organization itself said through unnamed spokespeople, newest first.',
       totalCount: true,
-      // Newest article first, each article's quotes in reading order.
-      query: { orderBy: { articleSortAt: 'desc', articleId: 'desc', position: 'asc' } },
+      query: (args) => {
+        orders.quotesNewest.checkCursors(args);
+        return { orderBy: orders.quotesNewest.order };
+      },
     }),
     articles: t.relatedConnection('articles', {
       description: 'Articles that mention this organization, newest first.',
       totalCount: true,
-      query: { orderBy: { sortAt: 'desc' } },
+      query: (args) => {
+        orders.articlesNewest.checkCursors(args);
+        return { orderBy: orders.articlesNewest.order };
+      },
     }),
   }),
 });
@@ -89,15 +95,17 @@ builder.queryFields((t) => ({
     description: 'Organizations, by name.',
     args: { filter: t.arg({ type: OrganizationFilter, description: 'Conditions the organizations must meet.' }) },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, organizationCount(args.filter)),
-    resolve: (query, _root, args, ctx, info) =>
-      loadPage(args, info, () => organizationCount(args.filter), (extras) =>
+    resolve: (query, _root, args, ctx, info) => {
+      orders.organizationsByName.checkCursors(args);
+      return loadPage(args, info, () => organizationCount(args.filter), (extras) =>
         ctx.db.query.organizations.findMany(
           query({
             where: { RAW: (table) => organizationCondition(args.filter, table) ?? sql`true` },
-            orderBy: { name: 'asc' },
+            orderBy: orders.organizationsByName.order,
             extras,
           }),
         ),
-      ),
+      );
+    },
   }),
 }));

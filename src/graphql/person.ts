@@ -3,6 +3,7 @@ import { builder } from './builder.ts';
 import { loadPage, totalFromPage } from './connections.ts';
 import { entityLookupCondition, entitySearchCondition, lookupOrder } from './entity-lookup.ts';
 import { people } from '../db/schema.ts';
+import { orders } from './orders.ts';
 
 export const PersonRef = builder.drizzleNode('people', {
   name: 'Person',
@@ -18,18 +19,23 @@ export const PersonRef = builder.drizzleNode('people', {
     description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
     affiliations: t.relation('affiliations', {
       description: 'Roles this person holds or held at organizations.',
-      query: { orderBy: { id: 'asc' } },
+      query: { orderBy: orders.affiliations.order },
     }),
     quotes: t.relatedConnection('quotes', {
       description: 'What this person said, newest first.',
       totalCount: true,
-      // Newest article first, each article's quotes in reading order.
-      query: { orderBy: { articleSortAt: 'desc', articleId: 'desc', position: 'asc' } },
+      query: (args) => {
+        orders.quotesNewest.checkCursors(args);
+        return { orderBy: orders.quotesNewest.order };
+      },
     }),
     articles: t.relatedConnection('articles', {
       description: 'Articles that mention this person, newest first.',
       totalCount: true,
-      query: { orderBy: { sortAt: 'desc' } },
+      query: (args) => {
+        orders.articlesNewest.checkCursors(args);
+        return { orderBy: orders.articlesNewest.order };
+      },
     }),
   }),
 });
@@ -71,15 +77,17 @@ builder.queryFields((t) => ({
     description: 'People, by name.',
     args: { filter: t.arg({ type: PersonFilter, description: 'Conditions the people must meet.' }) },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, peopleCount(args.filter?.search)),
-    resolve: (query, _root, args, ctx, info) =>
-      loadPage(args, info, () => peopleCount(args.filter?.search), (extras) =>
+    resolve: (query, _root, args, ctx, info) => {
+      orders.peopleByName.checkCursors(args);
+      return loadPage(args, info, () => peopleCount(args.filter?.search), (extras) =>
         ctx.db.query.people.findMany(
           query({
             where: { RAW: (table) => entitySearchCondition(args.filter?.search, table) ?? sql`true` },
-            orderBy: { name: 'asc' },
+            orderBy: orders.peopleByName.order,
             extras,
           }),
         ),
-      ),
+      );
+    },
   }),
 }));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { publishers } from '../db/schema.ts';
+import { orders } from './orders.ts';
 import { builder } from './builder.ts';
 import { loadPage, totalFromPage } from './connections.ts';
 
@@ -15,7 +16,10 @@ builder.drizzleNode('publishers', {
     articles: t.relatedConnection('articles', {
       description: 'Articles from this publisher, newest first.',
       totalCount: true,
-      query: { orderBy: { sortAt: 'desc' } },
+      query: (args) => {
+        orders.articlesNewest.checkCursors(args);
+        return { orderBy: orders.articlesNewest.order };
+      },
     }),
   }),
 });
@@ -27,9 +31,11 @@ builder.queryFields((t) => ({
     type: 'publishers',
     description: 'Publishers, by name.',
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, publisherCount),
-    resolve: (query, _root, args, ctx, info) =>
-      loadPage(args, info, () => publisherCount, (extras) =>
-        ctx.db.query.publishers.findMany(query({ orderBy: { name: 'asc' }, extras })),
-      ),
+    resolve: (query, _root, args, ctx, info) => {
+      orders.publishersByName.checkCursors(args);
+      return loadPage(args, info, () => publisherCount, (extras) =>
+        ctx.db.query.publishers.findMany(query({ orderBy: orders.publishersByName.order, extras })),
+      );
+    },
   }),
 }));

@@ -4,6 +4,7 @@ import { builder } from './builder.ts';
 import { loadPage, totalFromPage } from './connections.ts';
 import { QuoteKindEnum, QuoteOrder } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
+import { orders } from './orders.ts';
 import { PersonRef } from './person.ts';
 import { QuoteFilter, quoteCondition, quoteCount } from './quote-filter.ts';
 
@@ -67,19 +68,19 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: QuoteOrder, defaultValue: 'NEWEST', description: 'Sort order.' }),
     },
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, quoteCount(args.filter)),
-    resolve: (query, _root, args, ctx, info) =>
-      loadPage(args, info, () => quoteCount(args.filter), (extras) =>
+    resolve: (query, _root, args, ctx, info) => {
+      // By article date, and within an article in reading order.
+      const order = args.orderBy === 'OLDEST' ? orders.quotesOldest : orders.quotesNewest;
+      order.checkCursors(args);
+      return loadPage(args, info, () => quoteCount(args.filter), (extras) =>
         ctx.db.query.quotes.findMany(
           query({
             where: { RAW: (table) => quoteCondition(args.filter, table) ?? sql`true` },
-            // By article date, and within an article in reading order.
-            orderBy:
-              args.orderBy === 'OLDEST'
-                ? { articleSortAt: 'asc', articleId: 'asc', position: 'asc' }
-                : { articleSortAt: 'desc', articleId: 'desc', position: 'asc' },
+            orderBy: order.order,
             extras,
           }),
         ),
-      ),
+      );
+    },
   }),
 }));

@@ -18,6 +18,8 @@ import {
   type DocumentNode,
   type FieldNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
   type ValidationContext,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -141,6 +143,32 @@ function estimateCost(schema: GraphQLSchema, document: DocumentNode, input: Exec
   return { cost, errors };
 }
 
+/**
+ * When the cost model cannot read the arguments of some root fields (a malformed global ID) but
+ * can read the others, the cost of the others: the operation then runs, and each faulty field
+ * fails alone with its own error at its own path, as any other bad argument does. Null when no
+ * root field can be costed on its own.
+ */
+function costWithoutFaultyRoots(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
+  const operation = getOperationAST(document, input.operationName);
+  if (!operation || operation.operation !== 'query') return null;
+  const clean = operation.selectionSet.selections.filter(
+    (selection) => selection.kind !== Kind.FIELD || estimateCost(schema, withRoots(document, operation, [selection]), input).errors.length === 0,
+  );
+  if (clean.length === 0 || clean.length === operation.selectionSet.selections.length) return null;
+  const estimate = estimateCost(schema, withRoots(document, operation, clean), input);
+  return estimate.errors.length ? null : estimate;
+}
+
+function withRoots(document: DocumentNode, operation: OperationDefinitionNode, selections: readonly SelectionNode[]): DocumentNode {
+  return {
+    ...document,
+    definitions: document.definitions.map((definition) =>
+      definition === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections } } : definition,
+    ),
+  };
+}
+
 /** The estimation errors as BAD_USER_INPUT, each with the path of the root field at fault. */
 function inputErrors(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput, errors: readonly GraphQLError[]) {
   const operation = getOperationAST(document, input.operationName);
@@ -201,7 +229,8 @@ export function useQueryLimits(limits: Limits, options: { suggestions: boolean }
           });
           return;
         }
-        const estimate = rememberedCost(args.schema, args.document, args);
+        let estimate = rememberedCost(args.schema, args.document, args);
+        if (estimate.errors.length) estimate = costWithoutFaultyRoots(args.schema, args.document, args) ?? estimate;
         costs.set(args.contextValue as object, estimate.cost);
         if (estimate.errors.length) {
           // Input the cost model could not read (a malformed global ID) is the client's mistake.

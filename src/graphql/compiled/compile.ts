@@ -9,7 +9,6 @@
 // Anything else — another field, a cursor, `after`, a directive, an argument the ordinary path
 // would reject — returns `null` (the whole operation runs the ordinary way), so errors and
 // edge cases keep exactly one implementation.
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import {
@@ -40,9 +39,10 @@ import { articles, organizations, people, quotes } from '../../db/schema.ts';
 import { articleCondition, articleCount } from '../article.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
 import { entityLookupCondition, lookupOrder } from '../entity-lookup.ts';
+import { decodeCanonicalGlobalID } from '../global-ids.ts';
 import { quoteCondition, quoteCount } from '../quote-filter.ts';
 import { fragmentsOf } from '../selections.ts';
-import { columnName, NEWEST_QUOTES, OLDEST_QUOTES, readModel, tableName, type Order, type RelationModel, type TypeModel } from './read-model.ts';
+import { columnName, NEWEST_ARTICLES, NEWEST_QUOTES, OLDEST_ARTICLES, OLDEST_QUOTES, readModel, tableName, type Order, type RelationModel, type TypeModel } from './read-model.ts';
 
 /** Thrown while compiling or filling in a plan: this operation takes the ordinary path. */
 class Unsupported extends Error {}
@@ -536,13 +536,11 @@ function decodeStrict(value: unknown, accepted: readonly string[]): { typename: 
   if (typeof value !== 'string') return unsupported('id');
   let decoded: { typename: string; id: string };
   try {
-    decoded = decodeGlobalID(value);
+    decoded = decodeCanonicalGlobalID(value);
   } catch {
     return unsupported('id');
   }
-  if (!accepted.includes(decoded.typename) || encodeGlobalID(decoded.typename, decoded.id) !== value) unsupported('id');
-  const id = Number(decoded.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647 || String(id) !== decoded.id) unsupported('id');
+  if (!accepted.includes(decoded.typename)) unsupported('id');
   return decoded;
 }
 
@@ -651,14 +649,10 @@ const rootFields: Record<string, RootCompiler> = {
     return compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
         const filter = decodeFilter(filterType, args.filter, ARTICLE_FILTER_IDS) as Parameters<typeof articleCondition>[0];
-        const direction = args.orderBy === 'OLDEST' ? 'asc' : 'desc';
         return {
           keyedOnly: onlyKeys(filter, ['publisher', 'mentions']),
           where: articleCondition(filter, articles),
-          orderBy: [
-            ['sort_at', direction],
-            ['id', direction],
-          ],
+          orderBy: args.orderBy === 'OLDEST' ? OLDEST_ARTICLES : NEWEST_ARTICLES,
           count: () => articleCount(filter),
         };
       }),

@@ -6,6 +6,7 @@
 // tests/graphql/compiled-reads.test.ts compares both paths field by field.
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { affiliations, articles, organizations, people, publishers, quotes, relatedLinks } from '../../db/schema.ts';
+import { orders } from '../orders.ts';
 
 /** An ordering term: a column of the child table, and its direction. */
 export type Order = readonly [column: string, direction: 'asc' | 'desc'];
@@ -31,36 +32,25 @@ export interface TypeModel {
 const fk = (column: string): Join => (child, parent) => `${child}.id = ${parent}.${column}`;
 const back = (column: string): Join => (child, parent) => `${child}.${column} = ${parent}.id`;
 
-// Quotes of a speaker, and the root quotes connection: newest article first, each article's
-// quotes in reading order. (article_id, position) is unique, so no tie-breaker follows.
-export const NEWEST_QUOTES: readonly Order[] = [
-  ['article_sort_at', 'desc'],
-  ['article_id', 'desc'],
-  ['position', 'asc'],
-];
-export const OLDEST_QUOTES: readonly Order[] = [
-  ['article_sort_at', 'asc'],
-  ['article_id', 'asc'],
-  ['position', 'asc'],
-];
+// Orderings come from src/graphql/orders.ts, as the resolvers' do: each ends with the id.
+export const NEWEST_QUOTES: readonly Order[] = orders.quotesNewest.columns;
+export const OLDEST_QUOTES: readonly Order[] = orders.quotesOldest.columns;
+export const NEWEST_ARTICLES: readonly Order[] = orders.articlesNewest.columns;
+export const OLDEST_ARTICLES: readonly Order[] = orders.articlesOldest.columns;
 
 export const readModel: Record<string, TypeModel> = {
   Article: {
     table: articles,
     relations: {
       publisher: { kind: 'one', target: 'Publisher', join: fk('publisher_id') },
-      // plugin-drizzle adds the primary key as tie-breaker after position.
       quotes: {
         kind: 'connection',
         target: 'Quote',
         join: back('article_id'),
-        orderBy: [
-          ['position', 'asc'],
-          ['id', 'asc'],
-        ],
+        orderBy: orders.quotesInArticle.columns,
         filters: { kind: 'kind' },
       },
-      relatedLinks: { kind: 'list', target: 'RelatedLink', join: back('article_id'), orderBy: [['position', 'asc']] },
+      relatedLinks: { kind: 'list', target: 'RelatedLink', join: back('article_id'), orderBy: orders.linksInArticle.columns },
     },
   },
   Quote: {
@@ -78,7 +68,7 @@ export const readModel: Record<string, TypeModel> = {
   Person: {
     table: people,
     relations: {
-      affiliations: { kind: 'list', target: 'Affiliation', join: back('person_id'), orderBy: [['id', 'asc']] },
+      affiliations: { kind: 'list', target: 'Affiliation', join: back('person_id'), orderBy: orders.affiliations.columns },
       quotes: { kind: 'connection', target: 'Quote', join: back('speaker_person_id'), orderBy: NEWEST_QUOTES },
     },
   },
@@ -86,12 +76,12 @@ export const readModel: Record<string, TypeModel> = {
     table: organizations,
     relations: {
       parent: { kind: 'one', target: 'Organization', join: fk('parent_id') },
-      children: { kind: 'list', target: 'Organization', join: back('parent_id'), orderBy: [['name', 'asc']] },
+      children: { kind: 'list', target: 'Organization', join: back('parent_id'), orderBy: orders.organizationsByName.columns },
       affiliations: {
         kind: 'list',
         target: 'Affiliation',
         join: back('organization_id'),
-        orderBy: [['id', 'asc']],
+        orderBy: orders.affiliations.columns,
         limit: 100,
       },
       quotes: { kind: 'connection', target: 'Quote', join: back('speaker_organization_id'), orderBy: NEWEST_QUOTES },
