@@ -12,6 +12,7 @@ import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '.
 import { resolveEntities, type PreviousLinks, type ResolvedEntities } from './entities.ts';
 import type { Executor } from './executor.ts';
 import { allocateSlug } from './slugs.ts';
+import { lockKeys, writeTransaction } from './write-locks.ts';
 
 export interface ArticleMetadata {
   /** Canonical URL; the identity of the article when given. */
@@ -107,6 +108,8 @@ async function upsertArticleRow(tx: Executor, extracted: ExtractedArticle, metad
   // The prose without furniture: a page saved again with one changed menu or ad line is the same article.
   const hash = contentHash(extracted.fingerprint || extracted.body);
   const url = metadata.url?.trim() || null;
+  // Whoever else is storing this very article waits until we commit, then finds our row.
+  await lockKeys(tx, url ? 'article-url' : 'article-text', [url ?? hash]);
   const [existing] = await tx
     .select({ id: articles.id, publisherId: articles.publisherId })
     .from(articles)
@@ -313,9 +316,11 @@ export async function ingestArticle(
   db: Database,
   extracted: ExtractedArticle,
   metadata: ArticleMetadata = {},
+  options: { signal?: AbortSignal } = {},
 ): Promise<IngestResult> {
   checkOffsets(extracted);
-  return db.transaction(async (tx) => {
+  // Retried as a whole when a concurrent write got in the way (see write-locks.ts).
+  return writeTransaction(db, async (tx) => {
     const article = await upsertArticleRow(tx, extracted, metadata);
     const found = withSpeakers(extracted);
     const previous = await previousLinks(tx, article);
@@ -339,5 +344,5 @@ export async function ingestArticle(
         publishers: [article.publisherId, article.previousPublisherId].filter((id): id is number => id !== null),
       },
     };
-  });
+  }, options);
 }

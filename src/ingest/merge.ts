@@ -1,10 +1,11 @@
 // The editor's fix when entity resolution got it wrong: fold one person (or organization) into
 // another. Everything that pointed at the removed one — quotes, affiliations, mentions, names,
 // child organizations — moves to the kept one, then the removed one is deleted.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { lookupColumns, lookupKey } from '../db/lookup.ts';
 import { affiliations, mentions, organizations, people, quotes } from '../db/schema.ts';
 import type { Executor } from './executor.ts';
+import { lockKeys } from './write-locks.ts';
 
 export interface MergeCounts {
   quotes: number;
@@ -29,7 +30,31 @@ function combinedAliases(
   return result;
 }
 
+/** One side of a merge is gone, typically merged or deleted by a write that committed first. */
+export class MergeTargetMissing extends Error {
+  override name = 'MergeTargetMissing';
+  constructor(readonly side: 'keep' | 'remove') {
+    super(`the entity to ${side} does not exist`);
+  }
+}
+
 type EntityColumn = 'personId' | 'organizationId';
+
+/**
+ * Locks every name both entities go by, as an ingest locks the names it looks up: an ingest that
+ * is resolving a name to the one being removed finishes before the merge starts, and one that
+ * starts later finds the kept entity under the removed one's names.
+ */
+async function lockNames(tx: Executor, table: typeof people | typeof organizations, ids: number[]) {
+  const scope = table === people ? 'person' : 'organization';
+  const keysOf = async () =>
+    (await tx.select({ keys: table.lookupKeys }).from(table).where(inArray(table.id, ids))).flatMap((row) => row.keys);
+  const locked = new Set(await keysOf());
+  await lockKeys(tx, scope, locked);
+  // Renamed meanwhile: lock the new names too (out of order, so a deadlock is possible and retried).
+  const added = (await keysOf()).filter((key) => !locked.has(key));
+  if (added.length) await lockKeys(tx, scope, added);
+}
 
 const columnNames = {
   personId: { own: sql.raw('person_id'), other: sql.raw('organization_id') },
@@ -73,9 +98,10 @@ async function moveAffiliations(tx: Executor, column: EntityColumn, keepId: numb
 }
 
 export async function mergePeople(tx: Executor, keepId: number, removeId: number): Promise<MergeCounts> {
+  await lockNames(tx, people, [keepId, removeId]);
   const [kept] = await tx.select().from(people).where(eq(people.id, keepId)).for('update');
   const [removed] = await tx.select().from(people).where(eq(people.id, removeId)).for('update');
-  if (!kept || !removed) throw new Error('both people must exist');
+  if (!kept || !removed) throw new MergeTargetMissing(kept ? 'remove' : 'keep');
   const movedQuotes = await tx
     .update(quotes)
     .set({ speakerPersonId: keepId })
@@ -103,9 +129,10 @@ export async function mergePeople(tx: Executor, keepId: number, removeId: number
 }
 
 export async function mergeOrganizations(tx: Executor, keepId: number, removeId: number): Promise<MergeCounts> {
+  await lockNames(tx, organizations, [keepId, removeId]);
   const [kept] = await tx.select().from(organizations).where(eq(organizations.id, keepId)).for('update');
   const [removed] = await tx.select().from(organizations).where(eq(organizations.id, removeId)).for('update');
-  if (!kept || !removed) throw new Error('both organizations must exist');
+  if (!kept || !removed) throw new MergeTargetMissing(kept ? 'remove' : 'keep');
   const movedQuotes = await tx
     .update(quotes)
     .set({ speakerOrganizationId: keepId })
