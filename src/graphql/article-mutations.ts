@@ -1,6 +1,6 @@
 // Getting articles in: ingestion of raw text or HTML, and direct edits.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { slugify } from '../db/lookup.ts';
 import type { GraphChange } from '../cache/graph-change.ts';
 import { articles, mentions, publishers, quotes } from '../db/schema.ts';
@@ -9,6 +9,7 @@ import { contentHash, IngestError } from '../ingest/article.ts';
 import { ingestDocument } from '../ingest/document.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { allocateSlug } from '../ingest/slugs.ts';
+import { lockKeys } from '../ingest/write-locks.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 import { badUserInput } from './errors.ts';
@@ -121,8 +122,24 @@ async function publisherIdFor(tx: Executor, name: string | null | undefined): Pr
 }
 
 async function urlTaken(tx: Executor, url: string, exceptId?: number): Promise<boolean> {
+  // Held to the commit: two writes giving one URL at once are told apart, not both let through.
+  await lockKeys(tx, 'article-url', [url]);
   const [row] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.url, url));
   return row !== undefined && row.id !== exceptId;
+}
+
+/**
+ * True when another article without URL has this content hash: without a URL, the text is the
+ * article's identity (ingestion updates that article instead of adding one), so two cannot share it.
+ */
+async function textTaken(tx: Executor, hash: string, exceptId?: number): Promise<boolean> {
+  await lockKeys(tx, 'article-text', [hash]);
+  const [row] = await tx
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(isNull(articles.url), eq(articles.contentHash, hash), exceptId === undefined ? undefined : ne(articles.id, exceptId)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /**
@@ -179,6 +196,9 @@ builder.mutationFields((t) => ({
         if (input.url && (await urlTaken(tx, input.url))) {
           throw badUserInput('Another article already has this URL.', 'input.url');
         }
+        if (!input.url && (await textTaken(tx, contentHash(input.body)))) {
+          throw badUserInput('Another article without URL has the same text; give this one a URL, or change the stored one.', 'input.body');
+        }
         const slug = await allocateSlug(tx, articles, slugify(input.title));
         const [row] = await tx
           .insert(articles)
@@ -211,13 +231,16 @@ builder.mutationFields((t) => ({
       const id = decodeId(input.id, 'input.id').id;
       return commitAndInvalidate(ctx, async (tx) => {
         const [current] = await tx
-          .select({ publisherId: articles.publisherId })
+          .select({ publisherId: articles.publisherId, url: articles.url, contentHash: articles.contentHash })
           .from(articles)
           .where(eq(articles.id, id))
           .for('update');
         const before = found(current, 'article', 'input.id');
         if (input.url && (await urlTaken(tx, input.url, id))) {
           throw badUserInput('Another article already has this URL.', 'input.url');
+        }
+        if (input.url === null && before.url !== null && (await textTaken(tx, before.contentHash, id))) {
+          throw badUserInput('Another article without URL has the same text, so this one needs its URL.', 'input.url');
         }
         const [updated] = await tx
           .update(articles)

@@ -6,7 +6,7 @@ import { lookupColumns, lookupKey, slugify } from '../db/lookup.ts';
 import { organizations, people } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { allocateSlug } from '../ingest/slugs.ts';
-import { mergeOrganizations, mergePeople, type MergeCounts } from '../ingest/merge.ts';
+import { mergeOrganizations, mergePeople, MergeTargetMissing, type MergeCounts } from '../ingest/merge.ts';
 import { builder } from './builder.ts';
 import { OrganizationKindEnum } from './enums.ts';
 import { badUserInput } from './errors.ts';
@@ -366,7 +366,14 @@ async function merge(
     for (const [field, id] of [['keep', keepId], ['remove', removeId]] as const) {
       found((await tx.select({ id: table.id }).from(table).where(eq(table.id, id)))[0], typename.toLowerCase(), `input.${field}`);
     }
-    const counts = typename === 'Person' ? await mergePeople(tx, keepId, removeId) : await mergeOrganizations(tx, keepId, removeId);
+    let counts: MergeCounts;
+    try {
+      counts = typename === 'Person' ? await mergePeople(tx, keepId, removeId) : await mergeOrganizations(tx, keepId, removeId);
+    } catch (error) {
+      // Merged or deleted by a write that committed while this one waited for its locks.
+      if (error instanceof MergeTargetMissing) throw found(null, typename.toLowerCase(), `input.${error.side}`);
+      throw error;
+    }
     const ids = [keepId, removeId];
     return {
       payload: { ...counts, keptId: keepId, typename },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { quotes, relatedLinks } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
+import { writeTransaction } from '../ingest/write-locks.ts';
 import { builder } from './builder.ts';
 import { notFound } from './errors.ts';
 
@@ -36,14 +37,15 @@ export const rules = {
 };
 
 /**
- * Runs a write in one transaction. `work` returns the mutation's payload and what it changed.
+ * Runs a write in one transaction, retried from the start when a concurrent write got in its way
+ * (see ingest/write-locks.ts). `work` returns the mutation's payload and what it changed.
  * (Cached answers need no telling: the commit raises the graph's version.)
  */
 export async function commitAndInvalidate<T>(
   ctx: { db: Database },
   work: (tx: Transaction) => Promise<{ payload: T; change: GraphChange }>,
 ): Promise<T> {
-  const { payload } = await ctx.db.transaction(work);
+  const { payload } = await writeTransaction(ctx.db, work);
   return payload;
 }
 

@@ -2,7 +2,7 @@
 // same normalised text when there is no URL) updates it in place: the article, its quotes and
 // its links keep their ids, and the graph comes out the same.
 import { createHash } from 'node:crypto';
-import { and, eq, exists, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { lookupKey, slugify } from '../db/lookup.ts';
@@ -12,6 +12,7 @@ import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '.
 import { resolveEntities, type PreviousLinks, type ResolvedEntities } from './entities.ts';
 import type { Executor } from './executor.ts';
 import { allocateSlug } from './slugs.ts';
+import { lockKeys, writeTransaction } from './write-locks.ts';
 
 export interface ArticleMetadata {
   /** Canonical URL; the identity of the article when given. */
@@ -103,14 +104,40 @@ function titleOf(extracted: ExtractedArticle, metadata: ArticleMetadata): string
   return firstLine.length > 90 ? `${firstLine.slice(0, 87).trimEnd()}…` : firstLine || 'Untitled';
 }
 
+/**
+ * Rows per multi-row insert: far below PostgreSQL's 65,535 parameters per statement (quotes take
+ * 11 a row), and small enough that building one statement stays cheap.
+ */
+export const ROWS_PER_INSERT = 500;
+
+/** `rows` in slices of `size`, each handed to `write` in turn; the results, in order. */
+export async function inBatches<Row, Result>(
+  rows: readonly Row[],
+  write: (batch: Row[]) => Promise<Result[]>,
+  size = ROWS_PER_INSERT,
+): Promise<Result[]> {
+  const results: Result[] = [];
+  for (let start = 0; start < rows.length; start += size) {
+    for (const result of await write(rows.slice(start, start + size))) results.push(result);
+  }
+  return results;
+}
+
 async function upsertArticleRow(tx: Executor, extracted: ExtractedArticle, metadata: ArticleMetadata) {
   // The prose without furniture: a page saved again with one changed menu or ad line is the same article.
   const hash = contentHash(extracted.fingerprint || extracted.body);
+  // Rows stored before the fingerprint existed (and articles entered by hand) carry the hash of
+  // the whole body: they are the same article too.
+  const bodyHash = contentHash(extracted.body);
   const url = metadata.url?.trim() || null;
+  // Whoever else is storing this very article waits until we commit, then finds our row.
+  if (url) await lockKeys(tx, 'article-url', [url]);
+  else await lockKeys(tx, 'article-text', [hash, bodyHash]);
   const [existing] = await tx
     .select({ id: articles.id, publisherId: articles.publisherId })
     .from(articles)
-    .where(url ? eq(articles.url, url) : and(isNull(articles.url), eq(articles.contentHash, hash)))
+    .where(url ? eq(articles.url, url) : and(isNull(articles.url), inArray(articles.contentHash, [hash, bodyHash])))
+    .orderBy(desc(sql`${articles.contentHash} = ${hash}`))
     .limit(1);
   const title = titleOf(extracted, metadata);
   const values = {
@@ -174,9 +201,10 @@ async function storeQuotes(
     confidence: quote.confidence,
     articleSortAt: article.sortAt,
   }));
-  const stored = await tx
+  const stored = await inBatches(rows, (batch) =>
+    tx
     .insert(quotes)
-    .values(rows)
+    .values(batch)
     .onConflictDoUpdate({
       target: [quotes.articleId, quotes.position],
       set: {
@@ -192,7 +220,8 @@ async function storeQuotes(
         articleSortAt: sql`excluded.article_sort_at`,
       },
     })
-    .returning({ id: quotes.id, position: quotes.position });
+    .returning({ id: quotes.id, position: quotes.position }),
+  );
   return { ids: stored.sort((a, b) => a.position - b.position).map((row) => row.id), removed: removed.map((row) => row.id) };
 }
 
@@ -200,13 +229,17 @@ async function storeRelatedLinks(tx: Executor, articleId: number, extracted: Ext
   const links = extracted.relatedLinks;
   await tx.delete(relatedLinks).where(and(eq(relatedLinks.articleId, articleId), gte(relatedLinks.position, links.length)));
   if (links.length === 0) return;
-  await tx
-    .insert(relatedLinks)
-    .values(links.map((link, position) => ({ articleId, title: link.title, url: link.url, kind: link.kind, position })))
-    .onConflictDoUpdate({
-      target: [relatedLinks.articleId, relatedLinks.position],
-      set: { title: sql`excluded.title`, url: sql`excluded.url`, kind: sql`excluded.kind` },
-    });
+  const rows = links.map((link, position) => ({ articleId, title: link.title, url: link.url, kind: link.kind, position }));
+  await inBatches(rows, (batch) =>
+    tx
+      .insert(relatedLinks)
+      .values(batch)
+      .onConflictDoUpdate({
+        target: [relatedLinks.articleId, relatedLinks.position],
+        set: { title: sql`excluded.title`, url: sql`excluded.url`, kind: sql`excluded.kind` },
+      })
+      .returning({ id: relatedLinks.id }),
+  );
 }
 
 async function storeMentions(
@@ -253,8 +286,8 @@ async function storeMentions(
     else await tx.update(mentions).set({ count: row.count, firstOffset: row.firstOffset }).where(eq(mentions.id, id));
   }
   const stale = [...existingByKey.values()];
-  if (stale.length) await tx.delete(mentions).where(inArray(mentions.id, stale));
-  if (fresh.length) await tx.insert(mentions).values(fresh);
+  await inBatches(stale, (batch) => tx.delete(mentions).where(inArray(mentions.id, batch)).returning({ id: mentions.id }));
+  await inBatches(fresh, (batch) => tx.insert(mentions).values(batch).returning({ id: mentions.id }));
   return { personIds: [...byPerson.keys()], organizationIds: [...byOrganization.keys()] };
 }
 
@@ -267,7 +300,7 @@ async function storeAffiliations(tx: Executor, extracted: ExtractedArticle, enti
   });
   const unique = [...new Map(rows.map((row) => [`${row.personId}|${row.organizationId}|${lookupKey(row.role ?? '')}`, row])).values()];
   if (!unique.length) return;
-  await tx.insert(affiliations).values(unique).onConflictDoNothing();
+  await inBatches(unique, (batch) => tx.insert(affiliations).values(batch).onConflictDoNothing().returning({ id: affiliations.id }));
   // "Brennan of the Fishermen's Association" says less than "Brennan, president of the
   // Fishermen's Association": a role-less tie is dropped once the pair has one with a role,
   // whichever article brought which.
@@ -275,7 +308,7 @@ async function storeAffiliations(tx: Executor, extracted: ExtractedArticle, enti
   await tx.delete(affiliations).where(
     and(
       isNull(affiliations.role),
-      inArray(affiliations.personId, [...new Set(unique.map((row) => row.personId))]),
+      sql`${affiliations.personId} = any(${sql.param([...new Set(unique.map((row) => row.personId))])}::int[])`,
       exists(
         tx
           .select({ one: sql`1` })
@@ -313,9 +346,11 @@ export async function ingestArticle(
   db: Database,
   extracted: ExtractedArticle,
   metadata: ArticleMetadata = {},
+  options: { signal?: AbortSignal } = {},
 ): Promise<IngestResult> {
   checkOffsets(extracted);
-  return db.transaction(async (tx) => {
+  // Retried as a whole when a concurrent write got in the way (see write-locks.ts).
+  return writeTransaction(db, async (tx) => {
     const article = await upsertArticleRow(tx, extracted, metadata);
     const found = withSpeakers(extracted);
     const previous = await previousLinks(tx, article);
@@ -339,5 +374,5 @@ export async function ingestArticle(
         publishers: [article.publisherId, article.previousPublisherId].filter((id): id is number => id !== null),
       },
     };
-  });
+  }, options);
 }

@@ -7,6 +7,7 @@ import { mentions, organizations, people } from '../db/schema.ts';
 import type { ExtractedOrganization, ExtractedPerson, OrganizationKind } from '../extract/types.ts';
 import type { Executor } from './executor.ts';
 import { allocateSlug } from './slugs.ts';
+import { lockKeys } from './write-locks.ts';
 
 interface StoredEntity {
   id: number;
@@ -286,10 +287,14 @@ export async function resolveEntities(
   const personIds = new Map<string, number>();
   const organizationIds = new Map<string, number>();
 
+  // Every key a candidate could be found by is locked before looking: a concurrent write that
+  // is about to create (or merge away) a person of this name finishes first, and we see it.
+  const personKeys = candidateKeys(extractedPeople);
+  await lockKeys(tx, 'person', personKeys);
   const personContext: ResolveContext = {
     tx,
     table: people,
-    candidates: await findCandidates(tx, people, candidateKeys(extractedPeople)),
+    candidates: await findCandidates(tx, people, personKeys),
     preferred: previous.personIds,
     warnings,
     label: 'person',
@@ -298,10 +303,12 @@ export async function resolveEntities(
   const byLength = [...extractedPeople].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
   for (const person of byLength) remember(personIds, person, await resolveOne(personContext, person, {}));
 
+  const organizationKeys = candidateKeys(extractedOrganizations);
+  await lockKeys(tx, 'organization', organizationKeys);
   const organizationContext: ResolveContext = {
     tx,
     table: organizations,
-    candidates: await findCandidates(tx, organizations, candidateKeys(extractedOrganizations)),
+    candidates: await findCandidates(tx, organizations, organizationKeys),
     preferred: previous.organizationIds,
     warnings,
     label: 'organization',

@@ -1,13 +1,18 @@
-import { like, or, eq } from 'drizzle-orm';
+import { getTableName, like, or, eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './executor.ts';
+import { lockKeys } from './write-locks.ts';
 
-/** `base`, or `base-2`, `base-3`… whichever is free in the table's slug column. */
+/**
+ * `base`, or `base-2`, `base-3`… whichever is free in the table's slug column. Holds a lock on
+ * the base until the transaction ends, so two writes at once never pick the same free slug.
+ */
 export async function allocateSlug(
   tx: Executor,
   table: PgTable & { slug: AnyPgColumn },
   base: string,
 ): Promise<string> {
+  await lockKeys(tx, 'slug', [`${getTableName(table)}:${base}`]);
   const pattern = `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`;
   const taken = await tx
     .select({ slug: table.slug })
