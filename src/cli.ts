@@ -70,11 +70,31 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
+/**
+ * Resolves once everything written so far has been handed to the OS. process.exit() right after a
+ * large write to a pipe drops whatever the reader has not taken yet (extract's JSON was cut off at
+ * 64 KB), so the CLI waits for its streams and then lets Node exit with `process.exitCode`.
+ */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || !stream.writable) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    stream.write('', () => resolve());
+  });
+}
+
+async function finish(code: number): Promise<void> {
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exitCode = code;
+  // The output is out; a handle some library left open must not keep the command alive.
+  setTimeout(() => process.exit(code), 2_000).unref();
+}
+
 main(process.argv.slice(2), process).then(
-  (code) => process.exit(code),
+  (code) => finish(code),
   (error: unknown) => {
     const expected = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
     process.stderr.write(`quotegraph: ${expected ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
-    process.exit(expected ? 2 : 1);
+    return finish(expected ? 2 : 1);
   },
 );
