@@ -8,7 +8,7 @@ import { createApp, listen } from '../server.ts';
 /** Serves the API until SIGTERM or SIGINT, then drains in-flight requests and exits 0. */
 export async function runServe(config: Config, logger: Logger): Promise<number> {
   const started = performance.now();
-  const database = await connect(config, logger);
+  const database = await connect(config, logger, { command: 'quotegraph serve', share: true });
   if (config.seedDemo) await seedDemoIfEmpty(database, logger);
   const app = createApp({ config, database, logger });
   const running = await listen(app, config);

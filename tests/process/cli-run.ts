@@ -28,23 +28,27 @@ export interface CliResult {
 /** Runs one CLI command to its end. */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string>; stdin?: string; cwd?: string; command?: string[] } = {},
+  options: { env?: Record<string, string>; stdin?: string; cwd?: string; command?: string[]; timeoutMs?: number } = {},
 ): Promise<CliResult> {
   const [program, ...prefix] = options.command ?? cliFromSource;
   return runProcess(program!, [...prefix, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: cliEnv(options.env),
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
 }
 
+/** Runs a program to its end; one still running after `timeoutMs` is killed (and the result says SIGKILL). */
 export function runProcess(
   program: string,
   args: string[],
-  options: SpawnOptions & { stdin?: string } = {},
+  options: SpawnOptions & { stdin?: string; timeoutMs?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
+    child.once('close', () => clearTimeout(timer));
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
