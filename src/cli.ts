@@ -1,14 +1,8 @@
 // quotegraph serve | migrate | seed | schema | extract …
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
-import { runGenerate } from './commands/generate.ts';
-import { runIngest } from './commands/ingest.ts';
 import { UsageError, type CommandIO } from './commands/io.ts';
-import { runSchema } from './commands/schema.ts';
-import { runServe } from './commands/serve.ts';
-import { runToken } from './commands/token.ts';
-import { connect } from './db/connect.ts';
-import { seedDemo } from './demo/seed.ts';
+import { DataDirBusyError } from './db/data-dir-lock.ts';
 import { createLogger } from './logger.ts';
 
 const usage = `Usage: quotegraph <command> [options]
@@ -28,34 +22,44 @@ Commands:
 Configuration comes from the environment; see README.md.
 `;
 
+/** Commands that open the database; generate prints its own help. */
+const databaseCommands = new Set(['serve', 'migrate', 'seed', 'ingest']);
+
 async function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     io.stdout.write(usage);
     return command ? 0 : 2;
   }
-  // Loaded on demand: each command pulls in only what it needs.
+  // Loaded on demand: each command pulls in only what it needs (help, nothing).
   if (command === 'extract') return (await import('./commands/extract.ts')).runExtract(rest, io);
-  if (command === 'schema') return runSchema(rest, io);
-  if (command === 'token') return runToken(io);
+  if (command === 'schema') return (await import('./commands/schema.ts')).runSchema(rest, io);
+  if (command === 'token') return (await import('./commands/token.ts')).runToken(io);
+  // Help never touches the database (nor the data directory's lock).
+  if (databaseCommands.has(command) && rest.some((arg) => arg === '--help' || arg === '-h')) {
+    io.stdout.write(usage);
+    return 0;
+  }
 
   const config = loadConfig();
   const logger = createLogger(config, { buffered: command === 'serve' });
   switch (command) {
     case 'serve':
-      return runServe(config, logger);
+      return (await import('./commands/serve.ts')).runServe(config, logger);
     case 'ingest':
-      return runIngest(rest, config, logger, io);
+      return (await import('./commands/ingest.ts')).runIngest(rest, config, logger, io);
     case 'generate':
-      return runGenerate(rest, config, logger);
+      return (await import('./commands/generate.ts')).runGenerate(rest, config, logger);
     case 'migrate': {
       parseArgs({ args: rest, options: {} });
+      const { connect } = await import('./db/connect.ts');
       const database = await connect(config, logger);
       await database.close();
       return 0;
     }
     case 'seed': {
       parseArgs({ args: rest, options: {} });
+      const [{ connect }, { seedDemo }] = await Promise.all([import('./db/connect.ts'), import('./demo/seed.ts')]);
       const database = await connect(config, logger);
       try {
         const loaded = await seedDemo(database, logger);
@@ -70,11 +74,32 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
+/**
+ * Resolves once everything written so far has been handed to the OS. process.exit() right after a
+ * large write to a pipe drops whatever the reader has not taken yet (extract's JSON was cut off at
+ * 64 KB), so the CLI waits for its streams and then lets Node exit with `process.exitCode`.
+ */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || !stream.writable) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    stream.write('', () => resolve());
+  });
+}
+
+async function finish(code: number): Promise<void> {
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exitCode = code;
+  // The output is out; a handle some library left open must not keep the command alive.
+  setTimeout(() => process.exit(code), 2_000).unref();
+}
+
 main(process.argv.slice(2), process).then(
-  (code) => process.exit(code),
+  (code) => finish(code),
   (error: unknown) => {
-    const expected = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-    process.stderr.write(`quotegraph: ${expected ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
-    process.exit(expected ? 2 : 1);
+    const usageMistake = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    const explained = usageMistake || error instanceof DataDirBusyError;
+    process.stderr.write(`quotegraph: ${explained ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
+    return finish(usageMistake ? 2 : 1);
   },
 );

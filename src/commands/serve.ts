@@ -5,10 +5,16 @@ import type { Logger } from '../logger.ts';
 import { writePolicy } from '../plugins/write-access.ts';
 import { createApp, listen } from '../server.ts';
 
+/**
+ * How long in-flight requests get once a stop signal arrives: inside the 10 s that `docker stop`
+ * waits before SIGKILL, with time left to close the database and release the data directory.
+ */
+const DRAIN_DEADLINE_MS = 8_000;
+
 /** Serves the API until SIGTERM or SIGINT, then drains in-flight requests and exits 0. */
 export async function runServe(config: Config, logger: Logger): Promise<number> {
   const started = performance.now();
-  const database = await connect(config, logger);
+  const database = await connect(config, logger, { command: 'quotegraph serve', share: true });
   if (config.seedDemo) await seedDemoIfEmpty(database, logger);
   const app = createApp({ config, database, logger });
   const running = await listen(app, config);
@@ -32,10 +38,29 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = async (signal: string) => {
-      if (stopping) return;
+      // Under `npm start` one Ctrl-C or `kill -- -PGID` reaches node two or three times (npm
+      // and tsx relay it): every signal after the first is noted and changes nothing.
+      if (stopping) {
+        logger.info({ signal }, 'already shutting down');
+        logger.flush();
+        return;
+      }
       stopping = true;
-      logger.info({ signal }, 'shutting down: finishing in-flight requests');
-      await running.close();
+      logger.info({ signal, deadlineMs: DRAIN_DEADLINE_MS }, 'shutting down: finishing in-flight requests');
+      logger.flush();
+      // Connections that fall idle while draining are closed at once; whatever is still open at
+      // the deadline is cut, so a stuck client cannot hold the process (and the data directory).
+      const closingIdle = setInterval(() => running.server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => {
+        logger.warn({ deadlineMs: DRAIN_DEADLINE_MS }, 'drain deadline passed: closing the remaining connections');
+        running.server.closeAllConnections();
+      }, DRAIN_DEADLINE_MS);
+      try {
+        await running.close();
+      } finally {
+        clearInterval(closingIdle);
+        clearTimeout(deadline);
+      }
       await app.dispose();
       await database.close();
       clearInterval(flushing);
@@ -43,7 +68,9 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
       logger.flush();
       resolve(0);
     };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
+    // process.on, not once: with `once` the second relayed signal found no listener and killed
+    // the process mid-drain.
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
   });
 }

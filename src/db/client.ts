@@ -1,6 +1,7 @@
 // One database layer, two drivers: embedded PGlite by default, PostgreSQL through postgres.js
 // when a connection string is given. Everything above this module sees the same `Database`.
 import fs from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgAsyncDatabase } from 'drizzle-orm/pg-core/async/db';
 import type { PgQueryResultHKT } from 'drizzle-orm/pg-core/session';
@@ -20,6 +21,11 @@ export type DatabaseOptions =
       loadDataDir?: Blob | File;
     }
   | {
+      /** The embedded database of a running server, through its socket (src/db/embedded-socket.ts). */
+      driver: 'embedded-socket';
+      socketPath: string;
+    }
+  | {
       driver: 'postgres';
       url: string;
       poolSize: number;
@@ -35,6 +41,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** PGlite only: a tarball of the data directory, to be loaded by another handle. */
   dump?(): Promise<Blob | File>;
+  /** PGlite only: the embedded instance, to be shared on a socket. */
+  pglite?: PGlite;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -64,6 +72,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
       close: () => client.close(),
       dump: () => client.dumpDataDir('none'),
+      pglite: client,
+    };
+  }
+
+  if (options.driver === 'embedded-socket') {
+    // One connection: the server runs one client transaction at a time anyway. Unnamed
+    // statements only: every client shares PGlite's single session, where two clients' named
+    // prepared statements would collide.
+    const client = postgres({ path: options.socketPath, max: 1, prepare: false, onnotice: () => {}, connect_timeout: 5 });
+    const db = drizzlePostgres({ client, relations, logger: statementCountingLogger });
+    return {
+      db: db as unknown as Database,
+      driver: 'postgres',
+      ping: async () => {
+        try {
+          await client`select 1`;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      close: () => client.end({ timeout: 2 }),
     };
   }
 
