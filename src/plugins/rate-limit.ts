@@ -64,7 +64,11 @@ export function useRateLimits(config: Config): { writes: Plugin; expensive: Plug
         const retryAfter = Math.ceil(rejection.msBeforeNext / 1000);
         setResultAndStopExecution({
           errors: [
-            apiError(ErrorCode.RATE_LIMITED, `Too many ${chosen.what} operations; try again in ${retryAfter} s.`, { retryAfter }),
+            // HTTP 429 with Retry-After (RFC 6585), the seconds also in extensions.retryAfter.
+            apiError(ErrorCode.RATE_LIMITED, `Too many ${chosen.what} operations; try again in ${retryAfter} s.`, {
+              retryAfter,
+              http: { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+            }),
           ],
         });
       }

@@ -571,6 +571,9 @@ describe('rate limits', () => {
     const retryAfter = refused.json.errors[0].extensions.retryAfter;
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe(String(retryAfter));
+    expect(refused.json.errors[0].extensions.http).toBeUndefined();
     expect(codes(await write(tokens[1]!, 'Rate B0'))).toEqual([]);
     expect((await post('{ people(filter: { search: "Rate A2" }) { totalCount } }', {}, {}, limited)).json.data.people.totalCount).toBe(0);
   });
@@ -582,6 +585,8 @@ describe('rate limits', () => {
     const refused = await post(expensive, {}, from('203.0.113.7'), limited);
     expectRefused(refused, 'RATE_LIMITED');
     expect(refused.json.errors[0].extensions.retryAfter).toBeGreaterThan(0);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBe(refused.json.errors[0].extensions.retryAfter);
     expect(refused.json.extensions.cost).toBeGreaterThanOrEqual(50);
     expect(codes(await post(expensive, {}, from('203.0.113.8'), limited))).toEqual([]);
     for (let i = 0; i < 5; i++) expect(codes(await post('{ articles(first: 1) { totalCount } }', {}, from('203.0.113.7'), limited))).toEqual([]);
