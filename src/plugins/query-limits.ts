@@ -105,11 +105,19 @@ const MAX_VARIABLE_ERRORS = 10;
 const MAX_MESSAGE_LENGTH = 400;
 
 /** "Variable "$f" got invalid value { …60 KB… }; Field "k0" is not …" keeps its start and its reason. */
-function shortened(error: GraphQLError): GraphQLError {
-  if (error.message.length <= MAX_MESSAGE_LENGTH) return error;
+function shortMessage(error: GraphQLError): string {
+  if (error.message.length <= MAX_MESSAGE_LENGTH) return error.message;
   const reason = error.originalError?.message ?? '';
-  const start = error.message.slice(0, Math.max(80, MAX_MESSAGE_LENGTH - reason.length - 10));
-  return new GraphQLError(`${start}…; ${reason}`, { nodes: error.nodes, extensions: error.extensions });
+  return `${error.message.slice(0, Math.max(80, MAX_MESSAGE_LENGTH - reason.length - 10))}…; ${reason}`;
+}
+
+/** The variable at fault, and where inside it: `{ field: "f.k0" }` from 'Variable "$f" got invalid value … at "f.k0"; …'. */
+function variableField(error: GraphQLError): { field?: string } {
+  const inside = /^Variable "\$[^"]*" got invalid value .* at "([^"]+)"; /s.exec(error.message)?.[1];
+  const definition = error.nodes?.[0];
+  const name = definition?.kind === Kind.VARIABLE_DEFINITION ? definition.variable.name.value : undefined;
+  const field = inside ?? name;
+  return field ? { field } : {};
 }
 
 /**
@@ -123,7 +131,12 @@ function variableErrors(schema: GraphQLSchema, document: DocumentNode, input: Ex
   const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], (input.variableValues ?? {}) as Record<string, unknown>, {
     maxErrors: MAX_VARIABLE_ERRORS,
   });
-  return (errors ?? []).map(shortened);
+  return (errors ?? []).map((error) => {
+    return new GraphQLError(shortMessage(error), {
+      nodes: error.nodes,
+      extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT, ...variableField(error) },
+    });
+  });
 }
 
 function estimateCost(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
@@ -195,9 +208,7 @@ export function useQueryLimits(limits: Limits, options: { suggestions: boolean }
           costs.set(args.contextValue as object, 0);
           setResultAndStopExecution({
             data: null,
-            errors: invalid.map(
-              (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT } }),
-            ),
+            errors: invalid,
           });
           return;
         }
