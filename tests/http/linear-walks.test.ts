@@ -132,6 +132,8 @@ describe('variables and extensions are bounded before they are coerced', () => {
       expectHandled(answer);
       expect(codes(answer)).toContain('BAD_USER_INPUT');
       expect(answer.json.errors.length).toBeLessThanOrEqual(50);
+      expect(answer.json.errors[0].extensions.field).toBe('f');
+      expect(answer.json.errors[0].message).toMatch(/6000 fields, but ArticleFilter has only \d+/);
     }
   });
 
