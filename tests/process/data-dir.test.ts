@@ -91,6 +91,18 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     expect(quotes.json.data.quotes.totalCount).toBe(2);
   });
 
+  test('generate and seed write through the running server as well', async () => {
+    const generate = await runCli(['generate', '--articles', '3', '--seed', '7'], { env: env() });
+    expect(generate.stderr).toBe('');
+    expect(generate.stdout).toMatch(/generated 3 articles/);
+    expect(generate.code).toBe(0);
+    const seed = await runCli(['seed'], { env: env() });
+    expect(seed.stdout).toMatch(/loaded 5 demo articles/);
+    expect(seed.code).toBe(0);
+    const result = await postGraphQL(server!.url, '{ articles(first: 1) { totalCount } }');
+    expect(result.json.data.articles.totalCount).toBe(2 + 3 + 5);
+  });
+
   test('a second server on the same directory refuses to start, naming the holder and what to do', async () => {
     const second = await runCli(['serve'], { env: { ...env(), PORT: '0', HOST: '127.0.0.1' } });
     expect(second.code).not.toBe(0);
@@ -105,7 +117,7 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     expect(fs.existsSync(lockPathOf(dataDir))).toBe(false);
 
     server = await startService({ env: env() });
-    expect((await listArticles(server)).urls.sort()).toEqual(['https://harbor.example/0', 'https://harbor.example/1']);
+    expect((await listArticles(server)).urls).toEqual(expect.arrayContaining(['https://harbor.example/0', 'https://harbor.example/1']));
   });
 
   test('after kill -9 the next start takes over the stale lock; without a server the CLI opens the directory itself', async () => {
@@ -116,7 +128,7 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
 
     server = await startService({ env: env() });
     expect(server.output()).toContain(`took over the data directory from process ${killedPid}`);
-    expect((await listArticles(server)).urls).toHaveLength(2);
+    expect((await listArticles(server)).urls).toHaveLength(10);
     const throughServer = await runCli(['ingest', '--quiet', articleFile], { env: env() });
     expect(throughServer.stdout).toMatch(/0 created, 2 updated, 0 failed/);
     expect((await server.stop()).code).toBe(0);
