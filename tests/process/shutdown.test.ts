@@ -32,6 +32,8 @@ afterAll(() => {
 const cases: Array<[string, Stop]> = [
   ['npm start', { signal: 'SIGTERM', to: 'group', times: 1 }],
   ['npm start', { signal: 'SIGINT', to: 'group', times: 2 }],
+  // `docker stop` of a container whose command is npm start: npm is pid 1 and gets the signal alone.
+  ['npm start', { signal: 'SIGTERM', to: 'pid', times: 1 }],
   ['tsx', { signal: 'SIGTERM', to: 'pid', times: 2 }],
 ];
 
