@@ -61,7 +61,7 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
   });
 
   test('with the server running, the CLI ingest is stored in the server\'s database, and a cached list is fresh', async () => {
-    server = await startService({ env: env() });
+    server = await startService({ env: env(), startTimeoutMs: 90_000 });
     const holder = readLockHolder(lockPathOf(dataDir));
     expect(holder).toMatchObject({ pid: server.child.pid, command: 'quotegraph serve' });
 
@@ -116,7 +116,7 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     expect(stopped.code).toBe(0);
     expect(fs.existsSync(lockPathOf(dataDir))).toBe(false);
 
-    server = await startService({ env: env() });
+    server = await startService({ env: env(), startTimeoutMs: 90_000 });
     expect((await listArticles(server)).urls).toEqual(expect.arrayContaining(['https://harbor.example/0', 'https://harbor.example/1']));
   });
 
@@ -126,7 +126,7 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     await server!.exited;
     expect(readLockHolder(lockPathOf(dataDir))).toMatchObject({ pid: killedPid });
 
-    server = await startService({ env: env() });
+    server = await startService({ env: env(), startTimeoutMs: 90_000 });
     expect(server.output()).toContain(`took over the data directory from process ${killedPid}`);
     expect((await listArticles(server)).urls).toHaveLength(10);
     const throughServer = await runCli(['ingest', '--quiet', articleFile], { env: env() });

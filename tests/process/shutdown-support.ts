@@ -51,7 +51,7 @@ export async function launch(command: string[], env: Record<string, string>): Pr
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const logged = (message: string, timeoutMs = 60_000) =>
+  const logged = (message: string, timeoutMs = 120_000) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
         if (messages.some((line) => line.startsWith(message))) {
