@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { lockPathOf, readLockHolder } from '../../src/db/data-dir-lock.ts';
+import { lockDataDir, lockPathOf, readLockHolder } from '../../src/db/data-dir-lock.ts';
 import { postGraphQL, startService, type ServiceProcess } from '../support/service-process.ts';
 import { runCli } from './cli-run.ts';
 
@@ -58,6 +58,21 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
       expect(result.stdout).toMatch(/Usage: quotegraph/);
     }
     expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  test('a command while another command holds the directory stops at once, naming the holder', async () => {
+    const held = await lockDataDir(dataDir, 'quotegraph ingest big-feed/');
+    expect(held.acquired).toBe(true);
+    try {
+      const ingest = await runCli(['ingest', '--quiet', articleFile], { env: env() });
+      expect(ingest.code).toBe(1);
+      expect(ingest.stderr).toContain(`in use by process ${process.pid} (quotegraph ingest big-feed/`);
+      expect(ingest.stderr).toMatch(/Wait for it to finish/);
+      expect(ingest.stdout).toBe('');
+    } finally {
+      if (held.acquired) held.lock.release();
+    }
+    expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
   test('with the server running, the CLI ingest is stored in the server\'s database, and a cached list is fresh', async () => {
