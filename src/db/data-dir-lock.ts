@@ -63,6 +63,10 @@ export function readLockHolder(lockPath: string): LockHolder | 'missing' | 'unre
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw error;
   }
+  return parseLockHolder(text);
+}
+
+function parseLockHolder(text: string): LockHolder | 'unreadable' {
   try {
     const parsed = JSON.parse(text) as Partial<LockHolder>;
     if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return 'unreadable';
@@ -137,8 +141,8 @@ async function removeStaleLock(lockPath: string, stale: string): Promise<void> {
 
 /**
  * Takes the data directory's lock, or says who holds it. A lock whose process is gone (killed,
- * crashed) is taken over; `isSocketAlive` lets the caller also treat a holder whose socket no
- * longer answers as gone (its pid may have been reused).
+ * crashed) is taken over; `isSocketAlive` lets the caller also treat a holder whose socket is
+ * refused as gone (its pid may have been reused by another program).
  */
 export async function lockDataDir(
   dataDir: string,
@@ -162,9 +166,10 @@ export async function lockDataDir(
       return { acquired: true, lock: heldLock(lockPath, holder), tookOverFrom };
     }
 
+    // One read: what is judged stale is exactly what may be removed.
     const content = safeRead(lockPath);
-    const existing = readLockHolder(lockPath);
-    if (existing === 'missing') continue;
+    if (content === null) continue;
+    const existing = parseLockHolder(content);
     if (existing === 'unreadable') {
       // Either a holder between its open() and write(), or one that died right there.
       const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
@@ -173,13 +178,13 @@ export async function lockDataDir(
         await sleep(20);
         continue;
       }
-      if (content !== null) await removeStaleLock(lockPath, content);
+      await removeStaleLock(lockPath, content);
       continue;
     }
     const alive = isHolderAlive(existing, lockPath) && (existing.socket === null || (await isSocketAlive(existing.socket)));
     if (alive) return { acquired: false, holder: existing, lockPath };
     tookOverFrom = existing;
-    if (content !== null) await removeStaleLock(lockPath, content);
+    await removeStaleLock(lockPath, content);
     if (attempt > 200) throw new Error(`cannot take over the stale lock file ${lockPath}`);
   }
 }

@@ -209,7 +209,10 @@ export async function serveEmbeddedDatabase(pglite: PGlite, dataDir: string): Pr
   };
 }
 
-/** True when something accepts connections on the socket. */
+/**
+ * False only when nothing listens on the socket (refused, or no such file). A server too busy to
+ * answer at once still counts as alive: taking its data directory over would corrupt it.
+ */
 export function socketAnswers(socketPath: string, timeoutMs = 1_000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(socketPath);
@@ -217,8 +220,8 @@ export function socketAnswers(socketPath: string, timeoutMs = 1_000): Promise<bo
       socket.destroy();
       resolve(answer);
     };
-    socket.setTimeout(timeoutMs, () => done(false));
+    socket.setTimeout(timeoutMs, () => done(true));
     socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(!(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' || error.code === 'ENOTSOCK')));
   });
 }

@@ -3,24 +3,35 @@
 // lock end with one holder.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lockDataDir, lockPathOf, readLockHolder, type LockHolder } from '../../src/db/data-dir-lock.ts';
+import { socketAnswers } from '../../src/db/embedded-socket.ts';
 import { runs } from '../support/property.ts';
 import { repoRoot } from './cli-run.ts';
 
 let folder: string;
 let deadPid: number;
 let counter = 0;
+let listeningSocket: string;
+let listener: net.Server;
 
-beforeAll(() => {
+beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'quotegraph-lock-'));
+  listeningSocket = path.join(folder, 'listening.sock');
+  // Accepts connections and never says a word, like a server whose event loop is busy.
+  listener = net.createServer(() => {});
+  await new Promise<void>((resolve) => listener.listen(listeningSocket, resolve));
   // A pid that was a process a moment ago and is not any more.
   deadPid = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
 });
-afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+afterAll(async () => {
+  await new Promise((resolve) => listener.close(resolve));
+  fs.rmSync(folder, { recursive: true, force: true });
+});
 
 /** What a previous process may have left behind in the lock file. */
 type Leftover =
@@ -30,7 +41,8 @@ type Leftover =
   | { kind: 'other-host' }
   | { kind: 'own-pid-earlier-life' }
   | { kind: 'garbage-old' }
-  | { kind: 'socket-gone' };
+  | { kind: 'socket-gone' }
+  | { kind: 'socket-listening' };
 
 const leftover: fc.Arbitrary<Leftover> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
@@ -40,6 +52,7 @@ const leftover: fc.Arbitrary<Leftover> = fc.oneof(
   fc.constant({ kind: 'own-pid-earlier-life' as const }),
   fc.constant({ kind: 'garbage-old' as const }),
   fc.constant({ kind: 'socket-gone' as const }),
+  fc.constant({ kind: 'socket-listening' as const }),
 );
 
 function holder(overrides: Partial<LockHolder>): LockHolder {
@@ -64,6 +77,9 @@ function leave(dataDir: string, state: Leftover): void {
     case 'socket-gone':
       // A live pid (reused by another program) whose server socket no longer answers.
       return write(JSON.stringify(holder({ pid: process.ppid, socket: path.join(dataDir, 'gone.sock') })));
+    case 'socket-listening':
+      // A live server that is slow to answer still holds the directory.
+      return write(JSON.stringify(holder({ pid: process.ppid, socket: listeningSocket })));
     case 'garbage-old': {
       write('{"pid": 12');
       const old = new Date(Date.now() - 60_000);
@@ -73,7 +89,7 @@ function leave(dataDir: string, state: Leftover): void {
   }
 }
 
-const heldByOther = (state: Leftover) => state.kind === 'live-pid' || state.kind === 'other-host';
+const heldByOther = (state: Leftover) => state.kind === 'live-pid' || state.kind === 'other-host' || state.kind === 'socket-listening';
 
 describe('data directory lock', () => {
   test('the lock is taken exactly when no live process holds it, and released once', async () => {
@@ -82,7 +98,7 @@ describe('data directory lock', () => {
         const dataDir = path.join(folder, `case-${counter++}`);
         leave(dataDir, state);
         const before = readLockHolder(lockPathOf(dataDir));
-        const attempt = await lockDataDir(dataDir, 'quotegraph ingest x', async (socket) => fs.existsSync(socket));
+        const attempt = await lockDataDir(dataDir, 'quotegraph ingest x', (socket) => socketAnswers(socket));
         if (heldByOther(state)) {
           expect(attempt.acquired).toBe(false);
           expect(readLockHolder(lockPathOf(dataDir))).toEqual(before);

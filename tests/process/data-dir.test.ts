@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { lockPathOf, readLockHolder } from '../../src/db/data-dir-lock.ts';
+import { lockDataDir, lockPathOf, readLockHolder } from '../../src/db/data-dir-lock.ts';
 import { postGraphQL, startService, type ServiceProcess } from '../support/service-process.ts';
 import { runCli } from './cli-run.ts';
 
@@ -60,8 +60,23 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 
+  test('a command while another command holds the directory stops at once, naming the holder', async () => {
+    const held = await lockDataDir(dataDir, 'quotegraph ingest big-feed/');
+    expect(held.acquired).toBe(true);
+    try {
+      const ingest = await runCli(['ingest', '--quiet', articleFile], { env: env() });
+      expect(ingest.code).toBe(1);
+      expect(ingest.stderr).toContain(`in use by process ${process.pid} (quotegraph ingest big-feed/`);
+      expect(ingest.stderr).toMatch(/Wait for it to finish/);
+      expect(ingest.stdout).toBe('');
+    } finally {
+      if (held.acquired) held.lock.release();
+    }
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
   test('with the server running, the CLI ingest is stored in the server\'s database, and a cached list is fresh', async () => {
-    server = await startService({ env: env() });
+    server = await startService({ env: env(), startTimeoutMs: 90_000 });
     const holder = readLockHolder(lockPathOf(dataDir));
     expect(holder).toMatchObject({ pid: server.child.pid, command: 'quotegraph serve' });
 
@@ -91,6 +106,18 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     expect(quotes.json.data.quotes.totalCount).toBe(2);
   });
 
+  test('generate and seed write through the running server as well', async () => {
+    const generate = await runCli(['generate', '--articles', '3', '--seed', '7'], { env: env() });
+    expect(generate.stderr).toBe('');
+    expect(generate.stdout).toMatch(/generated 3 articles/);
+    expect(generate.code).toBe(0);
+    const seed = await runCli(['seed'], { env: env() });
+    expect(seed.stdout).toMatch(/loaded 5 demo articles/);
+    expect(seed.code).toBe(0);
+    const result = await postGraphQL(server!.url, '{ articles(first: 1) { totalCount } }');
+    expect(result.json.data.articles.totalCount).toBe(2 + 3 + 5);
+  });
+
   test('a second server on the same directory refuses to start, naming the holder and what to do', async () => {
     const second = await runCli(['serve'], { env: { ...env(), PORT: '0', HOST: '127.0.0.1' } });
     expect(second.code).not.toBe(0);
@@ -104,8 +131,8 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     expect(stopped.code).toBe(0);
     expect(fs.existsSync(lockPathOf(dataDir))).toBe(false);
 
-    server = await startService({ env: env() });
-    expect((await listArticles(server)).urls.sort()).toEqual(['https://harbor.example/0', 'https://harbor.example/1']);
+    server = await startService({ env: env(), startTimeoutMs: 90_000 });
+    expect((await listArticles(server)).urls).toEqual(expect.arrayContaining(['https://harbor.example/0', 'https://harbor.example/1']));
   });
 
   test('after kill -9 the next start takes over the stale lock; without a server the CLI opens the directory itself', async () => {
@@ -114,9 +141,9 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     await server!.exited;
     expect(readLockHolder(lockPathOf(dataDir))).toMatchObject({ pid: killedPid });
 
-    server = await startService({ env: env() });
+    server = await startService({ env: env(), startTimeoutMs: 90_000 });
     expect(server.output()).toContain(`took over the data directory from process ${killedPid}`);
-    expect((await listArticles(server)).urls).toHaveLength(2);
+    expect((await listArticles(server)).urls).toHaveLength(10);
     const throughServer = await runCli(['ingest', '--quiet', articleFile], { env: env() });
     expect(throughServer.stdout).toMatch(/0 created, 2 updated, 0 failed/);
     expect((await server.stop()).code).toBe(0);

@@ -1,7 +1,10 @@
 // A server started the way people start it (`npm start`, tsx, `node dist/cli.js`) in a process
 // group of its own, requests held in flight at will, and signals sent to the pid or the group.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { expect } from 'vitest';
 import { freePort } from '../support/pg-cluster.ts';
 import { cliEnv, repoRoot } from './cli-run.ts';
 
@@ -48,7 +51,7 @@ export async function launch(command: string[], env: Record<string, string>): Pr
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const logged = (message: string, timeoutMs = 60_000) =>
+  const logged = (message: string, timeoutMs = 120_000) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
         if (messages.some((line) => line.startsWith(message))) {
@@ -111,3 +114,39 @@ export function heldRequest(origin: string, query: string): HeldRequest {
   request.flushHeaders();
   return { started: startedPromise, finish: () => request.end(body), result };
 }
+
+export const launchers: Record<string, string[]> = {
+  'npm start': ['npm', 'start', '--silent'],
+  tsx: [path.join(repoRoot, 'node_modules/.bin/tsx'), 'src/cli.ts', 'serve'],
+};
+
+export interface Stop {
+  signal: 'SIGTERM' | 'SIGINT';
+  to: 'group' | 'pid';
+  times: 1 | 2;
+}
+
+/** Holds 8 requests in flight, stops the server as told, then lets the requests finish. */
+export async function drainsInFlightRequests(server: Launched, stop: Stop, lockPath: string | null) {
+  const requests = Array.from({ length: 8 }, () => heldRequest(server.origin, '{ articles(first: 3) { totalCount nodes { title } } }'));
+  const results = requests.map((request) => request.result.catch((error: Error) => ({ status: 0, body: error.message })));
+  await Promise.all(requests.map((request) => request.started));
+
+  const target = stop.to === 'group' ? -server.child.pid! : server.child.pid!;
+  process.kill(target, stop.signal);
+  await server.logged('shutting down');
+  if (stop.times === 2) process.kill(target, stop.signal);
+  // Give relayed signals (npm, tsx) time to land before the requests can complete; a signal
+  // that kills the process shows as dropped requests below.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  for (const request of requests) request.finish();
+
+  const answers = await Promise.all(results);
+  expect(answers.map((answer) => answer.status), server.output()).toEqual(Array(8).fill(200));
+  for (const answer of answers) expect(JSON.parse(answer.body)).toMatchObject({ data: { articles: { totalCount: expect.any(Number) } } });
+  const exit = await server.exited;
+  expect(exit, server.output()).toEqual({ code: 0, signal: null });
+  expect(server.output()).toMatch(/"msg":"stopped"/);
+  if (lockPath) expect(fs.existsSync(lockPath)).toBe(false);
+}
+
