@@ -34,8 +34,16 @@ export interface Config {
   introspection: boolean;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
+  /** OpenTelemetry traces over OTLP/HTTP; null when no endpoint is set. */
+  tracing: TracingConfig | null;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+}
+
+export interface TracingConfig {
+  /** Where spans are POSTed (OTLP/HTTP, JSON). */
+  tracesUrl: string;
+  serviceName: string;
 }
 
 export interface CacheConfig {
@@ -179,6 +187,22 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     graphiql: booleanSetting(env, 'QUOTEGRAPH_GRAPHIQL', true),
     introspection: booleanSetting(env, 'QUOTEGRAPH_INTROSPECTION', true),
     metrics: booleanSetting(env, 'QUOTEGRAPH_METRICS', true),
+    tracing: tracingSetting(env),
     trustProxy: booleanSetting(env, 'QUOTEGRAPH_TRUST_PROXY', false),
   };
+}
+
+/** The standard OpenTelemetry variables: a traces endpoint, or a base endpoint + /v1/traces. */
+function tracingSetting(env: NodeJS.ProcessEnv): TracingConfig | null {
+  const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const tracesUrl = traces || (base ? `${base.replace(/\/+$/, '')}/v1/traces` : '');
+  if (!tracesUrl) return null;
+  try {
+    const url = new URL(tracesUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+  } catch {
+    throw new ConfigError(`${traces ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT'} must be an http(s) URL, got "${tracesUrl}"`);
+  }
+  return { tracesUrl, serviceName: env.OTEL_SERVICE_NAME?.trim() || 'quotegraph' };
 }

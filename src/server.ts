@@ -23,6 +23,7 @@ import { maskedErrors } from './plugins/mask-errors.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimits } from './plugins/rate-limit.ts';
 import { useMetrics } from './plugins/metrics.ts';
+import { useTracing } from './plugins/tracing.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import { useRequestShape } from './plugins/request-shape.ts';
 import { useReadRetry } from './plugins/retry-reads.ts';
@@ -93,6 +94,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useRequestLog(logger),
       ...(config.metrics ? useMetrics() : []),
+      ...useTracing(config.tracing),
       // Spent before authorisation, so that failed authentications spend a budget too.
       rateLimits.writes,
       // Before the limits and the cache read variables: a caller without write access learns nothing of a mutation's input.
