@@ -3,13 +3,14 @@
 import type { Database } from '../db/client.ts';
 import type { PageMetadata } from '../extract/types.ts';
 import { ingestArticle, type ArticleMetadata, type IngestResult } from './article.ts';
+import type { WriteDeadline } from './write-locks.ts';
 
 export interface DocumentInput extends ArticleMetadata {
   text?: string | null;
   html?: string | null;
 }
 
-export async function ingestDocument(db: Database, input: DocumentInput): Promise<IngestResult> {
+export async function ingestDocument(db: Database, input: DocumentInput, options: { deadline?: WriteDeadline } = {}): Promise<IngestResult> {
   // Loaded on first use: the reader and its NLP lexicon take tens of megabytes that a server
   // which only answers queries never needs.
   const { extractArticle } = await import('../extract/index.ts');
@@ -18,7 +19,7 @@ export async function ingestDocument(db: Database, input: DocumentInput): Promis
     ...(input.html != null ? { html: input.html } : {}),
     ...(input.url ? { url: input.url } : {}),
   });
-  return ingestArticle(db, extracted, withPageMetadata(input, extracted.metadata));
+  return ingestArticle(db, extracted, withPageMetadata(input, extracted.metadata), options);
 }
 
 /** What the page says about itself fills what the caller left out; the caller's own values always win. */
