@@ -179,7 +179,7 @@ builder.mutationFields((t) => ({
       checkSize(input.text ?? input.html, ctx.config.maxArticleBytes, field);
       try {
         const deadline = operationDeadline(ctx);
-        return await ingestDocument(ctx.db, input, deadline ? { deadline } : {});
+        return await ingestDocument(ctx.db, input, { inWorker: true, ...(deadline ? { deadline } : {}) });
       } catch (error) {
         if (error instanceof ExtractError) throw badUserInput(error.message, field);
         if (error instanceof IngestError) throw badUserInput(error.message, error.field ? `input.${error.field}` : field);

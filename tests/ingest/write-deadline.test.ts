@@ -81,3 +81,29 @@ describe('an ingest that times out', () => {
     expect(await rows(sql`select id from articles where url = ${url}`)).toEqual([]);
   });
 });
+
+describe('a long extraction', () => {
+  // Extraction runs on a worker thread: while a large article is read, the server goes on
+  // answering. Reads are sent one after another while the ingest is in flight; all of them are
+  // answered before it. (On the main thread the extraction would hold every one of them up.)
+  test('does not hold up reads sent while it runs', async () => {
+    const INGEST = 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }';
+    await write(INGEST, { input: { text: 'Warm-up two\n\n"Ready again," said Kari Nord.' } });
+    const paragraph = (i: number) =>
+      `The harbour council met again on day ${i} to discuss the tidal scheme. "We will decide before winter, and the boats will keep their moorings," said Maria Okafor, the harbour master. Tomas Lindqvist of Northfield University said the survey needed another month.`;
+    const text = ['A long article', ...Array.from({ length: 900 }, (_, i) => paragraph(i))].join('\n\n');
+    let ingestAnswered = false;
+    const ingest = write(INGEST, { input: { text, url: 'https://example.test/long-extraction' } }).then((data) => {
+      ingestAnswered = true;
+      return data;
+    });
+    const answeredDuringIngest: boolean[] = [];
+    for (let i = 0; i < 5; i++) {
+      const result = await execute(app, '{ articles(first: 1) { totalCount } }');
+      expect(result.errors).toBeUndefined();
+      answeredDuringIngest.push(!ingestAnswered);
+    }
+    expect(answeredDuringIngest).toEqual([true, true, true, true, true]);
+    expect((await ingest).ingestArticle.created).toBe(true);
+  });
+});
