@@ -64,9 +64,20 @@ async function main() {
       let done = false;
       const started = performance.now();
       // The ingest starts once the first read is under way, so every mode has a read in flight.
+      // A client that means to read every 25 ms; a read's wait counts from when it was due, so a
+      // stalled event loop shows as the reads it kept from being sent, not only the one in flight.
       const readsDuring = (async () => {
         const waits: number[] = [];
-        while (!done) waits.push(await read());
+        let due = performance.now();
+        while (!done) {
+          const now = performance.now();
+          // Each read a new event, as from a socket: PGlite answers in microtasks, and a loop of
+          // them alone would never let the event loop (and so the worker's reply) through.
+          await new Promise((resolve) => (due > now ? setTimeout(resolve, due - now) : setImmediate(resolve)));
+          await read();
+          waits.push(performance.now() - due);
+          due += 25;
+        }
         return waits;
       })();
       await new Promise((resolve) => setImmediate(resolve));
@@ -80,11 +91,11 @@ async function main() {
   await handle.close();
 
   console.log(`# A bystander's wait during a ${Math.round(bytes / 1000)} kB HTML ingest (PGlite, in process, ${rounds} rounds)\n`);
-  console.log('| extraction on | reads answered during the ingest | read p50 ms | read max ms | ingest ms |');
-  console.log('|---|---|---|---|---|');
-  console.log(`| (no ingest) | — | ${percentile(alone, 0.5).toFixed(1)} | ${Math.max(...alone).toFixed(1)} | — |`);
+  console.log('| extraction on | reads answered during the ingest | wait p50 ms | wait p99 ms | wait max ms | ingest ms |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(`| (no ingest, back to back) | — | ${percentile(alone, 0.5).toFixed(1)} | ${percentile(alone, 0.99).toFixed(1)} | ${Math.max(...alone).toFixed(1)} | — |`);
   for (const [mode, { waits, ingestMs }] of Object.entries(results)) {
-    console.log(`| ${mode} | ${(waits.length / rounds).toFixed(0)} per ingest | ${percentile(waits, 0.5).toFixed(1)} | ${Math.max(...waits).toFixed(1)} | ${percentile(ingestMs, 0.5).toFixed(0)} |`);
+    console.log(`| ${mode} | ${(waits.length / rounds).toFixed(0)} per ingest | ${percentile(waits, 0.5).toFixed(1)} | ${percentile(waits, 0.99).toFixed(1)} | ${Math.max(...waits).toFixed(1)} | ${percentile(ingestMs, 0.5).toFixed(0)} |`);
   }
   const main = results['main thread']!;
   const worker = results.worker!;
