@@ -10,6 +10,7 @@ import { ingestDocument } from '../ingest/document.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { allocateSlug } from '../ingest/slugs.ts';
 import { lockKeys } from '../ingest/write-locks.ts';
+import { operationDeadline } from '../plugins/execution-timeout.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 import { badUserInput } from './errors.ts';
@@ -177,7 +178,8 @@ builder.mutationFields((t) => ({
       if (!(input.text ?? input.html ?? '').trim()) throw badUserInput(`${field} is empty.`, field);
       checkSize(input.text ?? input.html, ctx.config.maxArticleBytes, field);
       try {
-        return await ingestDocument(ctx.db, input);
+        const deadline = operationDeadline(ctx);
+        return await ingestDocument(ctx.db, input, { inWorker: true, ...(deadline ? { deadline } : {}) });
       } catch (error) {
         if (error instanceof ExtractError) throw badUserInput(error.message, field);
         if (error instanceof IngestError) throw badUserInput(error.message, error.field ? `input.${error.field}` : field);

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.ts';
 import { quotes, relatedLinks } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { writeTransaction } from '../ingest/write-locks.ts';
+import { operationDeadline } from '../plugins/execution-timeout.ts';
 import { builder } from './builder.ts';
 import { notFound } from './errors.ts';
 
@@ -45,7 +46,8 @@ export async function commitAndInvalidate<T>(
   ctx: { db: Database },
   work: (tx: Transaction) => Promise<{ payload: T; change: GraphChange }>,
 ): Promise<T> {
-  const { payload } = await writeTransaction(ctx.db, work);
+  const deadline = operationDeadline(ctx);
+  const { payload } = await writeTransaction(ctx.db, work, deadline ? { deadline } : {});
   return payload;
 }
 

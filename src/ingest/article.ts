@@ -12,7 +12,7 @@ import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '.
 import { resolveEntities, type PreviousLinks, type ResolvedEntities } from './entities.ts';
 import type { Executor } from './executor.ts';
 import { allocateSlug } from './slugs.ts';
-import { lockKeys, writeTransaction } from './write-locks.ts';
+import { lockKeys, writeTransaction, type WriteDeadline } from './write-locks.ts';
 
 export interface ArticleMetadata {
   /** Canonical URL; the identity of the article when given. */
@@ -346,7 +346,7 @@ export async function ingestArticle(
   db: Database,
   extracted: ExtractedArticle,
   metadata: ArticleMetadata = {},
-  options: { signal?: AbortSignal } = {},
+  options: { deadline?: WriteDeadline } = {},
 ): Promise<IngestResult> {
   checkOffsets(extracted);
   // Retried as a whole when a concurrent write got in the way (see write-locks.ts).

@@ -3,22 +3,31 @@
 import type { Database } from '../db/client.ts';
 import type { PageMetadata } from '../extract/types.ts';
 import { ingestArticle, type ArticleMetadata, type IngestResult } from './article.ts';
+import type { WriteDeadline } from './write-locks.ts';
 
 export interface DocumentInput extends ArticleMetadata {
   text?: string | null;
   html?: string | null;
 }
 
-export async function ingestDocument(db: Database, input: DocumentInput): Promise<IngestResult> {
-  // Loaded on first use: the reader and its NLP lexicon take tens of megabytes that a server
-  // which only answers queries never needs.
-  const { extractArticle } = await import('../extract/index.ts');
-  const extracted = extractArticle({
+export interface IngestDocumentOptions {
+  deadline?: WriteDeadline;
+  /** Extract on the extraction worker thread (the server), not on this thread (the CLI). */
+  inWorker?: boolean;
+}
+
+export async function ingestDocument(db: Database, input: DocumentInput, options: IngestDocumentOptions = {}): Promise<IngestResult> {
+  const extractInput = {
     ...(input.text != null ? { text: input.text } : {}),
     ...(input.html != null ? { html: input.html } : {}),
     ...(input.url ? { url: input.url } : {}),
-  });
-  return ingestArticle(db, extracted, withPageMetadata(input, extracted.metadata));
+  };
+  // Loaded on first use: the reader and its NLP lexicon take tens of megabytes that a server
+  // which only answers queries never needs.
+  const extracted = options.inWorker
+    ? await (await import('./extract-in-worker.ts')).extractInWorker(extractInput)
+    : (await import('../extract/index.ts')).extractArticle(extractInput);
+  return ingestArticle(db, extracted, withPageMetadata(input, extracted.metadata), options.deadline ? { deadline: options.deadline } : {});
 }
 
 /** What the page says about itself fills what the caller left out; the caller's own values always win. */

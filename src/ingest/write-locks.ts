@@ -52,11 +52,17 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+export interface WriteDeadline {
+  /** Aborted once the client has been told the request timed out: nothing may be committed then. */
+  signal: AbortSignal;
+  /** Called just before the commit; false (the deadline has passed) rolls the transaction back. */
+  claimCommit?(): boolean;
+}
+
 export interface WriteOptions {
   /** Tries in all, the first included. */
   attempts?: number;
-  /** When aborted (the client was told the request timed out), nothing is committed. */
-  signal?: AbortSignal;
+  deadline?: WriteDeadline;
 }
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -65,8 +71,9 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export async function writeTransaction<T>(
   db: Database,
   work: (tx: Transaction) => Promise<T>,
-  { attempts = 6, signal }: WriteOptions = {},
+  { attempts = 6, deadline }: WriteOptions = {},
 ): Promise<T> {
+  const signal = deadline?.signal;
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     try {
@@ -74,6 +81,7 @@ export async function writeTransaction<T>(
         const result = await work(tx);
         // The last moment to change our mind: past this, the commit is sent.
         signal?.throwIfAborted();
+        if (deadline?.claimCommit && !deadline.claimCommit()) throw new Error('the write passed its deadline');
         return result;
       });
     } catch (error) {

@@ -1,18 +1,50 @@
 // A per-operation time limit. The client gets a TIMEOUT error when it passes; the database
 // side is cut short by PostgreSQL's statement_timeout on the service's connections.
+//
+// A write must not commit after its client was told TIMEOUT. Each operation gets a deadline that
+// resolvers find with `operationDeadline(context)`: the write path checks it, then claims the
+// commit, just before committing. A claimed commit is let finish and answered normally; past the
+// deadline the claim fails and the transaction rolls back. One or the other, never both.
 import type { Plugin } from 'graphql-yoga';
 import { apiError, ErrorCode } from '../graphql/errors.ts';
+
+export interface OperationDeadline {
+  /** Aborted when the operation has been answered with TIMEOUT. */
+  signal: AbortSignal;
+  /** True, and the timeout then waits for the operation, when the deadline has not passed yet. */
+  claimCommit(): boolean;
+}
+
+const deadlines = new WeakMap<object, OperationDeadline>();
+
+/** The deadline of the operation this context belongs to, when it runs under a time limit. */
+export function operationDeadline(context: object): OperationDeadline | undefined {
+  return deadlines.get(context);
+}
 
 export function useExecutionTimeout(timeoutMs: number): Plugin {
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
+        const controller = new AbortController();
+        let committing = false;
+        const deadline: OperationDeadline = {
+          signal: controller.signal,
+          claimCommit: () => {
+            if (controller.signal.aborted) return false;
+            committing = true;
+            return true;
+          },
+        };
+        if (args.contextValue && typeof args.contextValue === 'object') deadlines.set(args.contextValue, deadline);
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<{ errors: ReturnType<typeof apiError>[] }>((resolve) => {
-          timer = setTimeout(
-            () => resolve({ errors: [apiError(ErrorCode.TIMEOUT, `The operation took longer than ${timeoutMs} ms.`)] }),
-            timeoutMs,
-          );
+          timer = setTimeout(() => {
+            // A commit under way is not abandoned: its client gets the answer it is about to have.
+            if (committing) return;
+            controller.abort(new Error('the operation timed out'));
+            resolve({ errors: [apiError(ErrorCode.TIMEOUT, `The operation took longer than ${timeoutMs} ms.`)] });
+          }, timeoutMs);
           timer.unref();
         });
         try {

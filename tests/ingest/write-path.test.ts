@@ -104,7 +104,7 @@ describe('mergeOrganizations keeps the hierarchy a forest', () => {
         const under = new Set(descendants(keepId, after));
         expect(wanted.filter((id) => !under.has(id))).toEqual([]);
       }),
-      { numRuns: runs(15) },
+      { numRuns: runs(10) },
     );
   });
 });
@@ -141,7 +141,7 @@ describe('mergePeople reports what it moved', () => {
           expect(total).toBe(2 * articlesMention.filter((who) => who !== 'neither').length + 2 * articlesMention.filter((who) => who === 'both').length);
         },
       ),
-      { numRuns: runs(15) },
+      { numRuns: runs(10) },
     );
   });
 });
