@@ -34,6 +34,13 @@ describe('production start from dist/', { timeout: 240_000 }, () => {
     expect(server.output()).toMatch(/"msg":"demo articles loaded"/);
     const demo = await postGraphQL(`${server.origin}/graphql`, '{ articles(first: 10) { totalCount } }');
     expect(demo.json.data.articles.totalCount).toBe(5);
+    // ingestArticle extracts on a worker thread, whose entry point is found beside its caller in dist/.
+    const ingested = await postGraphQL(
+      `${server.origin}/graphql`,
+      'mutation($text: String!) { ingestArticle(input: { text: $text, title: "Built and ingested" }) { article { quotes { totalCount } } } }',
+      { text: 'The harbor board met on Monday.\n\n"We will build the pier," said Mayor Tom Reyes.' },
+    );
+    expect(ingested.json, ingested.text).toMatchObject({ data: { ingestArticle: { article: { quotes: { totalCount: 1 } } } } });
 
     await drainsInFlightRequests(server, { signal: 'SIGTERM', to: 'group', times: 2 }, lockPathOf(dataDir));
   });
