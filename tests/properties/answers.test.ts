@@ -10,7 +10,7 @@ import { createTestApp, execute, testConfig } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { clearGraph, graphPlan, storeGeneratedGraph } from '../support/generated-graph.ts';
 import { readOperation } from '../support/operations.ts';
-import { runs, scaledTimeout } from '../support/property.ts';
+import { propertySeed, runs, scaledTimeout } from '../support/property.ts';
 
 const TOKEN = 'property-token-0123456789abcdef';
 let database: DatabaseHandle;
@@ -54,5 +54,5 @@ test('compiled path, resolvers and cached app answer every generated operation i
     }),
     { numRuns: runs(4) },
   );
-  console.info(`answers: ${counts.graphs} graphs, ${counts.operations} operations (${counts.compiled} answered by the compiled path)`);
+  console.info(`answers (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.operations} operations (${counts.compiled} answered by the compiled path)`);
 }, scaledTimeout(60000));

@@ -8,7 +8,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { App } from '../../src/server.ts';
 import { createTestApp, execute } from '../support/app.ts';
 import { useFixtureGraph } from '../support/graph.ts';
-import { runs, scaledTimeout } from '../support/property.ts';
+import { propertySeed, runs, scaledTimeout } from '../support/property.ts';
 
 const graph = useFixtureGraph();
 let compiled: App;
@@ -163,5 +163,5 @@ test('generated invalid inputs are answered with codes and paths, never INTERNAL
     }),
     { numRuns: runs(150) },
   );
-  console.info(`invalid inputs: ${counts.requests} requests, ${counts.errors} errors checked`);
+  console.info(`invalid inputs (seed ${propertySeed}): ${counts.requests} requests, ${counts.errors} errors checked`);
 }, scaledTimeout(60_000));

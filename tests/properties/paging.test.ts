@@ -9,7 +9,7 @@ import type { App } from '../../src/server.ts';
 import { createTestApp, execute } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { clearGraph, DATES, graphPlan, storeGeneratedGraph, type StoredGraph } from '../support/generated-graph.ts';
-import { runs, scaledTimeout } from '../support/property.ts';
+import { propertySeed, runs, scaledTimeout } from '../support/property.ts';
 
 const TOKEN = 'property-token-0123456789abcdef';
 let database: DatabaseHandle;
@@ -123,5 +123,5 @@ test('paging forward, backward, and on from any cursor visits each row of the li
     }),
     { numRuns: runs(3) },
   );
-  console.info(`paging: ${counts.graphs} graphs, ${counts.walks} connections walked, ${counts.pages} pages`);
+  console.info(`paging (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.walks} connections walked, ${counts.pages} pages`);
 }, scaledTimeout(60000));
