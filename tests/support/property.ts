@@ -24,3 +24,8 @@ export function runs(base: number): number {
 }
 
 fc.configureGlobal({ seed: propertySeed, numRuns: runs(100) });
+
+/** A test's time limit for a property whose case count is `runs(…)`: its base, times the scale. */
+export function scaledTimeout(baseMs: number): number {
+  return Math.max(baseMs, Math.round(baseMs * scale));
+}
