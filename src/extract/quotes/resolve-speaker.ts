@@ -79,6 +79,13 @@ export class SpeakerResolver {
     return result;
   }
 
+  /** A speaker the text names without words to resolve ("VOSS:", the interviewee of an "A:" turn). */
+  resolveKnown(entity: Entity, label: string, at: number): ResolvedSpeaker {
+    const result = this.speakerFor(entity, label, 0.85, at);
+    this.salience.noteSpeaker(entity, at);
+    return result;
+  }
+
   /** Record a speaker attributed without a phrase (inherited), for pronoun salience. */
   noteSpeaker(entity: Entity | null, at: number): void {
     if (entity) this.salience.noteSpeaker(entity, at);
