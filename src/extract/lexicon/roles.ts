@@ -138,7 +138,7 @@ export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'report', 'poll', 'survey', 'study', 'memo', 'memorandum', 'document', 'filing', 'lawsuit',
   'complaint', 'letter', 'release', 'summary', 'analysis', 'review', 'audit', 'investigation', 'website', 'site',
-  'email', 'e-mail', 'tweet', 'message', 'op-ed', 'blog',
+  'email', 'e-mail', 'tweet', 'message', 'op-ed', 'blog', 'update', 'bulletin', 'notice', 'advisory',
 ]);
 
 /** Documents that carry one author's own words: "the email goes on", "the letter added" continue that author. */
@@ -167,7 +167,7 @@ export const ORGANIZATION_NAME_HEADS: ReadonlyMap<string, OrganizationKindHint> 
   ['technologies', 'company'], ['systems', 'company'], ['labs', 'company'], ['industries', 'company'],
   ['energy', 'company'], ['pharmaceuticals', 'company'], ['capital', 'company'], ['securities', 'company'],
   ['lines', 'company'], ['logistics', 'company'], ['shipping', 'company'], ['foods', 'company'], ['brands', 'company'],
-  ['stores', 'company'], ['mills', 'company'], ['railway', 'company'], ['railroad', 'company'], ['airways', 'company'],
+  ['stores', 'company'], ['mills', 'company'], ['railway', 'company'], ['metro', 'agency'], ['transit', 'agency'], ['railways', 'company'], ['railroad', 'company'], ['airways', 'company'],
   ['insurance', 'company'], ['bancorp', 'company'], ['ventures', 'company'], ['enterprises', 'company'],
   ['communications', 'company'], ['telecom', 'company'], ['electric', 'company'], ['motor', 'company'],
   ['semiconductor', 'company'], ['semiconductors', 'company'], ['software', 'company'], ['robotics', 'company'],

@@ -206,8 +206,17 @@ export function nounPhrase(index: ArticleIndex, first: number, end: number): Spe
     head,
     innerOrganization,
     definite: !['a', 'an', 'one', 'another', 'some', 'several'].includes(opener),
-    owner: ownerAt(index, first, headAt),
+    owner: ownerAt(index, first, headAt) ?? (kind === 'document' ? personSource(index, headAt, end) : null),
   };
+}
+
+/** "an update from Maha Metro", "a letter from Senator Ruth Hale": the person a document came from. */
+function personSource(index: ArticleIndex, headAt: number, end: number): SpeakerPhrase['owner'] {
+  const { tokens } = index.doc;
+  if (tokens[headAt + 1]?.lower !== 'from') return null;
+  const at = tokens[headAt + 2]?.lower === 'the' ? headAt + 3 : headAt + 2;
+  const m = index.mentionStartingAt.get(at);
+  return m && m.kind === 'person' && m.endToken <= end && !m.inQuote ? { mention: m } : null;
 }
 
 /** "Sanders' fundraising email", "her statement": the possessive that opens a phrase. */

@@ -11,6 +11,7 @@ import { countryAdjective } from '../lexicon/places.ts';
 import { latestOrganization, mostMentionedOrganization, organizationsChanged } from '../entities/organization-reference.ts';
 import { type Timeline, timelineOf } from '../entities/timeline.ts';
 import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../lexicon/roles.ts';
+import { firstTokenAtOrAfter } from './locate.ts';
 import { SalienceModel } from './salience.ts';
 import { PREPOSITIONS, type ArticleIndex } from '../text/article-index.ts';
 import type { ExtractedSpeaker } from '../types.ts';
@@ -43,6 +44,8 @@ const ROLE_SYNONYMS = new Map<string, string[]>(Object.entries({
 }));
 
 const RECENT_WINDOW_CHARS = 2500;
+/** "The company" may be named this many sentences after it speaks. */
+const NAMED_NEXT_SENTENCES = 2;
 /** "The email goes on to say" continues an author quoted at most this many sentences before. */
 const DOCUMENT_AUTHOR_SENTENCES = 4;
 
@@ -256,9 +259,34 @@ export class SpeakerResolver {
     if (named) return this.speakerFor(named, label, 0.75, at);
     if (remembered?.entity) return { ...remembered, label };
     const kinds = KINDS_OF_ORGANIZATION_NOUN.get(head);
-    const byKind = kinds ? latestOrganization(this.entities, at, `kind-of:${head}`, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
+    const byKind = kinds ? latestOrganization(this.entities, at, `kind-of:${head}`, (o) => kinds.includes(o.kind) && !o.isCountry && !this.creditedOnly(o, at)) : null;
     if (byKind) return this.speakerFor(byKind, label, 0.65, at);
+    // "…, the company said. Harlan Mining Co. said Tuesday …": named just after, when nothing before fits.
+    const next = kinds ? this.organizationNamedNext(at, (o) => (kinds.includes(o.kind) || o.name.toLowerCase().split(/\s+/).includes(head)) && !o.isCountry) : null;
+    if (next) return this.speakerFor(next, label, 0.55, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
+  }
+
+  /** "CALDERWOOD, Montana (AP) —": an agency credited in the dateline is the newsroom, not "the company" in its story. */
+  private creditedOnly(org: OrganizationEntity, at: number): boolean {
+    if (org.kind !== 'media') return false;
+    const { tokens } = this.index.doc;
+    return org.mentions.every((m) => m.start >= at || (tokens[m.firstToken - 1]?.text === '(' && tokens[m.endToken]?.text === ')' && m.firstToken - (this.index.doc.paragraphs[tokens[m.firstToken]?.paragraph ?? 0]?.firstToken ?? 0) <= 8));
+  }
+
+  /** The first organization `accept` allows that is named, outside quotations, in the next few sentences after `at`. */
+  private organizationNamedNext(at: number, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
+    const { tokens, sentences } = this.index.doc;
+    const here = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? -1;
+    const horizon = sentences[here + NAMED_NEXT_SENTENCES];
+    const until = horizon ? (tokens[horizon.endToken - 1]?.end ?? Infinity) : Infinity;
+    let best: { org: OrganizationEntity; start: number } | null = null;
+    for (const org of this.entities.organizations) {
+      if (!accept(org)) continue;
+      const m = org.mentions.find((x) => x.start > at && !x.inQuote);
+      if (m && m.start < until && (!best || m.start < best.start)) best = { org, start: m.start };
+    }
+    return best?.org ?? null;
   }
 
   /**

@@ -4,7 +4,7 @@
 // windows: linear, no backtracking.
 
 import type { NameMention } from '../entities/mention-types.ts';
-import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
+import { INFINITIVE_ADJECTIVES, SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
 import { isFunctionWord } from '../lexicon/names.ts';
 import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
 import { afterDateline, type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
@@ -43,6 +43,15 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
     if (tokens[k]?.lower === 'on') k--;
     const governing = tokens[k];
     if (governing && governing.isWord && !governing.cap && k >= floor && /^(go|goes|went|going|gone|continue|continues|continued|want|wants|wanted|try|tries|tried|had|has|have|decided|declined|refused|used|appeared|seemed|rushed|took|stopped|paused)$/.test(governing.lower)) {
+      j = k - 1;
+      while (j >= floor && isFiller(tokens[j])) j--;
+      if (j < floor) return null;
+    } else if (governing && k >= floor && INFINITIVE_ADJECTIVES.has(governing.lower)) {
+      // "was the first to admit", "was quick to point out": the subject is before the copula.
+      k--;
+      if (tokens[k]?.lower === 'the') k--;
+      if (tokens[k]?.lower === 'been') k--;
+      if (!/^(was|is|were|are|has|have|had)$/.test(tokens[k]?.lower ?? '')) return null;
       j = k - 1;
       while (j >= floor && isFiller(tokens[j])) j--;
       if (j < floor) return null;
@@ -241,8 +250,10 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
     if (end > i && (CLAUSE_WORDS.has(w.lower) || isFiller(w))) break;
     if (end > i && !w.cap && isVerbForm(w.lower)) break;
     if (end > i && PREPOSITIONS.has(w.lower)) {
-      // "a spokesman for the ministry" keeps one prepositional phrase naming whom they speak for.
-      if (!['for', 'of', 'at', 'with'].includes(w.lower)) break;
+      // "a spokesman for the ministry" keeps one prepositional phrase naming whom they speak for;
+      // "a statement from the Bureau of Mines", the one naming where a document came from.
+      const fromSource = w.lower === 'from' && phraseKindOfHead(tokens[end - 1]?.lower ?? '') === 'document';
+      if (!['for', 'of', 'at', 'with'].includes(w.lower) && !fromSource) break;
       const next = tokens[end + 1];
       if (!next || !(next.cap || next.lower === 'the')) break;
     }

@@ -2,7 +2,7 @@
 // mention starts or ends at a token, and small token predicates.
 
 import type { NameMention } from '../entities/mention-types.ts';
-import { speechCue } from '../lexicon/cues.ts';
+import { INFINITIVE_ADJECTIVES, speechCue } from '../lexicon/cues.ts';
 import { lexiconTags } from '../lexicon/names.ts';
 import type { ArticleText } from './document.ts';
 import type { Token } from './tokens.ts';
@@ -69,7 +69,8 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   // "the movement continues to grow", "added to the list": a cue followed by "to" is not introducing speech.
   if (tokens[k + 1]?.lower === 'to' && NOT_BEFORE_TO.has(cue.lemma)) return false;
   // "went on to say" is speech; "decided to add the plank to the platform" is not.
-  if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(cue.lemma)) return false;
+  // "was quick to admit that": an adjective that takes the infinitive leaves it a speech verb.
+  if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(cue.lemma) && !INFINITIVE_ADJECTIVES.has(tokens[k - 2]?.lower ?? '')) return false;
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
   if (/ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
   if (!prev || !prev.isWord) return true;
