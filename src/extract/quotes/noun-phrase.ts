@@ -56,6 +56,9 @@ export function phraseEndingAt(index: ArticleIndex, end: number, floor: number):
   }
   if (!t || j < floor || t.quote >= 0) return null;
   const mention = index.mentionEndingAt.get(j);
+  // "The owner of a café on Quay Street says": a street or town after a preposition only says where; the speaker is before it.
+  const located = mention && !mention.inQuote && mention.firstToken >= floor ? placeModifies(index, mention, floor) : null;
+  if (located) return located;
   if (mention && !mention.inQuote && mention.firstToken >= floor) {
     const governed = governingPhrase(index, mention.firstToken, floor);
     if (governed) return namedBeforeAppositive(index, governed, floor) ?? governed;
@@ -79,6 +82,41 @@ export function phraseEndingAt(index: ArticleIndex, end: number, floor: number):
   }
   const phrase = governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
   return phrase ? (namedBeforeAppositive(index, phrase, floor) ?? phrase) : null;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'from', 'of', 'off']);
+
+/** The noun phrase a place modifies: "The owner of a café on Quay Street" → "The owner". */
+function placeModifies(index: ArticleIndex, place: NameMention, floor: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  let k = place.firstToken - 1;
+  if (tokens[k]?.lower === 'the') k--;
+  const prep = tokens[k]?.lower ?? '';
+  // A one-word name read as a person ("Denholm said") is a town after "in", "on" or "near".
+  const townAsPerson = place.kind === 'person' && place.nameTokens.length === 1 && place.titles.length === 0 && /^(in|on|near)$/.test(prep);
+  if (place.kind !== 'place' && place.kind !== 'unknown' && !townAsPerson) return null;
+  if (!PLACE_PREPOSITIONS.has(prep) || (place.kind !== 'place' && prep === 'of')) return null;
+  // Back over "prep NP" links to the first noun phrase of the chain.
+  let start = -1;
+  for (let steps = 0; steps < 4 && PLACE_PREPOSITIONS.has(tokens[k]?.lower ?? '') && k - 1 >= floor; steps++) {
+    const m = index.mentionEndingAt.get(k - 1);
+    let i = m && !m.inQuote ? m.firstToken : k - 1;
+    if (!m) {
+      while (i - 1 >= floor && i > k - 1 - MAX_NP_TOKENS) {
+        const prev = tokens[i - 1];
+        if (!prev || !prev.isWord || prev.quote >= 0 || PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev)) break;
+        i--;
+        if (DETERMINERS.has(prev.lower)) break;
+      }
+    }
+    start = i;
+    k = i - 1;
+  }
+  if (start < floor || start < 0) return null;
+  const head = index.mentionStartingAt.get(start);
+  if (head && head.kind === 'person') return null;
+  const first = nounPhrase(index, start, place.endToken);
+  return first && first.kind !== 'other' ? first : null;
 }
 
 /** "Professor Tomas Lindqvist of Northfield University called …": the person, not the body they are of. */

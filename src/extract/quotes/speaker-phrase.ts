@@ -7,7 +7,7 @@ import type { NameMention } from '../entities/mention-types.ts';
 import { INFINITIVE_ADJECTIVES, SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
 import { isFunctionWord } from '../lexicon/names.ts';
 import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
-import { afterDateline, type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { afterDateline, type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, isParticipleAt, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import { finiteAt } from './clause.ts';
 import {
@@ -165,7 +165,7 @@ function appositiveOpening(tokens: Token[], closeComma: number, floor: number): 
     const t = tokens[k];
     if (!t || t.quote >= 0) return -1;
     // "Salceda, citing State Department data, said": a participle may sit in the aside.
-    if (isCueToken(t) && !/ing$/.test(t.lower)) return -1;
+    if (isCueToken(t) && !/ing$/.test(t.lower) && !isParticipleAt(tokens, k)) return -1;
     if (t.text === ',') return k;
     if (t.text === '.' || t.text === ';' || t.text === ':') return -1;
   }
@@ -178,15 +178,20 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   const t = tokens[i];
   if (!t || !t.isWord || t.quote >= 0) return null;
   let end: number;
+  let ofAt = -1;
   const mention = index.mentionStartingAt.get(i);
   if (PRONOUNS.has(t.lower)) end = i + 1;
   else if (mention && !mention.possessive) end = mention.endToken;
   else {
     end = i;
+    ofAt = -1;
     while (end < limit && end - i < MAX_NP_TOKENS) {
       const w = tokens[end];
       if (!w || !w.isWord || isCueToken(w) || isFiller(w)) break;
-      if (end > i && (PREPOSITIONS.has(w.lower) || CLAUSE_WORDS.has(w.lower))) return null;
+      // "the mum of three said", "the owner of the shop said": a person noun keeps its "of" phrase.
+      const ofPerson = w.lower === 'of' && end > i && ofAt < 0 && phraseKindOfHead(tokens[end - 1]?.lower ?? '') === 'role';
+      if (ofPerson) ofAt = end;
+      if (end > i && !ofPerson && (PREPOSITIONS.has(w.lower) || CLAUSE_WORDS.has(w.lower))) return null;
       end++;
     }
     if (end === i) return null;
@@ -208,7 +213,7 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   if (appositiveName && !mention && !PRONOUNS.has(t.lower)) {
     return { phrase: nameOrNounPhrase(index, appositiveName.firstToken, appositiveName.endToken, appositiveName), verb: v };
   }
-  const headToken = tokens[end - 1];
+  const headToken = tokens[(ofAt >= 0 ? ofAt : end) - 1];
   if (!mention && !PRONOUNS.has(t.lower) && (!headToken || !couldHeadSpeakerPhrase(headToken))) return null;
   // "engineer Priya Natarajan said": role words, then the name the phrase ends with.
   const endingName = !mention ? index.mentionEndingAt.get(end - 1) : undefined;
