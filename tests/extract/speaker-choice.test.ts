@@ -21,6 +21,11 @@ describe('speaker choice', () => {
     expect(found).toEqual([{ text: 'a 40 per cent rent rise will force her to close', speaker: 'Zoë Fernández' }]);
   });
 
+  it('a two-word street read as a name is not the speaker either: "the owner of a shop on Elm Grove said"', () => {
+    const found = speakers('The owner of a shop on Elm Grove said the street had no working lights. Rita Mann, 58, has run the shop for thirty years.');
+    expect(found).toEqual([{ text: 'the street had no working lights', speaker: 'Rita Mann' }]);
+  });
+
   it('a place before "said" in a long noun phrase is not the speaker either', () => {
     const found = speakers('A resident of Mill Lane in Denholm said the buses had stopped running.');
     expect(found.map((q) => q.speaker)).not.toContain('Mill Lane');

@@ -93,7 +93,8 @@ function placeModifies(index: ArticleIndex, place: NameMention, floor: number): 
   if (tokens[k]?.lower === 'the') k--;
   const prep = tokens[k]?.lower ?? '';
   // A one-word name read as a person ("Denholm said") is a town after "in", "on" or "near".
-  const townAsPerson = place.kind === 'person' && place.nameTokens.length === 1 && place.titles.length === 0 && /^(in|on|near)$/.test(prep);
+  // So is any name "on" which something stands ("a shop on Elm Grove"): people are not stood on.
+  const townAsPerson = place.kind === 'person' && place.titles.length === 0 && ((place.nameTokens.length === 1 && /^(in|on|near)$/.test(prep)) || prep === 'on');
   if (place.kind !== 'place' && place.kind !== 'unknown' && !townAsPerson) return null;
   if (!PLACE_PREPOSITIONS.has(prep) || (place.kind !== 'place' && prep === 'of')) return null;
   // Back over "prep NP" links to the first noun phrase of the chain.

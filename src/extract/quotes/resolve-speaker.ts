@@ -200,7 +200,7 @@ export class SpeakerResolver {
       }
     }
     // "A JUDGE has jailed … Judge Helen Marsh", "The owner of a café … says … Zoë Fernández, 51, has run it": named just after.
-    const namedNext = phrase.innerOrganization ? null : this.personNamedNext(phrase.head, at + label.length);
+    const namedNext = phrase.innerOrganization ? null : this.personNamedNext(phrase.head, at, at + label.length);
     if (namedNext) return this.speakerFor(namedNext, label, 0.55, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
   }
@@ -236,14 +236,14 @@ export class SpeakerResolver {
    * A role with nobody holding it yet, named in the next sentences: the person with that title,
    * or, in a story's opening sentence that has named nobody, the first person named.
    */
-  private personNamedNext(head: string, at: number): PersonEntity | null {
+  private personNamedNext(head: string, start: number, at: number): PersonEntity | null {
     const { tokens, sentences } = this.index.doc;
     const here = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? -1;
     const horizon = sentences[here + NAMED_NEXT_SENTENCES];
     const until = horizon ? (tokens[horizon.endToken - 1]?.end ?? Infinity) : Infinity;
     const titled = this.people.next(at, until, `titled:${head}`, (e) => !e.inQuote && this.holdsRole(e.entity, head));
     if (titled) return titled;
-    const lede = this.people.latest(at, 'anyone', (e) => !e.inQuote) === null && here <= 1;
+    const lede = this.people.latest(start, 'anyone', (e) => !e.inQuote) === null && here <= 1;
     return lede ? this.people.next(at, until, 'first-named', (e) => !e.inQuote) : null;
   }
 
