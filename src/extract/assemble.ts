@@ -32,6 +32,8 @@ const PATTERN_TRUST: Record<AttributionPattern, number> = {
   according: 0.88,
   embedded: 0.75,
   inherited: 0.85,
+  // Beside a name or a turn label, with no word saying anyone spoke.
+  adjacent: 0.7,
   none: 0.3,
 };
 

@@ -21,8 +21,9 @@ import { redecodeByteString } from './decode.ts';
 import { chooseRawDocument, normaliseText } from './input.ts';
 import { assembleArticle } from './assemble.ts';
 import { resolveSpeakers } from './quotes/attribute.ts';
-import { findQuotedSpeech } from './quotes/direct.ts';
-import { findReportedSpeech } from './quotes/indirect.ts';
+import { findSpeechWithoutVerb } from './quotes/adjacent.ts';
+import { findQuotedSpeech, type FoundQuote } from './quotes/direct.ts';
+import { findReportedSpeech, type ReportedSpeech } from './quotes/indirect.ts';
 import { SpeakerResolver } from './quotes/resolve-speaker.ts';
 import { indexArticle } from './text/article-index.ts';
 import { analyseText, type ArticleText } from './text/document.ts';
@@ -44,10 +45,23 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   const home = datelinePlace(text);
   mergeShortOrganizationNames(entities, home);
   const roles = findRoles(index, entities, home);
-  const quoted = findQuotedSpeech(index);
-  const reported = findReportedSpeech(index, quoted);
+  const quoted = findSpeechWithoutVerb(index, entities, findQuotedSpeech(index));
+  const reported = withoutOverlap(findReportedSpeech(index, quoted), quoted);
   resolveSpeakers(index, new SpeakerResolver(index, entities, roles.rolesOf, roles.affiliations), quoted, reported);
   return assembleArticle({ cleaned, text, entities, roles, quoted, reported });
+}
+
+/** A transcript answer has no quote marks, so reported speech could be read inside it: the turn wins. */
+function withoutOverlap(reported: ReportedSpeech[], quoted: readonly FoundQuote[]): ReportedSpeech[] {
+  const unmarked = quoted.filter((q) => q.span.open === q.span.textStart);
+  if (unmarked.length === 0) return reported;
+  // Both lists are in reading order and turns do not overlap: one sweep.
+  let i = 0;
+  return reported.filter((r) => {
+    while (i < unmarked.length && (unmarked[i]?.span.textEnd ?? 0) <= r.start) i++;
+    const q = unmarked[i];
+    return !q || r.end <= q.span.textStart;
+  });
 }
 
 function withSurnameReferences(text: ArticleText, mentions: NameMention[], entities: ResolvedEntities): NameMention[] {

@@ -89,13 +89,19 @@ interface Header {
  */
 function readHeader(lines: Line[]): Header {
   const header: Header = { title: null, dek: null, imageCaption: null, bodyStart: 0 };
-  const first = lines[0];
-  if (!first || lines.length < 2 || !couldBeTitle(first.text)) return header;
+  // "Politics | The Northshire Courier" above the headline is the site's furniture.
+  const skip = isSectionLine(lines[0]?.text ?? '') && couldBeTitle(lines[1]?.text ?? '') && !endsLikeSentence(lines[1]?.text ?? '') ? 1 : 0;
+  const first = lines[skip];
+  // "09:02 | Good morning …" is a live blog's first entry, not its headline.
+  if (!first || lines.length < skip + 2 || !couldBeTitle(first.text) || isTimestampedEntry(first.text) || startsWithDateline(first.text)) return header;
   header.title = stripTitlePunctuation(first.text);
-  let i = 1;
-  while (i < lines.length && i <= 4) {
+  let i = skip + 1;
+  header.bodyStart = i;
+  while (i < lines.length && i <= skip + 4) {
     const line = lines[i];
     if (!line) break;
+    // A dateline or a quotation starts the story, whatever block it sits in.
+    if (opensStory(line.text)) break;
     const sameBlockAsTitle = line.block === first.block;
     const headerShaped =
       !endsLikeSentence(line.text) &&
@@ -130,9 +136,36 @@ function standsBeforeDateline(lines: Line[], i: number): boolean {
   return wordCount(line.text) <= 60 && !/["“”]/.test(line.text);
 }
 
-/** "LOS ANGELES, Sept. 28 (UPI) —" opens a story's first paragraph, never a dek. */
+/** "LOS ANGELES, Sept. 28 (UPI) —", "Pune, Mar 4 (PTI)" open a story's first paragraph, never a dek. */
 function startsWithDateline(line: string): boolean {
-  return /^[A-Z][A-Z .,'’-]{2,40}(,[^—–]{1,30})?(\([^)]{1,20}\))?\s*[—–-]{1,2}\s/.test(line);
+  return /^[A-Z][A-Z .,'’-]{2,40}(,[^—–]{1,30})?(\([^)]{1,20}\))?\s*[—–-]{1,2}\s/.test(line) || WIRE_DATELINE.test(line);
+}
+
+/** "Pune, Mar 4 (PTI)", "Lagos, March 4 (Reuters)": a town, a date and an agency in brackets. */
+const WIRE_DATELINE = /^\p{Lu}[\p{L}.'’ -]{1,40},\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}-]{1,12}\)/u;
+
+/**
+ * A paragraph that opens the story: a dateline, or one holding a quotation of a
+ * few words (in double or single marks); a dek may still put one word in marks ("had been 'shelved'").
+ */
+function opensStory(line: string): boolean {
+  if (startsWithDateline(line)) return true;
+  // A header line is short; a megabyte-long first paragraph is looked at only so far.
+  for (const m of line.slice(0, 2000).matchAll(QUOTED_STRETCH)) if (wordCount(m[2] ?? m[3] ?? '') >= MIN_QUOTED_WORDS) return true;
+  return false;
+}
+
+const QUOTED_STRETCH = /(^|[\s(—–-])(?:[“"«]([^”"»]{1,400})[”"»]|[‘']([^’']{1,400}?)[’'](?=[\s,.;:!?)—–-]|$))/gu;
+const MIN_QUOTED_WORDS = 4;
+
+/** "09:02 | …", "10.15am – …": a live blog's timestamped entry. */
+function isTimestampedEntry(line: string): boolean {
+  return /^\d{1,2}[:.]\d{2}\s*(am|pm|gmt|bst|utc|ist)?\s*[|–—-]\s/i.test(line);
+}
+
+/** "Politics | The Northshire Courier": a short line divided by bars, with no sentence in it. */
+function isSectionLine(line: string): boolean {
+  return /\s\|\s/.test(line) && !endsLikeSentence(line) && wordCount(line) <= 10 && !isTimestampedEntry(line);
 }
 
 /** Caption lines inside the body (photo credits) become the caption, or are dropped if one is known. */

@@ -38,6 +38,8 @@ function classifyRunUncached(tokens: Token[], start: number, end: number): NameM
   if (words.length === 0) return [];
   if (isDateline(tokens, start, end)) return [];
   if (words.length > 3 && words.every((t) => t.text === t.text.toUpperCase())) return []; // shouted text
+  // "The Attorney-General said": a hyphenated office alone names nobody.
+  if (words.length === 1 && words[0]?.text.includes('-') && NAME_TITLES.has(words[0].lower)) return [];
   const split = findTitleSplit(run);
   if (split) {
     const prefix = split.prefixEnd > 0 ? buildMention(tokens, run.slice(0, split.prefixEnd), 0, 0) : null;

@@ -190,7 +190,9 @@ function splitRun(tokens: Token[], start: number, end: number, classified: Class
   // "Secretary of State Hillary Clinton" and "Bank of America" stay whole; "Mr. Burman of the Tax Policy Center" splits.
   const asOne = classifyRun(tokens, s, end, classified);
   const left = classifyRun(tokens, s, joiner, classified);
-  const leftIsPerson = left.some((m) => m.kind === 'person' && (m.titles.length > 0 || !m.weak));
+  // "Analyst Fiona Marsh of Hollis Capital": a common noun, then a person, then where they work.
+  const afterLead = leadIsOrdinary && joiner - s >= 3 ? classifyRun(tokens, s + 1, joiner, classified) : [];
+  const leftIsPerson = left.some((m) => m.kind === 'person' && (m.titles.length > 0 || !m.weak)) || afterLead.some((m) => m.kind === 'person' && !m.weak);
   if (!leftIsPerson) {
     if (asOne.length === 1 && asOne[0]?.kind === 'organization') return [whole];
     if (asOne.some((m) => m.kind === 'person' && m.titles.length > 0 && m.firstToken <= joiner && tokens[joiner] && tokens[joiner].start < m.nameStart)) {

@@ -1,6 +1,6 @@
 // Context that makes an unknown capitalised name a person: it speaks ("Limbaugh
 // told…"), it is introduced with a role ("host Rush Limbaugh", "Koh Yu-hwan, a
-// … professor"), or its surname does one of those elsewhere.
+// … professor"), it is given an age ("Liam Carver, 34,"), or its surname does one of those elsewhere.
 
 import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
 import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
@@ -43,6 +43,8 @@ function introducedWithRole(index: ArticleIndex, m: NameMention): boolean {
   const before = tokens[m.firstToken - 1];
   if (before && before.isWord && !before.cap && isRoleNoun(before.lower)) return true;
   if (tokens[m.endToken]?.text !== ',') return false;
+  // "Liam Carver, 34, of Harbour Road": an age set off by commas belongs to a person.
+  if (/^\d{1,3}$/.test(tokens[m.endToken + 1]?.text ?? '') && /^[,)]$/.test(tokens[m.endToken + 2]?.text ?? '') && m.nameTokens.length >= 2) return true;
   // "Its president, Alma Ruiz, said": the role stands before the name, set off by commas.
   const roleBefore = tokens[m.firstToken - 2];
   if (before?.text === ',' && roleBefore && roleBefore.isWord && !roleBefore.cap && isRoleOrOccupation(roleBefore.lower)) return true;

@@ -62,6 +62,13 @@ export class Timeline<E> {
     return i > 0 ? (sweep.entity[i - 1] ?? null) : null;
   }
 
+  /** The entity of the first accepted mention after `at` and before `until`. */
+  next(at: number, until: number, key: string, accept: Accept<E>): E | null {
+    const f = this.filter(key, accept);
+    const i = countBefore(f.at, at + 1);
+    return (f.at[i] ?? Infinity) < until ? (f.entity[i] ?? null) : null;
+  }
+
   private filter(key: string, accept: Accept<E>): Filtered<E> {
     const known = this.filtered.get(key);
     if (known) return known;

@@ -90,7 +90,7 @@ const SPEECH_LEMMAS: Record<string, { forms: string[]; reports: boolean }> = {
   plead: { forms: ['pleaded', 'pled'], reports: false },
   swear: { forms: ['swore'], reports: true },
   confess: { forms: ['confessed'], reports: true },
-  disclose: { forms: ['disclosed'], reports: false },
+  disclose: { forms: ['disclose', 'discloses', 'disclosed'], reports: true },
   affirm: { forms: ['affirmed'], reports: true },
   underscore: { forms: ['underscored'], reports: false },
   elaborate: { forms: ['elaborated'], reports: false },
@@ -137,6 +137,12 @@ export const SUBJECT_VERB_FILLERS: ReadonlySet<string> = new Set([
   'earlier', 'yesterday', 'today', 'tonight', 'separately', 'similarly', 'likewise', 'previously', 'herself',
   'himself', 'themselves', 'itself', 'not', "n't", 'now', 'has', 'already', 'long', 'frequently', 'sometimes',
   'usually',
+]);
+
+/** Adjectives that take a speech verb as an infinitive: "was quick to admit", "the first to say". */
+export const INFINITIVE_ADJECTIVES: ReadonlySet<string> = new Set([
+  'first', 'last', 'quick', 'keen', 'eager', 'happy', 'willing', 'ready', 'careful', 'prepared', 'reluctant', 'able',
+  'anxious', 'glad',
 ]);
 
 /** "according to X" is a cue in its own right. */

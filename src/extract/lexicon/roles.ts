@@ -36,7 +36,9 @@ export const NAME_TITLES: ReadonlyMap<string, string> = new Map([
   ['superintendent', 'Superintendent'], ['dean', 'Dean'], ['ceo', 'CEO'], ['cfo', 'CFO'], ['coo', 'COO'],
   ['cto', 'CTO'], ['founder', 'Founder'], ['cofounder', 'Co-founder'], ['co-founder', 'Co-founder'],
   ['attorney', 'Attorney'], ['emperor', 'Emperor'], ['sheikh', 'Sheikh'], ['ayatollah', 'Ayatollah'],
-  ['president-elect', 'President-elect'], ['treasurer', 'Treasurer'], ['comptroller', 'Comptroller'],
+  ['president-elect', 'President-elect'], ['attorney-general', 'Attorney-General'], ['solicitor-general', 'Solicitor-General'],
+  ['director-general', 'Director-General'], ['secretary-general', 'Secretary-General'], ['governor-general', 'Governor-General'],
+  ['surgeon-general', 'Surgeon-General'], ['inspector-general', 'Inspector-General'], ['treasurer', 'Treasurer'], ['comptroller', 'Comptroller'],
   ['auditor', 'Auditor'], ['magistrate', 'Magistrate'], ['solicitor', 'Solicitor'], ['state', 'State'],
   ['majority', 'Majority'], ['minority', 'Minority'], ['whip', 'Whip'], ['first', 'First'], ['former', 'former'],
   ['nominee', 'Nominee'], ['candidate', 'Candidate'], ['host', 'Host'], ['anchor', 'Anchor'], ['executive', 'Executive'],
@@ -80,7 +82,8 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
   'demonstrator', 'marcher', 'delegate', 'elector', 'councilman', 'councilwoman', 'councilor', 'assemblyman',
   'assemblywoman', 'trooper', 'sergeant', 'captain', 'lieutenant', 'colonel', 'major', 'admiral', 'soldier',
   'veteran', 'farmer', 'miner', 'teacher', 'principal', 'chef', 'proprietor', 'landlord', 'tenant',
-  'parent', 'grandmother', 'grandfather', 'mom', 'dad', 'widow', 'uncle', 'aunt', 'cousin', 'nephew', 'niece',
+  'parent', 'grandmother', 'grandfather', 'mom', 'mum', 'dad', 'defendant', 'accused', 'attorney-general',
+  'solicitor-general', 'director-general', 'secretary-general', 'widow', 'uncle', 'aunt', 'cousin', 'nephew', 'niece',
   'guy', 'man', 'woman', 'person', 'lady', 'gentleman', 'boy', 'girl', 'citizen', 'immigrant', 'refugee',
   'fan', 'attendee', 'participant', 'observer', 'watcher', 'adviser', 'aide', 'planner', 'caller', 'listener',
   'viewer', 'reader', 'user', 'poster', 'blogger', 'vlogger', 'influencer', 'podcaster', 'broadcaster',
@@ -138,7 +141,7 @@ export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'report', 'poll', 'survey', 'study', 'memo', 'memorandum', 'document', 'filing', 'lawsuit',
   'complaint', 'letter', 'release', 'summary', 'analysis', 'review', 'audit', 'investigation', 'website', 'site',
-  'email', 'e-mail', 'tweet', 'message', 'op-ed', 'blog',
+  'email', 'e-mail', 'tweet', 'message', 'op-ed', 'blog', 'update', 'bulletin', 'notice', 'advisory',
 ]);
 
 /** Documents that carry one author's own words: "the email goes on", "the letter added" continue that author. */
@@ -167,7 +170,7 @@ export const ORGANIZATION_NAME_HEADS: ReadonlyMap<string, OrganizationKindHint> 
   ['technologies', 'company'], ['systems', 'company'], ['labs', 'company'], ['industries', 'company'],
   ['energy', 'company'], ['pharmaceuticals', 'company'], ['capital', 'company'], ['securities', 'company'],
   ['lines', 'company'], ['logistics', 'company'], ['shipping', 'company'], ['foods', 'company'], ['brands', 'company'],
-  ['stores', 'company'], ['mills', 'company'], ['railway', 'company'], ['railroad', 'company'], ['airways', 'company'],
+  ['stores', 'company'], ['mills', 'company'], ['railway', 'company'], ['metro', 'agency'], ['transit', 'agency'], ['railways', 'company'], ['railroad', 'company'], ['airways', 'company'],
   ['insurance', 'company'], ['bancorp', 'company'], ['ventures', 'company'], ['enterprises', 'company'],
   ['communications', 'company'], ['telecom', 'company'], ['electric', 'company'], ['motor', 'company'],
   ['semiconductor', 'company'], ['semiconductors', 'company'], ['software', 'company'], ['robotics', 'company'],

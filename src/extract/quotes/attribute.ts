@@ -14,7 +14,9 @@ export function resolveSpeakers(index: ArticleIndex, resolver: SpeakerResolver, 
   const work: Array<{ at: number; run: () => void }> = [];
   for (const q of quoted) {
     const phrase = q.phrase;
-    if (phrase) work.push({ at: at(phrase.firstToken), run: () => (q.resolved = resolver.resolve(phrase)) });
+    const known = q.adjacentSpeaker;
+    if (known) work.push({ at: q.span.open, run: () => (q.resolved = resolver.resolveKnown(known.entity, known.label, q.span.open)) });
+    else if (phrase) work.push({ at: at(phrase.firstToken), run: () => (q.resolved = resolver.resolve(phrase)) });
     // A quotation without its own attribution takes its speaker where it stands, so later pronouns see it.
     else work.push({ at: q.span.open, run: () => inheritSpeakers(index, quoted, resolver, q) });
   }

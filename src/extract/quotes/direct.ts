@@ -6,6 +6,7 @@
 //   inherited  a second quotation in the paragraph, or a paragraph that opens
 //              with a quote mark continuing the previous speaker's quotation
 
+import type { Entity } from '../entities/entity-types.ts';
 import { speechCue } from '../lexicon/cues.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
 import { type ArticleIndex, isCueAt } from '../text/article-index.ts';
@@ -18,7 +19,7 @@ import { givesAName, looksLikeWorkTitle, quoteKind, type QuoteWindow } from './q
 import type { ResolvedSpeaker } from './resolve-speaker.ts';
 import { firstSubject, speakerAfterVerb, subjectBefore, subjectThenVerb, type SpeakerPhrase } from './speaker-phrase.ts';
 
-export type AttributionPattern = 'trailing' | 'leading' | 'according' | 'embedded' | 'inherited' | 'none';
+export type AttributionPattern = 'trailing' | 'leading' | 'according' | 'embedded' | 'inherited' | 'adjacent' | 'none';
 
 export interface FoundQuote {
   span: QuoteSpan;
@@ -27,6 +28,8 @@ export interface FoundQuote {
   cue: string | null;
   /** The words naming the speaker, when the quotation has its own attribution. */
   phrase: SpeakerPhrase | null;
+  /** A speaker known without words to resolve: the interviewee of an "A:" turn, "VOSS:". */
+  adjacentSpeaker?: { entity: Entity; label: string } | undefined;
   /** Filled in when speakers are resolved in reading order. */
   resolved: ResolvedSpeaker | null;
   /** Token range of the sentence that holds the quotation. */

@@ -56,6 +56,9 @@ export function phraseEndingAt(index: ArticleIndex, end: number, floor: number):
   }
   if (!t || j < floor || t.quote >= 0) return null;
   const mention = index.mentionEndingAt.get(j);
+  // "The owner of a café on Quay Street says": a street or town after a preposition only says where; the speaker is before it.
+  const located = mention && !mention.inQuote && mention.firstToken >= floor ? placeModifies(index, mention, floor) : null;
+  if (located) return located;
   if (mention && !mention.inQuote && mention.firstToken >= floor) {
     const governed = governingPhrase(index, mention.firstToken, floor);
     if (governed) return namedBeforeAppositive(index, governed, floor) ?? governed;
@@ -79,6 +82,42 @@ export function phraseEndingAt(index: ArticleIndex, end: number, floor: number):
   }
   const phrase = governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
   return phrase ? (namedBeforeAppositive(index, phrase, floor) ?? phrase) : null;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'from', 'of', 'off']);
+
+/** The noun phrase a place modifies: "The owner of a café on Quay Street" → "The owner". */
+function placeModifies(index: ArticleIndex, place: NameMention, floor: number): SpeakerPhrase | null {
+  const { tokens } = index.doc;
+  let k = place.firstToken - 1;
+  if (tokens[k]?.lower === 'the') k--;
+  const prep = tokens[k]?.lower ?? '';
+  // A one-word name read as a person ("Denholm said") is a town after "in", "on" or "near".
+  // So is any name "on" which something stands ("a shop on Elm Grove"): people are not stood on.
+  const townAsPerson = place.kind === 'person' && place.titles.length === 0 && ((place.nameTokens.length === 1 && /^(in|on|near)$/.test(prep)) || prep === 'on');
+  if (place.kind !== 'place' && place.kind !== 'unknown' && !townAsPerson) return null;
+  if (!PLACE_PREPOSITIONS.has(prep) || (place.kind !== 'place' && prep === 'of')) return null;
+  // Back over "prep NP" links to the first noun phrase of the chain.
+  let start = -1;
+  for (let steps = 0; steps < 4 && PLACE_PREPOSITIONS.has(tokens[k]?.lower ?? '') && k - 1 >= floor; steps++) {
+    const m = index.mentionEndingAt.get(k - 1);
+    let i = m && !m.inQuote ? m.firstToken : k - 1;
+    if (!m) {
+      while (i - 1 >= floor && i > k - 1 - MAX_NP_TOKENS) {
+        const prev = tokens[i - 1];
+        if (!prev || !prev.isWord || prev.quote >= 0 || PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev)) break;
+        i--;
+        if (DETERMINERS.has(prev.lower)) break;
+      }
+    }
+    start = i;
+    k = i - 1;
+  }
+  if (start < floor || start < 0) return null;
+  const head = index.mentionStartingAt.get(start);
+  if (head && head.kind === 'person') return null;
+  const first = nounPhrase(index, start, place.endToken);
+  return first && first.kind !== 'other' ? first : null;
 }
 
 /** "Professor Tomas Lindqvist of Northfield University called …": the person, not the body they are of. */
@@ -206,8 +245,17 @@ export function nounPhrase(index: ArticleIndex, first: number, end: number): Spe
     head,
     innerOrganization,
     definite: !['a', 'an', 'one', 'another', 'some', 'several'].includes(opener),
-    owner: ownerAt(index, first, headAt),
+    owner: ownerAt(index, first, headAt) ?? (kind === 'document' ? personSource(index, headAt, end) : null),
   };
+}
+
+/** "an update from Maha Metro", "a letter from Senator Ruth Hale": the person a document came from. */
+function personSource(index: ArticleIndex, headAt: number, end: number): SpeakerPhrase['owner'] {
+  const { tokens } = index.doc;
+  if (tokens[headAt + 1]?.lower !== 'from') return null;
+  const at = tokens[headAt + 2]?.lower === 'the' ? headAt + 3 : headAt + 2;
+  const m = index.mentionStartingAt.get(at);
+  return m && m.kind === 'person' && m.endToken <= end && !m.inQuote ? { mention: m } : null;
 }
 
 /** "Sanders' fundraising email", "her statement": the possessive that opens a phrase. */

@@ -11,6 +11,7 @@ import { countryAdjective } from '../lexicon/places.ts';
 import { latestOrganization, mostMentionedOrganization, organizationsChanged } from '../entities/organization-reference.ts';
 import { type Timeline, timelineOf } from '../entities/timeline.ts';
 import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../lexicon/roles.ts';
+import { firstTokenAtOrAfter } from './locate.ts';
 import { SalienceModel } from './salience.ts';
 import { PREPOSITIONS, type ArticleIndex } from '../text/article-index.ts';
 import type { ExtractedSpeaker } from '../types.ts';
@@ -43,6 +44,8 @@ const ROLE_SYNONYMS = new Map<string, string[]>(Object.entries({
 }));
 
 const RECENT_WINDOW_CHARS = 2500;
+/** "The company" may be named this many sentences after it speaks. */
+const NAMED_NEXT_SENTENCES = 2;
 /** "The email goes on to say" continues an author quoted at most this many sentences before. */
 const DOCUMENT_AUTHOR_SENTENCES = 4;
 
@@ -76,6 +79,13 @@ export class SpeakerResolver {
     const result = this.resolveAt(phrase, at, label);
     if (result.entity) this.salience.noteSpeaker(result.entity, at);
     if ((phrase.kind === 'role' || phrase.kind === 'organization-noun') && result.speaker) this.roleMemory.set(phrase.head, result);
+    return result;
+  }
+
+  /** A speaker the text names without words to resolve ("VOSS:", the interviewee of an "A:" turn). */
+  resolveKnown(entity: Entity, label: string, at: number): ResolvedSpeaker {
+    const result = this.speakerFor(entity, label, 0.85, at);
+    this.salience.noteSpeaker(entity, at);
     return result;
   }
 
@@ -166,6 +176,8 @@ export class SpeakerResolver {
         const focus = this.protagonistBefore(at, gender === 'male' ? 'female' : gender === 'female' ? 'male' : null);
         if (focus) return this.speakerFor(focus, label, 0.55, at);
       }
+      const described = phrase.innerOrganization ? null : this.describedPerson(phrase.head, at);
+      if (described) return this.speakerFor(described, label, 0.6, at);
     }
     if (phrase.innerOrganization) {
       const org = this.entities.entityOf.get(phrase.innerOrganization);
@@ -187,7 +199,58 @@ export class SpeakerResolver {
         return { ...this.speakerFor(org, label, 0.55, at), unnamedRole: { description: `${org.name} ${description}`, role: phrase.head } };
       }
     }
+    // "A JUDGE has jailed … Judge Helen Marsh", "The owner of a café … says … Zoë Fernández, 51, has run it": named just after.
+    const namedNext = phrase.innerOrganization ? null : this.personNamedNext(phrase.head, at, at + label.length);
+    if (namedNext) return this.speakerFor(namedNext, label, 0.55, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
+  }
+
+  /**
+   * "the defendant": the person the court story introduced with an age ("Liam Carver, 34,");
+   * "the man", "the mum of three": the last person of that sex named before.
+   */
+  private describedPerson(head: string, at: number): PersonEntity | null {
+    if (head === 'defendant' || head === 'accused') return this.agedPeople().find((p) => p.at < at)?.person ?? null;
+    const sex = DESCRIBED_PEOPLE.get(head);
+    if (!sex) return null;
+    const other = sex === 'male' ? 'female' : 'male';
+    return this.people.latest(at, `described:${sex}`, (e) => !e.inQuote && e.entity.gender !== other);
+  }
+
+  private aged: Array<{ person: PersonEntity; at: number }> | null = null;
+
+  /** People introduced with their age, "Liam Carver, 34,", in order of that introduction. */
+  private agedPeople(): Array<{ person: PersonEntity; at: number }> {
+    if (this.aged) return this.aged;
+    const { tokens } = this.index.doc;
+    const found: Array<{ person: PersonEntity; at: number }> = [];
+    for (const person of this.entities.people) {
+      const m = person.mentions.find((x) => x.start >= 0 && !x.inQuote && tokens[x.endToken]?.text === ',' && /^\d{1,3}$/.test(tokens[x.endToken + 1]?.text ?? ''));
+      if (m) found.push({ person, at: m.start });
+    }
+    this.aged = found.sort((a, b) => a.at - b.at);
+    return this.aged;
+  }
+
+  /**
+   * A role with nobody holding it yet, named in the next sentences: the person with that title,
+   * or, in a story's opening sentence that has named nobody, the first person named.
+   */
+  private personNamedNext(head: string, start: number, at: number): PersonEntity | null {
+    const { tokens, sentences } = this.index.doc;
+    const here = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? -1;
+    const horizon = sentences[here + NAMED_NEXT_SENTENCES];
+    const until = horizon ? (tokens[horizon.endToken - 1]?.end ?? Infinity) : Infinity;
+    const titled = this.people.next(at, until, `titled:${head}`, (e) => !e.inQuote && this.holdsRole(e.entity, head));
+    if (titled) return titled;
+    const lede = this.people.latest(start, 'anyone', (e) => !e.inQuote) === null && here <= 1;
+    return lede ? this.people.next(at, until, 'first-named', (e) => !e.inQuote) : null;
+  }
+
+  private holdsRole(person: PersonEntity, head: string): boolean {
+    const wanted = ROLE_SYNONYMS.get(head) ?? [head];
+    const roles = [...person.roles, ...(this.rolesOf.get(person) ?? [])].map((r) => r.toLowerCase());
+    return roles.some((r) => wanted.some((w) => r === w || r.endsWith(` ${w}`) || r.startsWith(`${w} `)));
   }
 
   /** The one person the story affiliates with `org` in a leading role matching `head` ("head" matches any). */
@@ -249,9 +312,34 @@ export class SpeakerResolver {
     if (named) return this.speakerFor(named, label, 0.75, at);
     if (remembered?.entity) return { ...remembered, label };
     const kinds = KINDS_OF_ORGANIZATION_NOUN.get(head);
-    const byKind = kinds ? latestOrganization(this.entities, at, `kind-of:${head}`, (o) => kinds.includes(o.kind) && !o.isCountry) : null;
+    const byKind = kinds ? latestOrganization(this.entities, at, `kind-of:${head}`, (o) => kinds.includes(o.kind) && !o.isCountry && !this.creditedOnly(o, at)) : null;
     if (byKind) return this.speakerFor(byKind, label, 0.65, at);
+    // "…, the company said. Harlan Mining Co. said Tuesday …": named just after, when nothing before fits.
+    const next = kinds ? this.organizationNamedNext(at, (o) => (kinds.includes(o.kind) || o.name.toLowerCase().split(/\s+/).includes(head)) && !o.isCountry) : null;
+    if (next) return this.speakerFor(next, label, 0.55, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
+  }
+
+  /** "CALDERWOOD, Montana (AP) —": an agency credited in the dateline is the newsroom, not "the company" in its story. */
+  private creditedOnly(org: OrganizationEntity, at: number): boolean {
+    if (org.kind !== 'media') return false;
+    const { tokens } = this.index.doc;
+    return org.mentions.every((m) => m.start >= at || (tokens[m.firstToken - 1]?.text === '(' && tokens[m.endToken]?.text === ')' && m.firstToken - (this.index.doc.paragraphs[tokens[m.firstToken]?.paragraph ?? 0]?.firstToken ?? 0) <= 8));
+  }
+
+  /** The first organization `accept` allows that is named, outside quotations, in the next few sentences after `at`. */
+  private organizationNamedNext(at: number, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
+    const { tokens, sentences } = this.index.doc;
+    const here = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? -1;
+    const horizon = sentences[here + NAMED_NEXT_SENTENCES];
+    const until = horizon ? (tokens[horizon.endToken - 1]?.end ?? Infinity) : Infinity;
+    let best: { org: OrganizationEntity; start: number } | null = null;
+    for (const org of this.entities.organizations) {
+      if (!accept(org)) continue;
+      const m = org.mentions.find((x) => x.start > at && !x.inQuote);
+      if (m && m.start < until && (!best || m.start < best.start)) best = { org, start: m.start };
+    }
+    return best?.org ?? null;
   }
 
   /**
@@ -315,6 +403,13 @@ const PROTAGONIST_ROLES = new Set([
   'democrat', 'candidate', 'nominee', 'billionaire', 'businessman', 'businesswoman', 'chairman', 'chairwoman',
   'secretary', 'minister', 'leader', 'executive', 'ceo', 'founder', 'frontrunner', 'front-runner', 'hopeful',
   'premier', 'chancellor', 'mogul', 'star', 'singer', 'actor', 'actress', 'rapper', 'comedian', 'author',
+]);
+
+/** Words that describe a person the story has named, by sex: "the man", "the mum of three". */
+const DESCRIBED_PEOPLE = new Map<string, 'male' | 'female'>([
+  ['man', 'male'], ['dad', 'male'], ['father', 'male'], ['husband', 'male'], ['son', 'male'], ['grandfather', 'male'],
+  ['woman', 'female'], ['mum', 'female'], ['mom', 'female'], ['mother', 'female'], ['wife', 'female'],
+  ['daughter', 'female'], ['grandmother', 'female'], ['widow', 'female'],
 ]);
 
 function ROLE_FALLBACK_OK(phrase: SpeakerPhrase): boolean {

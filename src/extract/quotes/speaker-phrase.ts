@@ -4,10 +4,10 @@
 // windows: linear, no backtracking.
 
 import type { NameMention } from '../entities/mention-types.ts';
-import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
+import { INFINITIVE_ADJECTIVES, SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
 import { isFunctionWord } from '../lexicon/names.ts';
 import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
-import { afterDateline, type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { afterDateline, type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, isParticipleAt, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import { finiteAt } from './clause.ts';
 import {
@@ -43,6 +43,15 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
     if (tokens[k]?.lower === 'on') k--;
     const governing = tokens[k];
     if (governing && governing.isWord && !governing.cap && k >= floor && /^(go|goes|went|going|gone|continue|continues|continued|want|wants|wanted|try|tries|tried|had|has|have|decided|declined|refused|used|appeared|seemed|rushed|took|stopped|paused)$/.test(governing.lower)) {
+      j = k - 1;
+      while (j >= floor && isFiller(tokens[j])) j--;
+      if (j < floor) return null;
+    } else if (governing && k >= floor && INFINITIVE_ADJECTIVES.has(governing.lower)) {
+      // "was the first to admit", "was quick to point out": the subject is before the copula.
+      k--;
+      if (tokens[k]?.lower === 'the') k--;
+      if (tokens[k]?.lower === 'been') k--;
+      if (!/^(was|is|were|are|has|have|had)$/.test(tokens[k]?.lower ?? '')) return null;
       j = k - 1;
       while (j >= floor && isFiller(tokens[j])) j--;
       if (j < floor) return null;
@@ -156,7 +165,7 @@ function appositiveOpening(tokens: Token[], closeComma: number, floor: number): 
     const t = tokens[k];
     if (!t || t.quote >= 0) return -1;
     // "Salceda, citing State Department data, said": a participle may sit in the aside.
-    if (isCueToken(t) && !/ing$/.test(t.lower)) return -1;
+    if (isCueToken(t) && !/ing$/.test(t.lower) && !isParticipleAt(tokens, k)) return -1;
     if (t.text === ',') return k;
     if (t.text === '.' || t.text === ';' || t.text === ':') return -1;
   }
@@ -169,15 +178,20 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   const t = tokens[i];
   if (!t || !t.isWord || t.quote >= 0) return null;
   let end: number;
+  let ofAt = -1;
   const mention = index.mentionStartingAt.get(i);
   if (PRONOUNS.has(t.lower)) end = i + 1;
   else if (mention && !mention.possessive) end = mention.endToken;
   else {
     end = i;
+    ofAt = -1;
     while (end < limit && end - i < MAX_NP_TOKENS) {
       const w = tokens[end];
       if (!w || !w.isWord || isCueToken(w) || isFiller(w)) break;
-      if (end > i && (PREPOSITIONS.has(w.lower) || CLAUSE_WORDS.has(w.lower))) return null;
+      // "the mum of three said", "the owner of the shop said": a person noun keeps its "of" phrase.
+      const ofPerson = w.lower === 'of' && end > i && ofAt < 0 && phraseKindOfHead(tokens[end - 1]?.lower ?? '') === 'role';
+      if (ofPerson) ofAt = end;
+      if (end > i && !ofPerson && (PREPOSITIONS.has(w.lower) || CLAUSE_WORDS.has(w.lower))) return null;
       end++;
     }
     if (end === i) return null;
@@ -199,7 +213,7 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   if (appositiveName && !mention && !PRONOUNS.has(t.lower)) {
     return { phrase: nameOrNounPhrase(index, appositiveName.firstToken, appositiveName.endToken, appositiveName), verb: v };
   }
-  const headToken = tokens[end - 1];
+  const headToken = tokens[(ofAt >= 0 ? ofAt : end) - 1];
   if (!mention && !PRONOUNS.has(t.lower) && (!headToken || !couldHeadSpeakerPhrase(headToken))) return null;
   // "engineer Priya Natarajan said": role words, then the name the phrase ends with.
   const endingName = !mention ? index.mentionEndingAt.get(end - 1) : undefined;
@@ -241,8 +255,10 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
     if (end > i && (CLAUSE_WORDS.has(w.lower) || isFiller(w))) break;
     if (end > i && !w.cap && isVerbForm(w.lower)) break;
     if (end > i && PREPOSITIONS.has(w.lower)) {
-      // "a spokesman for the ministry" keeps one prepositional phrase naming whom they speak for.
-      if (!['for', 'of', 'at', 'with'].includes(w.lower)) break;
+      // "a spokesman for the ministry" keeps one prepositional phrase naming whom they speak for;
+      // "a statement from the Bureau of Mines", the one naming where a document came from.
+      const fromSource = w.lower === 'from' && phraseKindOfHead(tokens[end - 1]?.lower ?? '') === 'document';
+      if (!['for', 'of', 'at', 'with'].includes(w.lower) && !fromSource) break;
       const next = tokens[end + 1];
       if (!next || !(next.cap || next.lower === 'the')) break;
     }

@@ -2,7 +2,7 @@
 // mention starts or ends at a token, and small token predicates.
 
 import type { NameMention } from '../entities/mention-types.ts';
-import { speechCue } from '../lexicon/cues.ts';
+import { INFINITIVE_ADJECTIVES, speechCue } from '../lexicon/cues.ts';
 import { lexiconTags } from '../lexicon/names.ts';
 import type { ArticleText } from './document.ts';
 import type { Token } from './tokens.ts';
@@ -69,7 +69,9 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   // "the movement continues to grow", "added to the list": a cue followed by "to" is not introducing speech.
   if (tokens[k + 1]?.lower === 'to' && NOT_BEFORE_TO.has(cue.lemma)) return false;
   // "went on to say" is speech; "decided to add the plank to the platform" is not.
-  if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(cue.lemma)) return false;
+  // "was quick to admit that": an adjective that takes the infinitive leaves it a speech verb.
+  if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(cue.lemma) && !INFINITIVE_ADJECTIVES.has(tokens[k - 2]?.lower ?? '')) return false;
+  if (isParticiple(tokens, k, cue.lemma)) return false;
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
   if (/ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
   if (!prev || !prev.isWord) return true;
@@ -79,6 +81,30 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   if (prev2 && NOUN_DETERMINERS.test(prev2.lower) && !prev.cap && isAdjective(prev.lower)) return false;
   return !/['’]s$/.test(prev.text) || PRONOUNS.has(prev.lower);
 }
+
+/**
+ * "Tom Reed, accused of stealing the van, denied …", "Anna Voss, declared the
+ * winner on Friday, said …": a past participle describing someone, not a verb of speech.
+ */
+export function isParticipleAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const cue = t && t.isWord ? speechCue(t.lower) : undefined;
+  return !!cue && isParticiple(tokens, k, cue.lemma);
+}
+
+function isParticiple(tokens: readonly Token[], k: number, lemma: string): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1]?.lower ?? '';
+  if (!t || !/(ed|told|written)$/.test(t.lower) || !PARTICIPLE_LEMMAS.has(lemma)) return false;
+  // "accused of", "told by"; but "responded by saying", "warned of" are speech.
+  if (next === 'of' || next === 'by') return true;
+  // "Anna Voss, declared the winner, said"; but "Ben Jealous, a former president, told the Post".
+  return tokens[k - 1]?.text === ',' && DESCRIBING_LEMMAS.has(lemma) && PARTICIPLE_COMPLEMENTS.has(next);
+}
+
+const PARTICIPLE_LEMMAS = new Set(['accuse', 'declare', 'charge', 'allege', 'name', 'report', 'tell', 'write']);
+const DESCRIBING_LEMMAS = new Set(['accuse', 'declare', 'charge', 'name']);
+const PARTICIPLE_COMPLEMENTS = new Set(['the', 'a', 'an', 'dead', 'bankrupt', 'insolvent', 'unfit', 'fit', 'guilty', 'innocent', 'missing', 'winner']);
 
 const NOUN_DETERMINERS = /^(the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose)$/;
 

@@ -71,6 +71,8 @@ export function analyseText(paragraphTexts: readonly string[], analysisLimit = N
 
 /** A short line with every significant word capitalised: a subheading. */
 function looksLikeHeading(text: string): boolean {
+  // "– Daniel Ashworth, in the Commons" signs the quotation above it.
+  if (/^[–—―-]/.test(text)) return false;
   const words = text.replace(/^['"“‘]+|['"”’.:!?]+$/g, '').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 8) return false;
   const significant = words.filter((w) => w.length >= 4);
