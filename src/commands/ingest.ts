@@ -45,6 +45,15 @@ export interface IngestOptions {
   /** Publisher for documents that name none. */
   publisher?: string | undefined;
   quiet?: boolean | undefined;
+  /** The API's article size limit (QUOTEGRAPH_MAX_ARTICLE_BYTES): larger articles are refused here too. */
+  maxArticleBytes?: number | undefined;
+}
+
+/** Why a document is refused before ingestion, or null: the same size limit as ingestArticle. */
+function oversized(document: { text?: string | null; html?: string | null }, limit: number | undefined): string | null {
+  if (limit === undefined) return null;
+  const bytes = Buffer.byteLength(document.text ?? document.html ?? '', 'utf8');
+  return bytes > limit ? `${bytes} bytes, larger than the ${limit}-byte article limit (QUOTEGRAPH_MAX_ARTICLE_BYTES)` : null;
 }
 
 /** Stores each source, one transaction per article; failures are collected, never fatal. */
@@ -70,9 +79,13 @@ export async function ingestSources(
   try {
     for (const [index, source] of sources.entries()) {
       let outcome: string;
+      const tooLarge = 'error' in source.document ? null : oversized(source.document, options.maxArticleBytes);
       if ('error' in source.document) {
         summary.failed.push({ label: source.label, error: source.document.error });
         outcome = `failed: ${source.document.error}`;
+      } else if (tooLarge) {
+        summary.failed.push({ label: source.label, error: tooLarge });
+        outcome = `failed: ${tooLarge}`;
       } else {
         try {
           const document =
@@ -114,7 +127,7 @@ export async function runIngest(argv: string[], config: Config, logger: Logger, 
   const sources = await collectSources(positionals, io.stdin);
   const database = await connect(config, logger);
   try {
-    const summary = await ingestSources(database, sources, values, io);
+    const summary = await ingestSources(database, sources, { ...values, maxArticleBytes: config.maxArticleBytes }, io);
     io.stdout.write(formatSummary(summary));
     return summary.failed.length > 0 ? 1 : 0;
   } finally {

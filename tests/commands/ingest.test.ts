@@ -85,4 +85,18 @@ describe('quotegraph ingest', () => {
     expect(summary.created).toBe(1);
     expect(summary.failed).toEqual([{ label: path.join(folder, 'nope.txt'), error: `${path.join(folder, 'nope.txt')}: no such file or directory` }]);
   });
+
+  test('an article over QUOTEGRAPH_MAX_ARTICLE_BYTES is refused as the API refuses it; the others are stored', async () => {
+    const limit = 2_000;
+    const long = article('Ansel Brook', 'The tide tables are wrong'.padEnd(limit + 10, '.'));
+    const sources = await collectSources(['-'], Readable.from([long]));
+    sources.push(...(await collectSources(['-'], Readable.from([article('Wren Ashby', 'Small enough to keep')]))));
+    const summary = await ingestSources(database, sources, { quiet: true, maxArticleBytes: limit }, io().io);
+    expect(summary.created).toBe(1);
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]!.error).toMatch(/larger than the 2000-byte article limit \(QUOTEGRAPH_MAX_ARTICLE_BYTES\)/);
+    const app = createTestApp(database);
+    const { data } = await query(app, '{ people(filter: { search: "Ansel Brook" }) { totalCount } }');
+    expect(data.people.totalCount).toBe(0);
+  });
 });
