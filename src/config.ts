@@ -16,7 +16,7 @@ export interface Config {
   /** Answer the read operations it knows through compiled SQL (src/graphql/compiled). */
   compiledReads: boolean;
   logLevel: string;
-  /** Load the demo articles when the database has no articles. */
+  /** Load the demo articles when the database has no articles (default: on the embedded database only). */
   seedDemo: boolean;
   /** Bearer tokens with write rights. */
   apiTokens: string[];
@@ -155,7 +155,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     debug: booleanSetting(env, 'QUOTEGRAPH_DEBUG', false),
     compiledReads: booleanSetting(env, 'QUOTEGRAPH_COMPILED_READS', true),
     logLevel: env.LOG_LEVEL || 'info',
-    seedDemo: booleanSetting(env, 'QUOTEGRAPH_SEED_DEMO', true),
+    // The demo articles are for a first look on the embedded database; a PostgreSQL database gets
+    // them only on request.
+    seedDemo: booleanSetting(env, 'QUOTEGRAPH_SEED_DEMO', !env.DATABASE_URL),
     apiTokens,
     jwt: jwtSettings(env),
     maxArticleBytes,
