@@ -31,6 +31,13 @@ async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout.write(usage);
     return command ? 0 : 2;
   }
+  // --help of a command prints and does nothing else: no token printed, no file written, no
+  // database opened. extract and generate print their own, fuller help.
+  const wantsHelp = rest.some((arg) => arg === '--help' || arg === '-h');
+  if (wantsHelp && command !== 'extract' && command !== 'generate') {
+    io.stdout.write(usage);
+    return 0;
+  }
   // Loaded on demand: each command pulls in only what it needs (help, nothing).
   if (command === 'extract') return (await import('./commands/extract.ts')).runExtract(rest, io);
   if (command === 'schema') return (await import('./commands/schema.ts')).runSchema(rest, io);

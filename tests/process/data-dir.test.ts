@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lockDataDir, lockPathOf, readLockHolder } from '../../src/db/data-dir-lock.ts';
 import { postGraphQL, startService, type ServiceProcess } from '../support/service-process.ts';
-import { runCli } from './cli-run.ts';
+import { repoRoot, runCli } from './cli-run.ts';
 
 let folder: string;
 let dataDir: string;
@@ -58,6 +58,18 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
       expect(result.stdout).toMatch(/Usage: quotegraph/);
     }
     expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  test('--help of token and schema only prints: no token, no schema.graphql written', async () => {
+    const schemaFile = path.join(repoRoot, 'schema.graphql');
+    const before = fs.statSync(schemaFile).mtimeMs;
+    for (const args of [['token', '--help'], ['schema', '-h']]) {
+      const result = await runCli(args, { env: env() });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: quotegraph/);
+      expect(result.stdout + result.stderr).not.toMatch(/wrote|^[A-Za-z0-9_-]{40,}$/m);
+    }
+    expect(fs.statSync(schemaFile).mtimeMs).toBe(before);
   });
 
   test('a command while another command holds the directory stops at once, naming the holder', async () => {
