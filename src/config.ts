@@ -1,4 +1,5 @@
 // Environment → one typed configuration object. Nothing else in quotegraph reads process.env.
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -138,7 +139,7 @@ function jwtSettings(env: Env): JwtConfig | null {
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
-  const dataDir = env.QUOTEGRAPH_DATA_DIR || '.data';
+  const dataDir = env.QUOTEGRAPH_DATA_DIR || defaultDataDir(cwd);
   const apiTokens = listSetting(env, 'QUOTEGRAPH_API_TOKENS');
   const maxArticleBytes = integerSetting(env, 'QUOTEGRAPH_MAX_ARTICLE_BYTES', 1_048_576, 1_000, 100_000_000);
   const shortToken = apiTokens.find((token) => token.length < 16);
@@ -207,4 +208,19 @@ function tracingSetting(env: NodeJS.ProcessEnv): TracingConfig | null {
     throw new ConfigError(`${traces ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT'} must be an http(s) URL, got "${tracesUrl}"`);
   }
   return { tracesUrl, serviceName: env.OTEL_SERVICE_NAME?.trim() || 'quotegraph' };
+}
+
+/**
+ * The data directory when QUOTEGRAPH_DATA_DIR is not set: the nearest `.data` that holds an
+ * embedded database, looking from the working directory up, so a command run from a
+ * subdirectory of the checkout finds the same database as `npm start` at its root; else `.data`
+ * in the working directory (created on first start).
+ */
+export function defaultDataDir(cwd: string): string {
+  const start = path.resolve(cwd);
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, '.data');
+    if (fs.existsSync(path.join(candidate, 'PG_VERSION'))) return candidate;
+    if (path.dirname(dir) === dir) return path.join(start, '.data');
+  }
 }

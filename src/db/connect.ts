@@ -93,6 +93,7 @@ async function openDataDir(config: Config, logger: Logger, options: ConnectOptio
     );
   }
   if (fresh) logger.info({ dataDir }, 'creating the embedded database (first start takes a few seconds)');
+  else logger.info({ dataDir }, `embedded database in ${dataDir}`);
   let database: DatabaseHandle;
   try {
     database = await openDatabase({ driver: 'pglite', dataDir });

@@ -17,3 +17,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ QUOTEGRAPH_API_TOKENS: 'short' })).toThrow(/QUOTEGRAPH_API_TOKENS/);
   });
 });
+
+describe('the data directory', () => {
+  test('found the same way from any working directory: the nearest .data holding a database, else ./.data', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'quotegraph-datadir-')));
+    try {
+      const deep = path.join(root, 'src', 'graphql');
+      mkdirSync(deep, { recursive: true });
+      // No database anywhere yet: ./.data where the command runs.
+      expect(loadConfig({}, deep).dataDir).toBe(path.join(deep, '.data'));
+      mkdirSync(path.join(root, '.data'));
+      writeFileSync(path.join(root, '.data', 'PG_VERSION'), '17\n');
+      expect(loadConfig({}, deep).dataDir).toBe(path.join(root, '.data'));
+      expect(loadConfig({}, root).dataDir).toBe(path.join(root, '.data'));
+      // An explicit setting wins, relative to the working directory.
+      expect(loadConfig({ QUOTEGRAPH_DATA_DIR: 'elsewhere' }, deep).dataDir).toBe(path.join(deep, 'elsewhere'));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
