@@ -381,3 +381,24 @@ describe('limits and clean-up', () => {
     expect(queryOverGet.status).toBe(403);
   });
 });
+
+describe('bursts', () => {
+  test('one statement adding 50 quotes is one notification, and the subscriber gets all 50 in order', async () => {
+    const payloads: string[] = [];
+    const stopListening = await database.listen!('quotegraph_events', (payload) => payloads.push(payload));
+    const stream = await subscribe(app, 'subscription { quoteAdded { id } }');
+    try {
+      const ids = await insertQuotes(
+        database,
+        Array.from({ length: 50 }, (_, index) => ({ article: articleIds[0]!, person: null, kind: 'direct', text: `Burst ${index}.` })),
+      );
+      const received: number[] = [];
+      for (const _ of ids) received.push(decodeGlobal((await stream.next())!.data!.quoteAdded.id));
+      expect(received).toEqual([...ids].sort((a, b) => a - b));
+      expect(payloads.map((payload) => JSON.parse(payload))).toEqual([{ quotes: [...ids].sort((a, b) => a - b), articles: [articleIds[0]] }]);
+    } finally {
+      await stream.close();
+      await stopListening();
+    }
+  });
+});

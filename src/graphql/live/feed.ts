@@ -7,6 +7,9 @@ import { apiError, ErrorCode } from '../errors.ts';
 
 export const LIVE_CHANNEL = 'quotegraph_events';
 
+/** Announced batches a subscriber may have waiting before it is ended. */
+const MAX_PENDING_EVENTS = 1_000;
+
 export type ArticleChangeKind = 'created' | 'updated' | 'deleted' | 'quotes_added';
 
 /** One committed statement's worth of news: ids only, rows are read afresh by each subscriber. */
@@ -108,7 +111,14 @@ export function createLiveFeed(database: DatabaseHandle, limits: LiveLimits, log
     const ready: Item[] = [];
     let wake: (() => void) | null = null;
     let done = false;
+    let failure: Error | null = null;
     const deliver = (event: LiveEvent) => {
+      if (pending.length >= MAX_PENDING_EVENTS) {
+        // A client that reads slower than the graph is written ends, rather than hold memory.
+        failure = apiError(ErrorCode.SERVICE_UNAVAILABLE, 'The subscription fell too far behind the writes; subscribe again.');
+        finish();
+        return;
+      }
       pending.push(event);
       wake?.();
     };
@@ -135,13 +145,23 @@ export function createLiveFeed(database: DatabaseHandle, limits: LiveLimits, log
           if (ready.length) return { done: false, value: ready.shift()! };
           const event = pending.shift();
           if (event) {
-            ready.push(...(await expand(event)));
+            try {
+              ready.push(...(await expand(event)));
+            } catch (error) {
+              finish();
+              throw error;
+            }
             continue;
           }
           await new Promise<void>((resolve) => {
             wake = resolve;
           });
           wake = null;
+        }
+        if (failure) {
+          const error = failure;
+          failure = null;
+          throw error;
         }
         return { done: true, value: undefined };
       },
