@@ -39,6 +39,8 @@ export interface Config {
   tracing: TracingConfig | null;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+  /** Open subscriptions (GraphQL over SSE) allowed per client, and in all. */
+  subscriptions: { perClient: number; total: number };
 }
 
 export interface TracingConfig {
@@ -192,6 +194,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     metrics: booleanSetting(env, 'QUOTEGRAPH_METRICS', true),
     tracing: tracingSetting(env),
     trustProxy: booleanSetting(env, 'QUOTEGRAPH_TRUST_PROXY', false),
+    subscriptions: {
+      perClient: integerSetting(env, 'QUOTEGRAPH_SUBSCRIPTIONS_PER_CLIENT', 20, 0, 100_000),
+      total: integerSetting(env, 'QUOTEGRAPH_SUBSCRIPTIONS_MAX', 1_000, 0, 1_000_000),
+    },
   };
 }
 

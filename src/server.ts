@@ -2,7 +2,6 @@
 // about data.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import pino from 'pino';
@@ -15,7 +14,9 @@ import { exampleOperations } from './graphql/examples.ts';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { schema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
+import { createLiveFeed } from './graphql/live/feed.ts';
 import { useBodyLimit } from './plugins/body-limit.ts';
+import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useCompiledReads } from './plugins/compiled-reads.ts';
 import { useErrorCodes } from './plugins/error-codes.ts';
 import { useExecutionTimeout } from './plugins/execution-timeout.ts';
@@ -52,6 +53,8 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
   const development = config.env === 'development';
   const answers = cache ?? openAnswerStore(config);
   const rateLimits = useRateLimits(config);
+  // Subscriptions: one LISTEN per app, opened by the first subscriber.
+  const live = database.listen ? createLiveFeed(database, config.subscriptions, logger) : undefined;
   return createYoga<ServerContext, Omit<Context, 'writeAccess'>>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -64,7 +67,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     maxRequestBodySize: false,
     // No cross-origin reads unless origins are listed: Yoga's CORS would answer any origin by default.
     cors: config.corsOrigins.length === 0 ? false : { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
-    context: () => ({ db: database.db, config }),
+    context: () => ({ db: database.db, config, ...(live ? { live } : {}) }),
     // GraphiQL's scripts, styles and editor workers come with the page (render-graphiql bundles
     // them), so it works with no network beyond this server; the page is rendered once.
     renderGraphiQL: renderGraphiQLOnce,
@@ -88,7 +91,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
           return problem ? Response.json({ status: 'degraded', cache: problem }) : true;
         },
       }),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useCsrfPrevention(),
       useBodyLimit(config.limits.bodyBytes),
       useRequestShape(),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
@@ -105,6 +108,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       // count), so that they wrap both paths alike.
       ...(config.compiledReads ? [useCompiledReads()] : []),
       ...(answers ? [useResponseCache({ store: answers, version: graphVersionOf(database.db), logger, debug: config.debug })] : []),
+      ...(live ? [{ onDispose: () => live.close() }] : []),
       // A store this app opened is closed with it; one it was given belongs to the giver.
       ...(answers && !cache ? [{ onDispose: () => answers.close() }] : []),
       // Listed before the timeout, so the timeout covers both attempts.

@@ -43,6 +43,13 @@ export interface DatabaseHandle {
   dump?(): Promise<Blob | File>;
   /** PGlite only: the embedded instance, to be shared on a socket. */
   pglite?: PGlite;
+  /**
+   * LISTENs on a channel: `onNotify` gets each payload NOTIFYed there once its transaction has
+   * committed, by any session (on PGlite, also by commands working through the server's socket).
+   * Resolves to a function that stops listening. Absent on a connection through a server's
+   * socket, whose one shared session cannot tell whose notification it is.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -73,6 +80,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => client.close(),
       dump: () => client.dumpDataDir('none'),
       pglite: client,
+      listen: (channel, onNotify) => client.listen(channel, onNotify),
     };
   }
 
@@ -122,6 +130,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       }
     },
     close: () => client.end({ timeout: 2 }),
+    // postgres.js listens on a connection of its own (outside the pool) and listens again after
+    // reconnecting.
+    listen: async (channel, onNotify) => {
+      const { unlisten } = await client.listen(channel, onNotify);
+      return unlisten;
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { WriteAccess } from '../plugins/write-access.ts';
+import type { LiveFeed } from './live/feed.ts';
 import { relations } from '../db/relations.ts';
 import { apiError, badUserInput, ErrorCode } from './errors.ts';
 import { checkNodeId, decodeCanonicalGlobalID } from './global-ids.ts';
@@ -21,6 +22,8 @@ export interface Context {
   config: Config;
   /** Whether this request may write, and if not why; decided once per request. */
   writeAccess: () => WriteAccess;
+  /** Committed writes as they happen, for subscriptions (src/graphql/subscriptions.ts). */
+  live?: LiveFeed;
 }
 
 /** Page size when a connection is asked for no size, and the largest size it accepts. */

@@ -13,6 +13,7 @@ import './article-mutations.ts';
 import './quote-mutations.ts';
 import './entity-mutations.ts';
 import './link-mutations.ts';
+import './subscriptions.ts';
 
 export const schema = describeGeneratedFields(builder.toSchema());
 

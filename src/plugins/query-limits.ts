@@ -21,6 +21,7 @@ import {
   validate,
   visit,
   type DocumentNode,
+  type ExecutionResult,
   type FieldNode,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -283,40 +284,52 @@ export function useQueryLimits(limits: Limits, options: { suggestions: boolean }
       },
     },
     {
-      // Cost depends on variables (`first: $n`, `ids: $ids`): remembered per document and sizes.
-      onExecute({ args, setResultAndStopExecution }) {
-        const invalid = variableErrors(args.schema, args.document, args);
-        if (invalid.length) {
-          costs.set(args.contextValue as object, 0);
-          setResultAndStopExecution({
-            data: null,
-            errors: invalid,
-          });
-          return;
-        }
-        let estimate = rememberedCost(args.schema, args.document, args);
-        if (estimate.errors.length) estimate = costWithoutFaultyRoots(args.schema, args.document, args) ?? estimate;
-        costs.set(args.contextValue as object, estimate.cost);
-        if (estimate.errors.length) {
-          // Input the cost model could not read (a malformed global ID) is the client's mistake.
-          setResultAndStopExecution({ data: null, errors: inputErrors(args.schema, args.document, args, estimate.errors) });
-        } else if (estimate.cost > limits.cost) {
-          setResultAndStopExecution({
-            errors: [tooComplex(`The query is too expensive (cost ${estimate.cost}, at most ${limits.cost}); ask for fewer items.`)],
-            extensions: { cost: estimate.cost },
-          });
-        }
-        const cost = estimate.cost;
-        return {
-          onExecuteDone({ result, setResult }) {
-            if (!result || Symbol.asyncIterator in result) return;
-            setResult({ ...result, extensions: { ...result.extensions, cost } });
-          },
-        };
+      onExecute: checkOperation,
+      // A subscription's document is checked once, when it starts: each event then runs it.
+      onSubscribe: (payload) => {
+        checkOperation(payload);
       },
     },
   ];
   // "Did you mean …" would map the schema for a stranger; only in development.
   if (!options.suggestions) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
   return plugins;
+
+  // Cost depends on variables (`first: $n`, `ids: $ids`): remembered per document and sizes.
+  function checkOperation({ args, setResultAndStopExecution }: CheckedOperation) {
+    const invalid = variableErrors(args.schema, args.document, args);
+    if (invalid.length) {
+      costs.set(args.contextValue as object, 0);
+      setResultAndStopExecution({
+        data: null,
+        errors: invalid,
+      });
+      return;
+    }
+    let estimate = rememberedCost(args.schema, args.document, args);
+    if (estimate.errors.length) estimate = costWithoutFaultyRoots(args.schema, args.document, args) ?? estimate;
+    costs.set(args.contextValue as object, estimate.cost);
+    if (estimate.errors.length) {
+      // Input the cost model could not read (a malformed global ID) is the client's mistake.
+      setResultAndStopExecution({ data: null, errors: inputErrors(args.schema, args.document, args, estimate.errors) });
+    } else if (estimate.cost > limits.cost) {
+      setResultAndStopExecution({
+        errors: [tooComplex(`The query is too expensive (cost ${estimate.cost}, at most ${limits.cost}); ask for fewer items.`)],
+        extensions: { cost: estimate.cost },
+      });
+    }
+    const cost = estimate.cost;
+    return {
+      onExecuteDone({ result, setResult }: { result: ExecutionResult | AsyncIterable<unknown>; setResult(next: ExecutionResult): void }) {
+        if (!result || Symbol.asyncIterator in result) return;
+        setResult({ ...result, extensions: { ...result.extensions, cost } });
+      },
+    };
+  }
+}
+
+/** What onExecute and onSubscribe both give: the operation, and a way to answer it instead. */
+interface CheckedOperation {
+  args: ExecutionInput & { schema: GraphQLSchema; document: DocumentNode; contextValue: unknown };
+  setResultAndStopExecution(result: ExecutionResult): void;
 }
