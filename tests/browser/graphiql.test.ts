@@ -73,8 +73,13 @@ describe.skipIf(!available)('GraphiQL in a browser, offline', () => {
       const before = answers.length;
       // (Monaco renders spaces as no-break spaces.)
       await expect.poll(async () => (await page.locator('.graphiql-query-editor').innerText()).replace(/\s+/g, ' '), { message: `tab ${index + 1} shown` }).toContain(`query ${name}`);
-      await page.locator('.graphiql-execute-button').click();
-      await expect.poll(() => answers.length, { timeout: 20_000, message: `tab ${index + 1} ran` }).toBe(before + 1);
+      // On a busy machine GraphiQL can miss a click made while it is still settling the tab: like a
+      // user, click again if nothing was sent.
+      for (let attempt = 0; attempt < 3 && answers.length === before; attempt++) {
+        await page.locator('.graphiql-execute-button').click();
+        await expect.poll(() => answers.length, { timeout: 8_000 }).toBeGreaterThan(before).catch(() => {});
+      }
+      expect(answers.length, `tab ${index + 1} ran`).toBeGreaterThan(before);
       const { request, body } = answers[before]!;
       // The operation that ran is the tab's own.
       expect(request.operationName).toBe(name);

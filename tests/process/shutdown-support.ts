@@ -117,7 +117,8 @@ export function heldRequest(origin: string, query: string): HeldRequest {
 
 export const launchers: Record<string, string[]> = {
   'npm start': ['npm', 'start', '--silent'],
-  tsx: [path.join(repoRoot, 'node_modules/.bin/tsx'), 'src/cli.ts', 'serve'],
+  // What npm start runs, without npm: one Node process with tsx as its loader hook.
+  'node --import tsx': [process.execPath, '--import', 'tsx', 'src/cli.ts', 'serve'],
 };
 
 export interface Stop {

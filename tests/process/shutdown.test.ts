@@ -34,7 +34,8 @@ const cases: Array<[string, Stop]> = [
   ['npm start', { signal: 'SIGINT', to: 'group', times: 2 }],
   // `docker stop` of a container whose command is npm start: npm is pid 1 and gets the signal alone.
   ['npm start', { signal: 'SIGTERM', to: 'pid', times: 1 }],
-  ['tsx', { signal: 'SIGTERM', to: 'pid', times: 2 }],
+  ['node --import tsx', { signal: 'SIGTERM', to: 'pid', times: 2 }],
+  ['node --import tsx', { signal: 'SIGINT', to: 'group', times: 2 }],
 ];
 
 describe('shutdown drains in-flight requests and exits 0', { timeout: 120_000 }, () => {
