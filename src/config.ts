@@ -157,7 +157,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(cwd, dataDir),
     debug: booleanSetting(env, 'QUOTEGRAPH_DEBUG', false),
     compiledReads: booleanSetting(env, 'QUOTEGRAPH_COMPILED_READS', true),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: logLevelSetting(env),
     // The demo articles are for a first look on the embedded database; a PostgreSQL database gets
     // them only on request.
     seedDemo: booleanSetting(env, 'QUOTEGRAPH_SEED_DEMO', !env.DATABASE_URL),
@@ -229,4 +229,43 @@ export function defaultDataDir(cwd: string): string {
     if (fs.existsSync(path.join(candidate, 'PG_VERSION'))) return candidate;
     if (path.dirname(dir) === dir) return path.join(start, '.data');
   }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevelSetting(env: Env): string {
+  const level = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${level}"`);
+  return level;
+}
+
+/** The first error code (errno or PostgreSQL SQLSTATE) along an error's chain of causes. */
+function errorCodeOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 8; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', '28P01', '28000', '3D000']);
+
+/**
+ * A database that cannot be reached or entered, as one line naming DATABASE_URL (without its
+ * password) and the cause; anything else is returned as it was.
+ */
+export function explainDatabaseFailure(error: unknown, databaseUrl: string): unknown {
+  const code = errorCodeOf(error);
+  if (!code || !UNREACHABLE.has(code)) return error;
+  let where = databaseUrl;
+  try {
+    const url = new URL(databaseUrl);
+    url.password = '';
+    where = url.toString();
+  } catch {
+    where = 'DATABASE_URL';
+  }
+  let cause = error as { message?: string; cause?: unknown };
+  while (cause.cause && (cause.message ?? '').startsWith('Failed query')) cause = cause.cause as typeof cause;
+  return new ConfigError(`DATABASE_URL: cannot use the database at ${where} (${code}: ${cause.message ?? String(cause)})`);
 }

@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import { ConfigError, type Config } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import type { Logger } from '../logger.ts';
@@ -17,7 +17,21 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   const database = await connect(config, logger, { command: 'quotegraph serve', share: true });
   if (config.seedDemo) await seedDemoIfEmpty(database, logger);
   const app = createApp({ config, database, logger });
-  const running = await listen(app, config);
+  let running: Awaited<ReturnType<typeof listen>>;
+  try {
+    running = await listen(app, config);
+  } catch (error) {
+    await database.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new ConfigError(
+        code === 'EADDRINUSE'
+          ? `PORT: ${config.host}:${config.port} is already in use (another quotegraph, or another program); set PORT to a free port`
+          : `HOST/PORT: cannot listen on ${config.host}:${config.port} (${code})`,
+      );
+    }
+    throw error;
+  }
   const policy = writePolicy(config, database.driver === 'pglite');
   if (policy === 'open-local') {
     logger.warn(

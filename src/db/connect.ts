@@ -2,7 +2,7 @@
 // touches data starts with. An embedded data directory is opened by one process only (see
 // data-dir-lock.ts); while a server holds it, other commands work through the server's socket.
 import fs from 'node:fs';
-import type { Config } from '../config.ts';
+import { explainDatabaseFailure, type Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { openDatabase, type DatabaseHandle } from './client.ts';
 import { DataDirBusyError, lockDataDir, readLockHolder, type LockHolder } from './data-dir-lock.ts';
@@ -25,12 +25,16 @@ export async function connect(config: Config, logger: Logger, options: ConnectOp
   const started = performance.now();
   let database: DatabaseHandle;
   if (config.databaseUrl) {
-    database = await openDatabase({
-      driver: 'postgres',
-      url: config.databaseUrl,
-      poolSize: config.databasePoolSize,
-      statementTimeoutMs: config.limits.statementTimeoutMs,
-    });
+    try {
+      database = await openDatabase({
+        driver: 'postgres',
+        url: config.databaseUrl,
+        poolSize: config.databasePoolSize,
+        statementTimeoutMs: config.limits.statementTimeoutMs,
+      });
+    } catch (error) {
+      throw explainDatabaseFailure(error, config.databaseUrl);
+    }
     logger.info({ driver: 'postgres', poolSize: config.databasePoolSize }, 'connecting to PostgreSQL');
   } else if (config.dataDir.startsWith('memory://')) {
     database = await openDatabase({ driver: 'pglite', dataDir: config.dataDir });
@@ -42,7 +46,7 @@ export async function connect(config: Config, logger: Logger, options: ConnectOp
     if (!(options.share && database.pglite && !config.dataDir.startsWith('memory://'))) await migrateDatabase(database);
   } catch (error) {
     await database.close();
-    throw error;
+    throw config.databaseUrl ? explainDatabaseFailure(error, config.databaseUrl) : error;
   }
   logger.info(
     { driver: database.driver, ms: Math.round(performance.now() - started) },
