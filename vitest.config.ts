@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,10 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/property.ts'],
     testTimeout: 30_000,
+    // Vitest's default is one worker per core but one, which on a 2-core machine runs the files one
+    // at a time; much of this suite waits on child processes, sockets and databases, so two
+    // files at a time keep both cores busy.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     hookTimeout: 60_000,
   },
 });
