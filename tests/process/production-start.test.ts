@@ -21,7 +21,12 @@ afterAll(() => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-describe('production start from dist/', { timeout: 240_000 }, () => {
+// The build writes the checkout's dist/: two suites run side by side in one checkout (CI's
+// PostgreSQL and Node LTS runs) would build over each other, so one of them sets this to leave it
+// to the other. The test never depends on the database driver.
+const skipBuild = process.env.QUOTEGRAPH_SKIP_BUILD_TEST === '1';
+
+describe.skipIf(skipBuild)('production start from dist/', { timeout: 240_000 }, () => {
   test('npm run build, then node dist/cli.js serve: migrations and demo content found, one process, clean drain', async () => {
     const build = await runProcess('npm', ['run', 'build', '--silent'], { cwd: repoRoot, timeoutMs: 200_000 });
     expect(build.stderr + build.stdout).not.toMatch(/error/i);
