@@ -177,4 +177,34 @@ describe('the embedded database shared on a socket', () => {
     const own = await database.pglite!.query<{ n: number }>(`select count(*)::int as n from relay_rows where tag = 'orphan'`);
     expect(own.rows[0]!.n).toBe(0);
   });
+
+  test('a client that stalls inside a transaction is cut off and rolled back, and the server goes on', async () => {
+    const stallFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'quotegraph-stall-'));
+    const impatient = await serveEmbeddedDatabase(database.pglite!, stallFolder, { idleInTransactionMs: 200 });
+    const sql = postgres({ path: impatient.path, max: 1, prepare: false, onnotice: () => {} });
+    let inserted!: () => void;
+    const insertedRow = new Promise<void>((resolve) => (inserted = resolve));
+    try {
+      const stalled = sql
+        .begin(async (tx) => {
+          await tx`insert into relay_rows (tag) values ('stalled')`;
+          inserted();
+          await sleep(60_000);
+        })
+        .then(
+          () => 'committed',
+          () => 'cut off',
+        );
+      await insertedRow;
+      // The server's own statement waits for the stalled client only until the timeout.
+      const own = await database.pglite!.query<{ n: number }>(`select count(*)::int as n from relay_rows where tag = 'stalled'`);
+      expect(own.rows[0]!.n).toBe(0);
+      expect(await stalled).toBe('cut off');
+      expect(database.pglite!.isInTransaction()).toBe(false);
+    } finally {
+      await sql.end({ timeout: 1 });
+      await impatient.close();
+      fs.rmSync(stallFolder, { recursive: true, force: true });
+    }
+  });
 });
