@@ -9,7 +9,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
+import { articles } from '../../src/db/schema.ts';
 import { lastReadyStatus, serveEmbeddedDatabase, type EmbeddedSocket } from '../../src/db/embedded-socket.ts';
 import { runs } from '../support/property.ts';
 
@@ -205,6 +207,23 @@ describe('the embedded database shared on a socket', () => {
       await sql.end({ timeout: 1 });
       await impatient.close();
       fs.rmSync(stallFolder, { recursive: true, force: true });
+    }
+  });
+
+  test('a command working through the socket reads an article from year 1 as year 1', async () => {
+    // The server writes it; a command (the CLI's handle on the socket) reads it back.
+    await database.pglite!.query(
+      `insert into articles (slug, title, body, content_hash, published_at) values ('year-one', 'Year one', 'Body.', 'h-year-one', '0001-03-01 10:20:30.456+00')`,
+    );
+    const command = await openDatabase({ driver: 'embedded-socket', socketPath: shared.path });
+    try {
+      const [row] = await command.db.select({ publishedAt: articles.publishedAt, sortAt: articles.sortAt }).from(articles).where(eq(articles.slug, 'year-one'));
+      expect(row!.publishedAt!.toISOString()).toBe('0001-03-01T10:20:30.456Z');
+      expect(row!.sortAt.toISOString()).toBe('0001-03-01T10:20:30.456Z');
+      const nested = await command.db.query.articles.findFirst({ where: { slug: 'year-one' }, columns: { publishedAt: true } });
+      expect(nested!.publishedAt!.toISOString()).toBe('0001-03-01T10:20:30.456Z');
+    } finally {
+      await command.close();
     }
   });
 });
