@@ -140,7 +140,7 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
       // still batches the lookups of one table into one query.
       resolve: (_root, args, ctx, info) => {
         if (args.ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids: at most ${MAX_PAGE_SIZE} at a time.`, 'ids');
-        args.ids.forEach((id, index) => checkNodeId(id, `ids.${index}`));
+        for (const [index, id] of args.ids.entries()) checkNodeId(id, `ids.${index}`);
         return args.ids.map((id) => nullWhenMissing(resolveNodes(builder, ctx, info, [id]).then(([node]) => node)));
       },
     },

@@ -67,7 +67,7 @@ export function classifyError(error: unknown): GraphQLError | null {
   return null;
 }
 
-export function maskedErrors(logger: Logger, development: boolean): YogaServerOptions<{}, {}>['maskedErrors'] {
+export function maskedErrors(logger: Logger, development: boolean): YogaServerOptions<object, object>['maskedErrors'] {
   return {
     isDev: development,
     maskError(error, message, isDev) {
