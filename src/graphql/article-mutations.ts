@@ -13,7 +13,7 @@ import { lockKeys } from '../ingest/write-locks.ts';
 import { operationDeadline } from '../plugins/execution-timeout.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 import { decodeId } from './ids.ts';
 import { commitAndInvalidate, DeletePayload, found, rules } from './mutation-support.ts';
 

@@ -14,7 +14,7 @@ import type { Database } from '../db/client.ts';
 import type { WriteAccess } from '../plugins/write-access.ts';
 import type { LiveFeed } from './live/feed.ts';
 import { relations } from '../db/relations.ts';
-import { apiError, badUserInput, ErrorCode } from './errors.ts';
+import { apiError, badUserInput, ErrorCode } from '../errors.ts';
 import { checkNodeId, decodeCanonicalGlobalID } from './global-ids.ts';
 
 export interface Context {

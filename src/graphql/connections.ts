@@ -11,7 +11,7 @@ import { getColumns, getTableName, sql, type Column, type SQL, type Table as Dri
 import type { GraphQLResolveInfo } from 'graphql';
 import { fieldNamesOf } from './selections.ts';
 import { rowsOf, type Database } from '../db/client.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 
 const totalsByArgs = new WeakMap<object, number>();
 

@@ -8,7 +8,7 @@ import type { Executor } from '../ingest/executor.ts';
 import { writeTransaction } from '../ingest/write-locks.ts';
 import { operationDeadline } from '../plugins/execution-timeout.ts';
 import { builder } from './builder.ts';
-import { notFound } from './errors.ts';
+import { notFound } from '../errors.ts';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 

@@ -9,7 +9,7 @@ import { ArticleRef } from './article.ts';
 import { QuoteRef } from './quote.ts';
 import { builder } from './builder.ts';
 import { QuoteKindEnum } from './enums.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 import { decodeId, EntityIdTypes, type DecodedId } from './ids.ts';
 import { commitAndInvalidate, DeletePayload, found, renumberQuotes, rules } from './mutation-support.ts';
 

@@ -8,7 +8,7 @@ import { quotes } from '../db/schema.ts';
 import { clientKey } from '../plugins/rate-limit.ts';
 import { ArticleRef } from './article.ts';
 import { builder, type Context } from './builder.ts';
-import { apiError, ErrorCode } from './errors.ts';
+import { apiError, ErrorCode } from '../errors.ts';
 import { decodeId } from './ids.ts';
 import type { ArticleChangeKind, LiveEvent } from './live/feed.ts';
 import { QuoteFilter, quoteCondition } from './quote-filter.ts';

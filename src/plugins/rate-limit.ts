@@ -10,7 +10,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config.ts';
-import { apiError, ErrorCode } from '../graphql/errors.ts';
+import { apiError, ErrorCode } from '../errors.ts';
 import { operationCost } from './query-limits.ts';
 
 interface Budget {

@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
-import { ErrorCode } from '../graphql/errors.ts';
+import { ErrorCode } from '../errors.ts';
 
 export type WriteAccess =
   | { allowed: true; principal: string }
