@@ -2,7 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { slugify } from '../db/lookup.ts';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../db/graph-change.ts';
 import { articles, mentions, publishers, quotes } from '../db/schema.ts';
 import { ExtractError } from '../extract/errors.ts';
 import { contentHash, IngestError } from '../ingest/article.ts';

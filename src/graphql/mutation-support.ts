@@ -1,6 +1,6 @@
 // Pieces every mutation uses: input checks, payload shapes, and keeping positions dense.
 import { eq, sql } from 'drizzle-orm';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../db/graph-change.ts';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { quotes, relatedLinks } from '../db/schema.ts';

@@ -2,7 +2,7 @@
 // positions stay in reading order.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq } from 'drizzle-orm';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../db/graph-change.ts';
 import { articles, organizations, people, quotes } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { ArticleRef } from './article.ts';
