@@ -10,7 +10,7 @@ import { ingestDocument } from '../ingest/document.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { allocateSlug } from '../ingest/slugs.ts';
 import { lockKeys } from '../ingest/write-locks.ts';
-import { operationDeadline } from '../plugins/execution-timeout.ts';
+import { operationDeadline } from './execution-timeout.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
 import { badUserInput } from '../errors.ts';

@@ -6,7 +6,7 @@ import type { Database } from '../db/client.ts';
 import { quotes, relatedLinks } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { writeTransaction } from '../ingest/write-locks.ts';
-import { operationDeadline } from '../plugins/execution-timeout.ts';
+import { operationDeadline } from './execution-timeout.ts';
 import { builder } from './builder.ts';
 import { notFound } from '../errors.ts';
 
