@@ -11,11 +11,15 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import type { WriteAccess } from '../plugins/write-access.ts';
 import type { LiveFeed } from './live/feed.ts';
 import { relations } from '../db/relations.ts';
 import { apiError, badUserInput, ErrorCode } from '../errors.ts';
 import { checkNodeId, decodeCanonicalGlobalID } from './global-ids.ts';
+
+/** Whether a request may write: decided at the front door, read by every mutation. */
+export type WriteAccess =
+  | { allowed: true; principal: string }
+  | { allowed: false; code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN; reason: string };
 
 export interface Context {
   db: Database;
