@@ -50,8 +50,8 @@ async function main() {
     return performance.now() - started;
   };
   // Warm both paths (extractor loaded here and in the worker), and the read.
-  await ingestDocument(handle.db, { html: article(-1).slice(0, 20_000) + '</article></body></html>' }, { inWorker: false });
-  await ingestDocument(handle.db, { html: article(-2).slice(0, 20_000) + '</article></body></html>' }, { inWorker: true });
+  await ingestDocument(handle.db, { html: `${article(-1).slice(0, 20_000)}</article></body></html>` }, { inWorker: false });
+  await ingestDocument(handle.db, { html: `${article(-2).slice(0, 20_000)}</article></body></html>` }, { inWorker: true });
   for (let i = 0; i < 20; i++) await read();
   const alone: number[] = [];
   for (let i = 0; i < 50; i++) alone.push(await read());

@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { startCluster } from './cluster.ts';
 import { preparePgliteDataset, preparePostgresDataset, type DatasetInfo } from './dataset.ts';
-import { explainWorkloads, type PlanSummary } from './explain.ts';
+import { explainWorkloads, } from './explain.ts';
 import { cpuMs, loadOptions, postJson, stoppedOnExit, peakRssMb, resetPeakRss, resetStatements, runLoad, waitForQuiet, startServer, statementCalls, statementListing, type ServerProcess } from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { CACHED, renderReport, type CheckResult, type Measurement, type RunReport } from './report.ts';

@@ -303,6 +303,8 @@ export function parameterSequence(workload: WorkloadId, info: DatasetInfo, seed:
         const variants = [surname, surname.toUpperCase(), lookupKey(surname)];
         return { speakerName: variants[i % variants.length] };
       }
+      default:
+        throw new Error(`no parameters for workload ${workload satisfies never}`);
     }
   });
 }

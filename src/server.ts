@@ -19,7 +19,7 @@ import { useBodyLimit } from './plugins/body-limit.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useCompiledReads } from './plugins/compiled-reads.ts';
 import { useErrorCodes } from './plugins/error-codes.ts';
-import { useExecutionTimeout } from './plugins/execution-timeout.ts';
+import { useExecutionTimeout } from './graphql/execution-timeout.ts';
 import { maskedErrors } from './plugins/mask-errors.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimits } from './plugins/rate-limit.ts';

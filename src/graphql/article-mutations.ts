@@ -2,7 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { slugify } from '../db/lookup.ts';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../db/graph-change.ts';
 import { articles, mentions, publishers, quotes } from '../db/schema.ts';
 import { ExtractError } from '../extract/errors.ts';
 import { contentHash, IngestError } from '../ingest/article.ts';
@@ -10,10 +10,10 @@ import { ingestDocument } from '../ingest/document.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { allocateSlug } from '../ingest/slugs.ts';
 import { lockKeys } from '../ingest/write-locks.ts';
-import { operationDeadline } from '../plugins/execution-timeout.ts';
+import { operationDeadline } from './execution-timeout.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 import { decodeId } from './ids.ts';
 import { commitAndInvalidate, DeletePayload, found, rules } from './mutation-support.ts';
 

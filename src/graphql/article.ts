@@ -2,7 +2,7 @@ import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { articles, mentions, publishers } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { loadPage, totalFromPage } from './connections.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 import { decodeId, EntityIdTypes } from './ids.ts';
 import { ArticleOrder, QuoteKindEnum } from './enums.ts';
 import { orders } from './orders.ts';

@@ -11,11 +11,15 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import type { WriteAccess } from '../plugins/write-access.ts';
 import type { LiveFeed } from './live/feed.ts';
 import { relations } from '../db/relations.ts';
-import { apiError, badUserInput, ErrorCode } from './errors.ts';
+import { apiError, badUserInput, ErrorCode } from '../errors.ts';
 import { checkNodeId, decodeCanonicalGlobalID } from './global-ids.ts';
+
+/** Whether a request may write: decided at the front door, read by every mutation. */
+export type WriteAccess =
+  | { allowed: true; principal: string }
+  | { allowed: false; code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN; reason: string };
 
 export interface Context {
   db: Database;
@@ -140,7 +144,7 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
       // still batches the lookups of one table into one query.
       resolve: (_root, args, ctx, info) => {
         if (args.ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids: at most ${MAX_PAGE_SIZE} at a time.`, 'ids');
-        args.ids.forEach((id, index) => checkNodeId(id, `ids.${index}`));
+        for (const [index, id] of args.ids.entries()) checkNodeId(id, `ids.${index}`);
         return args.ids.map((id) => nullWhenMissing(resolveNodes(builder, ctx, info, [id]).then(([node]) => node)));
       },
     },

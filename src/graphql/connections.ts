@@ -9,9 +9,9 @@
 import { decodeBase64, decodeCursorChunk } from '@pothos/core';
 import { getColumns, getTableName, sql, type Column, type SQL, type Table as DrizzleTable } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
-import { fieldNamesOf } from './selections.ts';
+import { fieldNamesOf } from '../document/selections.ts';
 import { rowsOf, type Database } from '../db/client.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 
 const totalsByArgs = new WeakMap<object, number>();
 

@@ -2,8 +2,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { lookupKey } from '../db/lookup.ts';
-import { badUserInput } from './errors.ts';
-import { decodeId, type DecodedId } from './ids.ts';
+import { badUserInput } from '../errors.ts';
+import { decodeId, type DecodedId } from './global-ids.ts';
 
 interface EntityLookupArgs {
   id?: DecodedId | null;

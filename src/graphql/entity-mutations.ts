@@ -9,7 +9,7 @@ import { allocateSlug } from '../ingest/slugs.ts';
 import { mergeOrganizations, mergePeople, MergeTargetMissing, type MergeCounts } from '../ingest/merge.ts';
 import { builder } from './builder.ts';
 import { OrganizationKindEnum } from './enums.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 import { decodeId, EntityIdTypes } from './ids.ts';
 import { commitAndInvalidate, DeletePayload, found, rules } from './mutation-support.ts';
 import { OrganizationRef } from './organization.ts';

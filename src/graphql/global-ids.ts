@@ -3,7 +3,7 @@
 // refs in this module: the schema builder itself depends on it.)
 import { PothosValidationError } from '@pothos/core';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 
 export interface DecodedId {
   typename: string;

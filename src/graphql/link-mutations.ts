@@ -8,7 +8,7 @@ import { ArticleRef } from './article.ts';
 import { RelatedLinkRef } from './related-link.ts';
 import { builder } from './builder.ts';
 import { RelatedLinkKindEnum } from './enums.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 import { decodeId } from './ids.ts';
 import { commitAndInvalidate, DeletePayload, found, renumberRelatedLinks, rules } from './mutation-support.ts';
 import { OrganizationRef } from './organization.ts';

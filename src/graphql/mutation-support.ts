@@ -1,14 +1,14 @@
 // Pieces every mutation uses: input checks, payload shapes, and keeping positions dense.
 import { eq, sql } from 'drizzle-orm';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../db/graph-change.ts';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { quotes, relatedLinks } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { writeTransaction } from '../ingest/write-locks.ts';
-import { operationDeadline } from '../plugins/execution-timeout.ts';
+import { operationDeadline } from './execution-timeout.ts';
 import { builder } from './builder.ts';
-import { notFound } from './errors.ts';
+import { notFound } from '../errors.ts';
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 

@@ -2,14 +2,14 @@
 // positions stay in reading order.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq } from 'drizzle-orm';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../db/graph-change.ts';
 import { articles, organizations, people, quotes } from '../db/schema.ts';
 import type { Executor } from '../ingest/executor.ts';
 import { ArticleRef } from './article.ts';
 import { QuoteRef } from './quote.ts';
 import { builder } from './builder.ts';
 import { QuoteKindEnum } from './enums.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 import { decodeId, EntityIdTypes, type DecodedId } from './ids.ts';
 import { commitAndInvalidate, DeletePayload, found, renumberQuotes, rules } from './mutation-support.ts';
 

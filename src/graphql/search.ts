@@ -3,7 +3,7 @@ import { asc, desc, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { lookupKey } from '../db/lookup.ts';
 import { builder } from './builder.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput } from '../errors.ts';
 import { entitySearchCondition } from './entity-lookup.ts';
 
 const MAX_SEARCH_RESULTS = 50;

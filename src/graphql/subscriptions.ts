@@ -5,10 +5,10 @@
 import type { IncomingMessage } from 'node:http';
 import { and, inArray, sql } from 'drizzle-orm';
 import { quotes } from '../db/schema.ts';
-import { clientKey } from '../plugins/rate-limit.ts';
 import { ArticleRef } from './article.ts';
 import { builder, type Context } from './builder.ts';
-import { apiError, ErrorCode } from './errors.ts';
+import { clientKey } from './client-key.ts';
+import { apiError, ErrorCode } from '../errors.ts';
 import { decodeId } from './ids.ts';
 import type { ArticleChangeKind, LiveEvent } from './live/feed.ts';
 import { QuoteFilter, quoteCondition } from './quote-filter.ts';

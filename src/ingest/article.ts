@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { lookupKey, slugify } from '../db/lookup.ts';
 import { affiliations, articles, mentions, publishers, quotes, relatedLinks } from '../db/schema.ts';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../db/graph-change.ts';
 import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '../extract/types.ts';
 import { resolveEntities, type PreviousLinks, type ResolvedEntities } from './entities.ts';
 import type { Executor } from './executor.ts';

@@ -4,7 +4,7 @@
 // ingestion is rare next to reads, and one core stays free for answering them.
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExtractError, type ExtractErrorCode } from '../extract/errors.ts';
 import type { ExtractedArticle, ExtractInput } from '../extract/types.ts';

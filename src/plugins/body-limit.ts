@@ -6,7 +6,7 @@
 // count would cost every ordinary query.
 import type { IncomingMessage } from 'node:http';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../graphql/errors.ts';
+import { ErrorCode } from '../errors.ts';
 
 const tooLarge = () =>
   createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: ErrorCode.REQUEST_ENTITY_TOO_LARGE } });

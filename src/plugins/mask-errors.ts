@@ -4,7 +4,7 @@
 // development). No stack trace, SQL or driver message ever reaches a client otherwise.
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
-import { apiError, ErrorCode } from '../graphql/errors.ts';
+import { apiError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 const CONNECTION_CODES = new Set([
@@ -67,7 +67,7 @@ export function classifyError(error: unknown): GraphQLError | null {
   return null;
 }
 
-export function maskedErrors(logger: Logger, development: boolean): YogaServerOptions<{}, {}>['maskedErrors'] {
+export function maskedErrors(logger: Logger, development: boolean): YogaServerOptions<object, object>['maskedErrors'] {
   return {
     isDev: development,
     maskError(error, message, isDev) {

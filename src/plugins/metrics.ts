@@ -10,7 +10,7 @@ import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { wasCached } from '../cache/response-cache.ts';
-import { ErrorCode } from '../graphql/errors.ts';
+import { ErrorCode } from '../errors.ts';
 import { errorCode } from './error-codes.ts';
 import { classifyError } from './mask-errors.ts';
 import { statementCount } from './sql-statements.ts';

@@ -32,7 +32,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.ts';
-import { apiError, ErrorCode } from '../graphql/errors.ts';
+import { apiError, ErrorCode } from '../errors.ts';
 
 const costs = new WeakMap<object, number>();
 
@@ -219,7 +219,7 @@ function estimateCost(schema: GraphQLSchema, document: DocumentNode, input: Exec
  */
 function costWithoutFaultyRoots(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
   const operation = getOperationAST(document, input.operationName);
-  if (!operation || operation.operation !== 'query') return null;
+  if (operation?.operation !== 'query') return null;
   const clean = operation.selectionSet.selections.filter(
     (selection) => selection.kind !== Kind.FIELD || estimateCost(schema, withRoots(document, operation, [selection]), input).errors.length === 0,
   );

@@ -10,7 +10,8 @@ import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config.ts';
-import { apiError, ErrorCode } from '../graphql/errors.ts';
+import { apiError, ErrorCode } from '../errors.ts';
+import { clientKey } from '../graphql/client-key.ts';
 import { operationCost } from './query-limits.ts';
 
 interface Budget {
@@ -24,18 +25,6 @@ function budget(name: string, perMinute: number, redis: Redis | null): Budget | 
   const memory = new RateLimiterMemory(options);
   const limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
   return { limiter, what: name };
-}
-
-/**
- * Who is asking: the principal a verified token proves (see `verifiedPrincipal`), else the client
- * address. An unverified bearer string counts as its address: keyed by the string itself, every
- * made-up token would bring a fresh budget (unlimited expensive queries, unlimited guesses).
- */
-export function clientKey(request: Request, serverContext: { req?: IncomingMessage; principal?: () => string | null }, trustProxy: boolean): string {
-  const principal = serverContext.principal?.();
-  if (principal) return principal;
-  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return `ip:${forwarded || serverContext.req?.socket?.remoteAddress || 'unknown'}`;
 }
 
 /**

@@ -17,11 +17,8 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
-import { ErrorCode } from '../graphql/errors.ts';
-
-export type WriteAccess =
-  | { allowed: true; principal: string }
-  | { allowed: false; code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN; reason: string };
+import { ErrorCode } from '../errors.ts';
+import type { WriteAccess } from '../graphql/builder.ts';
 
 export type WritePolicy = 'tokens' | 'open-local' | 'closed';
 

@@ -1,10 +1,10 @@
 // Clients branch on `extensions.code`, so the codes are a contract: every code the server's source
-// can emit is declared in src/graphql/errors.ts, and every declared code is explained in the
+// can emit is declared in src/errors.ts, and every declared code is explained in the
 // README's error table. A code written as a bare string somewhere in src/ and nowhere else fails.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { ErrorCode } from '../../src/graphql/errors.ts';
+import { ErrorCode } from '../../src/errors.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -24,7 +24,7 @@ test('every error code in src/ is declared in errors.ts, and every declared code
   }
   expect(emitted.size).toBeGreaterThan(5);
   const undeclared = [...emitted].filter(([code]) => !declared.has(code));
-  expect(undeclared, 'codes used in src/ but not declared in src/graphql/errors.ts').toEqual([]);
+  expect(undeclared, 'codes used in src/ but not declared in src/errors.ts').toEqual([]);
 
   const readme = await readFile(path.join(root, 'README.md'), 'utf8');
   const table = readme.slice(readme.indexOf('## Errors'));

@@ -103,7 +103,7 @@ describe('global IDs', () => {
       base64(`Article:${key}.0`),
       base64(`Article:+${key}`),
       base64(`Article:${key}e0`),
-      canonical().replace(/=+$/, '') + '==',
+      `${canonical().replace(/=+$/, '')}==`,
       `${canonical()}\n`,
       canonical().replace(/\+/g, '-').replace(/\//g, '_') === canonical() ? ` ${canonical()}` : canonical().replace(/\+/g, '-'),
     ];

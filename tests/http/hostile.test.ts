@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Config } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { storyExample } from '../../src/graphql/examples.ts';
 import { createApp, listen, type App } from '../../src/server.ts';
@@ -598,7 +597,10 @@ const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].fin
 async function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import { fieldNamesOf, fragmentsOf } from '../../src/graphql/selections.ts';
+import { fieldNamesOf, fragmentsOf } from '../../src/document/selections.ts';
 import type { App } from '../../src/server.ts';
 import { createTestApp } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';

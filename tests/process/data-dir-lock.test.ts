@@ -67,19 +67,25 @@ function leave(dataDir: string, state: Leftover): void {
     case 'none':
       return;
     case 'dead-pid':
-      return write(JSON.stringify(holder({ pid: deadPid, socket: state.withSocket ? path.join(dataDir, '.quotegraph.sock') : null })));
+      write(JSON.stringify(holder({ pid: deadPid, socket: state.withSocket ? path.join(dataDir, '.quotegraph.sock') : null })));
+      return;
     case 'live-pid':
-      return write(JSON.stringify(holder({ pid: process.ppid })));
+      write(JSON.stringify(holder({ pid: process.ppid })));
+      return;
     case 'other-host':
-      return write(JSON.stringify(holder({ pid: deadPid, host: `${os.hostname()}-elsewhere` })));
+      write(JSON.stringify(holder({ pid: deadPid, host: `${os.hostname()}-elsewhere` })));
+      return;
     case 'own-pid-earlier-life':
-      return write(JSON.stringify(holder({ pid: process.pid })));
+      write(JSON.stringify(holder({ pid: process.pid })));
+      return;
     case 'socket-gone':
       // A live pid (reused by another program) whose server socket no longer answers.
-      return write(JSON.stringify(holder({ pid: process.ppid, socket: path.join(dataDir, 'gone.sock') })));
+      write(JSON.stringify(holder({ pid: process.ppid, socket: path.join(dataDir, 'gone.sock') })));
+      return;
     case 'socket-listening':
       // A live server that is slow to answer still holds the directory.
-      return write(JSON.stringify(holder({ pid: process.ppid, socket: listeningSocket })));
+      write(JSON.stringify(holder({ pid: process.ppid, socket: listeningSocket })));
+      return;
     case 'garbage-old': {
       write('{"pid": 12');
       const old = new Date(Date.now() - 60_000);
@@ -141,7 +147,15 @@ describe('data directory lock', () => {
     const outcomes = await Promise.all(
       children.map((child) => new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())))),
     );
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.once('close', resolve), child.stdin.end()))));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            child.once('close', resolve);
+            child.stdin.end();
+          }),
+      ),
+    );
     expect(outcomes.filter((outcome) => outcome === 'acquired')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === 'refused')).toHaveLength(3);
     expect(fs.existsSync(lockPathOf(dataDir))).toBe(false);

@@ -44,7 +44,10 @@ function message(type: string, body: Buffer): Buffer {
 /** A bare wire-protocol client: starts up, runs one simple query, and is cut off while its transaction is open. */
 async function vanishMidTransaction(socketPath: string, sql: string): Promise<void> {
   const socket = net.connect(socketPath);
-  await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('error', reject)));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
   let received = Buffer.alloc(0);
   const readyFor = (status: string) =>
     new Promise<void>((resolve) => {
@@ -137,11 +140,11 @@ describe('the embedded database shared on a socket', () => {
               await pglite.transaction(async (tx) => {
                 await tx.query('insert into relay_rows (tag) values ($1)', [tag]);
                 const visible = await tx.query<{ tag: string }>('select distinct tag from relay_rows where tag like $1', [`r${run}-%`]);
-                visible.rows.forEach((row) => seenByServer.add(row.tag));
+                for (const row of visible.rows) seenByServer.add(row.tag);
               });
               committed.add(tag);
               const outside = await pglite.query<{ tag: string }>('select distinct tag from relay_rows where tag like $1', [`r${run}-%`]);
-              outside.rows.forEach((row) => seenByServer.add(row.tag));
+              for (const row of outside.rows) seenByServer.add(row.tag);
               await sleep(3);
             }
           })();

@@ -3,7 +3,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { expect } from 'vitest';
 import { freePort } from '../support/pg-cluster.ts';
 import { cliEnv, repoRoot } from './cli-run.ts';

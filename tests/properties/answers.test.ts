@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import type { App } from '../../src/server.ts';
 import { createTestApp, execute, testConfig } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { clearGraph, graphPlan, storeGeneratedGraph } from '../support/generated-graph.ts';

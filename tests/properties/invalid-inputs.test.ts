@@ -91,7 +91,7 @@ const OPERATIONS: [query: string, variable: string, kind: 'id' | 'ids' | 'cursor
 const realCursors: string[] = [];
 const foreignCursor = fc.constant(null).chain(() => (realCursors.length ? fc.constantFrom(...realCursors) : badCursor));
 
-const valueOf = (kind: (typeof OPERATIONS)[number][2]): fc.Arbitrary<unknown> => {
+const valueFor = (kind: (typeof OPERATIONS)[number][2]): fc.Arbitrary<unknown> => {
   switch (kind) {
     case 'id':
       return fc.oneof({ weight: 4, arbitrary: badId }, { weight: 1, arbitrary: anyValue });
@@ -109,7 +109,7 @@ const valueOf = (kind: (typeof OPERATIONS)[number][2]): fc.Arbitrary<unknown> =>
 const wellFormed = fc.constantFrom(...OPERATIONS).chain(([query, variable, kind]) =>
   fc.record({
     query: fc.constant(query),
-    variables: fc.tuple(valueOf(kind), fc.dictionary(fc.constantFrom('other', 'id', 'c'), anyValue, { maxKeys: 2 })).map(([value, extra]) => ({ ...extra, [variable]: value })),
+    variables: fc.tuple(valueFor(kind), fc.dictionary(fc.constantFrom('other', 'id', 'c'), anyValue, { maxKeys: 2 })).map(([value, extra]) => ({ ...extra, [variable]: value })),
     operationName: fc.option(fc.oneof({ weight: 4, arbitrary: fc.constant('Q') }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }), { nil: undefined }),
   }),
 );

@@ -5,7 +5,6 @@
 import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
 import type { Affiliation } from '../entities/roles.ts';
-import { lexiconTags } from '../lexicon/names.ts';
 import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
 import { countryAdjective } from '../lexicon/places.ts';
 import { latestOrganization, mostMentionedOrganization, organizationsChanged } from '../entities/organization-reference.ts';
@@ -13,7 +12,7 @@ import { type Timeline, timelineOf } from '../entities/timeline.ts';
 import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../lexicon/roles.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { SalienceModel } from './salience.ts';
-import { PREPOSITIONS, type ArticleIndex } from '../text/article-index.ts';
+import type { ArticleIndex } from '../text/article-index.ts';
 import type { ExtractedSpeaker } from '../types.ts';
 import type { SpeakerPhrase } from './speaker-phrase.ts';
 

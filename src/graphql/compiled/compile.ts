@@ -41,7 +41,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
 import { entityLookupCondition, lookupOrder } from '../entity-lookup.ts';
 import { decodeCanonicalGlobalID } from '../global-ids.ts';
 import { quoteCondition, quoteCount } from '../quote-filter.ts';
-import { fragmentsOf } from '../selections.ts';
+import { fragmentsOf } from '../../document/selections.ts';
 import { columnName, NEWEST_ARTICLES, NEWEST_QUOTES, OLDEST_ARTICLES, OLDEST_QUOTES, readModel, tableName, type Order, type RelationModel, type TypeModel } from './read-model.ts';
 
 /** Thrown while compiling or filling in a plan: this operation takes the ordinary path. */

@@ -3,7 +3,7 @@
 // instance on the same database hears every committed write, whichever process made it, so no
 // broker (Redis or other) is needed between instances.
 import type { DatabaseHandle } from '../../db/client.ts';
-import { apiError, ErrorCode } from '../errors.ts';
+import { apiError, ErrorCode } from '../../errors.ts';
 
 export const LIVE_CHANNEL = 'quotegraph_events';
 

@@ -1,5 +1,5 @@
 // What a write changed, by table: returned by every write, so callers can tell clients what moved.
-// (The response cache does not need it: it follows the graph's version, see graph-version.ts.)
+// (The response cache does not need it: it follows the graph's version, see src/cache/graph-version.ts.)
 
 /** The rows a write touched, by table. */
 export interface GraphChange {

@@ -6,7 +6,7 @@
 // commit, just before committing. A claimed commit is let finish and answered normally; past the
 // deadline the claim fails and the transaction rolls back. One or the other, never both.
 import type { Plugin } from 'graphql-yoga';
-import { apiError, ErrorCode } from '../graphql/errors.ts';
+import { apiError, ErrorCode } from '../errors.ts';
 
 export interface OperationDeadline {
   /** Aborted when the operation has been answered with TIMEOUT. */
