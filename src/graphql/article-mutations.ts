@@ -2,14 +2,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { slugify } from '../db/lookup.ts';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../store/change.ts';
 import { articles, mentions, publishers, quotes } from '../db/schema.ts';
 import { ExtractError } from '../extract/errors.ts';
 import { contentHash, IngestError } from '../ingest/article.ts';
 import { ingestDocument } from '../ingest/document.ts';
-import type { Executor } from '../ingest/executor.ts';
-import { allocateSlug } from '../ingest/slugs.ts';
-import { lockKeys } from '../ingest/write-locks.ts';
+import type { Executor } from '../store/transaction.ts';
+import { allocateSlug } from '../store/slugs.ts';
+import { lockKeys } from '../store/transaction.ts';
 import { operationDeadline } from '../plugins/execution-timeout.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';

@@ -1,11 +1,11 @@
 // Pieces every mutation uses: input checks, payload shapes, and keeping positions dense.
 import { eq, sql } from 'drizzle-orm';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../store/change.ts';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { quotes, relatedLinks } from '../db/schema.ts';
-import type { Executor } from '../ingest/executor.ts';
-import { writeTransaction } from '../ingest/write-locks.ts';
+import type { Executor } from '../store/transaction.ts';
+import { writeTransaction } from '../store/transaction.ts';
 import { operationDeadline } from '../plugins/execution-timeout.ts';
 import { builder } from './builder.ts';
 import { notFound } from './errors.ts';
@@ -39,7 +39,7 @@ export const rules = {
 
 /**
  * Runs a write in one transaction, retried from the start when a concurrent write got in its way
- * (see ingest/write-locks.ts). `work` returns the mutation's payload and what it changed.
+ * (see store/transaction.ts). `work` returns the mutation's payload and what it changed.
  * (Cached answers need no telling: the commit raises the graph's version.)
  */
 export async function commitAndInvalidate<T>(

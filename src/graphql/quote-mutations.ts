@@ -2,9 +2,9 @@
 // positions stay in reading order.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { eq } from 'drizzle-orm';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../store/change.ts';
 import { articles, organizations, people, quotes } from '../db/schema.ts';
-import type { Executor } from '../ingest/executor.ts';
+import type { Executor } from '../store/transaction.ts';
 import { ArticleRef } from './article.ts';
 import { QuoteRef } from './quote.ts';
 import { builder } from './builder.ts';

@@ -7,12 +7,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
 import { lookupKey, slugify } from '../db/lookup.ts';
 import { affiliations, articles, mentions, publishers, quotes, relatedLinks } from '../db/schema.ts';
-import type { GraphChange } from '../cache/graph-change.ts';
+import type { GraphChange } from '../store/change.ts';
 import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '../extract/types.ts';
 import { resolveEntities, type PreviousLinks, type ResolvedEntities } from './entities.ts';
-import type { Executor } from './executor.ts';
-import { allocateSlug } from './slugs.ts';
-import { lockKeys, writeTransaction, type WriteDeadline } from './write-locks.ts';
+import type { Executor } from '../store/transaction.ts';
+import { allocateSlug } from '../store/slugs.ts';
+import { lockKeys, writeTransaction, type WriteDeadline } from '../store/transaction.ts';
 
 export interface ArticleMetadata {
   /** Canonical URL; the identity of the article when given. */

@@ -5,8 +5,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../db/client.ts';
 import { lookupColumns, lookupKey } from '../db/lookup.ts';
 import { affiliations, mentions, organizations, people, quotes } from '../db/schema.ts';
-import type { Executor } from './executor.ts';
-import { lockKeys } from './write-locks.ts';
+import type { Executor } from '../store/transaction.ts';
+import { lockKeys } from '../store/transaction.ts';
 
 export interface MergeCounts {
   quotes: number;
