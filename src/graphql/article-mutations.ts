@@ -1,21 +1,12 @@
 // Getting articles in: ingestion of raw text or HTML, and direct edits.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { and, eq, isNull, ne } from 'drizzle-orm';
-import { slugify } from '../db/lookup.ts';
-import type { GraphChange } from '../store/change.ts';
-import { articles, mentions, publishers, quotes } from '../db/schema.ts';
-import { ExtractError } from '../extract/errors.ts';
-import { contentHash, IngestError } from '../ingest/article.ts';
 import { ingestDocument } from '../ingest/document.ts';
-import type { Executor } from '../store/transaction.ts';
-import { allocateSlug } from '../store/slugs.ts';
-import { lockKeys } from '../store/transaction.ts';
-import { operationDeadline } from '../plugins/execution-timeout.ts';
+import { createArticle, deleteArticle, updateArticle } from '../store/articles.ts';
 import { ArticleRef } from './article.ts';
 import { builder } from './builder.ts';
-import { badUserInput } from './errors.ts';
+import { badUserInput, fromDomainError } from './errors.ts';
 import { decodeId } from './ids.ts';
-import { commitAndInvalidate, DeletePayload, found, rules } from './mutation-support.ts';
+import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
 const IngestArticleInput = builder.inputType('IngestArticleInput', {
   description:
@@ -111,60 +102,6 @@ function checkSize(value: string | null | undefined, limit: number, field: strin
   }
 }
 
-async function publisherIdFor(tx: Executor, name: string | null | undefined): Promise<number | null> {
-  if (!name) return null;
-  const slug = slugify(name);
-  const [row] = await tx
-    .insert(publishers)
-    .values({ slug, name })
-    .onConflictDoUpdate({ target: publishers.slug, set: { slug } })
-    .returning({ id: publishers.id });
-  return row?.id ?? null;
-}
-
-async function urlTaken(tx: Executor, url: string, exceptId?: number): Promise<boolean> {
-  // Held to the commit: two writes giving one URL at once are told apart, not both let through.
-  await lockKeys(tx, 'article-url', [url]);
-  const [row] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.url, url));
-  return row !== undefined && row.id !== exceptId;
-}
-
-/**
- * True when another article without URL has this content hash: without a URL, the text is the
- * article's identity (ingestion updates that article instead of adding one), so two cannot share it.
- */
-async function textTaken(tx: Executor, hash: string, exceptId?: number): Promise<boolean> {
-  await lockKeys(tx, 'article-text', [hash]);
-  const [row] = await tx
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(isNull(articles.url), eq(articles.contentHash, hash), exceptId === undefined ? undefined : ne(articles.id, exceptId)))
-    .limit(1);
-  return row !== undefined;
-}
-
-/**
- * What a deleted article takes with it or points at — its quotes, their speakers, the people and
- * organizations it mentions: what cached responses hold. Its publisher comes from the delete.
- */
-async function articleNeighbourhood(tx: Executor, articleId: number): Promise<GraphChange> {
-  const quoteRows = await tx
-    .select({ id: quotes.id, personId: quotes.speakerPersonId, organizationId: quotes.speakerOrganizationId })
-    .from(quotes)
-    .where(eq(quotes.articleId, articleId));
-  const mentionRows = await tx
-    .select({ personId: mentions.personId, organizationId: mentions.organizationId })
-    .from(mentions)
-    .where(eq(mentions.articleId, articleId));
-  const all = [...quoteRows, ...mentionRows];
-  return {
-    articles: [articleId],
-    quotes: quoteRows.map((row) => row.id),
-    people: all.flatMap((row) => (row.personId === null ? [] : [row.personId])),
-    organizations: all.flatMap((row) => (row.organizationId === null ? [] : [row.organizationId])),
-  };
-}
-
 builder.mutationFields((t) => ({
   ingestArticle: t.field({
     type: IngestArticlePayload,
@@ -178,12 +115,9 @@ builder.mutationFields((t) => ({
       if (!(input.text ?? input.html ?? '').trim()) throw badUserInput(`${field} is empty.`, field);
       checkSize(input.text ?? input.html, ctx.config.maxArticleBytes, field);
       try {
-        const deadline = operationDeadline(ctx);
-        return await ingestDocument(ctx.db, input, { inWorker: true, ...(deadline ? { deadline } : {}) });
+        return await ingestDocument(ctx.db, input, { inWorker: true, ...(ctx.writeDeadline ? { deadline: ctx.writeDeadline } : {}) });
       } catch (error) {
-        if (error instanceof ExtractError) throw badUserInput(error.message, field);
-        if (error instanceof IngestError) throw badUserInput(error.message, error.field ? `input.${error.field}` : field);
-        throw error;
+        throw fromDomainError(error, 'input', field);
       }
     },
   }),
@@ -194,87 +128,16 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       checkSize(input.body, ctx.config.maxArticleBytes, 'input.body');
       if (!input.body.trim()) throw badUserInput('input.body is empty.', 'input.body');
-      return commitAndInvalidate(ctx, async (tx) => {
-        if (input.url && (await urlTaken(tx, input.url))) {
-          throw badUserInput('Another article already has this URL.', 'input.url');
-        }
-        if (!input.url && (await textTaken(tx, contentHash(input.body)))) {
-          throw badUserInput('Another article without URL has the same text; give this one a URL, or change the stored one.', 'input.body');
-        }
-        const slug = await allocateSlug(tx, articles, slugify(input.title));
-        const [row] = await tx
-          .insert(articles)
-          .values({
-            slug,
-            title: input.title,
-            body: input.body,
-            url: input.url ?? null,
-            dek: input.dek ?? null,
-            imageCaption: input.imageCaption ?? null,
-            publishedAt: input.publishedAt ?? null,
-            publisherId: await publisherIdFor(tx, input.publisher),
-            language: input.language ?? 'en',
-            contentHash: contentHash(input.body),
-          })
-          .returning({ id: articles.id, publisherId: articles.publisherId });
-        const created = found(row, 'article', 'input');
-        return {
-          payload: { articleId: created.id },
-          change: { articles: [created.id], publishers: created.publisherId ? [created.publisherId] : [] },
-        };
-      });
+      return runWrite(ctx, (tx) => createArticle(tx, input));
     },
   }),
   updateArticle: t.field({
     type: ArticlePayload,
     description: 'Changes an article\'s details. Its quotes follow a new publication date.',
     args: { input: t.arg({ type: UpdateArticleInput, required: true, description: 'The changes.' }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: (_root, { input }, ctx) => {
       const id = decodeId(input.id, 'input.id').id;
-      return commitAndInvalidate(ctx, async (tx) => {
-        const [current] = await tx
-          .select({ publisherId: articles.publisherId, url: articles.url, contentHash: articles.contentHash })
-          .from(articles)
-          .where(eq(articles.id, id))
-          .for('update');
-        const before = found(current, 'article', 'input.id');
-        if (input.url && (await urlTaken(tx, input.url, id))) {
-          throw badUserInput('Another article already has this URL.', 'input.url');
-        }
-        if (input.url === null && before.url !== null && (await textTaken(tx, before.contentHash, id))) {
-          throw badUserInput('Another article without URL has the same text, so this one needs its URL.', 'input.url');
-        }
-        const [updated] = await tx
-          .update(articles)
-          .set({
-            ...(input.title != null ? { title: input.title } : {}),
-            ...(input.url !== undefined ? { url: input.url } : {}),
-            ...(input.dek !== undefined ? { dek: input.dek } : {}),
-            ...(input.imageCaption !== undefined ? { imageCaption: input.imageCaption } : {}),
-            ...(input.publishedAt !== undefined ? { publishedAt: input.publishedAt } : {}),
-            ...(input.publisher !== undefined ? { publisherId: await publisherIdFor(tx, input.publisher) } : {}),
-            ...(input.language != null ? { language: input.language } : {}),
-            updatedAt: new Date(),
-          })
-          .where(eq(articles.id, id))
-          .returning({ sortAt: articles.sortAt, publisherId: articles.publisherId });
-        const after = found(updated, 'article', 'input.id');
-        // Quotes carry their article's date for ordering; keep them in step.
-        const moved = await tx
-          .update(quotes)
-          .set({ articleSortAt: after.sortAt })
-          .where(eq(quotes.articleId, id))
-          .returning({ id: quotes.id });
-        return {
-          payload: { articleId: id },
-          // A new date moves the article, and its quotes, in every date-ordered list.
-          change: {
-            articles: [id],
-            quotes: moved.map((quote) => quote.id),
-            publishers: [before.publisherId, after.publisherId].filter((value): value is number => value !== null),
-          },
-        };
-      });
+      return runWrite(ctx, (tx) => updateArticle(tx, { ...input, id }));
     },
   }),
   deleteArticle: t.field({
@@ -283,15 +146,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteArticleInput, required: true, description: 'The article.' }) },
     resolve: async (_root, { input }, ctx) => {
       const id = decodeId(input.id, 'input.id').id;
-      return commitAndInvalidate(ctx, async (tx) => {
-        const change = await articleNeighbourhood(tx, id);
-        const [deleted] = await tx.delete(articles).where(eq(articles.id, id)).returning({ publisherId: articles.publisherId });
-        const { publisherId } = found(deleted, 'article', 'input.id');
-        return {
-          payload: { deletedId: encodeGlobalID('Article', id) },
-          change: { ...change, publishers: publisherId === null ? [] : [publisherId] },
-        };
-      });
+      await runWrite(ctx, (tx) => deleteArticle(tx, id));
+      return { deletedId: encodeGlobalID('Article', id) };
     },
   }),
 }));

@@ -1,6 +1,8 @@
 // Every error code the API can return. Clients may branch on `extensions.code`; these strings
 // are part of the public contract, so change them only with a major version.
 import { GraphQLError } from 'graphql';
+import { ExtractError } from '../extract/errors.ts';
+import { StoreError } from '../store/errors.ts';
 
 export const ErrorCode = {
   /** An argument or input field is invalid; `extensions.field` names it. */
@@ -43,4 +45,18 @@ export function badUserInput(message: string, field?: string): GraphQLError {
 
 export function notFound(message: string, field?: string): GraphQLError {
   return apiError(ErrorCode.NOT_FOUND, message, field ? { field } : {});
+}
+
+/**
+ * The one place domain errors become API errors. The store names the input field at fault
+ * relative to the input it was given; under the API that input is the mutation's `argument`.
+ * `fallbackField` is named when the error points at no field of its own.
+ */
+export function fromDomainError(error: unknown, argument = 'input', fallbackField = argument): unknown {
+  if (error instanceof StoreError) {
+    const field = error.path ? `${argument}.${error.path}` : fallbackField;
+    return apiError(error.code === 'NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT, error.message, { field });
+  }
+  if (error instanceof ExtractError) return badUserInput(error.message, fallbackField);
+  return error;
 }
