@@ -4,6 +4,7 @@ import type { Executor, Written } from '../store/transaction.ts';
 import { writeTransaction } from '../store/transaction.ts';
 import { builder, type Context } from './builder.ts';
 import { fromDomainError, notFound } from './errors.ts';
+import { EntityIdTypes } from './ids.ts';
 
 /** Shared input rules, so the same field is checked the same way in every mutation. */
 export const rules = {
@@ -54,5 +55,12 @@ export const DeletePayload = builder.objectRef<{ deletedId: string }>('DeletePay
   description: 'The result of a delete.',
   fields: (t) => ({
     deletedId: t.exposeID('deletedId', { description: 'Global ID of the object that was deleted.' }),
+  }),
+});
+
+export const DeleteEntityInput = builder.inputType('DeleteEntityInput', {
+  description: 'The person or organization to delete.',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: EntityIdTypes, description: 'Global ID.' }),
   }),
 });
