@@ -6,6 +6,7 @@ import { badUserInput } from './errors.ts';
 import { decodeId, EntityIdTypes } from './ids.ts';
 import { ArticleOrder, QuoteKindEnum } from './enums.ts';
 import { orders } from './orders.ts';
+import { QuoteConnection } from './quote.ts';
 
 
 export const ArticleRef = builder.drizzleNode('articles', {
@@ -33,15 +34,19 @@ export const ArticleRef = builder.drizzleNode('articles', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the article entered the graph.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the article was last changed.' }),
     publisher: t.relation('publisher', { nullable: true, description: 'The outlet that published it.' }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'Quotes in the article, in reading order.',
-      totalCount: true,
-      args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
-      query: (args) => {
-        orders.quotesInArticle.checkCursors(args);
-        return { where: args.kind ? { kind: args.kind } : {}, orderBy: orders.quotesInArticle.order };
+    quotes: t.relatedConnection(
+      'quotes',
+      {
+        description: 'Quotes in the article, in reading order.',
+        totalCount: true,
+        args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
+        query: (args) => {
+          orders.quotesInArticle.checkCursors(args);
+          return { where: args.kind ? { kind: args.kind } : {}, orderBy: orders.quotesInArticle.order };
+        },
       },
-    }),
+      QuoteConnection,
+    ),
     relatedLinks: t.relation('relatedLinks', {
       description: 'Links the article pointed readers to ("Related: …"), in page order.',
       query: { orderBy: orders.linksInArticle.order },
