@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DIST } from './build.ts';
 
-const DIST = fileURLToPath(new URL('./dist/', import.meta.url));
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -37,7 +37,7 @@ async function proxy(api: string, request: IncomingMessage, response: ServerResp
   response.end(Buffer.from(await answer.arrayBuffer()));
 }
 
-async function serveFile(pathname: string, response: ServerResponse): Promise<void> {
+async function serveFile(dist: string, pathname: string, response: ServerResponse): Promise<void> {
   const name = pathname === '/' ? 'index.html' : pathname.slice(1);
   // Only the files the build writes, by name: nothing outside dist/ can be asked for.
   if (!/^[\w.-]+$/.test(name) || !(path.extname(name) in TYPES)) {
@@ -45,7 +45,7 @@ async function serveFile(pathname: string, response: ServerResponse): Promise<vo
     return;
   }
   try {
-    const content = await readFile(path.join(DIST, name));
+    const content = await readFile(path.join(dist, name));
     response.writeHead(200, { 'content-type': TYPES[path.extname(name)]!, 'cache-control': 'no-cache' });
     response.end(content);
   } catch {
@@ -53,10 +53,20 @@ async function serveFile(pathname: string, response: ServerResponse): Promise<vo
   }
 }
 
-export async function serveViewer(options: { port: number; host: string; api: string }): Promise<{ server: Server; url: string }> {
+export interface ViewerOptions {
+  port: number;
+  host: string;
+  /** The quotegraph endpoint, e.g. http://localhost:4000/graphql. */
+  api: string;
+  /** The built viewer (default: dist/ beside this file). */
+  dist?: string;
+}
+
+export async function serveViewer(options: ViewerOptions): Promise<{ server: Server; url: string }> {
+  const dist = options.dist ?? DIST;
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://viewer');
-    const handled = pathname === '/graphql' ? proxy(options.api, request, response) : serveFile(pathname, response);
+    const handled = pathname === '/graphql' ? proxy(options.api, request, response) : serveFile(dist, pathname, response);
     handled.catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
       response.end(`The API at ${options.api} did not answer: ${error instanceof Error ? error.message : String(error)}\n`);
