@@ -11,6 +11,7 @@ import { ingestDocument } from '../ingest/document.ts';
 import { createArticle, deleteArticle, updateArticle } from '../store/articles.ts';
 import { fromDomainError } from './domain-errors.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
+import { QuoteConnection } from './quote.ts';
 
 
 export const ArticleRef = builder.drizzleNode('articles', {
@@ -38,15 +39,19 @@ export const ArticleRef = builder.drizzleNode('articles', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the article entered the graph.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the article was last changed.' }),
     publisher: t.relation('publisher', { nullable: true, description: 'The outlet that published it.' }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'Quotes in the article, in reading order.',
-      totalCount: true,
-      args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
-      query: (args) => {
-        orders.quotesInArticle.checkCursors(args);
-        return { where: args.kind ? { kind: args.kind } : {}, orderBy: orders.quotesInArticle.order };
+    quotes: t.relatedConnection(
+      'quotes',
+      {
+        description: 'Quotes in the article, in reading order.',
+        totalCount: true,
+        args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
+        query: (args) => {
+          orders.quotesInArticle.checkCursors(args);
+          return { where: args.kind ? { kind: args.kind } : {}, orderBy: orders.quotesInArticle.order };
+        },
       },
-    }),
+      QuoteConnection,
+    ),
     relatedLinks: t.relation('relatedLinks', {
       description: 'Links the article pointed readers to ("Related: …"), in page order.',
       query: { orderBy: orders.linksInArticle.order },

@@ -33,16 +33,10 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
       query: { orderBy: orders.organizationsByName.order },
     }),
     affiliations: t.relation('affiliations', {
-      description: 'People holding roles here (the first 100).',
+      // Capped rather than paged: the compiled read path answers this field as a plain list.
+      description:
+        'People holding roles here, oldest record first: at most the first 100 (the list is capped, not paged). Each person\'s `affiliations` lists all of their roles.',
       query: { orderBy: orders.affiliations.order, limit: 100 },
-    }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'What the organization itself said through unnamed spokespeople, newest first.',
-      totalCount: true,
-      query: (args) => {
-        orders.quotesNewest.checkCursors(args);
-        return { orderBy: orders.quotesNewest.order };
-      },
     }),
     articles: t.relatedConnection('articles', {
       description: 'Articles that mention this organization, newest first.',

@@ -26,14 +26,6 @@ export const PersonRef = builder.drizzleNode('people', {
       description: 'Roles this person holds or held at organizations.',
       query: { orderBy: orders.affiliations.order },
     }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'What this person said, newest first.',
-      totalCount: true,
-      query: (args) => {
-        orders.quotesNewest.checkCursors(args);
-        return { orderBy: orders.quotesNewest.order };
-      },
-    }),
     articles: t.relatedConnection('articles', {
       description: 'Articles that mention this person, newest first.',
       totalCount: true,

@@ -63,6 +63,62 @@ export const QuoteRef = builder.drizzleNode('quotes', {
   }),
 });
 
+/**
+ * The one connection type for every paged list of quotes (Query.quotes, Article.quotes,
+ * Person.quotes, Organization.quotes), so a client's fragment on it fits each of them.
+ */
+export const QuoteConnection = builder.connectionObject(
+  {
+    type: QuoteRef,
+    name: 'QuoteConnection',
+    description: 'A page of quotes with cursors for paging on.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many quotes match, across all pages.',
+        // Tells plugin-drizzle that a selection of only this field needs no rows.
+        extensions: { pothosDrizzleTotalCount: true },
+        // A root list hands over a function (its count may be a query of its own); a relation,
+        // the number it selected with the rows.
+        resolve: (connection) => {
+          const total = (connection as { totalCount?: number | (() => Promise<number> | number) }).totalCount;
+          return typeof total === 'function' ? total() : (total ?? 0);
+        },
+      }),
+    }),
+  },
+  { name: 'QuoteEdge', description: 'A quote on a page, with its cursor.' },
+);
+
+builder.drizzleObjectFields(PersonRef, (t) => ({
+  quotes: t.relatedConnection(
+    'quotes',
+    {
+      description: 'What this person said, newest first.',
+      totalCount: true,
+      query: (args) => {
+        orders.quotesNewest.checkCursors(args);
+        return { orderBy: orders.quotesNewest.order };
+      },
+    },
+    QuoteConnection,
+  ),
+}));
+
+builder.drizzleObjectFields(OrganizationRef, (t) => ({
+  quotes: t.relatedConnection(
+    'quotes',
+    {
+      description: 'What the organization itself said through unnamed spokespeople, newest first.',
+      totalCount: true,
+      query: (args) => {
+        orders.quotesNewest.checkCursors(args);
+        return { orderBy: orders.quotesNewest.order };
+      },
+    },
+    QuoteConnection,
+  ),
+}));
+
 builder.queryFields((t) => ({
   quotes: t.drizzleConnection({
     type: 'quotes',
@@ -87,7 +143,7 @@ builder.queryFields((t) => ({
         ),
       );
     },
-  }),
+  }, QuoteConnection),
 }));
 
 // Writes: quotes entered and edited by hand. Offsets must point at the words in the article body.
