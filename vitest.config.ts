@@ -4,6 +4,26 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+// A new test file lands in the api project unless listed here.
+const unitTests = [
+  'tests/extract/!(linear-cost).test.ts',
+  'tests/commands/config.test.ts',
+  'tests/graphql/error-codes.test.ts',
+  'tests/graphql/schema.test.ts',
+  'tests/document/**/*.test.ts',
+];
+const systemTests = [
+  'tests/process/**/*.test.ts',
+  'tests/browser/**/*.test.ts',
+  'tests/http/{faults,hostile,origins,tracing}.test.ts',
+  'tests/graphql/cache.test.ts',
+  'tests/db/schema-drift.test.ts',
+  // Megabyte inputs, bounded only by a timeout: too slow for the quick loop.
+  'tests/extract/linear-cost.test.ts',
+];
+// Migrates one database per run, which each test file then copies (see the file).
+const databaseSetup = ['tests/support/global-setup.ts'];
+
 export default defineConfig({
   resolve: {
     // graphql 16 ships CommonJS (main) and ESM (module) builds. Node, and so every dependency,
@@ -12,8 +32,6 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/property.ts'],
     testTimeout: 30_000,
     // Vitest's default is one worker per core but one, which on a 2-core machine runs the files one
@@ -21,5 +39,19 @@ export default defineConfig({
     // files at a time keep both cores busy.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     hookTimeout: 60_000,
+    // `npm test` runs all three; `npm run test:unit` (and :api, :system) one of them.
+    projects: [
+      // The extractor and other pure code: no database, no processes; the quick loop while editing.
+      // Nothing in it mocks or holds state, so its files share one module graph per worker
+      // (isolate: false): loading the extractor's lexicons once, not once per file.
+      { extends: true, test: { name: 'unit', include: unitTests, isolate: false } },
+      // GraphQL through app.fetch, the write path and the database, on PGlite or TEST_DATABASE_URL.
+      {
+        extends: true,
+        test: { name: 'api', include: ['tests/**/*.test.ts'], exclude: [...unitTests, ...systemTests], globalSetup: databaseSetup },
+      },
+      // Child processes, injected faults, real sockets, a private Redis, the browser.
+      { extends: true, test: { name: 'system', include: systemTests, globalSetup: databaseSetup } },
+    ],
   },
 });

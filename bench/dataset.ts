@@ -10,6 +10,9 @@ import { openDatabase } from '../src/db/client.ts';
 import { migrateDatabase, migrationsFolder } from '../src/db/migrate.ts';
 import { planGraph } from '../src/generate/index.ts';
 import { storeGraph } from '../src/generate/store.ts';
+import type { DatasetInfo } from '../tests/support/workloads.ts';
+
+export type { DatasetInfo };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const postgraphileSqlFile = path.join(here, 'sql', 'postgraphile.sql');
@@ -31,16 +34,6 @@ export function datasetKey(scale: number, seed: number): string {
   }
   hash.update(`${scale}:${seed}`);
   return hash.digest('hex').slice(0, 10);
-}
-
-export interface DatasetInfo {
-  scale: number;
-  seed: number;
-  articles: number;
-  quotes: number;
-  articleIds: { min: number; max: number };
-  /** People by popularity rank (0 = most quoted by construction), with their database ids. */
-  people: { id: number; name: string; surname: string }[];
 }
 
 async function describe(sql: postgres.Sql, scale: number, seed: number): Promise<DatasetInfo> {

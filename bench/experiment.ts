@@ -21,7 +21,7 @@ import { preparePostgresDataset } from './dataset.ts';
 import { cpuMs, loadOptions, postJson, stoppedOnExit, peakRssMb, resetPeakRss, runLoad, startServer, type ServerProcess } from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { median } from './report.ts';
-import { parameterSequence, workloads, type WorkloadId } from './workloads.ts';
+import { parameterSequence, workloads, type WorkloadId } from '../tests/support/workloads.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(here, 'out');

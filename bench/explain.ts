@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Config } from '../src/config.ts';
 import { capturingApp } from './capture.ts';
 import type { DatasetInfo } from './dataset.ts';
-import { workloads, type Params, type WorkloadId } from './workloads.ts';
+import { workloads, type Params, type WorkloadId } from '../tests/support/workloads.ts';
 
 export interface PlanSummary {
   workload: WorkloadId;

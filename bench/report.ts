@@ -1,6 +1,6 @@
 // The markdown the run prints and writes to bench/RESULTS.md.
 import type { PlanSummary } from './explain.ts';
-import type { SystemId, WorkloadId } from './workloads.ts';
+import type { SystemId, WorkloadId } from '../tests/support/workloads.ts';
 
 /** quotegraph with its response cache on (in memory), measured beside the cache-off servers. */
 export const CACHED = 'quotegraph (cached)';
@@ -193,7 +193,7 @@ export function renderReport(report: RunReport): string {
     'Everything shares one 2-core machine (load generator, servers, PostgreSQL, and whatever else runs there): compare systems within a round, and expect run-to-run differences of 1.5–2× in absolute numbers.',
     '',
   );
-  if (report.workloads?.length) out.push('## Workloads (the same question to every system; bench/workloads.ts)', '', ...report.workloads.map((l) => `- ${l}`), '');
+  if (report.workloads?.length) out.push('## Workloads (the same question to every system; tests/support/workloads.ts)', '', ...report.workloads.map((l) => `- ${l}`), '');
   if (report.generation.length) out.push('## Data generation', '', ...report.generation.map((l) => `- ${l}`), '');
   const pgMeasurements = report.measurements.filter((m) => m.system !== 'quotegraph (PGlite)');
   const pg = summarise(pgMeasurements);

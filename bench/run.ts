@@ -16,7 +16,7 @@ import { explainWorkloads, } from './explain.ts';
 import { cpuMs, loadOptions, postJson, stoppedOnExit, peakRssMb, resetPeakRss, resetStatements, runLoad, waitForQuiet, startServer, statementCalls, statementListing, type ServerProcess } from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { CACHED, renderReport, type CheckResult, type Measurement, type RunReport } from './report.ts';
-import { parameterSequence, workloads, type Params, type SystemId, type WorkloadId } from './workloads.ts';
+import { parameterSequence, workloads, type Params, type SystemId, type WorkloadId } from '../tests/support/workloads.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(here, 'out');

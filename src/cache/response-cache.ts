@@ -8,11 +8,12 @@
 // (bounded in bytes) or in Redis (every key expiring), and when Redis is away the cache steps
 // aside: reads go to the database and the failure is logged and reported by /readyz.
 import { createHash } from 'node:crypto';
-import { getOperationAST, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
+import { facetOf, printedText } from '../document/analysis.ts';
 import type { Logger } from '../logger.ts';
 import type { GraphVersion } from './graph-version.ts';
 
@@ -117,14 +118,9 @@ export function wasCached(context: object): boolean {
   return servedFromCache.has(context);
 }
 
-const printed = new WeakMap<DocumentNode, string>();
-
 function documentText(document: DocumentNode, context: { params?: { query?: string } }): string {
   const text = context.params?.query;
-  if (typeof text === 'string') return text;
-  let known = printed.get(document);
-  if (known === undefined) printed.set(document, (known = print(document)));
-  return known;
+  return typeof text === 'string' ? text : facetOf(document, printedText);
 }
 
 /** One key per document, operation and variables. */

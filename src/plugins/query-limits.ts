@@ -32,6 +32,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.ts';
+import { facetOf, memoFacet, type Facet } from '../document/analysis.ts';
 import { apiError, ErrorCode } from '../errors.ts';
 
 const costs = new WeakMap<object, number>();
@@ -69,12 +70,9 @@ interface ExecutionInput {
  * search words or which ids. Costs are remembered per document (Yoga hands the same parsed
  * document to every request that sends the same text) and per values of those variables.
  */
-const sizeVariablesByDocument = new WeakMap<DocumentNode, string[]>();
-const costsByDocument = new WeakMap<DocumentNode, Map<string, number>>();
-
-function sizeVariables(document: DocumentNode): string[] {
-  let names = sizeVariablesByDocument.get(document);
-  if (!names) {
+const sizeVariables: Facet<string[]> = {
+  name: 'size variables',
+  compute(document) {
     const found = new Set<string>();
     visit(document, {
       Argument(node) {
@@ -83,29 +81,25 @@ function sizeVariables(document: DocumentNode): string[] {
         }
       },
     });
-    names = [...found].sort();
-    sizeVariablesByDocument.set(document, names);
-  }
-  return names;
-}
+    return [...found].sort();
+  },
+};
+const knownCosts = memoFacet<number>('costs by operation and sizes');
 
 function costKey(document: DocumentNode, input: ExecutionInput): string {
   const variables = input.variableValues ?? {};
   // A list of ids counts by its length: the model reads nothing else of it.
   const size = (value: unknown) => (Array.isArray(value) ? value.length : (value ?? null));
-  return JSON.stringify([input.operationName ?? null, ...sizeVariables(document).map((name) => size(variables[name]))]);
+  return JSON.stringify([input.operationName ?? null, ...facetOf(document, sizeVariables).map((name) => size(variables[name]))]);
 }
 
 function rememberedCost(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
   const key = costKey(document, input);
-  const known = costsByDocument.get(document)?.get(key);
+  const byKey = facetOf(document, knownCosts);
+  const known = byKey.get(key);
   if (known !== undefined) return { cost: known, errors: [] as readonly GraphQLError[] };
   const estimate = estimateCost(schema, document, input);
-  if (estimate.errors.length === 0) {
-    const byKey = costsByDocument.get(document) ?? new Map<string, number>();
-    if (byKey.size < 100) byKey.set(key, estimate.cost);
-    costsByDocument.set(document, byKey);
-  }
+  if (estimate.errors.length === 0 && byKey.size < 100) byKey.set(key, estimate.cost);
   return estimate;
 }
 

@@ -3,11 +3,9 @@
 // Invented sentences only.
 
 import { describe, expect, it } from 'vitest';
-import { type ExtractedArticle, extractArticle } from '../../src/extract/index.ts';
+import { articleReader } from '../support/articles.ts';
 
-function read(...paragraphs: string[]): ExtractedArticle {
-  return extractArticle({ text: ['Harbour towns weigh a new ferry contract', ...paragraphs].join('\n\n') });
-}
+const read = articleReader('Harbour towns weigh a new ferry contract');
 
 const affiliation = (person: string, organization: string, role: string | null) => ({ person, organization, role });
 

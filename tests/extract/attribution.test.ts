@@ -1,11 +1,10 @@
 // Who said it: the attribution patterns, each with its own invented example.
 
 import { describe, expect, it } from 'vitest';
-import { type ExtractedArticle, extractArticle } from '../../src/extract/index.ts';
+import type { ExtractedArticle } from '../../src/extract/index.ts';
+import { articleReader } from '../support/articles.ts';
 
-function read(...paragraphs: string[]): ExtractedArticle {
-  return extractArticle({ text: ['River towns brace for the spring flood', ...paragraphs].join('\n\n') });
-}
+const read = articleReader('River towns brace for the spring flood');
 
 function speakerOf(article: ExtractedArticle, quoteStart: string) {
   const q = article.quotes.find((x) => x.text.startsWith(quoteStart));

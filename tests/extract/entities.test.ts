@@ -1,11 +1,10 @@
 // People and organizations: canonical names, aliases, roles and affiliations.
 
 import { describe, expect, it } from 'vitest';
-import { type ExtractedArticle, extractArticle } from '../../src/extract/index.ts';
+import type { ExtractedArticle } from '../../src/extract/index.ts';
+import { articleReader } from '../support/articles.ts';
 
-function read(...paragraphs: string[]): ExtractedArticle {
-  return extractArticle({ text: ['Islanders vote on a new ferry contract', ...paragraphs].join('\n\n') });
-}
+const read = articleReader('Islanders vote on a new ferry contract');
 
 const person = (a: ExtractedArticle, name: string) => a.people.find((p) => p.name === name);
 const organization = (a: ExtractedArticle, name: string) => a.organizations.find((o) => o.name === name);

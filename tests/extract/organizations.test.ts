@@ -2,11 +2,10 @@
 // keep them apart from people and places. Invented sentences only.
 
 import { describe, expect, it } from 'vitest';
-import { type ExtractedArticle, extractArticle } from '../../src/extract/index.ts';
+import type { ExtractedArticle } from '../../src/extract/index.ts';
+import { articleReader } from '../support/articles.ts';
 
-function read(...paragraphs: string[]): ExtractedArticle {
-  return extractArticle({ text: ['Harbour towns weigh a new ferry contract', ...paragraphs].join('\n\n') });
-}
+const read = articleReader('Harbour towns weigh a new ferry contract');
 
 const names = (a: ExtractedArticle) => a.organizations.map((o) => o.name);
 const people = (a: ExtractedArticle) => a.people.map((p) => p.name);

@@ -4,11 +4,12 @@
 // statement from ORG", "said Tuesday", and two reports in one sentence.
 
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/index.ts';
+import { articleReader } from '../support/articles.ts';
+
+const read = articleReader('Mine rescue under way');
 
 function reports(...paragraphs: string[]) {
-  const article = extractArticle({ text: ['Mine rescue under way', ...paragraphs].join('\n\n') });
-  for (const q of article.quotes) expect(article.body.slice(q.start, q.end)).toBe(q.text);
+  const article = read(...paragraphs);
   // An unresolved speaker is scored by its words ("police"): report those.
   return article.quotes.filter((q) => q.kind === 'indirect').map((q) => ({ text: q.text, speaker: q.speaker?.name ?? q.speakerLabel }));
 }

@@ -2,10 +2,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.ts';
+import { articleReader } from '../support/articles.ts';
+
+const read = articleReader('Quarry expansion divides the valley');
 
 function indirect(...paragraphs: string[]) {
-  const article = extractArticle({ text: ['Quarry expansion divides the valley', ...paragraphs].join('\n\n') });
-  for (const q of article.quotes) expect(article.body.slice(q.start, q.end)).toBe(q.text);
+  const article = read(...paragraphs);
   return article.quotes.filter((q) => q.kind === 'indirect').map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, label: q.speakerLabel, cue: q.cue }));
 }
 

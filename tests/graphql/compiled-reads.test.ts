@@ -14,7 +14,7 @@ import { readModel } from '../../src/graphql/compiled/read-model.ts';
 import { exampleOperations } from '../../src/graphql/examples.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import type { App } from '../../src/server.ts';
-import { parameterSequence, workloads } from '../../bench/workloads.ts';
+import { parameterSequence, workloads } from '../support/workloads.ts';
 import { rowsOf } from '../../src/db/client.ts';
 import { createTestApp, execute } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';

@@ -13,7 +13,7 @@ import { createTestApp, testConfig } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { loadFixtureGraph } from '../support/fixtures.ts';
 import { freePort } from '../support/pg-cluster.ts';
-import { httpRequest } from '../support/service-process.ts';
+import { errorCodes, fetchAnswer, httpRequest, type FetchAnswer } from '../support/service-process.ts';
 
 const ENDPOINT = 'http://quotegraph.test/graphql';
 const ARTICLES = 3;
@@ -30,23 +30,10 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: any;
-}
+type Answer = FetchAnswer;
 
-async function send(target: App, init: RequestInit & { url?: string } = {}): Promise<Answer> {
-  const response = await target.fetch(init.url ?? ENDPOINT, init);
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
+function send(target: App, init: RequestInit & { url?: string } = {}): Promise<Answer> {
+  return fetchAnswer(target, init.url ?? ENDPOINT, init);
 }
 
 function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, target = app) {
@@ -57,9 +44,7 @@ function post(query: string, variables: Record<string, unknown> = {}, headers: R
   });
 }
 
-function codes(answer: Answer): string[] {
-  return (answer.json?.errors ?? []).map((error: { extensions?: { code?: string } }) => String(error.extensions?.code));
-}
+const codes = errorCodes;
 
 /** Refused with this code, nothing executed, nothing leaked. */
 function expectRefused(answer: Answer, code: string) {

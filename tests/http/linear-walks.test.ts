@@ -14,6 +14,7 @@ import { createTestApp } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { loadFixtureGraph } from '../support/fixtures.ts';
 import { runs } from '../support/property.ts';
+import { errorCodes, fetchAnswer, type FetchAnswer } from '../support/service-process.ts';
 
 const ENDPOINT = 'http://quotegraph.test/graphql';
 const ARTICLES = 3;
@@ -32,31 +33,20 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-interface Answer {
-  status: number;
-  text: string;
-  json: any;
+interface Answer extends FetchAnswer {
   sent: number;
 }
 
 async function send(app: App, body: string, path = '/graphql'): Promise<Answer> {
-  const response = await app.fetch(new URL(path, ENDPOINT), {
+  const answer = await fetchAnswer(app, new URL(path, ENDPOINT), {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body,
   });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json, sent: body.length };
+  return { ...answer, sent: body.length };
 }
 
-const codes = (answer: Answer): string[] =>
-  (answer.json?.errors ?? []).map((error: { extensions?: { code?: string } }) => String(error.extensions?.code));
+const codes = errorCodes;
 
 /** Answered with data or refused with codes; never an internal error; an answer no larger than a few times the request. */
 function expectHandled(answer: Answer) {

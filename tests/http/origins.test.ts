@@ -2,7 +2,6 @@
 // without a token is accepted only when addressed to a loopback name at the served port (no DNS
 // rebinding) and, if it carries an Origin, sent by a page of that same address. CORS answers no
 // origin unless configured. Over real sockets, so that Host and Origin are what a browser sends.
-import http from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
@@ -12,6 +11,7 @@ import { testConfig } from '../support/app.ts';
 import { openTestDatabase, testDriver } from '../support/database.ts';
 import { freePort } from '../support/pg-cluster.ts';
 import { runs } from '../support/property.ts';
+import { errorCodes, httpRequest, type HttpResult } from '../support/service-process.ts';
 
 let database: DatabaseHandle;
 let running: RunningServer;
@@ -32,36 +32,11 @@ afterAll(async () => {
   await database?.close();
 });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  json: any;
-}
+type Reply = HttpResult;
 
 /** A raw request to the running server, with exactly the headers given (Host included). */
 function request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      { host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) }, agent: false },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
-        });
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
+  return httpRequest(`http://127.0.0.1:${port}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
 }
 
 let written = 0;
@@ -75,7 +50,7 @@ async function peopleNamed(name: string): Promise<number> {
   return reply.json.data.person ? 1 : 0;
 }
 
-const codes = (reply: Reply): string[] => (reply.json?.errors ?? []).map((error: { extensions?: { code?: string } }) => String(error.extensions?.code));
+const codes = errorCodes;
 
 const sameOrigins = () => [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`, `HTTP://LOCALHOST:${port}`];
 const goodHosts = () => [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LocalHost:${port}`];

@@ -1,4 +1,4 @@
-// A write must not commit after its client was told TIMEOUT (src/plugins/execution-timeout.ts
+// A write must not commit after its client was told TIMEOUT (src/graphql/execution-timeout.ts
 // and the deadline check in src/store/transaction.ts).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { App } from '../../src/server.ts';
 import { freePort } from './pg-cluster.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -174,13 +175,7 @@ export function httpRequest(
         response.on('error', reject);
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json, ms: performance.now() - started });
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json: jsonOrUndefined(text), ms: performance.now() - started });
         });
       },
     );
@@ -203,4 +198,32 @@ export function postGraphQL(
     body: JSON.stringify({ query, variables, ...(options.operationName ? { operationName: options.operationName } : {}) }),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
+}
+
+/** What an in-process request (`app.fetch`, no socket) answered, read whole. */
+export interface FetchAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  json: any;
+}
+
+export async function fetchAnswer(app: Pick<App, 'fetch'>, url: string | URL, init: RequestInit = {}): Promise<FetchAnswer> {
+  const response = await app.fetch(String(url), init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: jsonOrUndefined(text) };
+}
+
+/** The `extensions.code` of each error in a GraphQL answer, in order. */
+export function errorCodes(answer: { json: any }): string[] {
+  return (answer.json?.errors ?? []).map((error: { extensions?: { code?: string } }) => String(error.extensions?.code));
+}
+
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,11 +1,21 @@
 // The five workloads, each as the same question put to the three systems, with a normaliser
 // per system that turns its answer into one canonical shape for comparison.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { lookupKey } from '../src/db/lookup.ts';
-import { Random, ZipfSampler } from '../src/generate/index.ts';
-import { SPEAKER_POPULARITY_EXPONENT } from '../src/generate/index.ts';
-import { topics } from '../src/generate/phrases.ts';
-import type { DatasetInfo } from './dataset.ts';
+import { lookupKey } from '../../src/db/lookup.ts';
+import { Random, ZipfSampler } from '../../src/generate/index.ts';
+import { SPEAKER_POPULARITY_EXPONENT } from '../../src/generate/index.ts';
+import { topics } from '../../src/generate/phrases.ts';
+
+/** What the workloads draw their parameters from: a generated dataset's size, ids and speakers. */
+export interface DatasetInfo {
+  scale: number;
+  seed: number;
+  articles: number;
+  quotes: number;
+  articleIds: { min: number; max: number };
+  /** People by popularity rank (0 = most quoted by construction), with their database ids. */
+  people: { id: number; name: string; surname: string }[];
+}
 
 export type SystemId = 'limit' | 'quotegraph' | 'postgraphile';
 export type WorkloadId = 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
