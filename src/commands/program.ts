@@ -43,9 +43,14 @@ function buildProgram(io: CommandIO, exit: (code: number) => void): Command {
 
   command('serve')
     .description('Serve the GraphQL API and GraphiQL (default http://localhost:4000/graphql)')
-    .action(async () => {
+    .addOption(
+      new Option('--workers <n>', 'processes serving the API (default: 1 on the embedded database, one per core on PostgreSQL)').argParser(
+        positiveInteger,
+      ),
+    )
+    .action(async (options: { workers?: number }) => {
       const { config, logger } = environment('serve');
-      exit(await (await import('./serve.ts')).runServe(config, logger));
+      exit(await (await import('./serve.ts')).runServe(config, logger, options));
     });
 
   command('migrate')
