@@ -3,7 +3,8 @@
 // On the embedded database more than one worker is refused: one process opens the data directory.
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { httpRequest } from '../support/service-process.ts';
+import { startRedis, redisServerAvailable } from '../support/redis-server.ts';
+import { httpRequest, postGraphQL } from '../support/service-process.ts';
 import { runCli } from './cli-run.ts';
 import { heldRequest, launch, type Launched } from './shutdown-support.ts';
 
@@ -75,6 +76,34 @@ describe.skipIf(!serverUrl)('serve --workers 2 on PostgreSQL', { timeout: 180_00
     for (const answer of answers) expect(JSON.parse(answer.body)).toMatchObject({ data: { articles: { totalCount: expect.any(Number) } } });
     expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
     for (const pid of workerPids) expect(() => process.kill(pid, 0), `worker ${pid} is still running`).toThrow();
+  });
+
+  test.skipIf(!redisServerAvailable())('with REDIS_URL the workers spend one write budget per client, not one each', async () => {
+    const redis = await startRedis();
+    const server = await launch([process.execPath, '--import', 'tsx', 'src/cli.ts', 'serve', '--workers', '2'], {
+      DATABASE_URL: databaseUrl,
+      QUOTEGRAPH_DEBUG: '1',
+      REDIS_URL: redis.url,
+      QUOTEGRAPH_RATE_LIMIT_WRITES: '4',
+    });
+    launched = server;
+    try {
+      // Refused for want of a token, but each spends the address's write budget first.
+      const outcomes: Array<{ pid: string; code: unknown }> = [];
+      for (let i = 0; i < 8; i += 1) {
+        const answer = await postGraphQL(`${server.origin}/graphql`, 'mutation { __typename }');
+        outcomes.push({ pid: String(answer.headers['x-quotegraph-pid']), code: answer.json?.errors?.[0]?.extensions?.code });
+      }
+      const shown = `${JSON.stringify(outcomes)}\n${server.output()}`;
+      expect(new Set(outcomes.map((outcome) => outcome.pid)).size, shown).toBe(2);
+      // Four in all, whichever worker answered; per-worker budgets would have let up to eight through.
+      expect(outcomes.filter((outcome) => outcome.code === 'RATE_LIMITED'), shown).toHaveLength(4);
+      expect(outcomes.slice(4).every((outcome) => outcome.code === 'RATE_LIMITED'), shown).toBe(true);
+    } finally {
+      process.kill(server.child.pid!, 'SIGTERM');
+      expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
+      await redis.stop();
+    }
   });
 });
 
