@@ -86,6 +86,11 @@ describe('only mode', () => {
     const story = await post(app, persisted(hashOf('Story'), { slug }));
     expect(story.errors).toBeUndefined();
     expect((story.data!.article as { quotes: { totalCount: number } }).quotes.totalCount).toBeGreaterThan(0);
+    // A document taken from the manifest reaches the compiled read path like any other.
+    expect([front.extensions?.sql, story.extensions?.sql]).toEqual([
+      { statements: 1, compiled: true },
+      { statements: 1, compiled: true },
+    ]);
   });
 
   test('refuses any document sent as text with TRUSTED_DOCUMENTS_ONLY, even a trusted one', async () => {
