@@ -1,8 +1,10 @@
 // Trusted documents: by default a known hash runs beside ordinary documents; with
 // QUOTEGRAPH_TRUSTED_DOCUMENTS=only nothing else runs, and what is refused writes nothing.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, test } from 'vitest';
@@ -48,6 +50,13 @@ describe('the story viewer manifest', () => {
       expect(documentHash(text)).toBe(hash);
       expect(validate(schema, parse(text))).toEqual([]);
     }
+  });
+
+  test("its schema types (graphql-env.d.ts) match schema.graphql (npm run viewer:schema writes them)", async () => {
+    const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'qg-tada-')), 'graphql-env.d.ts');
+    const viewer = new URL('../../examples/story-viewer/', import.meta.url);
+    await promisify(execFile)(path.resolve('node_modules/.bin/gql.tada'), ['generate', 'output', '--tsconfig', new URL('tsconfig.json', viewer).pathname, '--output', out]);
+    expect(await readFile(out, 'utf8')).toBe(await readFile(new URL('src/graphql-env.d.ts', viewer), 'utf8'));
   });
 });
 
