@@ -20,6 +20,7 @@ import { mergeHeaderNames } from './entities/header-names.ts';
 import { redecodeByteString } from './decode.ts';
 import { chooseRawDocument, normaliseText } from './input.ts';
 import { assembleArticle } from './assemble.ts';
+import { chooseLanguagePack } from './language/index.ts';
 import { resolveSpeakers } from './quotes/attribute.ts';
 import { findSpeechWithoutVerb } from './quotes/adjacent.ts';
 import { findQuotedSpeech, type FoundQuote } from './quotes/direct.ts';
@@ -34,21 +35,24 @@ export const MAX_ANALYSED_CHARS = 400_000;
 
 export function extractArticle(input: ExtractInput): ExtractedArticle {
   const cleaned = cleanArticle(input);
-  const text = analyseText(cleaned.paragraphs, MAX_ANALYSED_CHARS);
+  // The caller's stored language wins over what the page declares; neither known → English, and the article says so.
+  const reading = chooseLanguagePack(input.language ?? cleaned.metadata?.language);
+  const text = analyseText(cleaned.paragraphs, reading.pack, MAX_ANALYSED_CHARS);
   const firstLook = indexArticle(text, findNameMentions(text));
   markOrganizationsByContext(firstLook);
   const entities = resolveEntities(firstLook.mentions, personEvidence(firstLook));
   const index = indexArticle(text, withSurnameReferences(text, firstLook.mentions, entities));
   applyNicknames(index, entities);
   inferGendersFromPronouns(index, entities);
-  mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption]);
+  mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption], reading.pack);
   const home = datelinePlace(text);
   mergeShortOrganizationNames(entities, home);
   const roles = findRoles(index, entities, home);
   const quoted = findSpeechWithoutVerb(index, entities, findQuotedSpeech(index));
   const reported = withoutOverlap(findReportedSpeech(index, quoted), quoted);
   resolveSpeakers(index, new SpeakerResolver(index, entities, roles.rolesOf, roles.affiliations), quoted, reported);
-  return assembleArticle({ cleaned, text, entities, roles, quoted, reported });
+  const article = assembleArticle({ cleaned, text, entities, roles, quoted, reported });
+  return { ...article, readAs: { language: reading.pack.code, declared: reading.declared, fellBack: reading.fellBack } };
 }
 
 /** A transcript answer has no quote marks, so reported speech could be read inside it: the turn wins. */

@@ -7,7 +7,7 @@
 //              with a quote mark continuing the previous speaker's quotation
 
 import type { Entity } from '../entities/entity-types.ts';
-import { speechCue } from '../lexicon/cues.ts';
+import { speechCue } from '../language/en/cues.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
 import { type ArticleIndex, isCueAt } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';

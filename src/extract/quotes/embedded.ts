@@ -4,8 +4,9 @@
 // can win, said X — and whether a title-cased quotation inside a report is
 // part of the words reported.
 
-import { FRAMING_VERBS, speechCue } from '../lexicon/cues.ts';
-import { type ArticleIndex, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
+import { FRAMING_VERBS, speechCue } from '../language/en/cues.ts';
+import { type ArticleIndex, isCueAt, isCueToken } from '../text/article-index.ts';
+import { DETERMINERS, PREPOSITIONS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 import { finiteAt } from './clause.ts';
 import type { FoundQuote } from './direct.ts';

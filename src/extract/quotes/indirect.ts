@@ -6,9 +6,10 @@
 // The clause must look like a clause (a verb, a few words) and hold no quote
 // marks: quotations are the direct stage's business.
 
-import { speechCue } from '../lexicon/cues.ts';
-import { lexiconTags } from '../lexicon/names.ts';
-import { afterDateline, type ArticleIndex, isCueAt, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { speechCue } from '../language/en/cues.ts';
+import { lexiconTags } from '../language/en/names.ts';
+import { afterDateline, type ArticleIndex, isCueAt } from '../text/article-index.ts';
+import { PREPOSITIONS, PRONOUNS } from '../language/en/function-words.ts';
 import type { Sentence } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
 import type { FoundQuote } from './direct.ts';
