@@ -10,7 +10,7 @@ import type { Entity, PersonEntity } from '../entities/entity-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { QuoteSpan } from '../text/quote-marks.ts';
-import type { FoundQuote } from './direct.ts';
+import type { FoundQuote } from './found.ts';
 import { nameOnly } from './explicit.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { firstSubject } from './speaker-phrase.ts';
@@ -35,7 +35,7 @@ export function findSpeechWithoutVerb(index: ArticleIndex, entities: ResolvedEnt
     if (q) {
       if (!q.phrase && !replaced.has(q)) replaced.set(q, { ...q, ...speaker, pattern: 'adjacent', cue: null });
     } else if (span) {
-      added.push({ span, kind: 'direct', pattern: 'adjacent', cue: null, resolved: null, sentence: sentenceOf(index, span), ...speaker });
+      added.push({ span, kind: 'direct', pattern: 'adjacent', via: null, cue: null, resolved: null, sentence: sentenceOf(index, span), ...speaker });
     }
   };
   for (const turn of transcriptTurns(index, entities)) {
