@@ -5,6 +5,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { sql } from 'drizzle-orm';
 import { getNamedType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { planGraph } from '../../src/generate/index.ts';
@@ -19,6 +20,9 @@ import { rowsOf } from '../../src/db/client.ts';
 import { createTestApp, execute } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { useFixtureGraph } from '../support/graph.ts';
+import { storeGeneratedGraph, treeGraphPlan, type StoredGraph } from '../support/generated-graph.ts';
+import { readOperation } from '../support/operations.ts';
+import { runs, scaledTimeout } from '../support/property.ts';
 
 const graph = useFixtureGraph();
 let ordinary: App;
@@ -249,4 +253,60 @@ describe('on a generated graph, over many ids', () => {
       }
     }
   });
+});
+
+describe('on organisation trees, people of several roles, and ties on every sort key', () => {
+  const TOKEN = 'compiled-reads-token-0123456789';
+  let database: DatabaseHandle;
+  let compiledApp: App;
+  let ordinaryApp: App;
+  let stored: StoredGraph;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    compiledApp = createTestApp(database, { apiTokens: [TOKEN] });
+    ordinaryApp = createTestApp(database, { compiledReads: false });
+    stored = await storeGeneratedGraph(database, compiledApp, TOKEN, treeGraphPlan());
+  }, 60000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  test('every organisation: its tree both ways, its people and what it said', async () => {
+    const source = `query($id: ID!) { organization(id: $id) { id name
+      parent { id name parent { id name } }
+      children { id name kind children { id name children { name } } parent { name } }
+      affiliations { id role person { name affiliations { id role organization { id name parent { name } } } } }
+      quotes(first: 3) { totalCount pageInfo { hasNextPage } nodes { id text position article { id publishedAt } } } } }`;
+    let children = 0;
+    for (const organization of stored.ids.Organization) {
+      const answer = await bothWays(compiledApp, ordinaryApp, source, { id: organization });
+      expect(answer.extensions?.sql?.compiled).toBe(true);
+      children += answer.data?.organization.children.length ?? 0;
+    }
+    expect(children).toBeGreaterThan(4);
+  });
+
+  test('every person: their roles, their quotes newest first through tied dates', async () => {
+    const source = `query($id: ID!) { person(id: $id) { name affiliations { id role organization { id name children { id name } } }
+      quotes(first: 20) { totalCount nodes { id position article { id publishedAt updatedAt quotes(first: 2, kind: DIRECT) { nodes { id } } } } } } }`;
+    for (const person of stored.ids.Person) {
+      const answer = await bothWays(compiledApp, ordinaryApp, source, { id: person });
+      expect(answer.extensions?.sql?.compiled).toBe(true);
+    }
+    for (const order of ['NEWEST', 'OLDEST']) {
+      await bothWays(compiledApp, ordinaryApp, `{ quotes(orderBy: ${order}, first: 100) { nodes { id } } articles(orderBy: ${order}) { nodes { id publishedAt } } }`);
+    }
+  });
+
+  test('generated selections get the same answer from both paths', async () => {
+    let compiled = 0;
+    await fc.assert(
+      fc.asyncProperty(readOperation(stored, true), async (operation) => {
+        const answer = await bothWays(compiledApp, ordinaryApp, operation.query, operation.variables);
+        if (answer.extensions?.sql?.compiled) compiled += 1;
+      }),
+      { numRuns: runs(150) },
+    );
+    expect(compiled).toBeGreaterThan(runs(150) / 2);
+  }, scaledTimeout(120000));
 });
