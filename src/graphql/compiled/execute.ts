@@ -5,7 +5,7 @@ import { locatedError, type ExecutionResult, type GraphQLError, type GraphQLSche
 import { getVariableValues } from 'graphql';
 import { rowsOf, type Database } from '../../db/client.ts';
 import { countStatement } from '../../db/statements.ts';
-import { compiledOperation, rootStatement, type StatementText } from './compile.ts';
+import { planOperation, rootStatement, type StatementText } from './compile.ts';
 
 interface PostgresJsClient {
   unsafe(query: string, params: unknown[], options: { prepare: boolean }): Promise<Record<string, unknown>[]>;
@@ -30,22 +30,25 @@ export interface CompiledExecution {
   db: Database;
 }
 
+/** The compiled answer, or why the operation runs the ordinary way. */
+export type CompiledOutcome = { result: ExecutionResult; fallback?: undefined } | { result: null; fallback: string };
+
 /**
- * The operation's result, or null when it is not compiled (unknown fields, arguments the
+ * The operation's result, or the reason it is not compiled (unknown fields, arguments the
  * ordinary path would reject, invalid variables): the caller then executes it the ordinary way.
  */
-export async function executeCompiled({ schema, document, operationName, variableValues, db }: CompiledExecution): Promise<ExecutionResult | null> {
-  const plan = compiledOperation(schema, document, operationName);
-  if (!plan) return null;
+export async function executeCompiled({ schema, document, operationName, variableValues, db }: CompiledExecution): Promise<CompiledOutcome> {
+  const { plan, fallback } = planOperation(schema, document, operationName);
+  if (!plan) return { result: null, fallback };
   const { coerced, errors } = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variableValues ?? {}, {
     // Any error sends the operation down the ordinary path; counting more would cost time per error.
     maxErrors: 1,
   });
-  if (errors?.length || !coerced) return null;
+  if (errors?.length || !coerced) return { result: null, fallback: 'variables that do not coerce' };
   const statements: (StatementText | null)[] = [];
   for (const field of plan.rootFields) {
     const statement = rootStatement(field, coerced);
-    if (field.statement && !statement) return null;
+    if (typeof statement === 'string') return { result: null, fallback: statement };
     statements.push(statement);
   }
   const settled = await Promise.allSettled(statements.map((statement) => (statement ? runJson(db, statement) : null)));
@@ -62,5 +65,5 @@ export async function executeCompiled({ schema, document, operationName, variabl
     data[field.responseName] = null;
     if (!field.nullable) nullData = true;
   });
-  return fieldErrors.length ? { data: nullData ? null : data, errors: fieldErrors } : { data };
+  return { result: fieldErrors.length ? { data: nullData ? null : data, errors: fieldErrors } : { data } };
 }

@@ -1,0 +1,193 @@
+// A connection as one JSON object: totalCount, nodes, edges { node }, pageInfo, over a page of
+// rows that is either a relation of the parent row (its order, limit and filter those the field
+// declares) or a root field's rows (`root` gives condition, order and count for the arguments).
+import type { SQL } from 'drizzle-orm';
+import { getArgumentValues, getNamedType, isObjectType, visit, type FieldNode, type GraphQLField } from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import { tableOf, type Order, type RelationModel, type RelationQuery } from './schema-model.ts';
+import { collectFields, MAX_KEYS, nextAlias, subSelections, type Scope } from './selection.ts';
+import { quoteLiteral, Statement, Template, unsupported, type Variables } from './statement.ts';
+
+const orderText = (order: readonly Order[], alias: string) => order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
+
+/** The page size a root connection is asked for; unsupported when the ordinary path would refuse it. */
+function pageSize(args: Record<string, unknown>): number {
+  if (args.after != null || args.before != null || args.last != null) unsupported('backward or cursor paging');
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) unsupported('page size');
+  return first as number;
+}
+
+/** Which of a root connection's rows, in what order, and how many match in all. */
+export interface RootSource {
+  where: SQL | undefined;
+  orderBy: readonly Order[];
+  count: () => SQL;
+  /** Whether one plan suits every value of the condition's parameters (keys only). */
+  keyedOnly: boolean;
+}
+
+/** Whether a field's arguments are all literals: then they are read once, at compile time. */
+function usesVariables(fieldNode: FieldNode): boolean {
+  let found = false;
+  visit({ ...fieldNode, selectionSet: undefined }, {
+    Variable() {
+      found = true;
+    },
+  });
+  return found;
+}
+
+type Part = { key: string; kind: 'typename' | 'totalCount' | 'nodes' | 'edges' | 'pageInfo'; node?: number; sub?: { key: string; kind: string }[] };
+
+export function compileConnection(
+  scope: Scope,
+  relation: Extract<RelationModel, { kind: 'connection' }> | null,
+  field: GraphQLField<unknown, unknown>,
+  fieldNodes: readonly FieldNode[],
+  parent: string,
+  root: ((args: Record<string, unknown>) => RootSource) | null,
+): Template {
+  const connectionType = getNamedType(field.type);
+  if (!isObjectType(connectionType)) return unsupported('connection type');
+  const nodesField = connectionType.getFields().nodes ?? unsupported('connection nodes');
+  const nodeType = relation?.target ?? getNamedType(nodesField.type);
+  if (!isObjectType(nodeType)) return unsupported('node type');
+  const edgeType = getNamedType(connectionType.getFields().edges?.type ?? unsupported('edges'));
+  if (!isObjectType(edgeType)) return unsupported('edge type');
+  const target = tableOf(nodeType).name;
+  const child = root ? `"${target}"` : nextAlias(scope);
+  const page = nextAlias(scope);
+  const counted = nextAlias(scope);
+  const nodeObjects: Template[] = [];
+  const parts: Part[] = [];
+  let wantsPageInfo = false;
+  for (const [key, nodes] of collectFields(scope, connectionType, subSelections(fieldNodes))) {
+    const name = nodes[0]!.name.value;
+    if (name === '__typename') parts.push({ key, kind: 'typename' });
+    else if (name === 'totalCount') parts.push({ key, kind: 'totalCount' });
+    else if (name === 'nodes') {
+      nodeObjects.push(scope.object(scope, nodeType, subSelections(nodes), child));
+      parts.push({ key, kind: 'nodes', node: nodeObjects.length - 1 });
+    } else if (name === 'edges') {
+      const sub: { key: string; kind: string }[] = [];
+      let node: number | undefined;
+      for (const [edgeKey, edgeNodes] of collectFields(scope, edgeType, subSelections(nodes))) {
+        const edgeField = edgeNodes[0]!.name.value;
+        if (edgeField === '__typename') sub.push({ key: edgeKey, kind: 'typename' });
+        else if (edgeField === 'node') {
+          nodeObjects.push(scope.object(scope, nodeType, subSelections(edgeNodes), child));
+          node = nodeObjects.length - 1;
+          sub.push({ key: edgeKey, kind: 'node' });
+        } else unsupported(`edge field ${edgeField}`);
+      }
+      parts.push({ key, kind: 'edges', sub, ...(node === undefined ? {} : { node }) });
+    } else if (name === 'pageInfo') {
+      const sub: { key: string; kind: string }[] = [];
+      const pageInfoType = scope.schema.getType('PageInfo');
+      if (!pageInfoType || !isObjectType(pageInfoType)) return unsupported('PageInfo');
+      for (const [infoKey, infoNodes] of collectFields(scope, pageInfoType, subSelections(nodes))) {
+        const infoField = infoNodes[0]!.name.value;
+        if (infoField === '__typename' || infoField === 'hasNextPage' || infoField === 'hasPreviousPage') {
+          sub.push({ key: infoKey, kind: infoField });
+        } else unsupported(`pageInfo field ${infoField}`);
+      }
+      wantsPageInfo = true;
+      parts.push({ key, kind: 'pageInfo', sub });
+    } else unsupported(`connection field ${name}`);
+  }
+  if (parts.length > MAX_KEYS) unsupported('too many fields');
+  const fieldNode = fieldNodes[0]!;
+
+  /** The text of the connection for its arguments, nested node objects included. */
+  const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
+    let first: number;
+    let orderBy: readonly Order[];
+    let source: RootSource | null = null;
+    let nested: RelationQuery | null = null;
+    if (root) {
+      first = pageSize(args);
+      source = root(args);
+      if (!source.keyedOnly) s.planPerValue();
+      orderBy = source.orderBy;
+    } else {
+      if (args.after != null || args.before != null || args.last != null) unsupported('backward or cursor paging');
+      nested = relation!.query(args);
+      // The declared query's limit is one row past the page (how the ordinary path sees a next page).
+      first = (nested.limit ?? unsupported('a connection without a limit')) - 1;
+      orderBy = nested.orderBy;
+      if (!orderBy.length) unsupported(`${field.name}: no declared order`);
+    }
+    const relationWhere = nested?.where;
+    /** The rows' condition: the join to the parent (nested) or the root field's filter. */
+    const writeCondition = (alias: string) => {
+      if (source) {
+        if (source.where) s.fragment(source.where);
+        else s.raw('true');
+        return;
+      }
+      s.raw(relation!.join(alias, parent));
+      if (relationWhere) s.raw(' and ').fragment(relationWhere(alias));
+    };
+    const aggregateOrder = orderText(orderBy.map(([, direction], index) => [`o${index}`, direction] as const), page);
+    const onPage = wantsPageInfo ? ` filter (where ${page}.rn <= ${first})` : '';
+    s.raw('(select json_build_object(');
+    parts.forEach((part, index) => {
+      s.raw(`${index ? ', ' : ''}${quoteLiteral(part.key)}, `);
+      switch (part.kind) {
+        case 'typename':
+          s.raw(quoteLiteral(connectionType.name));
+          break;
+        case 'totalCount':
+          if (source) {
+            s.raw('(').fragment(source.count()).raw(')::int');
+          } else {
+            s.raw(`(select count(*)::int from ${target} ${counted} where `);
+            writeCondition(counted);
+            s.raw(')');
+          }
+          break;
+        case 'nodes':
+          s.raw(`coalesce(json_agg(${page}.n${part.node} order by ${aggregateOrder})${onPage}, '[]'::json)`);
+          break;
+        case 'edges': {
+          const edge = part.sub!.map((sub) => `${quoteLiteral(sub.key)}, ${sub.kind === 'typename' ? quoteLiteral(edgeType.name) : `${page}.n${part.node}`}`);
+          s.raw(`coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${aggregateOrder})${onPage}, '[]'::json)`);
+          break;
+        }
+        case 'pageInfo': {
+          const info = part.sub!.map((sub) => {
+            const value = sub.kind === '__typename' ? quoteLiteral('PageInfo') : sub.kind === 'hasNextPage' ? `count(*) > ${first}` : 'false';
+            return `${quoteLiteral(sub.key)}, ${value}`;
+          });
+          s.raw(`json_build_object(${info.join(', ')})`);
+          break;
+        }
+      }
+    });
+    s.raw(') from (select ');
+    nodeObjects.forEach((object, index) => {
+      object.write(s, variables);
+      s.raw(` as n${index}, `);
+    });
+    s.raw(orderBy.map(([column], index) => `${child}.${column} as o${index}`).join(', '));
+    if (wantsPageInfo) s.raw(`, row_number() over (order by ${orderText(orderBy, child)}) as rn`);
+    s.raw(` from ${source ? child : `${target} ${child}`} where `);
+    writeCondition(child);
+    // group by (): one row however many (or few) the page has, even when no aggregate is selected.
+    s.raw(` order by ${orderText(orderBy, child)} limit ${wantsPageInfo ? first + 1 : first}) ${page} group by ())`);
+  };
+
+  if (!root && !usesVariables(fieldNode)) {
+    // Literal arguments: the whole connection is text known now (unless its nodes need variables).
+    const args = getArgumentValues(field as never, fieldNode, {});
+    if (nodeObjects.every((object) => object.isStatic)) {
+      const statement = new Statement();
+      write(statement, {}, args);
+      const text = statement.build();
+      if (text.params.length === 0) return new Template().raw(text.sql);
+    }
+    return new Template().dynamic((s, variables) => write(s, variables, args));
+  }
+  return new Template().dynamic((s, variables) => write(s, variables, getArgumentValues(field as never, fieldNode, variables)));
+}
