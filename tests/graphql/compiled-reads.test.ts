@@ -174,6 +174,14 @@ describe('the compiled read path answers exactly as ordinary execution', () => {
     expect(prepared('{ articles(filter: { search: "harbor" }) { totalCount } }')).toBe(false);
   });
 
+  test('a speaker named in the filter is looked up once per statement, for the page and the total alike', () => {
+    const source = 'query($n: String!) { quotes(filter: { speakerName: $n }, first: 5) { totalCount nodes { text } } }';
+    const statement = rootStatement(compiledOperation(schema, parse(source), undefined)!.rootFields[0]!, { n: 'Márquez' }) as { sql: string; params: unknown[] };
+    // One lookup among people, one among organizations: each a condition and an order on the folded name.
+    expect(statement.sql.match(/lookup_keys" @>/g)).toHaveLength(2);
+    expect(statement.params).toEqual(['marquez', 'marquez', 'marquez', 'marquez']);
+  });
+
   test('variables that do not coerce get the ordinary error', async () => {
     const answer = await bothWays(graph.app, ordinary, 'query($n: Int) { articles(first: $n) { totalCount } }', { n: 'ten' });
     expect(answer.errors?.[0]?.extensions?.code).toBeDefined();

@@ -25,6 +25,8 @@ export interface RootSource {
   count: () => SQL;
   /** Whether one plan suits every value of the condition's parameters (keys only). */
   keyedOnly: boolean;
+  /** Common table expressions the condition and count refer to, computed once per statement. */
+  with?: SQL;
 }
 
 /** Whether a field's arguments are all literals: then they are read once, at compile time. */
@@ -131,7 +133,9 @@ export function compileConnection(
     };
     const aggregateOrder = orderText(orderBy.map(([, direction], index) => [`o${index}`, direction] as const), page);
     const onPage = wantsPageInfo ? ` filter (where ${page}.rn <= ${first})` : '';
-    s.raw('(select json_build_object(');
+    s.raw('(');
+    if (source?.with) s.raw('with ').fragment(source.with).raw(' ');
+    s.raw('select json_build_object(');
     parts.forEach((part, index) => {
       s.raw(`${index ? ', ' : ''}${quoteLiteral(part.key)}, `);
       switch (part.kind) {

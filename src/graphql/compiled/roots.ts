@@ -8,7 +8,7 @@ import { articles, organizations, people, quotes } from '../../db/schema.ts';
 import { articleCondition, articleCount } from '../article.ts';
 import { entityLookupCondition, lookupOrder } from '../entity-lookup.ts';
 import { orders } from '../orders.ts';
-import { quoteCondition, quoteCount } from '../quote-filter.ts';
+import { quoteCondition, quoteCount, speakerNamed, type ResolvedSpeaker } from '../quote-filter.ts';
 import { compileConnection } from './connections.ts';
 import { acceptedIdTypes, decodeNodeId, tableOf } from './schema-model.ts';
 import { subSelections, type Scope } from './selection.ts';
@@ -95,11 +95,16 @@ export const rootFields: Record<string, RootCompiler> = {
     return compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
         const filter = decodeFilter(filterType, args.filter) as Parameters<typeof quoteCondition>[0];
+        // A speaker given by name is looked up once, in a CTE the condition and the count share.
+        const name = filter?.speakerName;
+        const resolved: ResolvedSpeaker | undefined =
+          name == null ? undefined : { ref: sql.raw('(select ref from named_speaker)'), count: sql.raw('(select count from named_speaker)') };
         return {
           keyedOnly: onlyKeys(filter, ['speaker', 'speakerName', 'article', 'kind']),
-          where: quoteCondition(filter, quotes),
+          where: quoteCondition(filter, quotes, resolved),
           orderBy: (args.orderBy === 'OLDEST' ? orders.quotesOldest : orders.quotesNewest).columns,
-          count: () => quoteCount(filter),
+          count: () => quoteCount(filter, resolved),
+          ...(name == null ? {} : { with: sql`named_speaker as (${speakerNamed(name)})` }),
         };
       }),
     );
