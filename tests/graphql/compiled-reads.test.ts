@@ -106,13 +106,18 @@ const compiledOperations: [name: string, source: string, variables?: () => Recor
        e: person(slug: "nobody") { name } __typename }`,
   ],
   ['a query of nothing but __typename', '{ __typename }'],
+  [
+    'cursors: edges, start and end of a page, nested and at the root',
+    `{ quotes(first: 3) { pageInfo { startCursor endCursor hasNextPage hasPreviousPage } edges { cursor node { text } } }
+       articles(orderBy: OLDEST, first: 2) { pageInfo { endCursor } nodes { title quotes(first: 1) { pageInfo { startCursor endCursor } edges { cursor } } } } }`,
+  ],
 ];
 
 /** Operations left to ordinary execution: same answers, errors included. */
 const ordinaryOperations: [name: string, source: string][] = [
-  ['a cursor', '{ quotes(first: 2) { edges { cursor } } }'],
   ['paging after a cursor', '{ quotes(first: 2, after: "REM6WzFd") { nodes { text } } }'],
   ['paging backwards', '{ articles(last: 1) { nodes { title } } }'],
+  ['paging before a cursor', '{ articles(first: 1, before: "REM6WzFd") { nodes { title } } }'],
   ['a directive', '{ articles(first: 1) { nodes { title @include(if: true) } } }'],
   ['a field the compiler does not know', '{ article(slug: "harbor-council-backs-tidal-pilot") { people { name } } }'],
   ['node(id:)', `{ node(id: "${id('Article', 1)}") { id } }`],
@@ -314,6 +319,37 @@ describe('on organisation trees, people of several roles, and ties on every sort
     for (const order of ['NEWEST', 'OLDEST']) {
       await bothWays(compiledApp, ordinaryApp, `{ quotes(orderBy: ${order}, first: 100) { nodes { id } } articles(orderBy: ${order}) { nodes { id publishedAt } } }`);
     }
+  });
+
+  test('paging forward with after, to the last page, at the root and nested, cursors included', async () => {
+    const pages = [
+      // The README's speaker page.
+      `query($after: String) { page: quotes(filter: { speakerName: "lima" }, first: 2, after: $after) { totalCount
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { text kind article { title publishedAt } } } }`,
+      `query($after: String) { page: articles(orderBy: OLDEST, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id publishedAt } } } }`,
+      `query($after: String) { page: quotes(first: 3, after: $after) { pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }`,
+      // The plan's people come last; those at odd places speak.
+      ...[-5, -3, -1].map((at) => stored.ids.Person.at(at)!).map(
+        (person) => `query($after: String) { person(id: "${person}") { page: quotes(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } } }`,
+      ),
+    ];
+    const walkedPages: number[] = [];
+    for (const source of pages) {
+      let after: string | null = null;
+      let walked = 0;
+      for (;;) {
+        const answer = await bothWays(compiledApp, ordinaryApp, source, { after });
+        expect(answer.extensions?.sql?.compiled, source).toBe(true);
+        const page = answer.data?.page ?? answer.data?.person.page;
+        walked += 1;
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      walkedPages.push(walked);
+    }
+    // Every root list, and at least one person's quotes, runs to more than one page.
+    expect(walkedPages.slice(0, 3).every((walked) => walked > 1)).toBe(true);
+    expect(Math.max(...walkedPages.slice(3))).toBeGreaterThan(1);
   });
 
   test('generated selections get the same answer from both paths', async () => {

@@ -146,9 +146,9 @@ function connectionSelection(type: GraphQLObjectType, depth: number, b: Builder)
     .record({
       totalCount: fc.boolean(),
       nodes: fc.option(selection(node, depth, b), { freq: 2 }),
-      edges: fc.option(fc.tuple(b.compilable ? fc.constant(false) : fc.boolean(), selection(node, depth, b)), { freq: 3 }),
+      edges: fc.option(fc.tuple(fc.boolean(), selection(node, depth, b)), { freq: 3 }),
       pageInfo: fc.option(
-        fc.subarray(b.compilable ? ['hasNextPage', 'hasPreviousPage'] : ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], {
+        fc.subarray(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], {
           minLength: 1,
         }),
         { freq: 3 },

@@ -6,7 +6,7 @@
 //
 // What is compiled is read from the schema (schema-model.ts): the root fields in roots.ts,
 // relation fields as they declare themselves, exposed columns, `id`, `__typename`, connections
-// paged forward with `first`. Anything else — another field, a cursor, a directive, an argument
+// paged forward with `first` and `after`, cursors included. Anything else — another field, a cursor, a directive, an argument
 // the ordinary path would reject — makes the whole operation run the ordinary way, with the
 // reason, so errors and edge cases keep exactly one implementation.
 import { getOperationAST, isNonNullType, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
@@ -26,6 +26,8 @@ export interface CompiledRootField {
   statement: ((variables: Variables) => StatementText) | null;
   /** The answer of a field that needs no SQL (`__typename`). */
   constant?: unknown;
+  /** Whether the answer carries cursors to spell out (cursors.ts). */
+  cursors?: boolean;
 }
 
 export interface CompiledOperation {
@@ -36,7 +38,7 @@ export interface CompiledOperation {
 function compileOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledOperation {
   if (operation.operation !== 'query') unsupported(`a ${operation.operation}`);
   if (operation.directives?.length) unsupported('a directive');
-  const scope: Scope = { schema, fragments: fragmentsOf(document), aliases: 0, object: compileObject };
+  const scope: Scope = { schema, fragments: fragmentsOf(document), aliases: 0, cursors: false, object: compileObject };
   const queryType = schema.getQueryType() ?? unsupported('no query type');
   const compiled: CompiledRootField[] = [];
   for (const [responseName, fieldNodes] of collectFields(scope, queryType, [operation.selectionSet])) {
@@ -47,11 +49,13 @@ function compileOperation(schema: GraphQLSchema, document: DocumentNode, operati
     }
     const field = queryType.getFields()[name] ?? unsupported(`root field ${name}`);
     const compile = rootFields[name] ?? unsupported(`root field ${name}`);
+    scope.cursors = false;
     const template = new Template().raw('select (').append(compile(scope, field, fieldNodes)).raw(')::text as v');
     compiled.push({
       responseName,
       fieldNodes,
       nullable: !isNonNullType(field.type),
+      cursors: scope.cursors,
       statement: (variables) => {
         const statement = new Statement();
         template.write(statement, variables);

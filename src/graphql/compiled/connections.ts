@@ -1,18 +1,24 @@
 // A connection as one JSON object: totalCount, nodes, edges { node }, pageInfo, over a page of
 // rows that is either a relation of the parent row (its order, limit and filter those the field
 // declares) or a root field's rows (`root` gives condition, order and count for the arguments).
-import type { SQL } from 'drizzle-orm';
+import { and, sql, type Column, type SQL } from 'drizzle-orm';
 import { getArgumentValues, getNamedType, isObjectType, visit, type FieldNode, type GraphQLField } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
+import { afterCursor, cursorJson, cursorTag } from './cursors.ts';
 import { tableOf, type Order, type RelationModel, type RelationQuery } from './schema-model.ts';
 import { collectFields, MAX_KEYS, nextAlias, subSelections, type Scope } from './selection.ts';
 import { quoteLiteral, Statement, Template, unsupported, type Variables } from './statement.ts';
 
 const orderText = (order: readonly Order[], alias: string) => order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
 
+/** Forward paging only: `last` and `before` take the ordinary path. */
+function forwardOnly(args: Record<string, unknown>): void {
+  if (args.before != null || args.last != null) unsupported('backward paging');
+}
+
 /** The page size a root connection is asked for; unsupported when the ordinary path would refuse it. */
 function pageSize(args: Record<string, unknown>): number {
-  if (args.after != null || args.before != null || args.last != null) unsupported('backward or cursor paging');
+  forwardOnly(args);
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) unsupported('page size');
   return first as number;
@@ -77,7 +83,10 @@ export function compileConnection(
       for (const [edgeKey, edgeNodes] of collectFields(scope, edgeType, subSelections(nodes))) {
         const edgeField = edgeNodes[0]!.name.value;
         if (edgeField === '__typename') sub.push({ key: edgeKey, kind: 'typename' });
-        else if (edgeField === 'node') {
+        else if (edgeField === 'cursor') {
+          sub.push({ key: edgeKey, kind: 'cursor' });
+          scope.cursors = true;
+        } else if (edgeField === 'node') {
           nodeObjects.push(scope.object(scope, nodeType, subSelections(edgeNodes), child));
           node = nodeObjects.length - 1;
           sub.push({ key: edgeKey, kind: 'node' });
@@ -92,6 +101,9 @@ export function compileConnection(
         const infoField = infoNodes[0]!.name.value;
         if (infoField === '__typename' || infoField === 'hasNextPage' || infoField === 'hasPreviousPage') {
           sub.push({ key: infoKey, kind: infoField });
+        } else if (infoField === 'startCursor' || infoField === 'endCursor') {
+          sub.push({ key: infoKey, kind: infoField });
+          scope.cursors = true;
         } else unsupported(`pageInfo field ${infoField}`);
       }
       wantsPageInfo = true;
@@ -100,6 +112,8 @@ export function compileConnection(
   }
   if (parts.length > MAX_KEYS) unsupported('too many fields');
   const fieldNode = fieldNodes[0]!;
+  const nodeColumns = Object.values(tableOf(nodeType).columns);
+  const columnNamed = (name: string): Column => nodeColumns.find((column) => column.name === name) ?? unsupported(`ordering column ${name}`);
 
   /** The text of the connection for its arguments, nested node objects included. */
   const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
@@ -112,8 +126,15 @@ export function compileConnection(
       source = root(args);
       if (!source.keyedOnly) s.planPerValue();
       orderBy = source.orderBy;
+      if (args.after != null) {
+        // The root table is not aliased: its columns are the node table's own.
+        const rootSource = source;
+        const past = afterCursor(args.after, orderBy, orderBy.map(([name]) => columnNamed(name)));
+        source = { ...rootSource, where: rootSource.where ? and(rootSource.where, past) : past };
+      }
     } else {
-      if (args.after != null || args.before != null || args.last != null) unsupported('backward or cursor paging');
+      forwardOnly(args);
+      // The declared query checks an `after` cursor and adds its keyset condition to `where`.
       nested = relation!.query(args);
       // The declared query's limit is one row past the page (how the ordinary path sees a next page).
       first = (nested.limit ?? unsupported('a connection without a limit')) - 1;
@@ -121,18 +142,23 @@ export function compileConnection(
       if (!orderBy.length) unsupported(`${field.name}: no declared order`);
     }
     const relationWhere = nested?.where;
+    // The total counts the whole list: the field's filter without the cursor's keyset.
+    const countWhere = nested && args.after != null ? relation!.query({ ...args, after: undefined }).where : relationWhere;
     /** The rows' condition: the join to the parent (nested) or the root field's filter. */
-    const writeCondition = (alias: string) => {
+    const writeCondition = (alias: string, where: RelationQuery['where'] = relationWhere) => {
       if (source) {
         if (source.where) s.fragment(source.where);
         else s.raw('true');
         return;
       }
       s.raw(relation!.join(alias, parent));
-      if (relationWhere) s.raw(' and ').fragment(relationWhere(alias));
+      if (where) s.raw(' and ').fragment(where(alias));
     };
     const aggregateOrder = orderText(orderBy.map(([, direction], index) => [`o${index}`, direction] as const), page);
     const onPage = wantsPageInfo ? ` filter (where ${page}.rn <= ${first})` : '';
+    const tags = orderBy.map(([name]) => cursorTag(columnNamed(name)));
+    const reversed = orderText(orderBy.map(([, direction], index) => [`o${index}`, direction === 'asc' ? 'desc' : 'asc'] as const), page);
+    const pageCursor = (order: string) => `(array_agg(${cursorJson(tags, page)} order by ${order})${onPage})[1]`;
     s.raw('(');
     if (source?.with) s.raw('with ').fragment(source.with).raw(' ');
     s.raw('select json_build_object(');
@@ -147,7 +173,10 @@ export function compileConnection(
             s.raw('(').fragment(source.count()).raw(')::int');
           } else {
             s.raw(`(select count(*)::int from ${target} ${counted} where `);
-            writeCondition(counted);
+            if (countWhere) writeCondition(counted, countWhere);
+            else {
+              writeCondition(counted, () => sql`true`);
+            }
             s.raw(')');
           }
           break;
@@ -155,13 +184,21 @@ export function compileConnection(
           s.raw(`coalesce(json_agg(${page}.n${part.node} order by ${aggregateOrder})${onPage}, '[]'::json)`);
           break;
         case 'edges': {
-          const edge = part.sub!.map((sub) => `${quoteLiteral(sub.key)}, ${sub.kind === 'typename' ? quoteLiteral(edgeType.name) : `${page}.n${part.node}`}`);
+          const edgeValue = (kind: string) => (kind === 'typename' ? quoteLiteral(edgeType.name) : kind === 'cursor' ? cursorJson(tags, page) : `${page}.n${part.node}`);
+          const edge = part.sub!.map((sub) => `${quoteLiteral(sub.key)}, ${edgeValue(sub.kind)}`);
           s.raw(`coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${aggregateOrder})${onPage}, '[]'::json)`);
           break;
         }
         case 'pageInfo': {
           const info = part.sub!.map((sub) => {
-            const value = sub.kind === '__typename' ? quoteLiteral('PageInfo') : sub.kind === 'hasNextPage' ? `count(*) > ${first}` : 'false';
+            const value =
+              sub.kind === '__typename'
+                ? quoteLiteral('PageInfo')
+                : sub.kind === 'hasNextPage'
+                  ? `count(*) > ${first}`
+                  : sub.kind === 'hasPreviousPage'
+                    ? String(args.after != null)
+                    : pageCursor(sub.kind === 'startCursor' ? aggregateOrder : reversed);
             return `${quoteLiteral(sub.key)}, ${value}`;
           });
           s.raw(`json_build_object(${info.join(', ')})`);

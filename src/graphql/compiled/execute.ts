@@ -6,6 +6,7 @@ import { getVariableValues } from 'graphql';
 import { rowsOf, type Database } from '../../db/client.ts';
 import { countStatement } from '../../db/statements.ts';
 import { planOperation, rootStatement, type StatementText } from './compile.ts';
+import { reviveCursors } from './cursors.ts';
 
 interface PostgresJsClient {
   unsafe(query: string, params: unknown[], options: { prepare: boolean }): Promise<Record<string, unknown>[]>;
@@ -14,12 +15,13 @@ interface PGliteClient {
   query(query: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-async function runJson(db: Database, { sql: text, params, prepare }: StatementText): Promise<unknown> {
+async function runJson(db: Database, { sql: text, params, prepare }: StatementText, cursors: boolean): Promise<unknown> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
   countStatement();
   const result = 'unsafe' in client ? await client.unsafe(text, params, { prepare }) : await client.query(text, params);
   const value = rowsOf<{ v: unknown }>(result)[0]?.v;
-  return typeof value === 'string' ? JSON.parse(value) : null;
+  if (typeof value !== 'string') return null;
+  return cursors ? JSON.parse(value, reviveCursors) : JSON.parse(value);
 }
 
 export interface CompiledExecution {
@@ -51,7 +53,9 @@ export async function executeCompiled({ schema, document, operationName, variabl
     if (typeof statement === 'string') return { result: null, fallback: statement };
     statements.push(statement);
   }
-  const settled = await Promise.allSettled(statements.map((statement) => (statement ? runJson(db, statement) : null)));
+  const settled = await Promise.allSettled(
+    statements.map((statement, index) => (statement ? runJson(db, statement, !!plan.rootFields[index]!.cursors) : null)),
+  );
   const data: Record<string, unknown> = {};
   const fieldErrors: GraphQLError[] = [];
   let nullData = false;

@@ -94,6 +94,8 @@ export const rootFields: Record<string, RootCompiler> = {
     const filterType = argumentOf(field, 'filter').type;
     return compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
+        const order = args.orderBy === 'OLDEST' ? orders.quotesOldest : orders.quotesNewest;
+        order.checkCursors(args);
         const filter = decodeFilter(filterType, args.filter) as Parameters<typeof quoteCondition>[0];
         // A speaker given by name is looked up once, in a CTE the condition and the count share.
         const name = filter?.speakerName;
@@ -102,7 +104,7 @@ export const rootFields: Record<string, RootCompiler> = {
         return {
           keyedOnly: onlyKeys(filter, ['speaker', 'speakerName', 'article', 'kind']),
           where: quoteCondition(filter, quotes, resolved),
-          orderBy: (args.orderBy === 'OLDEST' ? orders.quotesOldest : orders.quotesNewest).columns,
+          orderBy: order.columns,
           count: () => quoteCount(filter, resolved),
           ...(name == null ? {} : { with: sql`named_speaker as (${speakerNamed(name)})` }),
         };
@@ -113,11 +115,13 @@ export const rootFields: Record<string, RootCompiler> = {
     const filterType = argumentOf(field, 'filter').type;
     return compileConnection(scope, null, field, fieldNodes, '', (args) =>
       guarded(() => {
+        const order = args.orderBy === 'OLDEST' ? orders.articlesOldest : orders.articlesNewest;
+        order.checkCursors(args);
         const filter = decodeFilter(filterType, args.filter) as Parameters<typeof articleCondition>[0];
         return {
           keyedOnly: onlyKeys(filter, ['publisher', 'mentions']),
           where: articleCondition(filter, articles),
-          orderBy: (args.orderBy === 'OLDEST' ? orders.articlesOldest : orders.articlesNewest).columns,
+          orderBy: order.columns,
           count: () => articleCount(filter),
         };
       }),

@@ -8,6 +8,8 @@ export interface Scope {
   fragments: Map<string, FragmentDefinitionNode>;
   /** Table aliases handed out so far in this operation. */
   aliases: number;
+  /** Whether the answer carries cursors (the executor then spells them out). */
+  cursors: boolean;
   /** The JSON object of a row of `type` under `alias` (objects.ts; passed in to keep modules acyclic). */
   object: (scope: Scope, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], alias: string) => Template;
 }
