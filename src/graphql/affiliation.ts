@@ -3,8 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createAffiliation, deleteAffiliation, updateAffiliation } from '../store/affiliations.ts';
 import { decodeId } from './ids.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
-import { OrganizationRef } from './organization.ts';
-import { PersonRef } from './person.ts';
+import { OrganizationRef, PersonRef } from './refs.ts';
 
 export const AffiliationRef = builder.drizzleNode('affiliations', {
   name: 'Affiliation',

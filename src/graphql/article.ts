@@ -11,61 +11,53 @@ import { ingestDocument } from '../ingest/document.ts';
 import { createArticle, deleteArticle, updateArticle } from '../store/articles.ts';
 import { fromDomainError } from './domain-errors.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
-import { QuoteConnection } from './quote.ts';
+import { ArticleRef, QuoteConnection } from './refs.ts';
 
 
-export const ArticleRef = builder.drizzleNode('articles', {
-  name: 'Article',
-  description:
-    'A news article: its clean text, the quotes found in it, who is mentioned, and links the page pointed to.',
-  // Columns are selected per requested field, never the whole row: the body can be large.
-  select: {},
-  id: { column: (article) => article.id },
-  fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'URL-safe unique name derived from the title.' }),
-    url: t.exposeString('url', { nullable: true, description: 'Canonical URL, when known.' }),
-    title: t.exposeString('title', { description: 'Headline.' }),
-    dek: t.exposeString('dek', { nullable: true, description: 'Standfirst: the line under the headline.' }),
-    imageCaption: t.exposeString('imageCaption', { nullable: true, description: 'Caption of the lead image.' }),
-    body: t.exposeString('body', {
-      description: 'Clean article text, paragraphs separated by blank lines. Quote offsets point into it.',
-    }),
-    language: t.exposeString('language', { description: 'ISO 639-1 language code.' }),
-    publishedAt: t.expose('publishedAt', {
-      type: 'DateTime',
-      nullable: true,
-      description: 'Publication date, when known.',
-    }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the article entered the graph.' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the article was last changed.' }),
-    publisher: t.relation('publisher', { nullable: true, description: 'The outlet that published it.' }),
-    quotes: t.relatedConnection(
-      'quotes',
-      {
-        description: 'Quotes in the article, in reading order.',
-        totalCount: true,
-        args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
-        query: (args) => {
-          orders.quotesInArticle.checkCursors(args);
-          return { where: args.kind ? { kind: args.kind } : {}, orderBy: orders.quotesInArticle.order };
-        },
-      },
-      QuoteConnection,
-    ),
-    relatedLinks: t.relation('relatedLinks', {
-      description: 'Links the article pointed readers to ("Related: …"), in page order.',
-      query: { orderBy: orders.linksInArticle.order },
-    }),
-    people: t.relation('people', {
-      description: 'People mentioned in the article, by name.',
-      query: { orderBy: orders.peopleByName.order },
-    }),
-    organizations: t.relation('organizations', {
-      description: 'Organizations mentioned in the article, by name.',
-      query: { orderBy: orders.organizationsByName.order },
-    }),
+builder.drizzleObjectFields(ArticleRef, (t) => ({
+  slug: t.exposeString('slug', { description: 'URL-safe unique name derived from the title.' }),
+  url: t.exposeString('url', { nullable: true, description: 'Canonical URL, when known.' }),
+  title: t.exposeString('title', { description: 'Headline.' }),
+  dek: t.exposeString('dek', { nullable: true, description: 'Standfirst: the line under the headline.' }),
+  imageCaption: t.exposeString('imageCaption', { nullable: true, description: 'Caption of the lead image.' }),
+  body: t.exposeString('body', {
+    description: 'Clean article text, paragraphs separated by blank lines. Quote offsets point into it.',
   }),
-});
+  language: t.exposeString('language', { description: 'ISO 639-1 language code.' }),
+  publishedAt: t.expose('publishedAt', {
+    type: 'DateTime',
+    nullable: true,
+    description: 'Publication date, when known.',
+  }),
+  createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the article entered the graph.' }),
+  updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the article was last changed.' }),
+  publisher: t.relation('publisher', { nullable: true, description: 'The outlet that published it.' }),
+  quotes: t.relatedConnection(
+    'quotes',
+    {
+      description: 'Quotes in the article, in reading order.',
+      totalCount: true,
+      args: { kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }) },
+      query: (args) => {
+        orders.quotesInArticle.checkCursors(args);
+        return { where: args.kind ? { kind: args.kind } : {}, orderBy: orders.quotesInArticle.order };
+      },
+    },
+    QuoteConnection,
+  ),
+  relatedLinks: t.relation('relatedLinks', {
+    description: 'Links the article pointed readers to ("Related: …"), in page order.',
+    query: { orderBy: orders.linksInArticle.order },
+  }),
+  people: t.relation('people', {
+    description: 'People mentioned in the article, by name.',
+    query: { orderBy: orders.peopleByName.order },
+  }),
+  organizations: t.relation('organizations', {
+    description: 'Organizations mentioned in the article, by name.',
+    query: { orderBy: orders.organizationsByName.order },
+  }),
+}));
 
 const ArticleFilter = builder.inputType('ArticleFilter', {
   description: 'Narrows `articles`. All given conditions must hold.',

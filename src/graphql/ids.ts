@@ -1,5 +1,4 @@
-import { OrganizationRef } from './organization.ts';
-import { PersonRef } from './person.ts';
+import { OrganizationRef, PersonRef } from './refs.ts';
 
 export { decodeId, type DecodedId } from './global-ids.ts';
 

@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { organizations } from '../db/schema.ts';
 import { orders } from './orders.ts';
+import { OrganizationRef } from './refs.ts';
 import { builder } from './builder.ts';
 import { OrganizationKindEnum } from './enums.ts';
 import { loadPage, totalFromPage } from './connections.ts';
@@ -12,42 +13,35 @@ import { decodeId } from './ids.ts';
 import { DeleteEntityInput, DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
 
-export const OrganizationRef = builder.drizzleNode('organizations', {
-  name: 'Organization',
-  description:
-    'A company, government body, agency, university or other organization. It is the speaker of a quote when an unnamed spokesperson speaks for it.',
-  select: {},
-  id: { column: (organization) => organization.id },
-  fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'URL-safe unique name, e.g. "associated-press".' }),
-    name: t.exposeString('name', { description: 'Canonical name: "Associated Press".' }),
-    kind: t.expose('kind', { type: OrganizationKindEnum, description: 'What sort of organization it is.' }),
-    aliases: t.exposeStringList('aliases', { description: 'Other names seen in articles: "AP".' }),
-    description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
-    parent: t.relation('parent', {
-      nullable: true,
-      description: 'The organization this one belongs to: a ministry\'s government.',
-    }),
-    children: t.relation('children', {
-      description: 'Organizations that belong to this one, by name.',
-      query: { orderBy: orders.organizationsByName.order },
-    }),
-    affiliations: t.relation('affiliations', {
-      // Capped rather than paged: the compiled read path answers this field as a plain list.
-      description:
-        'People holding roles here, oldest record first: at most the first 100 (the list is capped, not paged). Each person\'s `affiliations` lists all of their roles.',
-      query: { orderBy: orders.affiliations.order, limit: 100 },
-    }),
-    articles: t.relatedConnection('articles', {
-      description: 'Articles that mention this organization, newest first.',
-      totalCount: true,
-      query: (args) => {
-        orders.articlesNewest.checkCursors(args);
-        return { orderBy: orders.articlesNewest.order };
-      },
-    }),
+builder.drizzleObjectFields(OrganizationRef, (t) => ({
+  slug: t.exposeString('slug', { description: 'URL-safe unique name, e.g. "associated-press".' }),
+  name: t.exposeString('name', { description: 'Canonical name: "Associated Press".' }),
+  kind: t.expose('kind', { type: OrganizationKindEnum, description: 'What sort of organization it is.' }),
+  aliases: t.exposeStringList('aliases', { description: 'Other names seen in articles: "AP".' }),
+  description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
+  parent: t.relation('parent', {
+    nullable: true,
+    description: 'The organization this one belongs to: a ministry\'s government.',
   }),
-});
+  children: t.relation('children', {
+    description: 'Organizations that belong to this one, by name.',
+    query: { orderBy: orders.organizationsByName.order },
+  }),
+  affiliations: t.relation('affiliations', {
+    // Capped rather than paged: the compiled read path answers this field as a plain list.
+    description:
+      'People holding roles here, oldest record first: at most the first 100 (the list is capped, not paged). Each person\'s `affiliations` lists all of their roles.',
+    query: { orderBy: orders.affiliations.order, limit: 100 },
+  }),
+  articles: t.relatedConnection('articles', {
+    description: 'Articles that mention this organization, newest first.',
+    totalCount: true,
+    query: (args) => {
+      orders.articlesNewest.checkCursors(args);
+      return { orderBy: orders.articlesNewest.order };
+    },
+  }),
+}));
 
 const OrganizationFilter = builder.inputType('OrganizationFilter', {
   description: 'Narrows `organizations`. All given conditions must hold.',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { PersonRef } from './refs.ts';
 import { builder } from './builder.ts';
 import { loadPage, totalFromPage } from './connections.ts';
 import { entityLookupCondition, entitySearchCondition, lookupOrder } from './entity-lookup.ts';
@@ -10,32 +11,26 @@ import { badUserInput } from '../errors.ts';
 import { decodeId } from './ids.ts';
 import { DeleteEntityInput, DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
-export const PersonRef = builder.drizzleNode('people', {
-  name: 'Person',
-  description: 'A person who is quoted or mentioned in articles.',
-  select: {},
-  id: { column: (person) => person.id },
-  fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'URL-safe unique name, e.g. "barack-obama".' }),
-    name: t.exposeString('name', { description: 'Canonical full name, without titles: "Barack Obama".' }),
-    aliases: t.exposeStringList('aliases', {
-      description: 'Other forms of the name seen in articles: "Obama", "President Barack Obama".',
-    }),
-    description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
-    affiliations: t.relation('affiliations', {
-      description: 'Roles this person holds or held at organizations.',
-      query: { orderBy: orders.affiliations.order },
-    }),
-    articles: t.relatedConnection('articles', {
-      description: 'Articles that mention this person, newest first.',
-      totalCount: true,
-      query: (args) => {
-        orders.articlesNewest.checkCursors(args);
-        return { orderBy: orders.articlesNewest.order };
-      },
-    }),
+builder.drizzleObjectFields(PersonRef, (t) => ({
+  slug: t.exposeString('slug', { description: 'URL-safe unique name, e.g. "barack-obama".' }),
+  name: t.exposeString('name', { description: 'Canonical full name, without titles: "Barack Obama".' }),
+  aliases: t.exposeStringList('aliases', {
+    description: 'Other forms of the name seen in articles: "Obama", "President Barack Obama".',
   }),
-});
+  description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
+  affiliations: t.relation('affiliations', {
+    description: 'Roles this person holds or held at organizations.',
+    query: { orderBy: orders.affiliations.order },
+  }),
+  articles: t.relatedConnection('articles', {
+    description: 'Articles that mention this person, newest first.',
+    totalCount: true,
+    query: (args) => {
+      orders.articlesNewest.checkCursors(args);
+      return { orderBy: orders.articlesNewest.order };
+    },
+  }),
+}));
 
 const PersonFilter = builder.inputType('PersonFilter', {
   description: 'Narrows `people`.',

@@ -4,11 +4,10 @@
 import { and, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { entityLookupCondition, lookupOrder } from './entity-lookup.ts';
 import { affiliations, organizations, people, quotes } from '../db/schema.ts';
-import { ArticleRef } from './article.ts';
+import { ArticleRef, OrganizationRef } from './refs.ts';
 import { builder } from './builder.ts';
 import { QuoteKindEnum } from './enums.ts';
 import { decodeId, EntityIdTypes } from './ids.ts';
-import { OrganizationRef } from './organization.ts';
 
 export const QuoteFilter = builder.inputType('QuoteFilter', {
   description: 'Narrows `quotes`. All given conditions must hold.',

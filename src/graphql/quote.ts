@@ -3,13 +3,11 @@ import { sql } from 'drizzle-orm';
 import { builder } from './builder.ts';
 import { loadPage, totalFromPage } from './connections.ts';
 import { QuoteKindEnum, QuoteOrder } from './enums.ts';
-import { OrganizationRef } from './organization.ts';
+import { ArticleRef, OrganizationRef, PersonRef, QuoteConnection, QuoteRef } from './refs.ts';
 import { orders } from './orders.ts';
-import { PersonRef } from './person.ts';
 import { QuoteFilter, quoteCondition, quoteCount } from './quote-filter.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createQuote, deleteQuote, updateQuote, type SpeakerRef } from '../store/quotes.ts';
-import { ArticleRef } from './article.ts';
 import { decodeId, EntityIdTypes, type DecodedId } from './ids.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
@@ -24,70 +22,39 @@ export function asSpeaker<Row extends object>(row: Row, typename: 'Person' | 'Or
   return row as never;
 }
 
-export const QuoteRef = builder.drizzleNode('quotes', {
-  name: 'Quote',
-  description: 'Something said, as reported in one article, with who said it and where it sits in the text.',
-  select: {},
-  id: { column: (quote) => quote.id },
-  fields: (t) => ({
-    text: t.exposeString('text', { description: 'The quoted or reported words, without quote marks.' }),
-    kind: t.expose('kind', { type: QuoteKindEnum, description: 'Direct, partial or indirect speech.' }),
-    speaker: t.field({
-      type: Speaker,
-      nullable: true,
-      description: 'Who said it; null when the article does not make it clear.',
-      select: (_args, _ctx, nestedSelection) => ({
-        with: {
-          speakerPerson: nestedSelection(true, [], 'Person'),
-          speakerOrganization: nestedSelection(true, [], 'Organization'),
-        },
-      }),
-      resolve: (quote) => {
-        if (quote.speakerPerson) return asSpeaker(quote.speakerPerson, 'Person');
-        if (quote.speakerOrganization) return asSpeaker(quote.speakerOrganization, 'Organization');
-        return null;
+builder.drizzleObjectFields(QuoteRef, (t) => ({
+  text: t.exposeString('text', { description: 'The quoted or reported words, without quote marks.' }),
+  kind: t.expose('kind', { type: QuoteKindEnum, description: 'Direct, partial or indirect speech.' }),
+  speaker: t.field({
+    type: Speaker,
+    nullable: true,
+    description: 'Who said it; null when the article does not make it clear.',
+    select: (_args, _ctx, nestedSelection) => ({
+      with: {
+        speakerPerson: nestedSelection(true, [], 'Person'),
+        speakerOrganization: nestedSelection(true, [], 'Organization'),
       },
     }),
-    speakerLabel: t.exposeString('speakerLabel', {
-      nullable: true,
-      description: 'The speaker as the article words it: "Obama", "the spokesman", "an unidentified official".',
-    }),
-    cue: t.exposeString('cue', { nullable: true, description: 'The speech verb or phrase: "said", "according to".' }),
-    startOffset: t.exposeInt('startOffset', { description: 'Where the quote starts in `article.body` (UTF-16 units).' }),
-    endOffset: t.exposeInt('endOffset', { description: 'Where the quote ends in `article.body` (exclusive).' }),
-    position: t.exposeInt('position', { description: 'Order of the quote within its article, from 0.' }),
-    confidence: t.exposeFloat('confidence', {
-      description: 'How sure extraction was of the span and speaker, 0 to 1 (1 for quotes entered by hand).',
-    }),
-    article: t.relation('article', { description: 'The article the quote appears in.' }),
+    resolve: (quote) => {
+      if (quote.speakerPerson) return asSpeaker(quote.speakerPerson, 'Person');
+      if (quote.speakerOrganization) return asSpeaker(quote.speakerOrganization, 'Organization');
+      return null;
+    },
   }),
-});
+  speakerLabel: t.exposeString('speakerLabel', {
+    nullable: true,
+    description: 'The speaker as the article words it: "Obama", "the spokesman", "an unidentified official".',
+  }),
+  cue: t.exposeString('cue', { nullable: true, description: 'The speech verb or phrase: "said", "according to".' }),
+  startOffset: t.exposeInt('startOffset', { description: 'Where the quote starts in `article.body` (UTF-16 units).' }),
+  endOffset: t.exposeInt('endOffset', { description: 'Where the quote ends in `article.body` (exclusive).' }),
+  position: t.exposeInt('position', { description: 'Order of the quote within its article, from 0.' }),
+  confidence: t.exposeFloat('confidence', {
+    description: 'How sure extraction was of the span and speaker, 0 to 1 (1 for quotes entered by hand).',
+  }),
+  article: t.relation('article', { description: 'The article the quote appears in.' }),
+}));
 
-/**
- * The one connection type for every paged list of quotes (Query.quotes, Article.quotes,
- * Person.quotes, Organization.quotes), so a client's fragment on it fits each of them.
- */
-export const QuoteConnection = builder.connectionObject(
-  {
-    type: QuoteRef,
-    name: 'QuoteConnection',
-    description: 'A page of quotes with cursors for paging on.',
-    fields: (t) => ({
-      totalCount: t.int({
-        description: 'How many quotes match, across all pages.',
-        // Tells plugin-drizzle that a selection of only this field needs no rows.
-        extensions: { pothosDrizzleTotalCount: true },
-        // A root list hands over a function (its count may be a query of its own); a relation,
-        // the number it selected with the rows.
-        resolve: (connection) => {
-          const total = (connection as { totalCount?: number | (() => Promise<number> | number) }).totalCount;
-          return typeof total === 'function' ? total() : (total ?? 0);
-        },
-      }),
-    }),
-  },
-  { name: 'QuoteEdge', description: 'A quote on a page, with its cursor.' },
-);
 
 builder.drizzleObjectFields(PersonRef, (t) => ({
   quotes: t.relatedConnection(

@@ -2,7 +2,7 @@ import { builder } from './builder.ts';
 import { RelatedLinkKindEnum } from './enums.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createRelatedLink, deleteRelatedLink, updateRelatedLink } from '../store/links.ts';
-import { ArticleRef } from './article.ts';
+import { ArticleRef } from './refs.ts';
 import { decodeId } from './ids.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 

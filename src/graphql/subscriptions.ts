@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { and, inArray, sql } from 'drizzle-orm';
 import { quotes } from '../db/schema.ts';
-import { ArticleRef } from './article.ts';
+import { ArticleRef } from './refs.ts';
 import { builder, type Context } from './builder.ts';
 import { clientKey } from './client-key.ts';
 import { apiError, ErrorCode } from '../errors.ts';
