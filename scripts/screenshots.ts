@@ -1,9 +1,13 @@
 // Takes the README's screenshots (docs/*.png) in Debian's chromium, of a server on a fresh
-// in-memory database with the demo articles: GraphiQL as it opens, and after running the story.
-// `npm run browser:install` first.
-import { mkdir } from 'node:fs/promises';
+// in-memory database with the demo articles: GraphiQL after running the story, and the story
+// viewer showing it. `npm run browser:install` first.
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { chromium } from 'playwright-core';
+import { buildViewer } from '../examples/story-viewer/build.ts';
+import { serveViewer } from '../examples/story-viewer/serve.ts';
 import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/connect.ts';
 import { seedDemoIfEmpty } from '../src/demo/seed.ts';
@@ -26,6 +30,19 @@ try {
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'docs/graphiql-story.png' });
   console.log('docs/graphiql-story.png');
+
+  const dist = await mkdtemp(path.join(os.tmpdir(), 'qg-viewer-'));
+  await buildViewer(dist);
+  const viewer = await serveViewer({ port: 0, host: '127.0.0.1', api: running.url, dist });
+  try {
+    const story = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+    await story.goto(`${viewer.url}#/story/port-calder-council-approves-12-turbine-tidal-pilot-in-6-3-vote`);
+    await story.locator('main[aria-busy="false"] .quote').first().waitFor();
+    await story.screenshot({ path: 'docs/story-viewer.png' });
+    console.log('docs/story-viewer.png');
+  } finally {
+    await new Promise((resolve) => viewer.server.close(resolve));
+  }
 } finally {
   await browser.close();
   await running.close();

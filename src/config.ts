@@ -1,6 +1,7 @@
 // Environment → one typed configuration object. Nothing else in quotegraph reads process.env.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Config {
   /** 'development' shows error details and field suggestions; anything else hides them. */
@@ -41,7 +42,21 @@ export interface Config {
   trustProxy: boolean;
   /** Open subscriptions (GraphQL over SSE) allowed per client, and in all. */
   subscriptions: { perClient: number; total: number };
+  trustedDocuments: TrustedDocumentsConfig;
 }
+
+/**
+ * Persisted documents known by their SHA-256 hash. 'accept' runs them beside ordinary documents;
+ * 'only' runs nothing else.
+ */
+export interface TrustedDocumentsConfig {
+  mode: 'accept' | 'only';
+  /** JSON files mapping hash → document text. */
+  manifests: string[];
+}
+
+/** The story viewer's manifest, found from this file (src/ or dist/ alike). */
+export const VIEWER_MANIFEST = fileURLToPath(new URL('../examples/story-viewer/persisted-documents.json', import.meta.url));
 
 export interface TracingConfig {
   /** Where spans are POSTed (OTLP/HTTP, JSON). */
@@ -198,7 +213,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       perClient: integerSetting(env, 'QUOTEGRAPH_SUBSCRIPTIONS_PER_CLIENT', 20, 0, 100_000),
       total: integerSetting(env, 'QUOTEGRAPH_SUBSCRIPTIONS_MAX', 1_000, 0, 1_000_000),
     },
+    trustedDocuments: trustedDocumentsSetting(env, cwd),
   };
+}
+
+function trustedDocumentsSetting(env: Env, cwd: string): TrustedDocumentsConfig {
+  const mode = env.QUOTEGRAPH_TRUSTED_DOCUMENTS?.trim().toLowerCase() || 'accept';
+  if (mode !== 'accept' && mode !== 'only') {
+    throw new ConfigError(`QUOTEGRAPH_TRUSTED_DOCUMENTS must be accept or only, got "${env.QUOTEGRAPH_TRUSTED_DOCUMENTS}"`);
+  }
+  const listed = listSetting(env, 'QUOTEGRAPH_TRUSTED_DOCUMENTS_MANIFESTS');
+  return { mode, manifests: listed.length ? listed.map((file) => path.resolve(cwd, file)) : [VIEWER_MANIFEST] };
 }
 
 /** The standard OpenTelemetry variables: a traces endpoint, or a base endpoint + /v1/traces. */

@@ -23,6 +23,10 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** The HTTP request itself is wrong: content type, JSON, method, missing CSRF header. */
   BAD_REQUEST: 'BAD_REQUEST',
+  /** A persisted document hash (`extensions.persistedQuery.sha256Hash`) that this server does not know. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** The server runs only its trusted documents (QUOTEGRAPH_TRUSTED_DOCUMENTS=only) and was sent a query. */
+  TRUSTED_DOCUMENTS_ONLY: 'TRUSTED_DOCUMENTS_ONLY',
   /** The request is not valid GraphQL or does not match the schema. */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',

@@ -29,6 +29,7 @@ import { useRequestLog } from './plugins/request-log.ts';
 import { useRequestShape } from './plugins/request-shape.ts';
 import { useReadRetry } from './plugins/retry-reads.ts';
 import { useSqlStatementCount } from './plugins/sql-statements.ts';
+import { useTrustedDocuments } from './plugins/trusted-documents.ts';
 import { useWriteAccess } from './plugins/write-access.ts';
 
 export interface AppDependencies {
@@ -94,6 +95,8 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       useCsrfPrevention(),
       useBodyLimit(config.limits.bodyBytes),
       useRequestShape(),
+      // Before anything reads the query: a persisted document's hash becomes its text here.
+      useTrustedDocuments(config.trustedDocuments),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useRequestLog(logger),
       ...(config.metrics ? useMetrics() : []),

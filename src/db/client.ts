@@ -89,20 +89,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // statements only: every client shares PGlite's single session, where two clients' named
     // prepared statements would collide.
     const client = postgres({ path: options.socketPath, max: 1, prepare: false, onnotice: () => {}, connect_timeout: 5 });
-    const db = drizzlePostgres({ client, relations, logger: statementCountingLogger });
-    return {
-      db: db as unknown as Database,
-      driver: 'postgres',
-      ping: async () => {
-        try {
-          await client`select 1`;
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      close: () => client.end({ timeout: 2 }),
-    };
+    return postgresJsHandle(client, { listens: false });
   }
 
   const client = postgres(options.url, {
@@ -117,8 +104,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     backoff: (attempt) => Math.min(0.05 * attempt, 0.25),
     ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
   });
+  return postgresJsHandle(client, { listens: true });
+}
+
+/**
+ * The one place a postgres.js client becomes a handle, whether it reaches PostgreSQL or a
+ * server's embedded database through its socket: both read timestamps with the same codecs
+ * (years 1–99 came back as 19xx through the socket when it built its own).
+ */
+function postgresJsHandle(client: postgres.Sql, options: { listens: boolean }): DatabaseHandle {
   const db = drizzlePostgres({ client, relations, logger: statementCountingLogger, codecs: postgresInstantCodecs });
-  return {
+  const handle: DatabaseHandle = {
     db: db as unknown as Database,
     driver: 'postgres',
     ping: async () => {
@@ -130,6 +126,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       }
     },
     close: () => client.end({ timeout: 2 }),
+  };
+  if (!options.listens) return handle;
+  return {
+    ...handle,
     // postgres.js listens on a connection of its own (outside the pool) and listens again after
     // reconnecting.
     listen: async (channel, onNotify) => {

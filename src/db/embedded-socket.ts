@@ -67,8 +67,21 @@ function holdTransactionMutex(pglite: PGlite): Promise<() => void> {
   });
 }
 
+export interface EmbeddedSocketOptions {
+  /**
+   * How long a client may hold the database inside a transaction (or an unfinished pipeline)
+   * without sending anything: then it is cut off and its transaction rolled back, as
+   * PostgreSQL's idle_in_transaction_session_timeout does. PGlite is one session, so a stalled
+   * client would otherwise stop the server's own reads and writes.
+   */
+  idleInTransactionMs?: number;
+}
+
+const DEFAULT_IDLE_IN_TRANSACTION_MS = 60_000;
+
 class Connection {
   private buffer: Buffer = Buffer.alloc(0);
+  private idleTimer: NodeJS.Timeout | null = null;
   private started = false;
   private pumping = false;
   private closed = false;
@@ -79,9 +92,11 @@ class Connection {
   constructor(
     private readonly pglite: PGlite,
     private readonly socket: net.Socket,
+    private readonly idleInTransactionMs: number,
   ) {
     this.finished = new Promise((resolve) => (this.finish = resolve));
     socket.on('data', (chunk: Buffer) => {
+      this.stopIdleTimer();
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       void this.pump();
     });
@@ -138,6 +153,8 @@ class Connection {
         }
         await this.execute(message);
       }
+      // Holding the database with nothing more to run: the client has this long to go on.
+      if (this.releaseMutex && !this.closed && this.buffer.length === 0) this.startIdleTimer();
     } catch {
       this.socket.destroy();
       this.closed = true;
@@ -154,6 +171,20 @@ class Connection {
     if (lastReadyStatus(reply) === 'I') this.releaseHeldMutex();
   }
 
+  private startIdleTimer() {
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.releaseMutex) this.socket.destroy();
+    }, this.idleInTransactionMs);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer() {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
   private releaseHeldMutex() {
     const release = this.releaseMutex;
     this.releaseMutex = null;
@@ -163,6 +194,7 @@ class Connection {
   /** A client gone mid-pipeline or mid-transaction leaves the session as it found it. */
   private async cleanUp(): Promise<void> {
     if (this.pumping) return;
+    this.stopIdleTimer();
     if (this.releaseMutex) {
       try {
         let reply = await this.pglite._runExclusiveQuery(() => this.pglite.execProtocolRaw(syncMessage));
@@ -181,13 +213,18 @@ class Connection {
   }
 }
 
-export async function serveEmbeddedDatabase(pglite: PGlite, dataDir: string): Promise<EmbeddedSocket> {
+export async function serveEmbeddedDatabase(
+  pglite: PGlite,
+  dataDir: string,
+  options: EmbeddedSocketOptions = {},
+): Promise<EmbeddedSocket> {
+  const idleInTransactionMs = options.idleInTransactionMs ?? DEFAULT_IDLE_IN_TRANSACTION_MS;
   const { socket: socketPath, cleanup } = socketPathFor(dataDir);
   // A socket file left by a killed server (we hold the data directory's lock now).
   fs.rmSync(socketPath, { force: true });
   const connections = new Set<Connection>();
   const server = net.createServer((socket) => {
-    const connection = new Connection(pglite, socket);
+    const connection = new Connection(pglite, socket, idleInTransactionMs);
     connections.add(connection);
     void connection.finished.then(() => connections.delete(connection));
   });

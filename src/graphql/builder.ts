@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { LiveFeed } from './live/feed.ts';
+import type { WriteDeadline } from '../store/transaction.ts';
 import { relations } from '../db/relations.ts';
 import { apiError, badUserInput, ErrorCode } from '../errors.ts';
 import { checkNodeId, decodeCanonicalGlobalID } from './global-ids.ts';
@@ -28,6 +29,8 @@ export interface Context {
   writeAccess: () => WriteAccess;
   /** Committed writes as they happen, for subscriptions (src/graphql/subscriptions.ts). */
   live?: LiveFeed;
+  /** The operation's time limit, when it has one: a write past it commits nothing. */
+  writeDeadline?: WriteDeadline;
 }
 
 /** Page size when a connection is asked for no size, and the largest size it accepts. */

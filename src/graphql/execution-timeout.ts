@@ -1,9 +1,9 @@
 // A per-operation time limit. The client gets a TIMEOUT error when it passes; the database
 // side is cut short by PostgreSQL's statement_timeout on the service's connections.
 //
-// A write must not commit after its client was told TIMEOUT. Each operation gets a deadline that
-// resolvers find with `operationDeadline(context)`: the write path checks it, then claims the
-// commit, just before committing. A claimed commit is let finish and answered normally; past the
+// A write must not commit after its client was told TIMEOUT. Each operation gets a deadline, put
+// in its context as `writeDeadline`: the write path checks it, then claims the commit, just
+// before committing. A claimed commit is let finish and answered normally; past the
 // deadline the claim fails and the transaction rolls back. One or the other, never both.
 import type { Plugin } from 'graphql-yoga';
 import { apiError, ErrorCode } from '../errors.ts';
@@ -15,16 +15,9 @@ export interface OperationDeadline {
   claimCommit(): boolean;
 }
 
-const deadlines = new WeakMap<object, OperationDeadline>();
-
-/** The deadline of the operation this context belongs to, when it runs under a time limit. */
-export function operationDeadline(context: object): OperationDeadline | undefined {
-  return deadlines.get(context);
-}
-
-export function useExecutionTimeout(timeoutMs: number): Plugin {
+export function useExecutionTimeout(timeoutMs: number): Plugin<{ writeDeadline?: OperationDeadline }> {
   return {
-    onExecute({ executeFn, setExecuteFn }) {
+    onExecute({ executeFn, setExecuteFn, extendContext }) {
       setExecuteFn(async (args) => {
         const controller = new AbortController();
         let committing = false;
@@ -36,7 +29,8 @@ export function useExecutionTimeout(timeoutMs: number): Plugin {
             return true;
           },
         };
-        if (args.contextValue && typeof args.contextValue === 'object') deadlines.set(args.contextValue, deadline);
+        // The context object is the one the resolvers get (envelop assigns into it).
+        extendContext({ writeDeadline: deadline });
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<{ errors: ReturnType<typeof apiError>[] }>((resolve) => {
           timer = setTimeout(() => {

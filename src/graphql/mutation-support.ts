@@ -1,16 +1,11 @@
-// Pieces every mutation uses: input checks, payload shapes, and keeping positions dense.
-import { eq, sql } from 'drizzle-orm';
-import type { GraphChange } from '../db/graph-change.ts';
+// Pieces every mutation uses: input rules, running a store write, and payload shapes.
 import { z } from 'zod';
-import type { Database } from '../db/client.ts';
-import { quotes, relatedLinks } from '../db/schema.ts';
-import type { Executor } from '../ingest/executor.ts';
-import { writeTransaction } from '../ingest/write-locks.ts';
-import { operationDeadline } from './execution-timeout.ts';
-import { builder } from './builder.ts';
+import type { Executor, Written } from '../store/transaction.ts';
+import { writeTransaction } from '../store/transaction.ts';
+import { builder, type Context } from './builder.ts';
 import { notFound } from '../errors.ts';
-
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+import { fromDomainError } from './domain-errors.ts';
+import { EntityIdTypes } from './ids.ts';
 
 /** Shared input rules, so the same field is checked the same way in every mutation. */
 export const rules = {
@@ -38,54 +33,35 @@ export const rules = {
 };
 
 /**
- * Runs a write in one transaction, retried from the start when a concurrent write got in its way
- * (see ingest/write-locks.ts). `work` returns the mutation's payload and what it changed.
+ * Runs a store write in one transaction under the operation's deadline, retried from the start
+ * when a concurrent write got in its way (see store/transaction.ts), and answers with its result.
  * (Cached answers need no telling: the commit raises the graph's version.)
  */
-export async function commitAndInvalidate<T>(
-  ctx: { db: Database },
-  work: (tx: Transaction) => Promise<{ payload: T; change: GraphChange }>,
-): Promise<T> {
-  const deadline = operationDeadline(ctx);
-  const { payload } = await writeTransaction(ctx.db, work, deadline ? { deadline } : {});
-  return payload;
+export async function runWrite<T>(ctx: Pick<Context, 'db' | 'writeDeadline'>, work: (tx: Executor) => Promise<Written<T>>): Promise<T> {
+  try {
+    const { result } = await writeTransaction(ctx.db, work, ctx.writeDeadline ? { deadline: ctx.writeDeadline } : {});
+    return result;
+  } catch (error) {
+    throw fromDomainError(error);
+  }
 }
 
-/** The row, or a NOT_FOUND error naming the input field that pointed at nothing. */
+/** The row read back for a payload, or NOT_FOUND naming the input field. */
 export function found<T>(row: T | undefined | null, what: string, field: string): T {
   if (row == null) throw notFound(`No ${what} with this id.`, field);
   return row;
-}
-
-/**
- * Rewrites an article's quote positions to 0..n-1 in reading order (by start offset). Two steps
- * because (article_id, position) is unique and must hold after every statement.
- */
-export async function renumberQuotes(tx: Executor, articleId: number): Promise<void> {
-  await tx.update(quotes).set({ position: sql`-1 - ${quotes.position}` }).where(eq(quotes.articleId, articleId));
-  await tx.execute(sql`
-    update ${quotes} set position = ordered.rank
-    from (select id, (row_number() over (order by start_offset, end_offset, id) - 1)::int as rank
-          from ${quotes} where article_id = ${articleId}) as ordered
-    where ${quotes.id} = ordered.id`);
-}
-
-/** Rewrites an article's related-link positions to 0..n-1, keeping their order. */
-export async function renumberRelatedLinks(tx: Executor, articleId: number): Promise<void> {
-  await tx
-    .update(relatedLinks)
-    .set({ position: sql`-1 - ${relatedLinks.position}` })
-    .where(eq(relatedLinks.articleId, articleId));
-  await tx.execute(sql`
-    update ${relatedLinks} set position = ordered.rank
-    from (select id, (row_number() over (order by -1 - position) - 1)::int as rank
-          from ${relatedLinks} where article_id = ${articleId}) as ordered
-    where ${relatedLinks.id} = ordered.id`);
 }
 
 export const DeletePayload = builder.objectRef<{ deletedId: string }>('DeletePayload').implement({
   description: 'The result of a delete.',
   fields: (t) => ({
     deletedId: t.exposeID('deletedId', { description: 'Global ID of the object that was deleted.' }),
+  }),
+});
+
+export const DeleteEntityInput = builder.inputType('DeleteEntityInput', {
+  description: 'The person or organization to delete.',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: EntityIdTypes, description: 'Global ID.' }),
   }),
 });

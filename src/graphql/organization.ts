@@ -5,6 +5,11 @@ import { builder } from './builder.ts';
 import { OrganizationKindEnum } from './enums.ts';
 import { loadPage, totalFromPage } from './connections.ts';
 import { entityLookupCondition, entitySearchCondition, lookupOrder } from './entity-lookup.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { createOrganization, deleteOrganization, updateOrganization } from '../store/organizations.ts';
+import { badUserInput } from '../errors.ts';
+import { decodeId } from './global-ids.ts';
+import { DeleteEntityInput, DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
 
 export const OrganizationRef = builder.drizzleNode('organizations', {
@@ -28,16 +33,10 @@ export const OrganizationRef = builder.drizzleNode('organizations', {
       query: { orderBy: orders.organizationsByName.order },
     }),
     affiliations: t.relation('affiliations', {
-      description: 'People holding roles here (the first 100).',
+      // Capped rather than paged: the compiled read path answers this field as a plain list.
+      description:
+        'People holding roles here, oldest record first: at most the first 100 (the list is capped, not paged). Each person\'s `affiliations` lists all of their roles.',
       query: { orderBy: orders.affiliations.order, limit: 100 },
-    }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'What the organization itself said through unnamed spokespeople, newest first.',
-      totalCount: true,
-      query: (args) => {
-        orders.quotesNewest.checkCursors(args);
-        return { orderBy: orders.quotesNewest.order };
-      },
     }),
     articles: t.relatedConnection('articles', {
       description: 'Articles that mention this organization, newest first.',
@@ -106,6 +105,78 @@ builder.queryFields((t) => ({
           }),
         ),
       );
+    },
+  }),
+}));
+
+const OrganizationPayload = builder.objectRef<{ organizationId: number }>('OrganizationPayload').implement({
+  description: 'An organization after a change.',
+  fields: (t) => ({
+    organization: t.drizzleField({
+      type: 'organizations',
+      description: 'The organization as stored now.',
+      resolve: async (query, payload, _args, ctx) =>
+        found(
+          await ctx.db.query.organizations.findFirst(query({ where: { id: payload.organizationId } })),
+          'organization',
+          'id',
+        ),
+    }),
+  }),
+});
+
+const CreateOrganizationInput = builder.inputType('CreateOrganizationInput', {
+  description: 'A new organization.',
+  fields: (t) => ({
+    name: t.string({ required: true, validate: rules.name, description: 'Canonical name.' }),
+    kind: t.field({ type: OrganizationKindEnum, description: 'What sort of organization (default OTHER).' }),
+    aliases: t.stringList({ validate: rules.aliases, description: 'Other names, such as acronyms.' }),
+    description: t.string({ validate: rules.description, description: 'A short description.' }),
+    parent: t.globalID({ for: [OrganizationRef], description: 'The organization this one belongs to.' }),
+  }),
+});
+
+const UpdateOrganizationInput = builder.inputType('UpdateOrganizationInput', {
+  description: 'Changes to an organization; omitted fields stay as they are.',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [OrganizationRef], description: 'The organization to change.' }),
+    name: t.string({ validate: rules.name, description: 'New canonical name; the old one becomes an alias.' }),
+    kind: t.field({ type: OrganizationKindEnum, description: 'New kind.' }),
+    aliases: t.stringList({ validate: rules.aliases, description: 'Replaces the aliases.' }),
+    description: t.string({ validate: rules.description, description: 'New description; null clears it.' }),
+    parent: t.globalID({ for: [OrganizationRef], description: 'New parent; null makes it top-level.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createOrganization: t.field({
+    type: OrganizationPayload,
+    description: 'Adds an organization.',
+    args: { input: t.arg({ type: CreateOrganizationInput, required: true, description: 'The organization.' }) },
+    resolve: (_root, { input: { parent, ...organization } }, ctx) => {
+      const parentId = parent ? decodeId(parent, 'input.parent').id : null;
+      return runWrite(ctx, (tx) => createOrganization(tx, { ...organization, parentId }));
+    },
+  }),
+  updateOrganization: t.field({
+    type: OrganizationPayload,
+    description: 'Changes an organization. A new name keeps the old one as an alias.',
+    args: { input: t.arg({ type: UpdateOrganizationInput, required: true, description: 'The changes.' }) },
+    resolve: (_root, { input: { id: globalId, parent, ...changes } }, ctx) => {
+      const id = decodeId(globalId, 'input.id').id;
+      const parentChange = parent === undefined ? {} : { parentId: parent ? decodeId(parent, 'input.parent').id : null };
+      return runWrite(ctx, (tx) => updateOrganization(tx, { ...changes, id, ...parentChange }));
+    },
+  }),
+  deleteOrganization: t.field({
+    type: DeletePayload,
+    description: 'Deletes an organization with its affiliations and mentions. Its quotes stay, without a speaker; its children become top-level.',
+    args: { input: t.arg({ type: DeleteEntityInput, required: true, description: 'The organization.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      if (input.id.typename !== 'Organization') throw badUserInput('id is not an Organization ID.', 'input.id');
+      const id = decodeId(input.id, 'input.id').id;
+      await runWrite(ctx, (tx) => deleteOrganization(tx, id));
+      return { deletedId: encodeGlobalID('Organization', id) };
     },
   }),
 }));

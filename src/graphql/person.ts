@@ -4,6 +4,11 @@ import { loadPage, totalFromPage } from './connections.ts';
 import { entityLookupCondition, entitySearchCondition, lookupOrder } from './entity-lookup.ts';
 import { people } from '../db/schema.ts';
 import { orders } from './orders.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { createPerson, deletePerson, updatePerson } from '../store/people.ts';
+import { badUserInput } from '../errors.ts';
+import { decodeId } from './global-ids.ts';
+import { DeleteEntityInput, DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
 export const PersonRef = builder.drizzleNode('people', {
   name: 'Person',
@@ -20,14 +25,6 @@ export const PersonRef = builder.drizzleNode('people', {
     affiliations: t.relation('affiliations', {
       description: 'Roles this person holds or held at organizations.',
       query: { orderBy: orders.affiliations.order },
-    }),
-    quotes: t.relatedConnection('quotes', {
-      description: 'What this person said, newest first.',
-      totalCount: true,
-      query: (args) => {
-        orders.quotesNewest.checkCursors(args);
-        return { orderBy: orders.quotesNewest.order };
-      },
     }),
     articles: t.relatedConnection('articles', {
       description: 'Articles that mention this person, newest first.',
@@ -88,6 +85,66 @@ builder.queryFields((t) => ({
           }),
         ),
       );
+    },
+  }),
+}));
+
+const PersonPayload = builder.objectRef<{ personId: number }>('PersonPayload').implement({
+  description: 'A person after a change.',
+  fields: (t) => ({
+    person: t.drizzleField({
+      type: 'people',
+      description: 'The person as stored now.',
+      resolve: async (query, payload, _args, ctx) =>
+        found(await ctx.db.query.people.findFirst(query({ where: { id: payload.personId } })), 'person', 'id'),
+    }),
+  }),
+});
+
+const CreatePersonInput = builder.inputType('CreatePersonInput', {
+  description: 'A new person.',
+  fields: (t) => ({
+    name: t.string({ required: true, validate: rules.name, description: 'Canonical full name, without titles.' }),
+    aliases: t.stringList({ validate: rules.aliases, description: 'Other forms of the name.' }),
+    description: t.string({ validate: rules.description, description: 'A short description.' }),
+  }),
+});
+
+const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
+  description: 'Changes to a person; omitted fields stay as they are.',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [PersonRef], description: 'The person to change.' }),
+    name: t.string({ validate: rules.name, description: 'New canonical name; the old one becomes an alias.' }),
+    aliases: t.stringList({ validate: rules.aliases, description: 'Replaces the aliases.' }),
+    description: t.string({ validate: rules.description, description: 'New description; null clears it.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createPerson: t.field({
+    type: PersonPayload,
+    description: 'Adds a person.',
+    args: { input: t.arg({ type: CreatePersonInput, required: true, description: 'The person.' }) },
+    resolve: (_root, { input }, ctx) => runWrite(ctx, (tx) => createPerson(tx, input)),
+  }),
+  updatePerson: t.field({
+    type: PersonPayload,
+    description: 'Changes a person. A new name keeps the old one as an alias.',
+    args: { input: t.arg({ type: UpdatePersonInput, required: true, description: 'The changes.' }) },
+    resolve: (_root, { input }, ctx) => {
+      const id = decodeId(input.id, 'input.id').id;
+      return runWrite(ctx, (tx) => updatePerson(tx, { ...input, id }));
+    },
+  }),
+  deletePerson: t.field({
+    type: DeletePayload,
+    description: 'Deletes a person with their affiliations and mentions. Their quotes stay, without a speaker.',
+    args: { input: t.arg({ type: DeleteEntityInput, required: true, description: 'The person.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      if (input.id.typename !== 'Person') throw badUserInput('id is not a Person ID.', 'input.id');
+      const id = decodeId(input.id, 'input.id').id;
+      await runWrite(ctx, (tx) => deletePerson(tx, id));
+      return { deletedId: encodeGlobalID('Person', id) };
     },
   }),
 }));

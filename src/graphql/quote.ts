@@ -7,6 +7,11 @@ import { OrganizationRef } from './organization.ts';
 import { orders } from './orders.ts';
 import { PersonRef } from './person.ts';
 import { QuoteFilter, quoteCondition, quoteCount } from './quote-filter.ts';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { createQuote, deleteQuote, updateQuote, type SpeakerRef } from '../store/quotes.ts';
+import { ArticleRef } from './article.ts';
+import { decodeId, EntityIdTypes, type DecodedId } from './ids.ts';
+import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
 export const Speaker = builder.unionType('Speaker', {
   description: 'Who said a quote: a person, or an organization when an unnamed spokesperson spoke for it.',
@@ -58,6 +63,62 @@ export const QuoteRef = builder.drizzleNode('quotes', {
   }),
 });
 
+/**
+ * The one connection type for every paged list of quotes (Query.quotes, Article.quotes,
+ * Person.quotes, Organization.quotes), so a client's fragment on it fits each of them.
+ */
+export const QuoteConnection = builder.connectionObject(
+  {
+    type: QuoteRef,
+    name: 'QuoteConnection',
+    description: 'A page of quotes with cursors for paging on.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many quotes match, across all pages.',
+        // Tells plugin-drizzle that a selection of only this field needs no rows.
+        extensions: { pothosDrizzleTotalCount: true },
+        // A root list hands over a function (its count may be a query of its own); a relation,
+        // the number it selected with the rows.
+        resolve: (connection) => {
+          const total = (connection as { totalCount?: number | (() => Promise<number> | number) }).totalCount;
+          return typeof total === 'function' ? total() : (total ?? 0);
+        },
+      }),
+    }),
+  },
+  { name: 'QuoteEdge', description: 'A quote on a page, with its cursor.' },
+);
+
+builder.drizzleObjectFields(PersonRef, (t) => ({
+  quotes: t.relatedConnection(
+    'quotes',
+    {
+      description: 'What this person said, newest first.',
+      totalCount: true,
+      query: (args) => {
+        orders.quotesNewest.checkCursors(args);
+        return { orderBy: orders.quotesNewest.order };
+      },
+    },
+    QuoteConnection,
+  ),
+}));
+
+builder.drizzleObjectFields(OrganizationRef, (t) => ({
+  quotes: t.relatedConnection(
+    'quotes',
+    {
+      description: 'What the organization itself said through unnamed spokespeople, newest first.',
+      totalCount: true,
+      query: (args) => {
+        orders.quotesNewest.checkCursors(args);
+        return { orderBy: orders.quotesNewest.order };
+      },
+    },
+    QuoteConnection,
+  ),
+}));
+
 builder.queryFields((t) => ({
   quotes: t.drizzleConnection({
     type: 'quotes',
@@ -81,6 +142,94 @@ builder.queryFields((t) => ({
           }),
         ),
       );
+    },
+  }, QuoteConnection),
+}));
+
+// Writes: quotes entered and edited by hand. Offsets must point at the words in the article body.
+
+const QuotePayload = builder.objectRef<{ quoteId: number }>('QuotePayload').implement({
+  description: 'A quote after a change.',
+  fields: (t) => ({
+    quote: t.drizzleField({
+      type: 'quotes',
+      description: 'The quote as stored now.',
+      resolve: async (query, payload, _args, ctx) =>
+        found(await ctx.db.query.quotes.findFirst(query({ where: { id: payload.quoteId } })), 'quote', 'input'),
+    }),
+  }),
+});
+
+const CreateQuoteInput = builder.inputType('CreateQuoteInput', {
+  description: 'A quote entered by hand. `text` must be exactly the article body between the offsets.',
+  fields: (t) => ({
+    article: t.globalID({ required: true, for: [ArticleRef], description: 'The article it appears in.' }),
+    text: t.string({ required: true, validate: rules.quoteText, description: 'The quoted words, without quote marks.' }),
+    kind: t.field({ type: QuoteKindEnum, required: true, description: 'Direct, partial or indirect.' }),
+    speaker: t.globalID({ for: EntityIdTypes, description: 'The Person or Organization who said it.' }),
+    speakerLabel: t.string({ validate: rules.role, description: 'The speaker as the article words it.' }),
+    cue: t.string({ validate: rules.role, description: 'The speech verb: "said".' }),
+    startOffset: t.int({ required: true, validate: rules.offset, description: 'Start in the article body.' }),
+    endOffset: t.int({ required: true, validate: rules.offset, description: 'End in the article body (exclusive).' }),
+    confidence: t.float({ validate: rules.confidence, description: 'How sure, 0 to 1 (default 1).' }),
+  }),
+});
+
+const UpdateQuoteInput = builder.inputType('UpdateQuoteInput', {
+  description: 'Changes to a quote; omitted fields stay as they are.',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [QuoteRef], description: 'The quote to change.' }),
+    text: t.string({ validate: rules.quoteText, description: 'The quoted words (must match the new offsets).' }),
+    kind: t.field({ type: QuoteKindEnum, description: 'Direct, partial or indirect.' }),
+    speaker: t.globalID({ for: EntityIdTypes, description: 'The speaker; null when nobody can be named.' }),
+    speakerLabel: t.string({ validate: rules.role, description: 'The speaker as the article words it.' }),
+    cue: t.string({ validate: rules.role, description: 'The speech verb.' }),
+    startOffset: t.int({ validate: rules.offset, description: 'Start in the article body.' }),
+    endOffset: t.int({ validate: rules.offset, description: 'End in the article body (exclusive).' }),
+    confidence: t.float({ validate: rules.confidence, description: 'How sure, 0 to 1.' }),
+  }),
+});
+
+const DeleteQuoteInput = builder.inputType('DeleteQuoteInput', {
+  description: 'The quote to delete.',
+  fields: (t) => ({ id: t.globalID({ required: true, for: [QuoteRef], description: 'Global ID.' }) }),
+});
+
+/** A speaker's global ID as the store takes it; null when there is none. */
+function speakerRef(speaker: DecodedId | null | undefined, field: string): SpeakerRef | null {
+  if (!speaker) return null;
+  return { kind: speaker.typename === 'Person' ? 'person' : 'organization', id: decodeId(speaker, field).id };
+}
+
+builder.mutationFields((t) => ({
+  createQuote: t.field({
+    type: QuotePayload,
+    description: 'Adds a quote to an article; it takes its place in reading order.',
+    args: { input: t.arg({ type: CreateQuoteInput, required: true, description: 'The quote.' }) },
+    resolve: (_root, { input: { article, speaker, ...quote } }, ctx) => {
+      const articleId = decodeId(article, 'input.article').id;
+      const speakerId = speakerRef(speaker, 'input.speaker');
+      return runWrite(ctx, (tx) => createQuote(tx, { ...quote, articleId, speaker: speakerId }));
+    },
+  }),
+  updateQuote: t.field({
+    type: QuotePayload,
+    description: 'Changes a quote: its words, kind, speaker or span.',
+    args: { input: t.arg({ type: UpdateQuoteInput, required: true, description: 'The changes.' }) },
+    resolve: (_root, { input: { id: globalId, speaker, ...changes } }, ctx) => {
+      const id = decodeId(globalId, 'input.id').id;
+      const speakerChange = speaker === undefined ? {} : { speaker: speakerRef(speaker, 'input.speaker') };
+      return runWrite(ctx, (tx) => updateQuote(tx, { ...changes, id, ...speakerChange }));
+    },
+  }),
+  deleteQuote: t.field({
+    type: DeletePayload,
+    description: 'Deletes a quote.',
+    args: { input: t.arg({ type: DeleteQuoteInput, required: true, description: 'The quote.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = decodeId(input.id, 'input.id').id;
+      await runWrite(ctx, (tx) => deleteQuote(tx, id));
+      return { deletedId: encodeGlobalID('Quote', id) };
     },
   }),
 }));

@@ -9,10 +9,7 @@ import './organization.ts';
 import './affiliation.ts';
 import './related-link.ts';
 import './search.ts';
-import './article-mutations.ts';
-import './quote-mutations.ts';
-import './entity-mutations.ts';
-import './link-mutations.ts';
+import './entity.ts';
 import './subscriptions.ts';
 
 export const schema = describeGeneratedFields(builder.toSchema());

@@ -1,18 +1,17 @@
 // ExtractedArticle → database, in one transaction. Re-ingesting the same article (same URL, or
 // same normalised text when there is no URL) updates it in place: the article, its quotes and
 // its links keep their ids, and the graph comes out the same.
-import { createHash } from 'node:crypto';
-import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.ts';
-import { lookupKey, slugify } from '../db/lookup.ts';
-import { affiliations, articles, mentions, publishers, quotes, relatedLinks } from '../db/schema.ts';
-import type { GraphChange } from '../db/graph-change.ts';
 import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '../extract/types.ts';
+import { addArticleAffiliations } from '../store/affiliations.ts';
+import { upsertArticle } from '../store/articles.ts';
+import type { GraphChange } from '../store/change.ts';
+import { invalid } from '../store/errors.ts';
+import { replaceArticleLinks } from '../store/links.ts';
+import { articleReferences, replaceArticleMentions, type MentionTally } from '../store/mentions.ts';
+import { replaceArticleQuotes } from '../store/quotes.ts';
+import { writeTransaction, type WriteDeadline } from '../store/transaction.ts';
 import { resolveEntities, type PreviousLinks, type ResolvedEntities } from './entities.ts';
-import type { Executor } from './executor.ts';
-import { allocateSlug } from './slugs.ts';
-import { lockKeys, writeTransaction, type WriteDeadline } from './write-locks.ts';
 
 export interface ArticleMetadata {
   /** Canonical URL; the identity of the article when given. */
@@ -36,29 +35,13 @@ export interface IngestResult {
   change: GraphChange;
 }
 
-export class IngestError extends Error {
-  override name = 'IngestError';
-  constructor(
-    message: string,
-    /** The input field at fault, e.g. "quotes[2].end". */
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Hash of the text with whitespace and case normalised: the identity of an article without URL. */
-export function contentHash(body: string): string {
-  return createHash('sha256').update(body.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex');
-}
-
 function checkOffsets(extracted: ExtractedArticle): void {
   extracted.quotes.forEach((quote, index) => {
     if (!(Number.isInteger(quote.start) && Number.isInteger(quote.end))) {
-      throw new IngestError(`quote ${index + 1} has non-integer offsets`, `quotes[${index}].start`);
+      throw invalid(`quote ${index + 1} has non-integer offsets`, `quotes[${index}].start`);
     }
     if (quote.start < 0 || quote.end < quote.start || quote.end > extracted.body.length) {
-      throw new IngestError(
+      throw invalid(
         `quote ${index + 1} offsets ${quote.start}..${quote.end} fall outside the article body (length ${extracted.body.length})`,
         `quotes[${index}].start`,
       );
@@ -86,87 +69,11 @@ function withSpeakers(extracted: ExtractedArticle): { people: ExtractedPerson[];
   return { people: peopleList, organizations: organizationList };
 }
 
-async function publisherId(tx: Executor, name: string | null | undefined): Promise<number | null> {
-  if (!name?.trim()) return null;
-  const slug = slugify(name);
-  const [row] = await tx
-    .insert(publishers)
-    .values({ slug, name: name.trim() })
-    .onConflictDoUpdate({ target: publishers.slug, set: { slug } })
-    .returning({ id: publishers.id });
-  return row?.id ?? null;
-}
-
 function titleOf(extracted: ExtractedArticle, metadata: ArticleMetadata): string {
   const title = metadata.title?.trim() || extracted.title?.trim();
   if (title) return title;
   const firstLine = extracted.body.split('\n').find((line) => line.trim()) ?? '';
   return firstLine.length > 90 ? `${firstLine.slice(0, 87).trimEnd()}…` : firstLine || 'Untitled';
-}
-
-/**
- * Rows per multi-row insert: far below PostgreSQL's 65,535 parameters per statement (quotes take
- * 11 a row), and small enough that building one statement stays cheap.
- */
-export const ROWS_PER_INSERT = 500;
-
-/** `rows` in slices of `size`, each handed to `write` in turn; the results, in order. */
-export async function inBatches<Row, Result>(
-  rows: readonly Row[],
-  write: (batch: Row[]) => Promise<Result[]>,
-  size = ROWS_PER_INSERT,
-): Promise<Result[]> {
-  const results: Result[] = [];
-  for (let start = 0; start < rows.length; start += size) {
-    for (const result of await write(rows.slice(start, start + size))) results.push(result);
-  }
-  return results;
-}
-
-async function upsertArticleRow(tx: Executor, extracted: ExtractedArticle, metadata: ArticleMetadata) {
-  // The prose without furniture: a page saved again with one changed menu or ad line is the same article.
-  const hash = contentHash(extracted.fingerprint || extracted.body);
-  // Rows stored before the fingerprint existed (and articles entered by hand) carry the hash of
-  // the whole body: they are the same article too.
-  const bodyHash = contentHash(extracted.body);
-  const url = metadata.url?.trim() || null;
-  // Whoever else is storing this very article waits until we commit, then finds our row.
-  if (url) await lockKeys(tx, 'article-url', [url]);
-  else await lockKeys(tx, 'article-text', [hash, bodyHash]);
-  const [existing] = await tx
-    .select({ id: articles.id, publisherId: articles.publisherId })
-    .from(articles)
-    .where(url ? eq(articles.url, url) : and(isNull(articles.url), inArray(articles.contentHash, [hash, bodyHash])))
-    .orderBy(desc(sql`${articles.contentHash} = ${hash}`))
-    .limit(1);
-  const title = titleOf(extracted, metadata);
-  const values = {
-    url,
-    title,
-    dek: extracted.dek,
-    imageCaption: extracted.imageCaption,
-    body: extracted.body,
-    publishedAt: metadata.publishedAt ?? null,
-    publisherId: await publisherId(tx, metadata.publisher),
-    language: metadata.language || 'en',
-    contentHash: hash,
-  };
-  if (existing) {
-    const [row] = await tx
-      .update(articles)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(articles.id, existing.id))
-      .returning({ id: articles.id, sortAt: articles.sortAt });
-    if (!row) throw new IngestError('the article disappeared while it was being updated');
-    return { ...row, created: false, publisherId: values.publisherId, previousPublisherId: existing.publisherId };
-  }
-  const slug = await allocateSlug(tx, articles, slugify(title));
-  const [row] = await tx
-    .insert(articles)
-    .values({ ...values, slug })
-    .returning({ id: articles.id, sortAt: articles.sortAt });
-  if (!row) throw new IngestError('the article could not be stored');
-  return { ...row, created: true, publisherId: values.publisherId, previousPublisherId: null };
 }
 
 function speakerIds(entities: ResolvedEntities, speaker: ExtractedArticle['quotes'][number]['speaker']) {
@@ -177,161 +84,31 @@ function speakerIds(entities: ResolvedEntities, speaker: ExtractedArticle['quote
   return { speakerPersonId: null, speakerOrganizationId: entities.organizationIds.get(speaker.name) ?? null };
 }
 
-async function storeQuotes(
-  tx: Executor,
-  article: { id: number; sortAt: Date },
-  extracted: ExtractedArticle,
-  entities: ResolvedEntities,
-): Promise<{ ids: number[]; removed: number[] }> {
-  const removed = await tx
-    .delete(quotes)
-    .where(and(eq(quotes.articleId, article.id), gte(quotes.position, extracted.quotes.length)))
-    .returning({ id: quotes.id });
-  if (extracted.quotes.length === 0) return { ids: [], removed: removed.map((row) => row.id) };
-  const rows = extracted.quotes.map((quote, position) => ({
-    articleId: article.id,
-    text: quote.text,
-    kind: quote.kind,
-    ...speakerIds(entities, quote.speaker),
-    speakerLabel: quote.speakerLabel,
-    cue: quote.cue,
-    startOffset: quote.start,
-    endOffset: quote.end,
-    position,
-    confidence: quote.confidence,
-    articleSortAt: article.sortAt,
-  }));
-  const stored = await inBatches(rows, (batch) =>
-    tx
-    .insert(quotes)
-    .values(batch)
-    .onConflictDoUpdate({
-      target: [quotes.articleId, quotes.position],
-      set: {
-        text: sql`excluded.text`,
-        kind: sql`excluded.kind`,
-        speakerPersonId: sql`excluded.speaker_person_id`,
-        speakerOrganizationId: sql`excluded.speaker_organization_id`,
-        speakerLabel: sql`excluded.speaker_label`,
-        cue: sql`excluded.cue`,
-        startOffset: sql`excluded.start_offset`,
-        endOffset: sql`excluded.end_offset`,
-        confidence: sql`excluded.confidence`,
-        articleSortAt: sql`excluded.article_sort_at`,
-      },
-    })
-    .returning({ id: quotes.id, position: quotes.position }),
-  );
-  return { ids: stored.sort((a, b) => a.position - b.position).map((row) => row.id), removed: removed.map((row) => row.id) };
-}
-
-async function storeRelatedLinks(tx: Executor, articleId: number, extracted: ExtractedArticle): Promise<void> {
-  const links = extracted.relatedLinks;
-  await tx.delete(relatedLinks).where(and(eq(relatedLinks.articleId, articleId), gte(relatedLinks.position, links.length)));
-  if (links.length === 0) return;
-  const rows = links.map((link, position) => ({ articleId, title: link.title, url: link.url, kind: link.kind, position }));
-  await inBatches(rows, (batch) =>
-    tx
-      .insert(relatedLinks)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: [relatedLinks.articleId, relatedLinks.position],
-        set: { title: sql`excluded.title`, url: sql`excluded.url`, kind: sql`excluded.kind` },
-      })
-      .returning({ id: relatedLinks.id }),
-  );
-}
-
-async function storeMentions(
-  tx: Executor,
-  articleId: number,
-  found: { people: ExtractedPerson[]; organizations: ExtractedOrganization[] },
-  entities: ResolvedEntities,
-): Promise<{ personIds: number[]; organizationIds: number[] }> {
-  // Two extracted names can resolve to one stored entity: add their counts up.
-  const byPerson = new Map<number, { count: number; firstOffset: number }>();
-  const byOrganization = new Map<number, { count: number; firstOffset: number }>();
-  const tally = (
-    target: Map<number, { count: number; firstOffset: number }>,
-    id: number | undefined,
-    entity: { mentions: number; firstOffset: number },
-  ) => {
+/** Mentions per stored entity: two extracted names can resolve to one, and their counts add up. */
+function mentionTallies(found: { people: ExtractedPerson[]; organizations: ExtractedOrganization[] }, entities: ResolvedEntities) {
+  const people = new Map<number, MentionTally>();
+  const organizations = new Map<number, MentionTally>();
+  const tally = (target: Map<number, MentionTally>, id: number | undefined, entity: { mentions: number; firstOffset: number }) => {
     if (id === undefined) return;
     const seen = target.get(id);
-    const count = Math.max(entity.mentions, 1);
     target.set(id, {
-      count: (seen?.count ?? 0) + count,
+      count: (seen?.count ?? 0) + Math.max(entity.mentions, 1),
       firstOffset: Math.min(seen?.firstOffset ?? Number.MAX_SAFE_INTEGER, Math.max(entity.firstOffset, 0)),
     });
   };
-  for (const person of found.people) tally(byPerson, entities.personIds.get(person.name), person);
-  for (const org of found.organizations) tally(byOrganization, entities.organizationIds.get(org.name), org);
-
-  // Update in place, so re-ingesting keeps every row (and id) of the graph as it was.
-  const existing = await tx
-    .select({ id: mentions.id, personId: mentions.personId, organizationId: mentions.organizationId })
-    .from(mentions)
-    .where(eq(mentions.articleId, articleId));
-  const keyOf = (personId: number | null, organizationId: number | null) => (personId !== null ? `p${personId}` : `o${organizationId}`);
-  const existingByKey = new Map(existing.map((row) => [keyOf(row.personId, row.organizationId), row.id]));
-  const wanted = [
-    ...[...byPerson].map(([personId, m]) => ({ articleId, personId, organizationId: null, ...m })),
-    ...[...byOrganization].map(([organizationId, m]) => ({ articleId, personId: null, organizationId, ...m })),
-  ];
-  const fresh = [];
-  for (const row of wanted) {
-    const id = existingByKey.get(keyOf(row.personId, row.organizationId));
-    existingByKey.delete(keyOf(row.personId, row.organizationId));
-    if (id === undefined) fresh.push(row);
-    else await tx.update(mentions).set({ count: row.count, firstOffset: row.firstOffset }).where(eq(mentions.id, id));
-  }
-  const stale = [...existingByKey.values()];
-  await inBatches(stale, (batch) => tx.delete(mentions).where(inArray(mentions.id, batch)).returning({ id: mentions.id }));
-  await inBatches(fresh, (batch) => tx.insert(mentions).values(batch).returning({ id: mentions.id }));
-  return { personIds: [...byPerson.keys()], organizationIds: [...byOrganization.keys()] };
+  for (const person of found.people) tally(people, entities.personIds.get(person.name), person);
+  for (const org of found.organizations) tally(organizations, entities.organizationIds.get(org.name), org);
+  return { people, organizations };
 }
 
-async function storeAffiliations(tx: Executor, extracted: ExtractedArticle, entities: ResolvedEntities) {
-  const rows = extracted.affiliations.flatMap((affiliation) => {
+function affiliationRows(extracted: ExtractedArticle, entities: ResolvedEntities) {
+  return extracted.affiliations.flatMap((affiliation) => {
     const personId = entities.personIds.get(affiliation.person);
     const organizationId = entities.organizationIds.get(affiliation.organization);
     if (personId === undefined || organizationId === undefined) return [];
-    return [{ personId, organizationId, role: affiliation.role?.trim() || null }];
+    return [{ personId, organizationId, role: affiliation.role }];
   });
-  const unique = [...new Map(rows.map((row) => [`${row.personId}|${row.organizationId}|${lookupKey(row.role ?? '')}`, row])).values()];
-  if (!unique.length) return;
-  await inBatches(unique, (batch) => tx.insert(affiliations).values(batch).onConflictDoNothing().returning({ id: affiliations.id }));
-  // "Brennan of the Fishermen's Association" says less than "Brennan, president of the
-  // Fishermen's Association": a role-less tie is dropped once the pair has one with a role,
-  // whichever article brought which.
-  const other = alias(affiliations, 'roled');
-  await tx.delete(affiliations).where(
-    and(
-      isNull(affiliations.role),
-      sql`${affiliations.personId} = any(${sql.param([...new Set(unique.map((row) => row.personId))])}::int[])`,
-      exists(
-        tx
-          .select({ one: sql`1` })
-          .from(other)
-          .where(and(eq(other.personId, affiliations.personId), eq(other.organizationId, affiliations.organizationId), isNotNull(other.role))),
-      ),
-    ),
-  );
 }
-
-/** The people and organizations a re-ingested article pointed at before. */
-async function previousLinks(tx: Executor, article: { id: number; created: boolean }): Promise<PreviousLinks> {
-  if (article.created) return { personIds: new Set(), organizationIds: new Set() };
-  const rows = await tx
-    .select({ personId: mentions.personId, organizationId: mentions.organizationId })
-    .from(mentions)
-    .where(eq(mentions.articleId, article.id));
-  return {
-    personIds: new Set(rows.flatMap((row) => (row.personId === null ? [] : [row.personId]))),
-    organizationIds: new Set(rows.flatMap((row) => (row.organizationId === null ? [] : [row.organizationId]))),
-  };
-}
-
 function warningsFor(extracted: ExtractedArticle): string[] {
   const warnings: string[] = [];
   if (extracted.quotes.length === 0) warnings.push('no quotes found');
@@ -349,28 +126,57 @@ export async function ingestArticle(
   options: { deadline?: WriteDeadline } = {},
 ): Promise<IngestResult> {
   checkOffsets(extracted);
-  // Retried as a whole when a concurrent write got in the way (see write-locks.ts).
+  // Retried as a whole when a concurrent write got in the way (see store/transaction.ts).
   return writeTransaction(db, async (tx) => {
-    const article = await upsertArticleRow(tx, extracted, metadata);
+    const article = await upsertArticle(tx, {
+      url: metadata.url?.trim() || null,
+      title: titleOf(extracted, metadata),
+      dek: extracted.dek,
+      imageCaption: extracted.imageCaption,
+      body: extracted.body,
+      fingerprint: extracted.fingerprint ?? null,
+      publishedAt: metadata.publishedAt ?? null,
+      publisher: metadata.publisher ?? null,
+      language: metadata.language || 'en',
+    });
     const found = withSpeakers(extracted);
-    const previous = await previousLinks(tx, article);
+    // What the article pointed at before: resolution prefers it, and it is part of the change.
+    const previous: PreviousLinks = article.created
+      ? { personIds: new Set(), organizationIds: new Set() }
+      : await articleReferences(tx, article.id);
     const entities = await resolveEntities(tx, found.people, found.organizations, previous);
-    const storedQuotes = await storeQuotes(tx, article, extracted, entities);
-    await storeRelatedLinks(tx, article.id, extracted);
-    const mentioned = await storeMentions(tx, article.id, found, entities);
-    await storeAffiliations(tx, extracted, entities);
+    const storedQuotes = await replaceArticleQuotes(
+      tx,
+      article,
+      extracted.quotes.map((quote) => ({
+        text: quote.text,
+        kind: quote.kind,
+        ...speakerIds(entities, quote.speaker),
+        speakerLabel: quote.speakerLabel,
+        cue: quote.cue,
+        startOffset: quote.start,
+        endOffset: quote.end,
+        confidence: quote.confidence,
+      })),
+    );
+    await replaceArticleLinks(tx, article.id, extracted.relatedLinks);
+    const tallies = mentionTallies(found, entities);
+    await replaceArticleMentions(tx, article.id, tallies);
+    await addArticleAffiliations(tx, affiliationRows(extracted, entities));
+    const personIds = [...tallies.people.keys()];
+    const organizationIds = [...tallies.organizations.keys()];
     return {
       articleId: article.id,
       created: article.created,
       quoteIds: storedQuotes.ids,
-      personIds: mentioned.personIds,
-      organizationIds: mentioned.organizationIds,
+      personIds,
+      organizationIds,
       warnings: [...warningsFor(extracted), ...entities.warnings],
       change: {
         articles: [article.id],
         quotes: [...storedQuotes.ids, ...storedQuotes.removed],
-        people: new Set([...mentioned.personIds, ...previous.personIds]),
-        organizations: new Set([...mentioned.organizationIds, ...previous.organizationIds]),
+        people: new Set([...personIds, ...previous.personIds]),
+        organizations: new Set([...organizationIds, ...previous.organizationIds]),
         publishers: [article.publisherId, article.previousPublisherId].filter((id): id is number => id !== null),
       },
     };

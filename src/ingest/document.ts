@@ -3,7 +3,7 @@
 import type { Database } from '../db/client.ts';
 import type { PageMetadata } from '../extract/types.ts';
 import { ingestArticle, type ArticleMetadata, type IngestResult } from './article.ts';
-import type { WriteDeadline } from './write-locks.ts';
+import type { WriteDeadline } from '../store/transaction.ts';
 
 export interface DocumentInput extends ArticleMetadata {
   text?: string | null;

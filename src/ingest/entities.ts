@@ -5,9 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import { lookupColumns, lookupKey, lookupKeys, slugify } from '../db/lookup.ts';
 import { mentions, organizations, people } from '../db/schema.ts';
 import type { ExtractedOrganization, ExtractedPerson, OrganizationKind } from '../extract/types.ts';
-import type { Executor } from './executor.ts';
-import { allocateSlug } from './slugs.ts';
-import { lockKeys } from './write-locks.ts';
+import type { Executor } from '../store/transaction.ts';
+import { allocateSlug } from '../store/slugs.ts';
+import { lockKeys } from '../store/transaction.ts';
 
 interface StoredEntity {
   id: number;

@@ -11,7 +11,7 @@ import { lookupKey } from '../../src/db/lookup.ts';
 import type { App } from '../../src/server.ts';
 import { createTestApp, execute, testConfig, type GraphQLResponse } from '../support/app.ts';
 import { openTestDatabase, testDriver } from '../support/database.ts';
-import { writeTransaction } from '../../src/ingest/write-locks.ts';
+import { writeTransaction } from '../../src/store/transaction.ts';
 import { runs } from '../support/property.ts';
 
 const TOKEN = 'test-write-token-concurrent-0123';

@@ -1,5 +1,5 @@
 // A write must not commit after its client was told TIMEOUT (src/graphql/execution-timeout.ts
-// and the deadline check in src/ingest/write-locks.ts).
+// and the deadline check in src/store/transaction.ts).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rowsOf, type DatabaseHandle } from '../../src/db/client.ts';

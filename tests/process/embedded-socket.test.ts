@@ -9,7 +9,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
+import { articles } from '../../src/db/schema.ts';
 import { lastReadyStatus, serveEmbeddedDatabase, type EmbeddedSocket } from '../../src/db/embedded-socket.ts';
 import { runs } from '../support/property.ts';
 
@@ -179,5 +181,52 @@ describe('the embedded database shared on a socket', () => {
     }
     const own = await database.pglite!.query<{ n: number }>(`select count(*)::int as n from relay_rows where tag = 'orphan'`);
     expect(own.rows[0]!.n).toBe(0);
+  });
+
+  test('a client that stalls inside a transaction is cut off and rolled back, and the server goes on', async () => {
+    const stallFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'quotegraph-stall-'));
+    const impatient = await serveEmbeddedDatabase(database.pglite!, stallFolder, { idleInTransactionMs: 200 });
+    const sql = postgres({ path: impatient.path, max: 1, prepare: false, onnotice: () => {} });
+    let inserted!: () => void;
+    const insertedRow = new Promise<void>((resolve) => (inserted = resolve));
+    try {
+      const stalled = sql
+        .begin(async (tx) => {
+          await tx`insert into relay_rows (tag) values ('stalled')`;
+          inserted();
+          await sleep(60_000);
+        })
+        .then(
+          () => 'committed',
+          () => 'cut off',
+        );
+      await insertedRow;
+      // The server's own statement waits for the stalled client only until the timeout.
+      const own = await database.pglite!.query<{ n: number }>(`select count(*)::int as n from relay_rows where tag = 'stalled'`);
+      expect(own.rows[0]!.n).toBe(0);
+      expect(await stalled).toBe('cut off');
+      expect(database.pglite!.isInTransaction()).toBe(false);
+    } finally {
+      await sql.end({ timeout: 1 });
+      await impatient.close();
+      fs.rmSync(stallFolder, { recursive: true, force: true });
+    }
+  });
+
+  test('a command working through the socket reads an article from year 1 as year 1', async () => {
+    // The server writes it; a command (the CLI's handle on the socket) reads it back.
+    await database.pglite!.query(
+      `insert into articles (slug, title, body, content_hash, published_at) values ('year-one', 'Year one', 'Body.', 'h-year-one', '0001-03-01 10:20:30.456+00')`,
+    );
+    const command = await openDatabase({ driver: 'embedded-socket', socketPath: shared.path });
+    try {
+      const [row] = await command.db.select({ publishedAt: articles.publishedAt, sortAt: articles.sortAt }).from(articles).where(eq(articles.slug, 'year-one'));
+      expect(row!.publishedAt!.toISOString()).toBe('0001-03-01T10:20:30.456Z');
+      expect(row!.sortAt.toISOString()).toBe('0001-03-01T10:20:30.456Z');
+      const nested = await command.db.query.articles.findFirst({ where: { slug: 'year-one' }, columns: { publishedAt: true } });
+      expect(nested!.publishedAt!.toISOString()).toBe('0001-03-01T10:20:30.456Z');
+    } finally {
+      await command.close();
+    }
   });
 });

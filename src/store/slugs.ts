@@ -1,7 +1,6 @@
 import { getTableName, like, or, eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from './executor.ts';
-import { lockKeys } from './write-locks.ts';
+import { lockKeys, type Executor } from './transaction.ts';
 
 /**
  * `base`, or `base-2`, `base-3`… whichever is free in the table's slug column. Holds a lock on

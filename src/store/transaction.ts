@@ -20,7 +20,10 @@
 // connection, so its transactions never overlap.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import type { Executor } from './executor.ts';
+import type { GraphChange } from './change.ts';
+
+/** The database or a transaction on it: what store functions run their statements on. */
+export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute' | 'query'>;
 
 export type LockScope =
   | 'article-url'
@@ -66,6 +69,12 @@ export interface WriteOptions {
 }
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** What a store function returns: its answer, and the rows it created, changed or deleted. */
+export interface Written<T> {
+  result: T;
+  change: GraphChange;
+}
 
 /** Runs `work` in one transaction, again from the start when a concurrent write got in its way. */
 export async function writeTransaction<T>(
