@@ -1,4 +1,4 @@
-// quotegraph extract FILE... | -
+// quotegraph extract FILE... | - (options in program.ts)
 // Reads articles (plain text or HTML) and prints what extraction found: JSON by
 // default, a readable summary with --format text. A file that cannot be read
 // or parsed is reported on stderr and the exit code says so; the other files
@@ -6,7 +6,6 @@
 
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { decodeBytes, type ExtractedArticle, type ExtractInput, extractArticle, isExtractError, looksLikeHtml } from '../extract/index.ts';
 
 export interface ExtractIO {
@@ -15,57 +14,28 @@ export interface ExtractIO {
   stdin: NodeJS.ReadableStream;
 }
 
-const USAGE = `usage: quotegraph extract [--format json|text] [--base-url URL] FILE... | -
-  Reads each article (plain text or HTML, "-" for stdin) and prints its quotes,
-  speakers, people, organizations, affiliations and related links.`;
-
-/** Exit codes: 0 all files read, 1 some file failed, 2 bad usage. */
+/** The command as the CLI runs it, for callers that hold a command line. */
 export async function runExtract(argv: string[], io: ExtractIO): Promise<number> {
-  let parsed: ReturnType<typeof parseCommandLine>;
-  try {
-    parsed = parseCommandLine(argv);
-  } catch (error) {
-    io.stderr.write(`quotegraph extract: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (parsed.files.length === 0) {
-    io.stderr.write(`quotegraph extract: no input files\n${USAGE}\n`);
-    return 2;
-  }
+  const { runCommandLine } = await import('./program.ts');
+  return runCommandLine(['extract', ...argv], io);
+}
 
+/** Exit codes: 0 all files read, 1 some file failed. */
+export async function extractFiles(files: string[], options: { format: 'json' | 'text'; baseUrl?: string | undefined }, io: ExtractIO): Promise<number> {
   const articles: Array<ExtractedArticle & { file: string }> = [];
   let failed = false;
-  for (const file of parsed.files) {
+  for (const file of files) {
     try {
       const raw = file === '-' ? await readStream(io.stdin) : await readFile(file);
-      const article = extractArticle(inputFor(file, raw, parsed.baseUrl));
+      const article = extractArticle(inputFor(file, raw, options.baseUrl));
       articles.push({ file, ...article });
     } catch (error) {
       failed = true;
       io.stderr.write(`quotegraph extract: ${file}: ${describeFailure(error)}\n`);
     }
   }
-  io.stdout.write(parsed.format === 'text' ? articles.map(textSummary).join('\n') : `${JSON.stringify({ articles: articles.map(toJson) }, null, 2)}\n`);
+  io.stdout.write(options.format === 'text' ? articles.map(textSummary).join('\n') : `${JSON.stringify({ articles: articles.map(toJson) }, null, 2)}\n`);
   return failed ? 1 : 0;
-}
-
-function parseCommandLine(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'json' },
-      'base-url': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const format = values.format;
-  if (format !== 'json' && format !== 'text') throw new Error(`unknown --format "${format}" (json or text)`);
-  return { format, baseUrl: values['base-url'], help: values.help === true, files: positionals };
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -1,31 +1,11 @@
-// quotegraph generate --articles N [--seed S] [--reset]: fills the configured database with a
-// synthetic graph, for load tests and benchmarks.
-import { parseArgs } from 'node:util';
+// quotegraph generate --articles N [--seed S] [--reset] (options in program.ts): fills the
+// configured database with a synthetic graph, for load tests and benchmarks.
 import type { Config } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { hashString, planGraph } from '../generate/index.ts';
 import { storeGraph } from '../generate/store.ts';
 import type { Logger } from '../logger.ts';
-import { UsageError, type CommandIO } from './io.ts';
-
-export const generateUsage = `Usage: quotegraph generate --articles N [--seed S] [--reset] [--batch-size B]
-
-Adds N synthetic articles (about 6 quotes each) with their speakers, organizations,
-affiliations, mentions and related links. The same seed and N give the same content.
-Without --reset the graph is appended to what the database holds (new people and
-organizations; slugs already taken get the new row's id appended). --reset empties every
-graph table first.
-`;
-
-function parseCount(name: string, raw: string | undefined, fallback?: number): number {
-  if (raw === undefined) {
-    if (fallback === undefined) throw new UsageError(`--${name} is required\n\n${generateUsage}`);
-    return fallback;
-  }
-  const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
+import type { CommandIO } from './io.ts';
 
 /** A seed given as a number is used as is; any other text is hashed. */
 export function parseSeed(raw: string | undefined): number {
@@ -33,29 +13,22 @@ export function parseSeed(raw: string | undefined): number {
   return /^\d+$/.test(raw) ? Number(raw) >>> 0 : hashString(raw);
 }
 
+export interface GenerateOptions {
+  articles: number;
+  seed?: string | undefined;
+  reset?: boolean | undefined;
+  batchSize: number;
+}
+
 export async function runGenerate(
-  argv: string[],
+  options: GenerateOptions,
   config: Config,
   logger: Logger,
   io: Pick<CommandIO, 'stdout'> = process,
 ): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      articles: { type: 'string', short: 'n' },
-      seed: { type: 'string' },
-      reset: { type: 'boolean', default: false },
-      'batch-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout.write(generateUsage);
-    return 0;
-  }
-  const articleCount = parseCount('articles', values.articles);
-  const batchSize = parseCount('batch-size', values['batch-size'], 1000);
-  const seed = parseSeed(values.seed);
+  const { articles: articleCount, batchSize } = options;
+  const reset = options.reset === true;
+  const seed = parseSeed(options.seed);
 
   const database = await connect(config, logger);
   try {
@@ -63,7 +36,7 @@ export async function runGenerate(
     const plan = planGraph(seed, articleCount);
     let lastReport = started;
     const summary = await storeGraph(database.db, plan, {
-      reset: values.reset,
+      reset,
       batchSize,
       onProgress: (stored) => {
         const now = performance.now();
@@ -75,7 +48,7 @@ export async function runGenerate(
     const seconds = (performance.now() - started) / 1000;
     io.stdout.write(
       [
-        `generated ${summary.articles} articles in ${seconds.toFixed(1)} s (${Math.round(summary.articles / seconds)} articles/s, ${database.driver}, seed ${seed}${values.reset ? ', after reset' : ''})`,
+        `generated ${summary.articles} articles in ${seconds.toFixed(1)} s (${Math.round(summary.articles / seconds)} articles/s, ${database.driver}, seed ${seed}${reset ? ', after reset' : ''})`,
         `  quotes         ${summary.quotes}`,
         `  related links  ${summary.relatedLinks}`,
         `  mentions       ${summary.mentions}`,

@@ -1,6 +1,5 @@
-// quotegraph ingest FILE... | DIR | - : reads articles and stores them, one transaction each,
+// quotegraph ingest FILE... | DIR | - (options in program.ts): reads articles and stores them, one transaction each,
 // continuing past bad files and reporting them at the end.
-import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -8,7 +7,7 @@ import { connect } from '../db/connect.ts';
 import { ExtractError } from '../extract/errors.ts';
 import { ingestDocument } from '../ingest/document.ts';
 import type { Logger } from '../logger.ts';
-import { UsageError, type CommandIO } from './io.ts';
+import type { CommandIO } from './io.ts';
 import { collectSources, type SourceDocument } from './ingest-sources.ts';
 
 export interface IngestSummary {
@@ -117,17 +116,17 @@ export async function ingestSources(
   return summary;
 }
 
-export async function runIngest(argv: string[], config: Config, logger: Logger, io: CommandIO): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { publisher: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
-  });
-  if (positionals.length === 0) throw new UsageError('ingest needs FILE..., a directory, or - for stdin');
-  const sources = await collectSources(positionals, io.stdin);
+export async function runIngest(
+  targets: string[],
+  options: Pick<IngestOptions, 'publisher' | 'quiet'>,
+  config: Config,
+  logger: Logger,
+  io: CommandIO,
+): Promise<number> {
+  const sources = await collectSources(targets, io.stdin);
   const database = await connect(config, logger);
   try {
-    const summary = await ingestSources(database, sources, { ...values, maxArticleBytes: config.maxArticleBytes }, io);
+    const summary = await ingestSources(database, sources, { ...options, maxArticleBytes: config.maxArticleBytes }, io);
     io.stdout.write(formatSummary(summary));
     return summary.failed.length > 0 ? 1 : 0;
   } finally {

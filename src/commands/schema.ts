@@ -7,9 +7,9 @@ import type { CommandIO } from './io.ts';
 export const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
 
 /** Rewrites schema.graphql from the code-first schema, or prints it with --stdout. */
-export function runSchema(argv: string[], io: CommandIO): number {
+export function runSchema(options: { stdout?: boolean | undefined }, io: CommandIO): number {
   const sdl = printSortedSchema();
-  if (argv.includes('--stdout')) {
+  if (options.stdout) {
     io.stdout.write(sdl);
   } else {
     fs.writeFileSync(schemaFile, sdl);

@@ -1,21 +1,44 @@
+import cluster from 'node:cluster';
+import os from 'node:os';
 import { ConfigError, type Config } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import type { Logger } from '../logger.ts';
 import { writePolicy } from '../plugins/write-access.ts';
 import { createApp, listen } from '../server.ts';
+import { UsageError } from './io.ts';
 
 /**
  * How long in-flight requests get once a stop signal arrives: inside the 10 s that `docker stop`
  * waits before SIGKILL, with time left to close the database and release the data directory.
  */
-const DRAIN_DEADLINE_MS = 8_000;
+export const DRAIN_DEADLINE_MS = 8_000;
 
-/** Serves the API until SIGTERM or SIGINT, then drains in-flight requests and exits 0. */
-export async function runServe(config: Config, logger: Logger): Promise<number> {
+/**
+ * One process on the embedded database, which one process opens; one per core on PostgreSQL,
+ * which takes any number of connections.
+ */
+export function defaultWorkers(config: Config): number {
+  return config.databaseUrl ? os.availableParallelism() : 1;
+}
+
+/** Serves the API, in this process or in `workers` processes, until SIGTERM or SIGINT. */
+export async function runServe(config: Config, logger: Logger, options: { workers?: number | undefined } = {}): Promise<number> {
+  const workers = options.workers ?? defaultWorkers(config);
+  if (workers > 1 && !config.databaseUrl) {
+    throw new UsageError(`--workers ${workers}: the embedded database is opened by one process only; set DATABASE_URL to serve from several`);
+  }
+  // A worker was started with the same command line: it serves, the primary supervises.
+  if (workers > 1 && cluster.isPrimary) return (await import('./serve-workers.ts')).superviseWorkers(config, logger, workers);
+  return serveHere(config, logger);
+}
+
+/** Serves the API in this process until SIGTERM or SIGINT, then drains in-flight requests and exits 0. */
+async function serveHere(config: Config, logger: Logger): Promise<number> {
   const started = performance.now();
   const database = await connect(config, logger, { command: 'quotegraph serve', share: true });
-  if (config.seedDemo) await seedDemoIfEmpty(database, logger);
+  // With workers, the primary has migrated and seeded already.
+  if (config.seedDemo && cluster.isPrimary) await seedDemoIfEmpty(database, logger);
   const app = createApp({ config, database, logger });
   let running: Awaited<ReturnType<typeof listen>>;
   try {
@@ -40,9 +63,14 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
   } else if (policy === 'closed') {
     logger.warn('ALL WRITES ARE REFUSED: set QUOTEGRAPH_API_TOKENS (see `quotegraph token`) or a JWT issuer to allow mutations.');
   }
+  if (config.debug) {
+    // Which process answered, for telling workers apart.
+    running.server.prependListener('request', (_request, response) => response.setHeader('x-quotegraph-pid', String(process.pid)));
+  }
   logger.info(
     { url: running.url, driver: database.driver, startupMs: Math.round(performance.now() - started) },
-    `quotegraph is serving GraphiQL at ${running.url}`,
+    // The primary announces the server once every worker listens.
+    cluster.isWorker ? `worker ${cluster.worker!.id} is serving` : `quotegraph is serving GraphiQL at ${running.url}`,
   );
   // Operation lines are buffered (see createLogger); write them out at least every second.
   logger.flush();
@@ -80,6 +108,8 @@ export async function runServe(config: Config, logger: Logger): Promise<number> 
       clearInterval(flushing);
       logger.info('stopped');
       logger.flush();
+      // A worker's channel to the primary would keep it alive; the primary sees it exit.
+      if (cluster.isWorker) cluster.worker!.disconnect();
       resolve(0);
     };
     // process.on, not once: with `once` the second relayed signal found no listener and killed

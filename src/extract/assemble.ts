@@ -5,8 +5,8 @@ import { NO_METADATA } from './clean/metadata.ts';
 import type { Entity, PersonEntity } from './entities/entity-types.ts';
 import type { ResolvedEntities } from './entities/resolve.ts';
 import type { RoleFindings } from './entities/roles.ts';
-import type { AttributionPattern, FoundQuote } from './quotes/direct.ts';
-import type { ReportedSpeech } from './quotes/indirect.ts';
+import type { AttributionPattern, FoundQuote, ReportedSpeech } from './quotes/found.ts';
+import { patternConfidence } from './quotes/patterns/index.ts';
 import type { ArticleText } from './text/document.ts';
 import type {
   ExtractedAffiliation,
@@ -25,12 +25,16 @@ export interface Findings {
   reported: ReportedSpeech[];
 }
 
-/** How far each attribution pattern can be trusted before the speaker itself is resolved. */
+/**
+ * How far a quotation's attribution is trusted before the speaker itself is resolved, when no
+ * registered pattern found it (those carry their own confidence).
+ */
 const PATTERN_TRUST: Record<AttributionPattern, number> = {
   trailing: 0.95,
   leading: 0.92,
   according: 0.88,
   embedded: 0.75,
+  // Taken from a neighbouring quotation.
   inherited: 0.85,
   // Beside a name or a turn label, with no word saying anyone spoke.
   adjacent: 0.7,
@@ -73,7 +77,8 @@ function quotedToContract(f: Findings): ExtractedQuote[] {
     .map((q) => {
       const resolved = q.resolved;
       const certainty = resolved?.certainty ?? 0.3;
-      const confidence = PATTERN_TRUST[q.pattern] * certainty * (q.span.unclosed ? 0.85 : 1);
+      const trust = (q.via ? patternConfidence(q.via) : undefined) ?? PATTERN_TRUST[q.pattern];
+      const confidence = trust * certainty * (q.span.unclosed ? 0.85 : 1);
       return {
         text: body.slice(q.span.textStart, q.span.textEnd),
         kind: q.kind,
@@ -101,7 +106,7 @@ function reportedToContract(f: Findings): ExtractedQuote[] {
       cue: r.cue,
       start: r.start,
       end: r.end,
-      confidence: round(0.7 * resolved.certainty),
+      confidence: round((patternConfidence(r.via) ?? 0.7) * resolved.certainty),
     });
   }
   return out;

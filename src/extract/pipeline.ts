@@ -19,7 +19,8 @@ import { datelinePlace, mergeShortOrganizationNames } from './entities/organizat
 import { mergeHeaderNames } from './entities/header-names.ts';
 import { redecodeByteString } from './decode.ts';
 import { chooseRawDocument, normaliseText } from './input.ts';
-import { assembleArticle } from './assemble.ts';
+import { assembleArticle, type Findings } from './assemble.ts';
+import { chooseLanguagePack, type LanguageChoice } from './language/index.ts';
 import { resolveSpeakers } from './quotes/attribute.ts';
 import { findSpeechWithoutVerb } from './quotes/adjacent.ts';
 import { findQuotedSpeech, type FoundQuote } from './quotes/direct.ts';
@@ -33,22 +34,31 @@ import type { ExtractedArticle, ExtractInput } from './types.ts';
 export const MAX_ANALYSED_CHARS = 400_000;
 
 export function extractArticle(input: ExtractInput): ExtractedArticle {
+  const { findings, reading } = readArticle(input);
+  return { ...assembleArticle(findings), readAs: { language: reading.pack.code, declared: reading.declared, fellBack: reading.fellBack } };
+}
+
+/** Every stage in order, up to the findings the contract is assembled from. */
+export function readArticle(input: ExtractInput): { findings: Findings; reading: LanguageChoice } {
   const cleaned = cleanArticle(input);
-  const text = analyseText(cleaned.paragraphs, MAX_ANALYSED_CHARS);
+  // The caller's stored language wins over what the page declares; neither known → English, and the article says so.
+  const reading = chooseLanguagePack(input.language ?? cleaned.metadata?.language);
+  const text = analyseText(cleaned.paragraphs, reading.pack, MAX_ANALYSED_CHARS);
   const firstLook = indexArticle(text, findNameMentions(text));
   markOrganizationsByContext(firstLook);
   const entities = resolveEntities(firstLook.mentions, personEvidence(firstLook));
   const index = indexArticle(text, withSurnameReferences(text, firstLook.mentions, entities));
   applyNicknames(index, entities);
   inferGendersFromPronouns(index, entities);
-  mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption]);
+  mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption], reading.pack);
   const home = datelinePlace(text);
   mergeShortOrganizationNames(entities, home);
   const roles = findRoles(index, entities, home);
   const quoted = findSpeechWithoutVerb(index, entities, findQuotedSpeech(index));
   const reported = withoutOverlap(findReportedSpeech(index, quoted), quoted);
-  resolveSpeakers(index, new SpeakerResolver(index, entities, roles.rolesOf, roles.affiliations), quoted, reported);
-  return assembleArticle({ cleaned, text, entities, roles, quoted, reported });
+  const resolver = new SpeakerResolver(index, entities, roles.rolesOf, roles.affiliations);
+  const speakers = resolveSpeakers(index, resolver, quoted, reported);
+  return { findings: { cleaned, text, entities, roles, ...speakers }, reading };
 }
 
 /** A transcript answer has no quote marks, so reported speech could be read inside it: the turn wins. */

@@ -102,6 +102,8 @@ export interface ExtractedArticle {
    * the same story saved twice with a changed menu, ad or timestamp line has the same fingerprint.
    */
   fingerprint?: string;
+  /** The language pack the article was read with; `fellBack` when its declared language has none and English was used. */
+  readAs?: { language: string; declared: string | null; fellBack: boolean };
 }
 
 export interface ExtractInput {
@@ -109,4 +111,6 @@ export interface ExtractInput {
   html?: string;
   /** Base for resolving relative link targets in HTML. */
   url?: string;
+  /** The article's language as stored ("en", "en-gb"); when absent, the language the page declares. */
+  language?: string;
 }

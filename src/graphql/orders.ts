@@ -1,7 +1,7 @@
 // Every ordering the API lists rows in, in one place. Each ends with the primary key, so it is
 // a total order: rows that tie on the other keys (two articles published at the same moment,
 // two people of one name) keep one place, and paging never skips or repeats them. The Pothos
-// resolvers and the compiled read path (compiled/read-model.ts) both read these.
+// resolvers declare them and the compiled read path reads them from those declarations.
 import { affiliations, articles, organizations, people, publishers, quotes, relatedLinks } from '../db/schema.ts';
 import { pageOrder } from './connections.ts';
 

@@ -42,8 +42,24 @@ function bestMatch(table: typeof people | typeof organizations, name: string, co
     order by ${sql.join(lookupOrder(lookup)(table), sql`, `)} limit 1)`;
 }
 
+/** A speaker named in a filter, resolved once elsewhere in the statement: its speaker_ref and stored count. */
+export interface ResolvedSpeaker {
+  ref: SQL;
+  count: SQL;
+}
+
+/** One row (ref, count): the speaker a name means, a person before an organization, each ranked as bestMatch ranks. */
+export function speakerNamed(name: string): SQL {
+  const candidate = (table: typeof people | typeof organizations, ref: SQL, tier: number) => {
+    const lookup = { name };
+    return sql`(select ${ref} as ref, ${table.quoteCount} as count, ${sql.raw(String(tier))} as tier from ${table}
+      where ${entityLookupCondition(lookup)(table)} order by ${sql.join(lookupOrder(lookup)(table), sql`, `)} limit 1)`;
+  };
+  return sql`select ref, count from (${candidate(people, sql`${people.id} * 2`, 0)} union all ${candidate(organizations, sql`${organizations.id} * 2 + 1`, 1)}) candidates order by tier limit 1`;
+}
+
 /** The single speaker a filter names, as its speaker_ref and its stored quote count. */
-function namedSpeaker(filter: QuoteFilterShape): { ref: SQL; count: SQL } | null {
+function namedSpeaker(filter: QuoteFilterShape, resolved?: ResolvedSpeaker): { ref: SQL; count: SQL } | null {
   if (filter.speaker) {
     const { typename, id } = decodeId(filter.speaker, 'filter.speaker');
     return typename === 'Person'
@@ -54,6 +70,7 @@ function namedSpeaker(filter: QuoteFilterShape): { ref: SQL; count: SQL } | null
         };
   }
   if (filter.speakerName != null) {
+    if (resolved) return resolved;
     const name = filter.speakerName;
     // A person goes before an organization of the same name.
     return {
@@ -64,13 +81,14 @@ function namedSpeaker(filter: QuoteFilterShape): { ref: SQL; count: SQL } | null
   return null;
 }
 
-export function quoteCondition(filter: QuoteFilterShape | null | undefined, table: typeof quotes): SQL | undefined {
+/** `resolved`: the named speaker as the caller resolved it (once per statement), instead of a lookup per use. */
+export function quoteCondition(filter: QuoteFilterShape | null | undefined, table: typeof quotes, resolved?: ResolvedSpeaker): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
-  const speaker = namedSpeaker(filter);
+  const speaker = namedSpeaker(filter, resolved);
   if (filter.speaker && filter.speakerName != null) {
     // Both given: the name must name that same speaker.
-    const byName = namedSpeaker({ speakerName: filter.speakerName });
+    const byName = namedSpeaker({ speakerName: filter.speakerName }, resolved);
     if (byName) conditions.push(sql`${table.speakerRef} = ${byName.ref}`);
   }
   if (speaker) conditions.push(sql`${table.speakerRef} = ${speaker.ref}`);
@@ -94,13 +112,13 @@ export function quoteCondition(filter: QuoteFilterShape | null | undefined, tabl
 }
 
 /** SQL for the number of quotes matching the filter. */
-export function quoteCount(filter: QuoteFilterShape | null | undefined): SQL {
+export function quoteCount(filter: QuoteFilterShape | null | undefined, resolved?: ResolvedSpeaker): SQL {
   const onlySpeaker =
     filter &&
     Object.entries(filter).every(([key, value]) => value == null || key === 'speaker' || key === 'speakerName') &&
     !(filter.speaker && filter.speakerName != null);
-  const speaker = onlySpeaker ? namedSpeaker(filter) : null;
+  const speaker = onlySpeaker ? namedSpeaker(filter, resolved) : null;
   if (speaker) return sql`select coalesce(${speaker.count}, 0)`;
-  const condition = quoteCondition(filter, quotes);
+  const condition = quoteCondition(filter, quotes, resolved);
   return sql`select count(*) from ${quotes}${condition ? sql` where ${condition}` : sql``}`;
 }

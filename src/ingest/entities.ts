@@ -1,13 +1,12 @@
 // Cross-article entity resolution: the "Obama" of today's article is the Barack Obama stored
 // last week. Matching is by lookup key (case- and accent-folded name or alias), with care for
 // ambiguity: a surname alone never merges into one of several people who share it.
-import { eq, sql } from 'drizzle-orm';
-import { lookupColumns, lookupKey, lookupKeys, slugify } from '../db/lookup.ts';
+import { sql } from 'drizzle-orm';
+import { lookupKey, lookupKeys } from '../db/lookup.ts';
 import { mentions, organizations, people } from '../db/schema.ts';
 import type { ExtractedOrganization, ExtractedPerson, OrganizationKind } from '../extract/types.ts';
-import type { Executor } from '../store/transaction.ts';
-import { allocateSlug } from '../store/slugs.ts';
-import { lockKeys } from '../store/transaction.ts';
+import { insertEntity, setEntityNames } from '../store/entities.ts';
+import { lockKeys, type Executor } from '../store/transaction.ts';
 
 interface StoredEntity {
   id: number;
@@ -179,7 +178,6 @@ function mergedAliases(stored: StoredEntity, name: string, aliases: readonly str
 
 interface ResolveContext {
   tx: Executor;
-  table: EntityTable;
   candidates: StoredEntity[];
   preferred: ReadonlySet<number>;
   warnings: string[];
@@ -187,10 +185,7 @@ interface ResolveContext {
 }
 
 async function storeAliases(context: ResolveContext, entity: StoredEntity, name: string, aliases: string[]) {
-  await context.tx
-    .update(context.table)
-    .set({ name, aliases, ...lookupColumns(name, aliases), updatedAt: new Date() })
-    .where(eq(context.table.id, entity.id));
+  await setEntityNames(context.tx, context.label, entity.id, name, aliases);
   entity.name = name;
   entity.aliases = aliases;
   entity.lookupKeys = lookupKeys(name, aliases);
@@ -221,7 +216,7 @@ function initialAliases(name: string, aliases: readonly string[], isPerson: bool
 async function resolveOne(
   context: ResolveContext,
   extracted: { name: string; aliases: string[] },
-  insertValues: Record<string, unknown>,
+  organizationKind: OrganizationKind = 'other',
 ): Promise<number> {
   const { match, ambiguous } = chooseMatch(extracted.name, extracted.aliases, context.candidates, context.preferred, {
     person: context.label === 'person',
@@ -243,14 +238,14 @@ async function resolveOne(
     return placeholder.id;
   }
   const aliases = initialAliases(extracted.name, extracted.aliases, isPerson);
-  const slug = await allocateSlug(context.tx, context.table, slugify(extracted.name));
-  const [created] = await context.tx
-    .insert(context.table)
-    .values({ slug, name: extracted.name, aliases, ...lookupColumns(extracted.name, aliases), ...insertValues } as never)
-    .returning({ id: context.table.id });
-  if (!created) throw new Error(`could not store ${context.label} ${extracted.name}`);
-  context.candidates.push({ id: created.id, name: extracted.name, aliases, lookupKeys: lookupKeys(extracted.name, aliases) });
-  return created.id;
+  const id = await insertEntity(
+    context.tx,
+    context.label === 'person'
+      ? { kind: 'person', name: extracted.name, aliases }
+      : { kind: 'organization', name: extracted.name, aliases, organizationKind },
+  );
+  context.candidates.push({ id, name: extracted.name, aliases, lookupKeys: lookupKeys(extracted.name, aliases) });
+  return id;
 }
 
 function remember(ids: Map<string, number>, entity: { name: string; aliases: string[] }, id: number) {
@@ -293,7 +288,6 @@ export async function resolveEntities(
   await lockKeys(tx, 'person', personKeys);
   const personContext: ResolveContext = {
     tx,
-    table: people,
     candidates: await findCandidates(tx, people, personKeys),
     preferred: previous.personIds,
     warnings,
@@ -301,13 +295,12 @@ export async function resolveEntities(
   };
   // Full names first, so a surname-only mention can then match the person just resolved.
   const byLength = [...extractedPeople].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
-  for (const person of byLength) remember(personIds, person, await resolveOne(personContext, person, {}));
+  for (const person of byLength) remember(personIds, person, await resolveOne(personContext, person));
 
   const organizationKeys = candidateKeys(extractedOrganizations);
   await lockKeys(tx, 'organization', organizationKeys);
   const organizationContext: ResolveContext = {
     tx,
-    table: organizations,
     candidates: await findCandidates(tx, organizations, organizationKeys),
     preferred: previous.organizationIds,
     warnings,
@@ -315,7 +308,7 @@ export async function resolveEntities(
   };
   for (const organization of extractedOrganizations) {
     const kind: OrganizationKind = organization.kind;
-    remember(organizationIds, organization, await resolveOne(organizationContext, organization, { kind }));
+    remember(organizationIds, organization, await resolveOne(organizationContext, organization, kind));
   }
   return { personIds, organizationIds, warnings };
 }

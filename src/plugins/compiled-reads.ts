@@ -6,24 +6,33 @@ import type { Database } from '../db/client.ts';
 import { executeCompiled } from '../graphql/compiled/execute.ts';
 
 const answeredCompiled = new WeakSet<object>();
+const fallbacks = new WeakMap<object, string>();
 
 /** Whether the operation running with this context object was answered by the compiled path. */
 export function wasCompiled(context: object): boolean {
   return answeredCompiled.has(context);
 }
 
+/** Why the operation running with this context object took the ordinary path, if it did. */
+export function fallbackReason(context: object): string | undefined {
+  return fallbacks.get(context);
+}
+
 export function useCompiledReads(): Plugin<{ db: Database }> {
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
-        const result = await executeCompiled({
+        const { result, fallback } = await executeCompiled({
           schema: args.schema,
           document: args.document,
           operationName: args.operationName,
           variableValues: args.variableValues as Record<string, unknown> | undefined,
           db: (args.contextValue as { db: Database }).db,
         });
-        if (!result) return executeFn(args);
+        if (!result) {
+          fallbacks.set(args.contextValue as object, fallback);
+          return executeFn(args);
+        }
         answeredCompiled.add(args.contextValue as object);
         return result;
       });

@@ -1,5 +1,5 @@
 // One structured log line per GraphQL request, answered from the cache or not: request id,
-// operation, duration, cost, SQL statement count, whether the compiled read path answered,
+// operation, duration, cost, SQL statement count, whether the compiled read path answered (or why not),
 // and outcome (the codes the client saw).
 // Never a token, never variables (an article body can be a variable).
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import type { Logger } from '../logger.ts';
 import { errorCode } from './error-codes.ts';
 import { classifyError } from './mask-errors.ts';
 import { operationCost } from './query-limits.ts';
-import { wasCompiled } from './compiled-reads.ts';
+import { fallbackReason, wasCompiled } from './compiled-reads.ts';
 import { wasCached } from '../cache/response-cache.ts';
 import { statementCount } from './sql-statements.ts';
 
@@ -80,6 +80,7 @@ export function useRequestLog(logger: Logger): Plugin {
           cost: record.context ? (operationCost(record.context) ?? null) : null,
           statements: record.context ? (statementCount(record.context) ?? 0) : 0,
           compiled: record.context ? wasCompiled(record.context) : false,
+          fallback: record.context ? (fallbackReason(record.context) ?? null) : null,
           cached,
           outcome: outcomeOf(results),
         },

@@ -1,8 +1,9 @@
 // Counts the SQL statements each GraphQL operation runs, and, when debugging is on, reports
 // the count in `extensions.sql.statements` so "one statement per root field" can be checked
-// from any client, and in `extensions.sql.compiled` whether the compiled read path answered.
+// from any client, in `extensions.sql.compiled` whether the compiled read path answered, and in
+// `extensions.sql.fallback` why it did not.
 import type { Plugin } from 'graphql-yoga';
-import { wasCompiled } from './compiled-reads.ts';
+import { fallbackReason, wasCompiled } from './compiled-reads.ts';
 import { withStatementCounter, type StatementCounter } from '../db/statements.ts';
 
 const counters = new WeakMap<object, StatementCounter>();
@@ -10,6 +11,11 @@ const counters = new WeakMap<object, StatementCounter>();
 /** The statement count of the operation running with this context object. */
 export function statementCount(context: object): number | undefined {
   return counters.get(context)?.count;
+}
+
+function fallbackOf(context: object): { fallback?: string } {
+  const reason = fallbackReason(context);
+  return reason === undefined ? {} : { fallback: reason };
 }
 
 export function useSqlStatementCount(options: { report: boolean }): Plugin {
@@ -26,7 +32,7 @@ export function useSqlStatementCount(options: { report: boolean }): Plugin {
             ...result,
             extensions: {
               ...result.extensions,
-              sql: { statements: counter.count, compiled: wasCompiled(args.contextValue as object) },
+              sql: { statements: counter.count, compiled: wasCompiled(args.contextValue as object), ...fallbackOf(args.contextValue as object) },
             },
           });
         },

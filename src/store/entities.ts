@@ -2,9 +2,11 @@
 // and the moves of a merge.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../db/client.ts';
-import { lookupColumns, lookupKey } from '../db/lookup.ts';
+import { lookupColumns, lookupKey, slugify } from '../db/lookup.ts';
 import { affiliations, mentions, organizations, people } from '../db/schema.ts';
+import type { OrganizationKind } from '../extract/types.ts';
 import { found, invalid } from './errors.ts';
+import { allocateSlug } from './slugs.ts';
 import { lockKeys, type Executor, type Written } from './transaction.ts';
 
 export type EntityTable = typeof people | typeof organizations;
@@ -133,4 +135,33 @@ export async function checkMergeSides(tx: Executor, kind: EntityKind, keepId: nu
   for (const [path, id] of [['keep', keepId], ['remove', removeId]] as const) {
     found((await tx.select({ id: table.id }).from(table).where(eq(table.id, id)))[0], kind, path);
   }
+}
+
+/** Gives a person or organization this name and these aliases, as ingestion learned them. */
+export async function setEntityNames(tx: Executor, kind: EntityKind, id: number, name: string, aliases: readonly string[]) {
+  const table = tableOf(kind);
+  await tx
+    .update(table)
+    .set({ name, aliases: [...aliases], ...lookupColumns(name, aliases), updatedAt: new Date() })
+    .where(eq(table.id, id));
+}
+
+/**
+ * Stores a person or organization an article introduced; the caller holds the locks on its
+ * names (ingestion looked it up under them and found nothing). Returns its id.
+ */
+export async function insertEntity(
+  tx: Executor,
+  entity: { kind: 'person'; name: string; aliases: readonly string[] } | { kind: 'organization'; name: string; aliases: readonly string[]; organizationKind: OrganizationKind },
+): Promise<number> {
+  const table = tableOf(entity.kind);
+  const aliases = [...entity.aliases];
+  const slug = await allocateSlug(tx, table, slugify(entity.name));
+  const values = { slug, name: entity.name, aliases, ...lookupColumns(entity.name, aliases) };
+  const [created] =
+    entity.kind === 'person'
+      ? await tx.insert(people).values(values).returning({ id: people.id })
+      : await tx.insert(organizations).values({ ...values, kind: entity.organizationKind }).returning({ id: organizations.id });
+  if (!created) throw new Error(`could not store ${entity.kind} ${entity.name}`);
+  return created.id;
 }

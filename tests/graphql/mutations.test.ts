@@ -120,6 +120,24 @@ describe('affiliations and related links', () => {
     expect((await read('{ person(name: "Joe Brennan") { affiliations { role } } }')).person.affiliations).toEqual([]);
   });
 
+  test('giving an affiliation the role the pair already has is refused on input.role, and nothing changes', async () => {
+    const { person } = await read('{ person(name: "Joe Brennan") { id } }');
+    const { organization } = await read('{ organization(name: "Harbor Authority") { id } }');
+    const create = (role: string) =>
+      write('mutation($p: ID!, $o: ID!, $r: String) { createAffiliation(input: { person: $p, organization: $o, role: $r }) { affiliation { id } } }', {
+        p: person.id,
+        o: organization.id,
+        r: role,
+      });
+    const pilot = (await create('pilot')).createAffiliation.affiliation;
+    const deckhand = (await create('deckhand')).createAffiliation.affiliation;
+    const clash = await writeError('mutation($id: ID!) { updateAffiliation(input: { id: $id, role: "pilot" }) { affiliation { role } } }', { id: deckhand.id });
+    expect(clash.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
+    const roles = (await read('{ person(name: "Joe Brennan") { affiliations { role } } }')).person.affiliations.map((a: { role: string }) => a.role);
+    expect(roles.sort()).toEqual(['deckhand', 'pilot']);
+    for (const { id } of [pilot, deckhand]) await write('mutation($id: ID!) { deleteAffiliation(input: { id: $id }) { deletedId } }', { id });
+  });
+
   test('related links are appended, edited and deleted with positions kept dense', async () => {
     const { article } = await read('{ article(slug: "harbor-council-backs-tidal-pilot") { id } }');
     const added = (

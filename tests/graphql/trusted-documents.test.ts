@@ -1,8 +1,10 @@
 // Trusted documents: by default a known hash runs beside ordinary documents; with
 // QUOTEGRAPH_TRUSTED_DOCUMENTS=only nothing else runs, and what is refused writes nothing.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, test } from 'vitest';
@@ -49,6 +51,13 @@ describe('the story viewer manifest', () => {
       expect(validate(schema, parse(text))).toEqual([]);
     }
   });
+
+  test("its schema types (graphql-env.d.ts) match schema.graphql (npm run viewer:schema writes them)", async () => {
+    const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'qg-tada-')), 'graphql-env.d.ts');
+    const viewer = new URL('../../examples/story-viewer/', import.meta.url);
+    await promisify(execFile)(path.resolve('node_modules/.bin/gql.tada'), ['generate', 'output', '--tsconfig', new URL('tsconfig.json', viewer).pathname, '--output', out]);
+    expect(await readFile(out, 'utf8')).toBe(await readFile(new URL('src/graphql-env.d.ts', viewer), 'utf8'));
+  });
 });
 
 describe('accept mode (the default)', () => {
@@ -86,6 +95,11 @@ describe('only mode', () => {
     const story = await post(app, persisted(hashOf('Story'), { slug }));
     expect(story.errors).toBeUndefined();
     expect((story.data!.article as { quotes: { totalCount: number } }).quotes.totalCount).toBeGreaterThan(0);
+    // A document taken from the manifest reaches the compiled read path like any other.
+    expect([front.extensions?.sql, story.extensions?.sql]).toEqual([
+      { statements: 1, compiled: true },
+      { statements: 1, compiled: true },
+    ]);
   });
 
   test('refuses any document sent as text with TRUSTED_DOCUMENTS_ONLY, even a trusted one', async () => {

@@ -27,20 +27,35 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   return rowsOf<T>(await database.db.execute(query));
 }
 
-describe('an ingest that times out', () => {
-  // The ingest is held up by another transaction until after its deadline: on PostgreSQL by a
+// Both write paths: ingestion, and the typed mutations that write through the store.
+const timedWrites = [
+  {
+    name: 'ingestArticle',
+    source: 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }',
+    input: (url: string) => ({ url, text: 'Late news\n\n"We waited too long," said Kari Nord, who spoke on Monday.' }),
+  },
+  {
+    name: 'createArticle',
+    source: 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }',
+    input: (url: string) => ({ url, title: 'Late by hand', body: 'Entered by hand, and too late.' }),
+  },
+];
+
+describe('a write that times out', () => {
+  // The write is held up by another transaction until after its deadline: on PostgreSQL by a
   // table lock its insert must wait for, on PGlite by the single connection. Nothing is timed:
   // the blocker is released only once the client has its TIMEOUT, and the check waits until the
-  // abandoned ingest has ended.
-  test('answers TIMEOUT and stores nothing, even when the database lets it go on afterwards', async () => {
+  // abandoned write has ended.
+  test.each(timedWrites)('$name answers TIMEOUT and stores nothing, even when the database lets it go on afterwards', async ({ name, source, input }) => {
     const impatient = createTestApp(database, {
       apiTokens: [TOKEN],
       limits: { ...testConfig().limits, executionTimeoutMs: 1_000 },
       rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 },
     });
-    const INGEST = 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }';
-    // Loads the extractor, so the ingest below reaches the database well within its second.
-    await write(INGEST, { input: { text: 'Warm-up\n\n"Ready," said Kari Nord.' } });
+    // Loads the extractor (and the schema's resolvers), so the write below reaches the database well within its second.
+    await write('mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }', {
+      input: { text: 'Warm-up\n\n"Ready," said Kari Nord.' },
+    });
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let holding!: () => void;
@@ -51,18 +66,13 @@ describe('an ingest that times out', () => {
       await released;
     });
     await held;
-    const url = 'https://example.test/timed-out';
-    const answer = await execute(
-      impatient,
-      INGEST,
-      { input: { url, text: 'Late news\n\n"We waited too long," said Kari Nord, who spoke on Monday.' } },
-      { authorization: `Bearer ${TOKEN}` },
-    );
+    const url = `https://example.test/timed-out/${name}`;
+    const answer = await execute(impatient, source, { input: input(url) }, { authorization: `Bearer ${TOKEN}` });
     expect(answer.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
     const others = sql`select count(*)::int as n from pg_stat_activity
       where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle' and backend_type = 'client backend'`;
     if (testDriver === 'postgres') {
-      // The abandoned ingest is there, waiting behind the blocker.
+      // The abandoned write is there, waiting behind the blocker.
       const waiting = sql`select count(*)::int as n from pg_locks where not granted and relation = 'articles'::regclass`;
       for (let i = 0; i < 200 && (await rows<{ n: number }>(waiting))[0]!.n === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
       expect((await rows<{ n: number }>(waiting))[0]!.n).toBe(1);
@@ -70,10 +80,10 @@ describe('an ingest that times out', () => {
     release();
     await blocker;
     if (testDriver === 'postgres') {
-      // Until the abandoned ingest has committed or rolled back.
+      // Until the abandoned write has committed or rolled back.
       for (let i = 0; i < 400 && (await rows<{ n: number }>(others))[0]!.n > 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     } else {
-      // PGlite runs transactions one at a time, in turn: ours runs after the queued ingest.
+      // PGlite runs transactions one at a time, in turn: ours runs after the queued write.
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`select 1`);
       });

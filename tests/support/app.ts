@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createApp, type App } from '../../src/server.ts';
 
 export interface GraphQLResponse<Data = Record<string, any>> extends ExecutionResult<Data> {
-  extensions?: { sql?: { statements: number; compiled?: boolean }; [key: string]: unknown };
+  extensions?: { sql?: { statements: number; compiled?: boolean; fallback?: string }; [key: string]: unknown };
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

@@ -287,3 +287,49 @@ export async function clearGraph(database: DatabaseHandle): Promise<void> {
     sql.raw('truncate table quotes, related_links, mentions, affiliations, articles, people, organizations, publishers restart identity cascade'),
   );
 }
+
+/**
+ * A graph where a wrong join or order cannot go unseen: organisation trees three levels deep
+ * whose siblings share names (so `children` order needs its id tie-break), every person holding
+ * several roles, articles that tie on their publication date, and every speaker quoted more
+ * than once. Fixed, so every run compares the same rows.
+ */
+export function treeGraphPlan(): GraphPlan {
+  const tie = '2026-01-10T09:00:00.000Z';
+  const org = (name: string, parent: number | null, kind: (typeof ORGANIZATION_KINDS)[number] = 'agency') => ({ name, kind, parent, aliases: [] });
+  return {
+    people: PERSON_NAMES.map((name, i) => ({ name, aliases: i % 2 ? ['Lima'] : [] })),
+    organizations: [
+      org('City Council', null, 'government'), // 0: root of the first tree
+      org('Harbor Authority', 0), // 1
+      org('Harbor Authority', 0), // 2: ties its sibling by name
+      org('Tidal Power Co', 1, 'company'), // 3: grandchild
+      org('Northfield University', 1, 'university'), // 4
+      org('City Council', 3), // 5: great-grandchild, same name as the root
+      org('Northfield University', null, 'university'), // 6: root of the second tree
+      org('Harbor Authority', 6), // 7
+      org('Coast Board', null, 'other'), // 8: alone
+    ],
+    affiliations: [
+      ...PERSON_NAMES.flatMap((_, person) => [
+        { person, organization: person % 9, role: 'chair' },
+        { person, organization: (person * 2 + 1) % 9, role: null },
+        { person, organization: (person + 4) % 9, role: 'spokesman' },
+      ]),
+      { person: 0, organization: 1, role: 'professor' },
+    ],
+    articles: Array.from({ length: 7 }, (_, a) => ({
+      publishedAt: a === 6 ? null : a % 3 === 0 ? DATES[0] : tie,
+      publisher: a % 4 === 3 ? null : a % 2,
+      sentences: ['Harbor vote steel.', 'Turbine energy trust.', 'Council pier boats.', 'Survey steel harbor.', 'Energy vote.'],
+      mentionsPeople: [a % PERSON_NAMES.length],
+      mentionsOrganizations: [(a * 2) % 9],
+      quotes: Array.from({ length: 4 }, (_, q) => ({
+        sentence: q,
+        kind: QUOTE_KINDS[(a + q) % 3]!,
+        speaker: q === 3 ? null : (a + q) % 2 ? { person: (a + q) % PERSON_NAMES.length } : { organization: (a * q + 1) % 9 },
+      })),
+      links: a % 2 ? [{ title: 'Harbor vote.', kind: 'ARTICLE' as const }, { title: 'Harbor vote.', kind: 'PHOTOS' as const }] : [],
+    })),
+  };
+}

@@ -14,7 +14,7 @@ import {
   type GraphQLNamedType,
   type GraphQLObjectType,
 } from 'graphql';
-import { readModel } from '../../src/graphql/compiled/read-model.ts';
+import { fieldFallback } from '../../src/graphql/compiled/schema-model.ts';
 import { schema } from '../../src/graphql/schema.ts';
 import { DATES, ORGANIZATION_KINDS, QUOTE_KINDS, type StoredGraph } from './generated-graph.ts';
 
@@ -49,15 +49,14 @@ const MISSING_ID = (typename: string) => Buffer.from(`${typename}:999999`).toStr
 
 interface Builder {
   aliases: number;
-  /** Only what the compiled read path answers (src/graphql/compiled/read-model.ts). */
+  /** Only what the compiled read path answers (src/graphql/compiled/schema-model.ts). */
   compilable: boolean;
 }
 
-/** Whether the compiled path knows this field of this type (exposed columns are leaves). */
+/** Whether the compiled path knows this field of this type (as the compiler reads the schema). */
 function compiledField(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): boolean {
-  if (isLeafType(getNamedType(field.type))) return true;
-  const model = readModel[type.name];
-  return !!model && (field.name in model.relations || field.name in (model.unions ?? {}));
+  if (field.name === '__typename') return true;
+  return fieldFallback(schema, type, field) === null;
 }
 
 const OPEN = '\u27e6';
@@ -147,9 +146,9 @@ function connectionSelection(type: GraphQLObjectType, depth: number, b: Builder)
     .record({
       totalCount: fc.boolean(),
       nodes: fc.option(selection(node, depth, b), { freq: 2 }),
-      edges: fc.option(fc.tuple(b.compilable ? fc.constant(false) : fc.boolean(), selection(node, depth, b)), { freq: 3 }),
+      edges: fc.option(fc.tuple(fc.boolean(), selection(node, depth, b)), { freq: 3 }),
       pageInfo: fc.option(
-        fc.subarray(b.compilable ? ['hasNextPage', 'hasPreviousPage'] : ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], {
+        fc.subarray(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], {
           minLength: 1,
         }),
         { freq: 3 },

@@ -52,11 +52,13 @@ export interface ServiceOptions {
    * last few kilobytes of output are kept, so reading logs costs the load generator nothing.
    */
   retainLogs?: boolean;
+  /** Server processes (`serve --workers`): one unless a test is about several. */
+  workers?: number;
 }
 
 export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', String(options.workers ?? 1)], {
     cwd: repoRoot,
     env: serviceEnv({ HOST: '127.0.0.1', PORT: String(port), ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@
 // the location hash. Plain DOM; every value from the API is set as text, never as HTML.
 import { GraphQLRequestError, request } from './client.ts';
 import { readFragment, type FragmentOf } from './graphql.ts';
-import { FrontPage, OrganizationPage, PersonPage, QuotePage, SpeakerFields, Story } from './operations.ts';
+import { FrontPage, OrganizationPage, PersonPage, QuoteList, QuotePage, SpeakerFields, Story } from './operations.ts';
 
 const PAGE_SIZE = 5;
 
@@ -44,8 +44,8 @@ function speakerBlock(speaker: FragmentOf<typeof SpeakerFields> | null, label: s
   return el('p', { class: 'speaker' }, label ?? '');
 }
 
-function quoteList(page: FragmentOf<typeof QuotePage>, showArticle: boolean): HTMLElement {
-  const { nodes } = readFragment(QuotePage, page);
+function quoteList(list: FragmentOf<typeof QuoteList>, showArticle: boolean): HTMLElement {
+  const { nodes } = readFragment(QuoteList, list);
   return el(
     'ol',
     { class: 'quotes' },
@@ -89,7 +89,7 @@ async function frontPage(): Promise<HTMLElement> {
 async function storyPage(slug: string): Promise<HTMLElement> {
   const { article } = await request(Story, { slug });
   if (!article) return el('p', { class: 'missing' }, 'No such story.');
-  const quotes = readFragment(QuotePage, article.quotes);
+  const quotes = readFragment(QuoteList, article.quotes);
   return el(
     'article',
     { class: 'story' },
@@ -116,7 +116,8 @@ interface PageCursor {
 
 /** Next and previous links for a speaker page reached with `cursor`. */
 function pager(base: string, page: FragmentOf<typeof QuotePage>, cursor: PageCursor): HTMLElement {
-  const { pageInfo, totalCount } = readFragment(QuotePage, page);
+  const { pageInfo, ...list } = readFragment(QuotePage, page);
+  const { totalCount } = readFragment(QuoteList, list);
   // A page reached going forward has items before it, and one reached going back has items after it.
   const hasPrevious = pageInfo.hasPreviousPage || cursor.after !== undefined;
   const hasNext = pageInfo.hasNextPage || cursor.before !== undefined;
@@ -145,7 +146,7 @@ async function personPage(id: string, cursor: PageCursor): Promise<HTMLElement> 
     el('h1', {}, person.name),
     person.description ? el('p', { class: 'dek' }, person.description) : null,
     person.affiliations.length ? el('ul', { class: 'affiliations' }, ...person.affiliations.map((affiliation) => el('li', {}, [affiliation.role, affiliation.organization.name].filter(Boolean).join(', ')))) : null,
-    quoteList(person.quotes, true),
+    quoteList(readFragment(QuotePage, person.quotes), true),
     pager(base, person.quotes, cursor),
   );
 }
@@ -160,7 +161,7 @@ async function organizationPage(id: string, cursor: PageCursor): Promise<HTMLEle
     el('h1', {}, organization.name),
     el('p', { class: 'meta' }, organization.kind.toLowerCase()),
     organization.description ? el('p', { class: 'dek' }, organization.description) : null,
-    quoteList(organization.quotes, true),
+    quoteList(readFragment(QuotePage, organization.quotes), true),
     pager(base, organization.quotes, cursor),
   );
 }

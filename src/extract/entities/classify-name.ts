@@ -2,11 +2,11 @@
 // compromise lexicon first, then the shape of organization names, then what
 // the lexicon knows about given names and surnames.
 
-import { isCommonWord, isKnownGivenName, isKnownSurname, givenNameGender, isLexiconOrganization, placeKind, isDemonym } from '../lexicon/names.ts';
-import { knownOrganization, NOT_ORGANIZATION_ACRONYMS } from '../lexicon/organizations.ts';
-import { countryOf } from '../lexicon/places.ts';
-import { EXTRA_ORGANIZATION_OPENERS, GOVERNABLE_HEADS, GOVERNMENT_UNITS, PLACE_NAME_HEADS, PLACE_NAME_OPENERS } from '../lexicon/name-shapes.ts';
-import { type Gender, GROUP_ROLE_NOUNS, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { isCommonWord, isKnownGivenName, isKnownSurname, givenNameGender, isLexiconOrganization, placeKind, isDemonym } from '../language/en/names.ts';
+import { knownOrganization, NOT_ORGANIZATION_ACRONYMS } from '../language/en/organizations.ts';
+import { countryOf } from '../language/en/places.ts';
+import { EXTRA_ORGANIZATION_OPENERS, GOVERNABLE_HEADS, GOVERNMENT_UNITS, PLACE_NAME_HEADS, PLACE_NAME_OPENERS } from '../language/en/name-shapes.ts';
+import { type Gender, GROUP_ROLE_NOUNS, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
 import type { OrganizationKind } from '../types.ts';
 import type { MentionKind } from './mention-types.ts';
 

@@ -2,9 +2,9 @@
 // "NYPD Commissioner") and an organization written before them, then let
 // classify-name decide what the remaining name names.
 
-import { knownOrganization } from '../lexicon/organizations.ts';
-import { HONORIFICS, NAME_TITLES, TITLE_GENDER } from '../lexicon/roles.ts';
-import { isCommonWord } from '../lexicon/names.ts';
+import { knownOrganization } from '../language/en/organizations.ts';
+import { HONORIFICS, NAME_TITLES, TITLE_GENDER } from '../language/en/roles.ts';
+import { isCommonWord } from '../language/en/names.ts';
 import type { Token } from '../text/tokens.ts';
 import { classifyName } from './classify-name.ts';
 import type { NameMention } from './mention-types.ts';

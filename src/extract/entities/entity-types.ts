@@ -1,4 +1,4 @@
-import type { Gender } from '../lexicon/roles.ts';
+import type { Gender } from '../language/en/roles.ts';
 import type { OrganizationKind } from '../types.ts';
 import type { NameMention } from './mention-types.ts';
 

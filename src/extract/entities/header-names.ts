@@ -1,6 +1,7 @@
 // Names in the headline, dek and caption are not in the body, but they can
 // tell us a spelling ("Seth Rogan" in a caption is the body's Seth Rogen).
 
+import type { LanguagePack } from '../language/pack.ts';
 import { analyseText } from '../text/document.ts';
 import { editDistanceAtMostOne } from './near-duplicates.ts';
 import { nameParts, type ResolvedEntities } from './resolve.ts';
@@ -9,10 +10,10 @@ import { findNameMentions } from './mentions.ts';
 /** Headlines, deks and captions are short; a page that puts a book in one is read only this far. */
 const MAX_HEADER_CHARS = 2000;
 
-export function mergeHeaderNames(entities: ResolvedEntities, headerTexts: ReadonlyArray<string | null>): void {
+export function mergeHeaderNames(entities: ResolvedEntities, headerTexts: ReadonlyArray<string | null>, language: LanguagePack): void {
   for (const text of headerTexts) {
     if (!text) continue;
-    for (const m of findNameMentions(analyseText([text], MAX_HEADER_CHARS), { includeHeadings: true })) {
+    for (const m of findNameMentions(analyseText([text], language, MAX_HEADER_CHARS), { includeHeadings: true })) {
       if (m.kind !== 'person' || m.nameTokens.length < 2) continue;
       const parts = nameParts(m.nameTokens);
       const written = m.nameTokens.join(' ');

@@ -2,11 +2,11 @@
 // "of"/"for"/"and" that organizations use), split into titles and the name,
 // and typed as person, organization, country or place.
 
-import { knownOrganization } from '../lexicon/organizations.ts';
-import { CORPORATE_SUFFIXES, EXTRA_ORGANIZATION_OPENERS } from '../lexicon/name-shapes.ts';
-import { GROUP_ROLE_NOUNS, HONORIFICS, NAME_TITLES, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
-import { isCalendarWord, isCommonWord, isFunctionWord, isKnownGivenName, isKnownSurname, placeKind } from '../lexicon/names.ts';
-import { countryOf } from '../lexicon/places.ts';
+import { knownOrganization } from '../language/en/organizations.ts';
+import { CORPORATE_SUFFIXES, EXTRA_ORGANIZATION_OPENERS } from '../language/en/name-shapes.ts';
+import { GROUP_ROLE_NOUNS, HONORIFICS, NAME_TITLES, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
+import { isCalendarWord, isCommonWord, isFunctionWord, isKnownGivenName, isKnownSurname, placeKind } from '../language/en/names.ts';
+import { countryOf } from '../language/en/places.ts';
 import type { ArticleText } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
 import { type ClassifiedRuns, classifyRun } from './classify-run.ts';

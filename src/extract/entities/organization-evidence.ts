@@ -4,10 +4,11 @@
 // body, whatever its words look like; every other mention written the same
 // way names the same body.
 
-import { isKnownGivenName } from '../lexicon/names.ts';
-import { CORPORATE_SUFFIXES } from '../lexicon/name-shapes.ts';
-import { ORGANIZATION_NAME_HEADS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
-import { type ArticleIndex, PREPOSITIONS } from '../text/article-index.ts';
+import { isKnownGivenName } from '../language/en/names.ts';
+import { CORPORATE_SUFFIXES } from '../language/en/name-shapes.ts';
+import { ORGANIZATION_NAME_HEADS, PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
+import type { ArticleIndex } from '../text/article-index.ts';
+import { PREPOSITIONS } from '../language/en/function-words.ts';
 import type { NameMention } from './mention-types.ts';
 import { withoutPossessive } from '../text/tokens.ts';
 

@@ -2,7 +2,7 @@
 // president", "the town's planning director", and the local government of
 // the place a story is datelined in ("PORT CALDER —" … "Mayor Elena Márquez").
 
-import { canonicalSpelling, KINDS_OF_ORGANIZATION_NOUN, knownOrganization } from '../lexicon/organizations.ts';
+import { canonicalSpelling, KINDS_OF_ORGANIZATION_NOUN, knownOrganization } from '../language/en/organizations.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { ArticleText } from '../text/document.ts';
 import { firstTokenAtOrAfter } from '../quotes/locate.ts';

@@ -2,7 +2,7 @@
 // told…"), it is introduced with a role ("host Rush Limbaugh", "Koh Yu-hwan, a
 // … professor"), it is given an age ("Liam Carver, 34,"), or its surname does one of those elsewhere.
 
-import { SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
+import { SUBJECT_VERB_FILLERS } from '../language/en/cues.ts';
 import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
 import type { NameMention } from './mention-types.ts';
 import { isRoleNoun, isRoleOrOccupation } from './roles.ts';

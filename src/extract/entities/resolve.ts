@@ -2,10 +2,10 @@
 // "Mr. Obama's" become one person named Barack Obama; "AP" joins Associated
 // Press; near-identical spellings of one person merge.
 
-import { type Gender, isCourtesyTitle } from '../lexicon/roles.ts';
-import { isKnownGivenName } from '../lexicon/names.ts';
-import { canonicalSpelling, knownOrganization, normaliseOrgKey } from '../lexicon/organizations.ts';
-import { stripCorporateSuffix } from '../lexicon/name-shapes.ts';
+import { type Gender, isCourtesyTitle } from '../language/en/roles.ts';
+import { isKnownGivenName } from '../language/en/names.ts';
+import { canonicalSpelling, knownOrganization, normaliseOrgKey } from '../language/en/organizations.ts';
+import { stripCorporateSuffix } from '../language/en/name-shapes.ts';
 import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
 import { mergeMisspelledSurnames, mergeNearDuplicates, push } from './near-duplicates.ts';

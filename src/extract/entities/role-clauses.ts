@@ -3,8 +3,9 @@
 //   a relative clause after the name          "Joe Brennan, who leads the Harbor Fishermen's Association,"
 //   "of" and a body after the name            "Professor Tomas Lindqvist of Northfield University"
 
-import { isCourtesyTitle } from '../lexicon/roles.ts';
-import { DETERMINERS, isCueToken } from '../text/article-index.ts';
+import { isCourtesyTitle } from '../language/en/roles.ts';
+import { isCueToken } from '../text/article-index.ts';
+import { DETERMINERS } from '../language/en/function-words.ts';
 import type { NameMention } from './mention-types.ts';
 import { bodyForNoun, type Found, isRoleOrOccupation, LOCAL_OFFICES, localGovernmentFor, MAX_APPOSITIVE_TOKENS, MAX_ROLE_WORDS, organizationOf, type RoleContext } from './role-context.ts';
 

@@ -2,9 +2,9 @@
 // home place, the vocabulary of roles, and ways to find the organization a
 // phrase points to.
 
-import { isRoleNounInLexicon } from '../lexicon/names.ts';
-import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
-import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
+import { isRoleNounInLexicon } from '../language/en/names.ts';
+import { KINDS_OF_ORGANIZATION_NOUN } from '../language/en/organizations.ts';
+import { PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { OrganizationEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';

@@ -8,9 +8,10 @@
 // company's", "its", "at the institute"); a local office with no body named
 // belongs to the government of the place the story is datelined in.
 
-import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
-import { isCourtesyTitle } from '../lexicon/roles.ts';
-import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
+import { KINDS_OF_ORGANIZATION_NOUN } from '../language/en/organizations.ts';
+import { isCourtesyTitle } from '../language/en/roles.ts';
+import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
+import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';

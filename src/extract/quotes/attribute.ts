@@ -3,12 +3,20 @@
 // Horowitz in focus, just as a reader would.
 
 import type { ArticleIndex } from '../text/article-index.ts';
-import type { FoundQuote } from './direct.ts';
+import type { FoundQuote } from './found.ts';
 import { inheritSpeakers } from './inherit.ts';
-import type { ReportedSpeech } from './indirect.ts';
+import type { ReportedSpeech } from './found.ts';
 import type { SpeakerResolver } from './resolve-speaker.ts';
 
-export function resolveSpeakers(index: ArticleIndex, resolver: SpeakerResolver, quoted: FoundQuote[], reported: ReportedSpeech[]): void {
+/** Returns resolved copies; the lists the earlier stages found are left as they were. */
+export function resolveSpeakers(
+  index: ArticleIndex,
+  resolver: SpeakerResolver,
+  found: readonly FoundQuote[],
+  foundReported: readonly ReportedSpeech[],
+): { quoted: FoundQuote[]; reported: ReportedSpeech[] } {
+  const quoted = found.map((q) => ({ ...q }));
+  const reported = foundReported.map((r) => ({ ...r }));
   const { tokens } = index.doc;
   const at = (token: number) => tokens[token]?.start ?? 0;
   const work: Array<{ at: number; run: () => void }> = [];
@@ -24,4 +32,5 @@ export function resolveSpeakers(index: ArticleIndex, resolver: SpeakerResolver, 
   work.sort((a, b) => a.at - b.at);
   for (const w of work) w.run();
   inheritSpeakers(index, quoted, resolver);
+  return { quoted, reported };
 }

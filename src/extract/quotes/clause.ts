@@ -2,9 +2,10 @@
 // content: it has a finite verb, it does not open like a subordinate clause,
 // and it ends where the reporter's own words resume.
 
-import { speechCue } from '../lexicon/cues.ts';
-import { lexiconTags } from '../lexicon/names.ts';
-import { isCueAt, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { speechCue } from '../language/en/cues.ts';
+import { lexiconTags } from '../language/en/names.ts';
+import { isCueAt } from '../text/article-index.ts';
+import { PREPOSITIONS, PRONOUNS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 
 export const MIN_CLAUSE_TOKENS = 4;

@@ -4,11 +4,12 @@
 // can win, said X — and whether a title-cased quotation inside a report is
 // part of the words reported.
 
-import { FRAMING_VERBS, speechCue } from '../lexicon/cues.ts';
-import { type ArticleIndex, DETERMINERS, isCueAt, isCueToken, PREPOSITIONS } from '../text/article-index.ts';
+import { FRAMING_VERBS, speechCue } from '../language/en/cues.ts';
+import { type ArticleIndex, isCueAt, isCueToken } from '../text/article-index.ts';
+import { DETERMINERS, PREPOSITIONS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 import { finiteAt } from './clause.ts';
-import type { FoundQuote } from './direct.ts';
+import type { FoundQuote } from './found.ts';
 import { cueText, type Explicit, nameOnly } from './explicit.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { POSSESSIVE_PRONOUNS, pronounPhrase } from './noun-phrase.ts';
@@ -25,7 +26,7 @@ export function embedded(index: ArticleIndex, w: QuoteWindow): Explicit | null {
     if (!t || t.quote >= 0) continue;
     if (t.lower === 'according' && tokens[c + 1]?.lower === 'to') {
       const phrase = speakerAfterVerb(index, c + 2, w.open);
-      if (phrase) return { phrase, pattern: 'according', cue: 'according to' };
+      if (phrase) return { phrase, pattern: 'according', cue: 'according to', via: 'according-before' };
     }
     const owned = ownedStatement(index, c, w.open, w.sentenceFirst);
     if (owned) return owned;

@@ -1,17 +1,11 @@
-// An attribution found for one quotation: the speaker's words, the pattern
-// that found them, and the cue, shared by the attribution patterns.
+// Helpers the attribution patterns share: the cue as reported, a name as the speaker phrase.
 
 import type { NameMention } from '../entities/mention-types.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
-import type { AttributionPattern } from './direct.ts';
 import type { SpeakerPhrase } from './speaker-phrase.ts';
 
-export interface Explicit {
-  phrase: SpeakerPhrase | null;
-  pattern: AttributionPattern;
-  cue: string | null;
-}
+export type { Explicit } from './found.ts';
 
 /** The cue as the contract reports it: "said", "according to". */
 export function cueText(tokens: Token[], k: number): string | null {

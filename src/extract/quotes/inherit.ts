@@ -4,7 +4,7 @@
 // paragraph before, which it continues.
 
 import type { ArticleIndex } from '../text/article-index.ts';
-import type { FoundQuote } from './direct.ts';
+import type { FoundQuote } from './found.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import type { ResolvedSpeaker, SpeakerResolver } from './resolve-speaker.ts';
 import { firstSubject } from './speaker-phrase.ts';

@@ -3,9 +3,10 @@
 // groups ("analysts"), organization nouns ("the company") and documents.
 
 import type { NameMention } from '../entities/mention-types.ts';
-import { isCalendarWord, isFunctionWord, isRoleNounInLexicon, lexiconTags } from '../lexicon/names.ts';
-import { DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
-import { type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueToken, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { isCalendarWord, isFunctionWord, isRoleNounInLexicon, lexiconTags } from '../language/en/names.ts';
+import { DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
+import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
+import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS, PRONOUNS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 import { VERB_TAGS } from './clause.ts';
 

@@ -2,10 +2,12 @@
 
 import { isCueToken } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
-import type { AttributionPattern, FoundQuote } from './direct.ts';
+import type { AttributionPattern, FoundQuote } from './found.ts';
 
 /** Where a quotation sits: its marks, the words around it, its sentence. */
 export interface QuoteWindow {
+  /** Index of the quotation in the article's quote spans. */
+  quote: number;
   open: number;
   inner: number;
   close: number;

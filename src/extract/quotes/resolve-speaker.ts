@@ -5,11 +5,11 @@
 import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
 import type { Affiliation } from '../entities/roles.ts';
-import { KINDS_OF_ORGANIZATION_NOUN } from '../lexicon/organizations.ts';
-import { countryAdjective } from '../lexicon/places.ts';
+import { KINDS_OF_ORGANIZATION_NOUN } from '../language/en/organizations.ts';
+import { countryAdjective } from '../language/en/places.ts';
 import { latestOrganization, mostMentionedOrganization, organizationsChanged } from '../entities/organization-reference.ts';
 import { type Timeline, timelineOf } from '../entities/timeline.ts';
-import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../lexicon/roles.ts';
+import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../language/en/roles.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { SalienceModel } from './salience.ts';
 import type { ArticleIndex } from '../text/article-index.ts';

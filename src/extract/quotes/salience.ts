@@ -7,10 +7,11 @@
 import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
 import type { NameMention } from '../entities/mention-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
-import { lexiconTags } from '../lexicon/names.ts';
+import { lexiconTags } from '../language/en/names.ts';
 import { isRoleNoun } from '../entities/roles.ts';
-import type { Gender } from '../lexicon/roles.ts';
-import { type ArticleIndex, PREPOSITIONS } from '../text/article-index.ts';
+import type { Gender } from '../language/en/roles.ts';
+import type { ArticleIndex } from '../text/article-index.ts';
+import { PREPOSITIONS } from '../language/en/function-words.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 
 const SENTENCE_DECAY = 0.65;

@@ -4,10 +4,11 @@
 // windows: linear, no backtracking.
 
 import type { NameMention } from '../entities/mention-types.ts';
-import { INFINITIVE_ADJECTIVES, SUBJECT_VERB_FILLERS } from '../lexicon/cues.ts';
-import { isFunctionWord } from '../lexicon/names.ts';
-import { PERSON_ROLE_NOUNS } from '../lexicon/roles.ts';
-import { afterDateline, type ArticleIndex, CLAUSE_WORDS, DETERMINERS, isCueAt, isCueToken, isParticipleAt, PREPOSITIONS, PRONOUNS } from '../text/article-index.ts';
+import { INFINITIVE_ADJECTIVES, SUBJECT_VERB_FILLERS } from '../language/en/cues.ts';
+import { isFunctionWord } from '../language/en/names.ts';
+import { PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
+import { afterDateline, type ArticleIndex, isCueAt, isCueToken, isParticipleAt } from '../text/article-index.ts';
+import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS, PRONOUNS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 import { finiteAt } from './clause.ts';
 import {

@@ -1,7 +1,7 @@
 // The analysed body: paragraphs, quote spans, tokens and sentences, all
 // addressed by offsets into one string. Built once, read by every later stage.
 
-import { AMBIGUOUS_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS, SENTENCE_OPENERS } from '../lexicon/abbreviations.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import { findQuoteSpans, opensWithQuote, type QuoteSpan } from './quote-marks.ts';
 import { findSingleQuotedStretches, opensWithSingleQuote, quotesWithSingleMarks } from './single-quotes.ts';
 import { type Token, tokenize } from './tokens.ts';
@@ -30,6 +30,8 @@ export interface ArticleText {
   opensWithQuote: boolean[];
   /** For each paragraph: is it a subheading ("A Divisive Legacy.") rather than prose? */
   isHeading: boolean[];
+  /** The language pack every later stage reads words and conventions from. */
+  language: LanguagePack;
 }
 
 const PARAGRAPH_SEPARATOR = '\n\n';
@@ -39,7 +41,8 @@ const PARAGRAPH_SEPARATOR = '\n\n';
  * characters are tokenised, so a multi-megabyte input costs bounded time; the
  * body itself is kept whole.
  */
-export function analyseText(paragraphTexts: readonly string[], analysisLimit = Number.POSITIVE_INFINITY): ArticleText {
+export function analyseText(paragraphTexts: readonly string[], language: LanguagePack, analysisLimit = Number.POSITIVE_INFINITY): ArticleText {
+  const marks = language.quoteMarks;
   const body = paragraphTexts.join(PARAGRAPH_SEPARATOR);
   const paragraphs: Paragraph[] = [];
   const quotes: QuoteSpan[] = [];
@@ -48,25 +51,25 @@ export function analyseText(paragraphTexts: readonly string[], analysisLimit = N
   const opens: boolean[] = [];
   const headings: boolean[] = [];
   let offset = 0;
-  const singleMarks = quotesWithSingleMarks(paragraphTexts);
+  const singleMarks = quotesWithSingleMarks(paragraphTexts, marks);
   paragraphTexts.forEach((fullText, index) => {
     const budget = Math.max(0, analysisLimit - offset);
     const text = fullText.length > budget ? cutAtSpace(fullText, budget) : fullText;
-    const single = singleMarks ? findSingleQuotedStretches(text, offset, index) : [];
+    const single = singleMarks ? findSingleQuotedStretches(text, offset, index, marks) : [];
     // In a single-mark house style, double marks are quotes within quotes; a paragraph with none in single marks may still use double.
-    const spans = single.length > 0 ? single : findQuoteSpans(text, offset, index);
+    const spans = single.length > 0 ? single : findQuoteSpans(text, offset, index, marks);
     const paragraphTokens = tokenize(text, offset, index);
     markQuotedTokens(paragraphTokens, spans, quotes.length);
     const firstToken = tokens.length;
-    splitSentences(paragraphTokens, spans, quotes.length, index, firstToken, sentences);
+    splitSentences(paragraphTokens, spans, quotes.length, index, firstToken, sentences, language.abbreviations);
     for (const t of paragraphTokens) tokens.push(t);
     paragraphs.push({ start: offset, end: offset + fullText.length, firstToken, endToken: tokens.length });
     for (const s of spans) quotes.push(s);
-    opens.push(opensWithQuote(text) || (singleMarks && opensWithSingleQuote(text)));
+    opens.push(opensWithQuote(text, marks) || (singleMarks && opensWithSingleQuote(text, marks)));
     headings.push(looksLikeHeading(text));
     offset += fullText.length + PARAGRAPH_SEPARATOR.length;
   });
-  return { body, paragraphs, quotes, tokens, sentences, opensWithQuote: opens, isHeading: headings };
+  return { body, paragraphs, quotes, tokens, sentences, opensWithQuote: opens, isHeading: headings, language };
 }
 
 /** A short line with every significant word capitalised: a subheading. */
@@ -111,6 +114,7 @@ function splitSentences(
   paragraph: number,
   globalFirst: number,
   out: Sentence[],
+  abbreviations: Abbreviations,
 ): void {
   const closingMarkOffsets = new Set<number>();
   for (const s of spans) if (!s.unclosed) for (let o = s.textEnd; o < s.closeEnd; o++) closingMarkOffsets.add(o);
@@ -134,7 +138,7 @@ function splitSentences(
       close(k);
       continue;
     }
-    if (t && endsSentenceHere(tokens, k, spanOf)) {
+    if (t && endsSentenceHere(tokens, k, spanOf, abbreviations)) {
       let after = k + 1;
       while (after < tokens.length && isClosingMark(tokens[after], closingMarkOffsets)) after++;
       const next = tokens[after];
@@ -149,7 +153,9 @@ function splitSentences(
   close(tokens.length);
 }
 
-function endsSentenceHere(tokens: Token[], k: number, spanOf: (t: Token) => QuoteSpan | undefined): boolean {
+type Abbreviations = LanguagePack['abbreviations'];
+
+function endsSentenceHere(tokens: Token[], k: number, spanOf: (t: Token) => QuoteSpan | undefined, abbreviations: Abbreviations): boolean {
   const t = tokens[k];
   if (!t) return false;
   const dottedAcronym = t.isWord && t.text.endsWith('.') && t.text.length > 2;
@@ -157,21 +163,21 @@ function endsSentenceHere(tokens: Token[], k: number, spanOf: (t: Token) => Quot
   // Inside a quotation only its final punctuation may end the sentence.
   const span = spanOf(t);
   if (span && t.end !== span.textEnd) return false;
-  if (dottedAcronym) return nextWordOpensSentence(tokens, k);
+  if (dottedAcronym) return nextWordOpensSentence(tokens, k, abbreviations);
   if (t.text !== '.') return true;
   const prev = tokens[k - 1];
   if (!prev || !prev.isWord || prev.end !== t.start) return true;
-  if (NON_FINAL_ABBREVIATIONS.has(prev.lower)) return false;
+  if (abbreviations.nonFinal.has(prev.lower)) return false;
   if (/^\p{Lu}$/u.test(prev.text)) return false; // an initial: "John D. Podesta"
-  if (AMBIGUOUS_ABBREVIATIONS.has(prev.lower)) return nextWordOpensSentence(tokens, k);
+  if (abbreviations.ambiguous.has(prev.lower)) return nextWordOpensSentence(tokens, k, abbreviations);
   return true;
 }
 
-function nextWordOpensSentence(tokens: Token[], k: number): boolean {
+function nextWordOpensSentence(tokens: Token[], k: number, abbreviations: Abbreviations): boolean {
   for (let i = k + 1; i < tokens.length && i <= k + 3; i++) {
     const t = tokens[i];
     if (!t) break;
-    if (t.isWord) return SENTENCE_OPENERS.has(t.lower);
+    if (t.isWord) return abbreviations.sentenceOpeners.has(t.lower);
     if (OPENERS.has(t.text) && t.text !== '(') return true;
   }
   return k + 1 >= tokens.length;

@@ -1,7 +1,10 @@
-// Finding quoted stretches in a paragraph. Handles curly and straight double
-// quotes, guillemets, and doubled apostrophes ('') used as quote marks. Single
-// quotes are left alone: inside a quotation they are nested quotes, and outside
-// one they are far more often apostrophes.
+// Finding quoted stretches in a paragraph, with the marks the language pack's
+// convention names: for English curly and straight double quotes, guillemets,
+// and doubled apostrophes ('') used as quote marks. Single quotes are left
+// alone: inside a quotation they are nested quotes, and outside one they are
+// far more often apostrophes.
+
+import type { QuoteMarkConvention } from '../language/pack.ts';
 
 export interface QuoteSpan {
   paragraph: number;
@@ -24,17 +27,49 @@ interface Mark {
   role: MarkRole;
 }
 
+/** A convention turned into lookups once, so the per-character scan stays a map lookup. */
+interface CompiledMarks {
+  roleOf: ReadonlyMap<string, MarkRole>;
+  doubled: ReadonlySet<string>;
+  anyDouble: RegExp;
+  opensParagraph: RegExp;
+}
+
+const compiled = new WeakMap<QuoteMarkConvention, CompiledMarks>();
+
+function escapeClass(chars: readonly string[]): string {
+  return chars.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+}
+
+function compile(convention: QuoteMarkConvention): CompiledMarks {
+  const found = compiled.get(convention);
+  if (found) return found;
+  const roleOf = new Map<string, MarkRole>();
+  for (const c of convention.opening) roleOf.set(c, 'open');
+  for (const c of convention.closing) roleOf.set(c, 'close');
+  for (const c of convention.either) roleOf.set(c, 'either');
+  const doubleGlyphs = escapeClass([...convention.opening, ...convention.closing, ...convention.either]);
+  const openGlyphs = escapeClass([...convention.opening, ...convention.either, ...convention.singleOpening.slice(0, 1)]);
+  const doubledAlternatives = convention.doubledSingles.map((c) => `${c}${c}`).join('|');
+  const made: CompiledMarks = {
+    roleOf,
+    doubled: new Set(convention.doubledSingles),
+    anyDouble: new RegExp(`[${doubleGlyphs}]`),
+    opensParagraph: new RegExp(`^\\s*([${openGlyphs}]${doubledAlternatives ? `|${doubledAlternatives}` : ''})`),
+  };
+  compiled.set(convention, made);
+  return made;
+}
+
 /** All quote marks in a paragraph, with the role their glyph and surroundings suggest. */
-function findMarks(text: string): Mark[] {
+function findMarks(text: string, marksOf: CompiledMarks): Mark[] {
   const marks: Mark[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text[i] ?? '';
     let length = 0;
-    let glyph: MarkRole | null = null;
-    if (c === '\u201C' || c === '\u201E' || c === '\u00AB') [glyph, length] = ['open', 1];
-    else if (c === '\u201D' || c === '\u00BB') [glyph, length] = ['close', 1];
-    else if (c === '"') [glyph, length] = ['either', 1];
-    else if ((c === "'" || c === '\u2019' || c === '\u2018') && text[i + 1] === c) [glyph, length] = ['either', 2];
+    let glyph: MarkRole | null = marksOf.roleOf.get(c) ?? null;
+    if (glyph) length = 1;
+    else if (marksOf.doubled.has(c) && text[i + 1] === c) [glyph, length] = ['either', 2];
     if (!glyph) continue;
     marks.push({ at: i, length, role: correctedRole(text, i, length, glyph) });
     i += length - 1;
@@ -58,10 +93,11 @@ function correctedRole(text: string, at: number, length: number, glyph: MarkRole
 }
 
 /** Quoted stretches of one paragraph; `base` is the paragraph's offset in the body. */
-export function findQuoteSpans(text: string, base: number, paragraph: number): QuoteSpan[] {
-  const doubleMarks = findDoubleQuoteSpans(text, base, paragraph);
-  if (doubleMarks.length > 0 || /["\u201C\u201D\u201E\u00AB\u00BB]/.test(text)) return doubleMarks;
-  return findSingleQuoteSpans(text, base, paragraph);
+export function findQuoteSpans(text: string, base: number, paragraph: number, convention: QuoteMarkConvention): QuoteSpan[] {
+  const marksOf = compile(convention);
+  const doubleMarks = findDoubleQuoteSpans(text, base, paragraph, marksOf);
+  if (doubleMarks.length > 0 || marksOf.anyDouble.test(text)) return doubleMarks;
+  return findSingleQuoteSpans(text, base, paragraph, convention);
 }
 
 /**
@@ -71,16 +107,18 @@ export function findQuoteSpans(text: string, base: number, paragraph: number): Q
  * An opening mark follows a space; a closing mark is followed by a space or
  * punctuation and is not an apostrophe inside a word ("it’s").
  */
-function findSingleQuoteSpans(text: string, base: number, paragraph: number): QuoteSpan[] {
+function findSingleQuoteSpans(text: string, base: number, paragraph: number, convention: QuoteMarkConvention): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  // Only the curly glyphs: the straight one is an apostrophe far too often.
+  const [opening, closing] = [convention.singleOpening[0], convention.singleClosing[0]];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
     const after = text[i + 1] ?? ' ';
-    if (c === '\u2018' && open < 0 && /[\s(\[—–-]/.test(before) && /\S/.test(after)) {
+    if (c === opening && open < 0 && /[\s(\[—–-]/.test(before) && /\S/.test(after)) {
       open = i;
-    } else if (c === '\u2019' && open >= 0 && /\S/.test(before) && /[\s.,;:!?)\]—–-]/.test(after)) {
+    } else if (c === closing && open >= 0 && /\S/.test(before) && /[\s.,;:!?)\]—–-]/.test(after)) {
       // "the players’ union": a plural possessive is followed by a lower-case word, not by a clause end.
       if (before === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4))) continue;
       const s = open + 1;
@@ -91,7 +129,7 @@ function findSingleQuoteSpans(text: string, base: number, paragraph: number): Qu
   return spans;
 }
 
-function findDoubleQuoteSpans(text: string, base: number, paragraph: number): QuoteSpan[] {
+function findDoubleQuoteSpans(text: string, base: number, paragraph: number, marksOf: CompiledMarks): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let openMark: Mark | null = null;
   const emit = (from: Mark, endAt: number, closeEnd: number, unclosed: boolean) => {
@@ -103,7 +141,7 @@ function findDoubleQuoteSpans(text: string, base: number, paragraph: number): Qu
       spans.push({ paragraph, open: base + from.at, textStart: base + s, textEnd: base + e, closeEnd: base + closeEnd, unclosed });
     }
   };
-  for (const mark of findMarks(text)) {
+  for (const mark of findMarks(text, marksOf)) {
     if (!openMark) {
       if (mark.role !== 'close') openMark = mark;
       continue;
@@ -122,6 +160,6 @@ function findDoubleQuoteSpans(text: string, base: number, paragraph: number): Qu
 }
 
 /** Does the paragraph start with an opening quote mark (a continued quotation)? */
-export function opensWithQuote(text: string): boolean {
-  return /^\s*(["\u201C\u201E\u00AB\u2018]|''|\u2019\u2019)/.test(text);
+export function opensWithQuote(text: string, convention: QuoteMarkConvention): boolean {
+  return compile(convention).opensParagraph.test(text);
 }

@@ -5,7 +5,8 @@ import { locatedError, type ExecutionResult, type GraphQLError, type GraphQLSche
 import { getVariableValues } from 'graphql';
 import { rowsOf, type Database } from '../../db/client.ts';
 import { countStatement } from '../../db/statements.ts';
-import { compiledOperation, rootStatement, type StatementText } from './compile.ts';
+import { planOperation, rootStatement, type StatementText } from './compile.ts';
+import { reviveCursors } from './cursors.ts';
 
 interface PostgresJsClient {
   unsafe(query: string, params: unknown[], options: { prepare: boolean }): Promise<Record<string, unknown>[]>;
@@ -14,12 +15,13 @@ interface PGliteClient {
   query(query: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-async function runJson(db: Database, { sql: text, params, prepare }: StatementText): Promise<unknown> {
+async function runJson(db: Database, { sql: text, params, prepare }: StatementText, cursors: boolean): Promise<unknown> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
   countStatement();
   const result = 'unsafe' in client ? await client.unsafe(text, params, { prepare }) : await client.query(text, params);
   const value = rowsOf<{ v: unknown }>(result)[0]?.v;
-  return typeof value === 'string' ? JSON.parse(value) : null;
+  if (typeof value !== 'string') return null;
+  return cursors ? JSON.parse(value, reviveCursors) : JSON.parse(value);
 }
 
 export interface CompiledExecution {
@@ -30,25 +32,30 @@ export interface CompiledExecution {
   db: Database;
 }
 
+/** The compiled answer, or why the operation runs the ordinary way. */
+export type CompiledOutcome = { result: ExecutionResult; fallback?: undefined } | { result: null; fallback: string };
+
 /**
- * The operation's result, or null when it is not compiled (unknown fields, arguments the
+ * The operation's result, or the reason it is not compiled (unknown fields, arguments the
  * ordinary path would reject, invalid variables): the caller then executes it the ordinary way.
  */
-export async function executeCompiled({ schema, document, operationName, variableValues, db }: CompiledExecution): Promise<ExecutionResult | null> {
-  const plan = compiledOperation(schema, document, operationName);
-  if (!plan) return null;
+export async function executeCompiled({ schema, document, operationName, variableValues, db }: CompiledExecution): Promise<CompiledOutcome> {
+  const { plan, fallback } = planOperation(schema, document, operationName);
+  if (!plan) return { result: null, fallback };
   const { coerced, errors } = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variableValues ?? {}, {
     // Any error sends the operation down the ordinary path; counting more would cost time per error.
     maxErrors: 1,
   });
-  if (errors?.length || !coerced) return null;
+  if (errors?.length || !coerced) return { result: null, fallback: 'variables that do not coerce' };
   const statements: (StatementText | null)[] = [];
   for (const field of plan.rootFields) {
     const statement = rootStatement(field, coerced);
-    if (field.statement && !statement) return null;
+    if (typeof statement === 'string') return { result: null, fallback: statement };
     statements.push(statement);
   }
-  const settled = await Promise.allSettled(statements.map((statement) => (statement ? runJson(db, statement) : null)));
+  const settled = await Promise.allSettled(
+    statements.map((statement, index) => (statement ? runJson(db, statement, !!plan.rootFields[index]!.cursors) : null)),
+  );
   const data: Record<string, unknown> = {};
   const fieldErrors: GraphQLError[] = [];
   let nullData = false;
@@ -62,5 +69,5 @@ export async function executeCompiled({ schema, document, operationName, variabl
     data[field.responseName] = null;
     if (!field.nullable) nullData = true;
   });
-  return fieldErrors.length ? { data: nullData ? null : data, errors: fieldErrors } : { data };
+  return { result: fieldErrors.length ? { data: nullData ? null : data, errors: fieldErrors } : { data } };
 }

@@ -3,7 +3,7 @@
 // General knowledge only; the compromise lexicon and name-shape rules cover
 // the long tail.
 
-import type { OrganizationKind } from '../types.ts';
+import type { OrganizationKind } from '../../types.ts';
 import { stripCorporateSuffix } from './name-shapes.ts';
 
 export interface KnownOrganization {

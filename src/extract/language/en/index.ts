@@ -1,0 +1,57 @@
+// The English pack: everything the extractor knows about English, gathered.
+
+import type { LanguagePack } from '../pack.ts';
+import { AMBIGUOUS_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS, SENTENCE_OPENERS } from './abbreviations.ts';
+import { FRAMING_VERBS, INFINITIVE_ADJECTIVES, isAccordingTo, SUBJECT_VERB_FILLERS, speechCue } from './cues.ts';
+import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS, PRONOUNS } from './function-words.ts';
+import { CORPORATE_SUFFIXES } from './name-shapes.ts';
+import { givenNameGender, isCalendarWord, isCommonWord, isFunctionWord, isKnownGivenName, isKnownSurname, lexiconTags, placeKind } from './names.ts';
+import { KINDS_OF_ORGANIZATION_NOUN, knownOrganization } from './organizations.ts';
+import { countryAdjective, countryOf } from './places.ts';
+import { ENGLISH_QUOTE_MARKS } from './quote-marks.ts';
+import {
+  DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, HONORIFICS, isCourtesyTitle, NAME_TITLES, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS,
+  ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS, PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER,
+} from './roles.ts';
+
+export const english: LanguagePack = {
+  code: 'en',
+  quoteMarks: ENGLISH_QUOTE_MARKS,
+  cues: {
+    speechCue,
+    isAccordingTo,
+    framingVerbs: FRAMING_VERBS,
+    subjectVerbFillers: SUBJECT_VERB_FILLERS,
+    infinitiveAdjectives: INFINITIVE_ADJECTIVES,
+  },
+  abbreviations: { nonFinal: NON_FINAL_ABBREVIATIONS, ambiguous: AMBIGUOUS_ABBREVIATIONS, sentenceOpeners: SENTENCE_OPENERS },
+  words: {
+    pronouns: PRONOUNS,
+    determiners: DETERMINERS,
+    prepositions: PREPOSITIONS,
+    clauseWords: CLAUSE_WORDS,
+    lexiconTags,
+    isFunctionWord,
+    isCommonWord,
+    isCalendarWord,
+  },
+  roles: {
+    honorifics: HONORIFICS,
+    nameTitles: NAME_TITLES,
+    titleGender: TITLE_GENDER,
+    personRoleNouns: PERSON_ROLE_NOUNS,
+    groupRoleNouns: GROUP_ROLE_NOUNS,
+    organizationNouns: ORGANIZATION_NOUNS,
+    documentNouns: DOCUMENT_NOUNS,
+    personalDocumentNouns: PERSONAL_DOCUMENT_NOUNS,
+    isCourtesyTitle,
+  },
+  organizations: {
+    nameHeads: ORGANIZATION_NAME_HEADS,
+    nameOpeners: ORGANIZATION_NAME_OPENERS,
+    kindsOfNoun: KINDS_OF_ORGANIZATION_NOUN,
+    corporateSuffixes: CORPORATE_SUFFIXES,
+    known: knownOrganization,
+  },
+  names: { isKnownGivenName, isKnownSurname, givenNameGender, placeKind, countryOf, countryAdjective },
+};

@@ -1,0 +1,81 @@
+// What the extractor knows about one language, in one typed value. Stages read
+// words and conventions from the pack they are handed, so a language is added
+// by writing a pack, not by editing stages.
+
+import type { CueInfo } from './en/cues.ts';
+import type { KnownOrganization } from './en/organizations.ts';
+import type { Gender, OrganizationKindHint } from './en/roles.ts';
+import type { PlaceKind } from './en/names.ts';
+import type { OrganizationKind } from '../types.ts';
+
+export interface QuoteMarkConvention {
+  /** Glyphs that open a quotation whatever surrounds them (unless spacing says otherwise). */
+  opening: readonly string[];
+  closing: readonly string[];
+  /** Glyphs that open or close, as the spacing around them says. */
+  either: readonly string[];
+  /** Single marks that, doubled, stand for a double mark. */
+  doubledSingles: readonly string[];
+  /** Single marks a house style may quote with instead of double ones. */
+  singleOpening: readonly string[];
+  singleClosing: readonly string[];
+  /** A single mark before a word that starts like this is an apostrophe. */
+  elidedWordStart: RegExp;
+}
+
+export type PronounReference = 'male' | 'female' | 'plural' | 'thing' | 'self';
+
+export interface LanguagePack {
+  /** Primary language subtag: "en". */
+  code: string;
+  quoteMarks: QuoteMarkConvention;
+  cues: {
+    speechCue(lowerWord: string): CueInfo | undefined;
+    isAccordingTo(lower: string, nextLower: string | undefined): boolean;
+    framingVerbs: ReadonlySet<string>;
+    subjectVerbFillers: ReadonlySet<string>;
+    infinitiveAdjectives: ReadonlySet<string>;
+  };
+  abbreviations: {
+    nonFinal: ReadonlySet<string>;
+    ambiguous: ReadonlySet<string>;
+    sentenceOpeners: ReadonlySet<string>;
+  };
+  words: {
+    pronouns: ReadonlyMap<string, PronounReference>;
+    determiners: ReadonlySet<string>;
+    prepositions: ReadonlySet<string>;
+    clauseWords: ReadonlySet<string>;
+    lexiconTags(lower: string): readonly string[];
+    isFunctionWord(lower: string): boolean;
+    isCommonWord(lower: string): boolean;
+    isCalendarWord(lower: string): boolean;
+  };
+  roles: {
+    honorifics: ReadonlyMap<string, Gender | null>;
+    nameTitles: ReadonlyMap<string, string>;
+    titleGender: ReadonlyMap<string, Gender>;
+    personRoleNouns: ReadonlySet<string>;
+    groupRoleNouns: ReadonlySet<string>;
+    organizationNouns: ReadonlySet<string>;
+    documentNouns: ReadonlySet<string>;
+    personalDocumentNouns: ReadonlySet<string>;
+    isCourtesyTitle(title: string): boolean;
+  };
+  organizations: {
+    /** Heads that make a capitalised run an organization's name: "Ministry", "Council". */
+    nameHeads: ReadonlyMap<string, OrganizationKindHint>;
+    nameOpeners: ReadonlyMap<string, OrganizationKindHint>;
+    kindsOfNoun: ReadonlyMap<string, readonly OrganizationKind[]>;
+    corporateSuffixes: ReadonlySet<string>;
+    known(name: string): KnownOrganization | undefined;
+  };
+  names: {
+    isKnownGivenName(lower: string): boolean;
+    isKnownSurname(lower: string): boolean;
+    givenNameGender(lower: string): Gender | null | undefined;
+    placeKind(lowerPhrase: string): PlaceKind | undefined;
+    countryOf(form: string): string | undefined;
+    countryAdjective(country: string): string | undefined;
+  };
+}
