@@ -5,14 +5,21 @@
 //   front     src/server.ts, src/plugins/, src/cache/   the HTTP front door and its plugins
 //   graphql   src/graphql/                        the schema and its resolvers
 //   writes    src/ingest/, src/generate/, src/demo/    writing articles (real, generated, demo)
+//   store     src/store/                          every SQL write, one module per aggregate
 //   extract   src/extract/                        pure: text in, ExtractedArticle out
 //   db        src/db/                             schema, client, migrations
 //   ground    src/config.ts, src/logger.ts, src/errors.ts, src/document/
+//
+// Known exceptions, each listed exactly in .dependency-cruiser-known-violations.json (any other
+// violation fails): the schema types that name each other (Article and Quote with the quote
+// filter; DeleteEntityInput in mutation-support naming Person and Organization). Once untangled,
+// rewrite the list with `npx depcruise-baseline src tests bench scripts`: it should be empty.
 
 const layers = [
   { name: 'ground', path: '^src/(config|logger|errors)\\.ts$|^src/document/' },
   { name: 'db', path: '^src/db/' },
   { name: 'extract', path: '^src/extract/' },
+  { name: 'store', path: '^src/store/' },
   { name: 'writes', path: '^src/(ingest|generate|demo)/' },
   { name: 'graphql', path: '^src/graphql/' },
   { name: 'front', path: '^src/(server\\.ts$|plugins/|cache/)' },
@@ -29,10 +36,6 @@ const upArrows = layers.slice(0, -1).map((layer, index) => ({
   from: { path: layer.path },
   to: { path: layers.slice(index + 1).map((above) => `(${above.path})`) },
 }));
-
-// Import cycles allowed for now, each named. The quote finders in src/extract/quotes go round
-// direct.ts; they are being untangled, and this list should then be empty.
-const knownCycles = ['^src/extract/quotes/(direct|embedded|explicit|quote-kind)\\.ts$'];
 
 module.exports = {
   forbidden: [
@@ -56,9 +59,10 @@ module.exports = {
     },
     {
       name: 'no-cycles',
+      comment: 'a cycle closed by a dynamic import() is not one: that module loads on demand, after both are loaded',
       severity: 'error',
-      from: { pathNot: knownCycles },
-      to: { circular: true },
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['dynamic-import'] } },
     },
     {
       name: 'src-stands-alone',

@@ -1,7 +1,7 @@
 import { builder } from './builder.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createAffiliation, deleteAffiliation, updateAffiliation } from '../store/affiliations.ts';
-import { decodeId } from './ids.ts';
+import { decodeId } from './global-ids.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 import { OrganizationRef, PersonRef } from './refs.ts';
 

@@ -9,7 +9,7 @@ import { entityLookupCondition, entitySearchCondition, lookupOrder } from './ent
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createOrganization, deleteOrganization, updateOrganization } from '../store/organizations.ts';
 import { badUserInput } from '../errors.ts';
-import { decodeId } from './ids.ts';
+import { decodeId } from './global-ids.ts';
 import { DeleteEntityInput, DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
 

@@ -8,7 +8,7 @@ import { orders } from './orders.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createPerson, deletePerson, updatePerson } from '../store/people.ts';
 import { badUserInput } from '../errors.ts';
-import { decodeId } from './ids.ts';
+import { decodeId } from './global-ids.ts';
 import { DeleteEntityInput, DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
 builder.drizzleObjectFields(PersonRef, (t) => ({

@@ -3,7 +3,7 @@ import { RelatedLinkKindEnum } from './enums.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createRelatedLink, deleteRelatedLink, updateRelatedLink } from '../store/links.ts';
 import { ArticleRef } from './refs.ts';
-import { decodeId } from './ids.ts';
+import { decodeId } from './global-ids.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
 

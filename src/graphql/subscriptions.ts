@@ -9,7 +9,7 @@ import { ArticleRef } from './refs.ts';
 import { builder, type Context } from './builder.ts';
 import { clientKey } from './client-key.ts';
 import { apiError, ErrorCode } from '../errors.ts';
-import { decodeId } from './ids.ts';
+import { decodeId } from './global-ids.ts';
 import type { ArticleChangeKind, LiveEvent } from './live/feed.ts';
 import { QuoteFilter, quoteCondition } from './quote-filter.ts';
 
