@@ -56,7 +56,9 @@ function refusal(code: ErrorCode, message: string, status: number) {
 export function useTrustedDocuments(config: TrustedDocumentsConfig): Plugin {
   const documents = loadTrustedDocuments(config);
   return usePersistedOperations({
-    // Looked up in memory, so a hash costs nothing to check.
+    // Looked up in memory, so a hash costs nothing to check. Handed over as text, not parsed:
+    // the request then carries the document as `query`, so the response cache keys it exactly as
+    // the same document sent as text.
     getPersistedOperation: (hash) => documents.get(hash) ?? null,
     allowArbitraryOperations: config.mode === 'accept',
     customErrors: {

@@ -126,4 +126,18 @@ describe.skipIf(!available)('the story viewer in a browser, trusted documents on
     expect(refused.errors[0]!.extensions.code).toBe('TRUSTED_DOCUMENTS_ONLY');
     await context.close();
   }, 120_000);
+
+  test("an organization speaking through a spokesperson has a page of its own", async () => {
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${viewer.url}#/story/port-calder-council-approves-12-turbine-tidal-pilot-in-6-3-vote`);
+    await page.locator('.speaker-link', { hasText: 'Harbor Authority' }).first().click();
+    await expect.poll(() => page.url()).toContain('#/organization/');
+    expect((await quoteTexts(page)).length).toBeGreaterThan(0);
+    expect(await page.locator('.speaker-page h1').innerText()).toBe('Port Calder Harbor Authority');
+    expect(await page.locator('.error').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

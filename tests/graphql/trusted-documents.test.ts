@@ -70,6 +70,14 @@ describe('accept mode (the default)', () => {
     expect(byText.data).toEqual(byHash.data);
   });
 
+  test('a document sent by hash and the same one sent as text share one cached answer', async () => {
+    const app = createTestApp(graph.database, { cache: { ...testConfig().cache, enabled: true } });
+    const byHash = await post(app, persisted(hashOf('FrontPage')));
+    const byText = await post(app, { query: manifest[hashOf('FrontPage')], variables: {} });
+    expect([byHash.extensions?.responseCache, byText.extensions?.responseCache]).toEqual([{ hit: false }, { hit: true }]);
+    expect(byText.data).toEqual(byHash.data);
+  });
+
   test('an unknown hash is PERSISTED_QUERY_NOT_FOUND', async () => {
     await fc.assert(
       fc.asyncProperty(fc.stringMatching(/^[0-9a-f]{64}$/), async (hash) => {
