@@ -64,6 +64,16 @@ describe('one line per operation', () => {
     expect(operations()[0]!.statements).toBeGreaterThan(0);
   });
 
+  test('an operation the compiled path does not take is logged with the reason', async () => {
+    const { app, operations } = loggedApp();
+    await post(app, 'query Plain { articles(first: 1) { nodes { title @include(if: true) } } }');
+    await post(app, 'query Compiled { articles(first: 1) { nodes { title } } }');
+    expect(operations()).toEqual([
+      expect.objectContaining({ operation: 'Plain', compiled: false, fallback: 'a directive' }),
+      expect.objectContaining({ operation: 'Compiled', compiled: true, fallback: null }),
+    ]);
+  });
+
   test('a refused operation is logged with its code; a request id that is not sane is replaced', async () => {
     const { app, operations } = loggedApp();
     const response = await post(app, 'query Big { articles(first: 100) { nodes { quotes(first: 100) { nodes { text } } } } }', {}, { 'x-request-id': 'bad id with spaces\n{"level":60}' });

@@ -106,13 +106,19 @@ export type RelationModel =
 
 type Select = (args: object, context: object, nested: (query: unknown, ...rest: unknown[]) => unknown, selection?: () => Set<string>) => unknown;
 
+/**
+ * The request context a declaration is read with: plans are shared by every request, so a
+ * declaration that reads the context (who is asking) cannot be compiled, and says so.
+ */
+const noContext = new Proxy({}, { get: () => unsupported('a relation query that reads the request context') });
+
 /** Calls a field's plugin-drizzle select with a nested selection that hands back its query. */
 function declaredSelection(field: AnyField, args: object): Record<string, unknown> {
   const select = field.extensions?.pothosDrizzleSelect as Select | undefined;
   if (typeof select !== 'function') return unsupported(`${field.name} declares no relation`);
   let selection: unknown;
   try {
-    selection = select(args, {}, (query, _path, typename) => typename ?? query, () => new Set(['nodes']));
+    selection = select(args, noContext, (query, _path, typename) => typename ?? query, () => new Set(['nodes']));
   } catch (error) {
     if (error instanceof Unsupported) throw error;
     // The field's own query rejected the arguments (a cursor of another list, a page too large).
