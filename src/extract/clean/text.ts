@@ -12,6 +12,7 @@ import {
   stripTitlePunctuation,
   wordCount,
 } from './header.ts';
+import { startsWithDateline } from '../styles/index.ts';
 import { parseRelatedLine } from './related.ts';
 
 interface Line {
@@ -135,14 +136,6 @@ function standsBeforeDateline(lines: Line[], i: number): boolean {
   if (!line || !next || i !== 1 || !startsWithDateline(next.text) || startsWithDateline(line.text)) return false;
   return wordCount(line.text) <= 60 && !/["“”]/.test(line.text);
 }
-
-/** "LOS ANGELES, Sept. 28 (UPI) —", "Pune, Mar 4 (PTI)" open a story's first paragraph, never a dek. */
-function startsWithDateline(line: string): boolean {
-  return /^[A-Z][A-Z .,'’-]{2,40}(,[^—–]{1,30})?(\([^)]{1,20}\))?\s*[—–-]{1,2}\s/.test(line) || WIRE_DATELINE.test(line);
-}
-
-/** "Pune, Mar 4 (PTI)", "Lagos, March 4 (Reuters)": a town, a date and an agency in brackets. */
-const WIRE_DATELINE = /^\p{Lu}[\p{L}.'’ -]{1,40},\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}-]{1,12}\)/u;
 
 /**
  * A paragraph that opens the story: a dateline, or one holding a quotation of a

@@ -6,6 +6,7 @@ import { canonicalSpelling, KINDS_OF_ORGANIZATION_NOUN, knownOrganization } from
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { ArticleText } from '../text/document.ts';
 import { firstTokenAtOrAfter } from '../quotes/locate.ts';
+import { DATELINE_STYLES } from '../styles/index.ts';
 import type { OrganizationEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
@@ -137,6 +138,14 @@ export function organizationForPossessive(index: ArticleIndex, entities: Resolve
   return org && mentionedBetween(org, from, at) ? org : null;
 }
 
+function placeInDateline(opening: string): RegExpExecArray | null {
+  for (const style of DATELINE_STYLES) {
+    const m = style.place?.exec(opening);
+    if (m) return m;
+  }
+  return null;
+}
+
 /**
  * The place a story is datelined in ("PORT CALDER —", "HOLLIS COUNTY
  * (Coastline Wire) —"), written as the body writes it, provided the body names
@@ -145,7 +154,7 @@ export function organizationForPossessive(index: ArticleIndex, entities: Resolve
 export function datelinePlace(doc: ArticleText): string | null {
   for (const p of doc.paragraphs.slice(0, 3)) {
     const opening = doc.body.slice(p.start, Math.min(p.end, p.start + 120));
-    const m = /^([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s/.exec(opening);
+    const m = placeInDateline(opening);
     if (!m || !m[1]) continue;
     const written = m[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_w, sep: string, c: string) => sep + c.toUpperCase());
     const elsewhere = doc.body.indexOf(written, p.start + m[0].length);

@@ -8,6 +8,8 @@ import type { Gender, OrganizationKindHint } from './en/roles.ts';
 import type { PlaceKind } from './en/names.ts';
 import type { OrganizationKind } from '../types.ts';
 
+export type { CueInfo };
+
 export interface QuoteMarkConvention {
   /** Glyphs that open a quotation whatever surrounds them (unless spacing says otherwise). */
   opening: readonly string[];

@@ -1,9 +1,7 @@
 // What the reported-speech patterns share: where a reported clause may start
 // after its verb, and whether the words before a verb can be a speaker.
 
-import { speechCue, type CueInfo } from '../language/en/cues.ts';
-import { lexiconTags } from '../language/en/names.ts';
-import { PREPOSITIONS, PRONOUNS } from '../language/en/function-words.ts';
+import type { CueInfo, LanguagePack } from '../language/pack.ts';
 import { type ArticleIndex, isCueAt } from '../text/article-index.ts';
 import type { Sentence } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
@@ -24,7 +22,7 @@ export function reportingCue(index: ArticleIndex, s: Sentence, k: number, hasQuo
   const { tokens } = index.doc;
   const t = tokens[k];
   if (!t || t.quote >= 0 || !isCueAt(tokens, k)) return null;
-  const cue = speechCue(t.lower);
+  const cue = index.doc.language.cues.speechCue(t.lower);
   if (!cue || (!cue.reports && cue.lemma !== 'ask')) return null;
   // The first cue right after a quotation ("…," he said) attributes that quotation; a later one
   // ("…," he said, arguing that …) may report something else.
@@ -51,7 +49,7 @@ export function interrupted(index: ArticleIndex, s: Sentence, comma: number, k: 
   // "In particular, he said, the foundation …" reports what follows the aside;
   // "The noise, she added, starts at six" reports the whole sentence around it.
   const opener = tokens[s.firstToken];
-  const adverbialLead = comma - s.firstToken <= 3 && !!opener && (PREPOSITIONS.has(opener.lower) || lexiconTags(opener.lower).includes('Adverb') || LEADING_CONJUNCTIONS.has(opener.lower));
+  const adverbialLead = comma - s.firstToken <= 3 && !!opener && (index.doc.language.words.prepositions.has(opener.lower) || index.doc.language.words.lexiconTags(opener.lower).includes('Adverb') || LEADING_CONJUNCTIONS.has(opener.lower));
   const first = adverbialLead ? after + 1 : s.firstToken;
   // "Sales were great, he said, wiping his face": what follows the aside is the reporter's, not the report.
   const resumesClause = /^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must)$/.test(tokens[after + 1]?.lower ?? '');
@@ -109,23 +107,23 @@ export function findWithin(tokens: Token[], from: number, to: number, test: (t: 
 }
 
 /** Between a verb and "that" only time, place and manner: "on Tuesday in a statement". */
-export function adverbialOnly(tokens: Token[], from: number, to: number, allowObject: boolean): boolean {
+export function adverbialOnly(language: LanguagePack, tokens: Token[], from: number, to: number, allowObject: boolean): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) return false;
     if (!t.isWord) continue;
-    const tags = lexiconTags(t.lower);
+    const tags = language.words.lexiconTags(t.lower);
     if (!allowObject && tags.some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal')) return false;
   }
   return true;
 }
 
-export function skipAdverbials(tokens: Token[], from: number, to: number): number {
+export function skipAdverbials(language: LanguagePack, tokens: Token[], from: number, to: number): number {
   let i = from;
   while (i < to) {
     const t = tokens[i];
     if (!t || !t.isWord) break;
-    const tags = lexiconTags(t.lower);
+    const tags = language.words.lexiconTags(t.lower);
     const timeWord = tags.some((x) => x === 'WeekDay' || x === 'Month' || x === 'Date') || /^(today|yesterday|tonight|recently|earlier|later|previously|privately|publicly|repeatedly|again|also|last|this|on|friday|monday|tuesday|wednesday|thursday|saturday|sunday)$/.test(t.lower);
     if (!timeWord) break;
     i++;
@@ -145,7 +143,7 @@ export function skipObject(index: ArticleIndex, from: number, to: number): numbe
   if (m || /^(the|a|an|his|her|their)$/.test(t.lower)) {
     for (let i = from + 1; i < Math.min(to, from + 8); i++) {
       const w = tokens[i];
-      if (w && w.isWord && (PRONOUNS.has(w.lower) || /^(he|she|they|we|it|i)['’]/.test(w.lower))) return i;
+      if (w && w.isWord && (index.doc.language.words.pronouns.has(w.lower) || /^(he|she|they|we|it|i)['’]/.test(w.lower))) return i;
     }
   }
   return -1;

@@ -3,7 +3,7 @@
 
 import type { LanguagePack } from '../language/pack.ts';
 import { findQuoteSpans, opensWithQuote, type QuoteSpan } from './quote-marks.ts';
-import { findSingleQuotedStretches, opensWithSingleQuote, quotesWithSingleMarks } from './single-quotes.ts';
+import { QUOTE_MARK_STYLES } from '../styles/index.ts';
 import { type Token, tokenize } from './tokens.ts';
 
 export interface Paragraph {
@@ -51,11 +51,12 @@ export function analyseText(paragraphTexts: readonly string[], language: Languag
   const opens: boolean[] = [];
   const headings: boolean[] = [];
   let offset = 0;
-  const singleMarks = quotesWithSingleMarks(paragraphTexts, marks);
+  // A house style that marks quotations otherwise (single marks) is decided once, for the whole article.
+  const style = QUOTE_MARK_STYLES.find((candidate) => candidate.usedBy(paragraphTexts, marks)) ?? null;
   paragraphTexts.forEach((fullText, index) => {
     const budget = Math.max(0, analysisLimit - offset);
     const text = fullText.length > budget ? cutAtSpace(fullText, budget) : fullText;
-    const single = singleMarks ? findSingleQuotedStretches(text, offset, index, marks) : [];
+    const single = style ? style.spans(text, offset, index, marks) : [];
     // In a single-mark house style, double marks are quotes within quotes; a paragraph with none in single marks may still use double.
     const spans = single.length > 0 ? single : findQuoteSpans(text, offset, index, marks);
     const paragraphTokens = tokenize(text, offset, index);
@@ -65,7 +66,7 @@ export function analyseText(paragraphTexts: readonly string[], language: Languag
     for (const t of paragraphTokens) tokens.push(t);
     paragraphs.push({ start: offset, end: offset + fullText.length, firstToken, endToken: tokens.length });
     for (const s of spans) quotes.push(s);
-    opens.push(opensWithQuote(text, marks) || (singleMarks && opensWithSingleQuote(text, marks)));
+    opens.push(opensWithQuote(text, marks) || (!!style && style.opensWithQuote(text, marks)));
     headings.push(looksLikeHeading(text));
     offset += fullText.length + PARAGRAPH_SEPARATOR.length;
   });

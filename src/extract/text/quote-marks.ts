@@ -27,10 +27,11 @@ interface Mark {
   role: MarkRole;
 }
 
-/** A convention turned into lookups once, so the per-character scan stays a map lookup. */
+/** A convention turned into lookups once: one native pattern finds the marks, a map gives their roles. */
 interface CompiledMarks {
   roleOf: ReadonlyMap<string, MarkRole>;
-  doubled: ReadonlySet<string>;
+  /** Every mark: a single glyph, or a doubled single mark ('' standing for "). */
+  scan: RegExp;
   anyDouble: RegExp;
   opensParagraph: RegExp;
 }
@@ -53,7 +54,7 @@ function compile(convention: QuoteMarkConvention): CompiledMarks {
   const doubledAlternatives = convention.doubledSingles.map((c) => `${c}${c}`).join('|');
   const made: CompiledMarks = {
     roleOf,
-    doubled: new Set(convention.doubledSingles),
+    scan: new RegExp([`[${doubleGlyphs}]`, ...convention.doubledSingles.map((c) => c.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&').repeat(2))].join('|'), 'g'),
     anyDouble: new RegExp(`[${doubleGlyphs}]`),
     opensParagraph: new RegExp(`^\\s*([${openGlyphs}]${doubledAlternatives ? `|${doubledAlternatives}` : ''})`),
   };
@@ -64,15 +65,12 @@ function compile(convention: QuoteMarkConvention): CompiledMarks {
 /** All quote marks in a paragraph, with the role their glyph and surroundings suggest. */
 function findMarks(text: string, marksOf: CompiledMarks): Mark[] {
   const marks: Mark[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? '';
-    let length = 0;
-    let glyph: MarkRole | null = marksOf.roleOf.get(c) ?? null;
-    if (glyph) length = 1;
-    else if (marksOf.doubled.has(c) && text[i + 1] === c) [glyph, length] = ['either', 2];
-    if (!glyph) continue;
-    marks.push({ at: i, length, role: correctedRole(text, i, length, glyph) });
-    i += length - 1;
+  // Scanned natively: this runs over every paragraph of every article.
+  for (const m of text.matchAll(marksOf.scan)) {
+    const at = m.index ?? 0;
+    const length = m[0].length;
+    const glyph: MarkRole = length === 1 ? (marksOf.roleOf.get(m[0]) ?? 'either') : 'either';
+    marks.push({ at, length, role: correctedRole(text, at, length, glyph) });
   }
   return marks;
 }

@@ -13,6 +13,8 @@ interface SingleMarks {
   elided: RegExp;
   doubleMarks: RegExp;
   anySingle: RegExp;
+  /** Every single mark, opening or closing, found natively. */
+  scan: RegExp;
 }
 
 const compiled = new WeakMap<QuoteMarkConvention, SingleMarks>();
@@ -29,6 +31,7 @@ function singleMarksOf(convention: QuoteMarkConvention): SingleMarks {
     elided: convention.elidedWordStart,
     doubleMarks: new RegExp([`[${doubles}]`, ...doubled].join('|'), 'g'),
     anySingle: new RegExp(`[${convention.singleOpening.map(escape).join('')}]`),
+    scan: new RegExp(`[${[...new Set([...convention.singleOpening, ...convention.singleClosing])].map(escape).join('')}]`, 'g'),
   };
   compiled.set(convention, made);
   return made;
@@ -71,9 +74,8 @@ export function findSingleQuotedStretches(text: string, base: number, paragraph:
     while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
     if (e - s >= 2) spans.push({ paragraph, open: base + from - 1, textStart: base + s, textEnd: base + e, closeEnd: base + closeEnd, unclosed });
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (!marks.openers.has(c ?? '') && !marks.closers.has(c ?? '')) continue;
+  for (const m of text.matchAll(marks.scan)) {
+    const i = m.index ?? 0;
     if (open < 0) {
       if (isOpening(text, i, marks)) open = i + 1;
     } else if (isClosing(text, i, marks)) {

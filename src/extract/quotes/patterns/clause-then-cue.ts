@@ -1,4 +1,3 @@
-import { speechCue } from '../../language/en/cues.ts';
 import type { ArticleIndex } from '../../text/article-index.ts';
 import type { Sentence } from '../../text/document.ts';
 import { LEADING_CONJUNCTIONS, looksLikeClause, tailIsAdverbial } from '../clause.ts';
@@ -33,7 +32,7 @@ function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate |
   if (!verb) return null;
   let phrase: SpeakerPhrase | null = null;
   if (comma === k - 1) {
-    if (!INVERTING_LEMMAS.has(speechCue(verb.lower)?.lemma ?? '')) return null;
+    if (!INVERTING_LEMMAS.has(index.doc.language.cues.speechCue(verb.lower)?.lemma ?? '')) return null;
     phrase = speakerAfterVerb(index, k + 1, s.endToken);
   }
   else {

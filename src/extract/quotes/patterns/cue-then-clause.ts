@@ -1,4 +1,3 @@
-import { speechCue } from '../../language/en/cues.ts';
 import type { ArticleIndex } from '../../text/article-index.ts';
 import type { Sentence } from '../../text/document.ts';
 import { clauseEnd, looksLikeClause } from '../clause.ts';
@@ -26,7 +25,7 @@ function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate |
   const { tokens } = index.doc;
   const verb = tokens[k];
   if (!verb || isPassive(tokens, k)) return null;
-  const cue = speechCue(verb.lower);
+  const cue = index.doc.language.cues.speechCue(verb.lower);
   const phrase = cue?.participle || followsConjunction(tokens, k) ? firstSubject(index, s.firstToken, k) : subjectBefore(index, k, s.firstToken);
   if (!phrase || !speakerLike(phrase, tokens)) return null;
   let start = k + 1;
@@ -34,7 +33,7 @@ function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate |
   if (cue?.lemma === 'ask') {
     if (that < 0) return null;
     start = that;
-  } else if (that >= 0 && adverbialOnly(tokens, start, that, cue?.lemma === 'tell')) {
+  } else if (that >= 0 && adverbialOnly(index.doc.language, tokens, start, that, cue?.lemma === 'tell')) {
     start = that + 1;
     while (start < s.endToken && tokens[start]?.text === ',') start++;
     const end = clauseEnd(tokens, start, s.endToken);
@@ -42,7 +41,7 @@ function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate |
     if (!looksLikeClause(tokens, start, end, true)) return null;
     return { first: start, end, cue: verb.lower, phrase };
   } else {
-    start = skipAdverbials(tokens, start, s.endToken);
+    start = skipAdverbials(index.doc.language, tokens, start, s.endToken);
     if (cue?.lemma === 'tell') {
       start = skipObject(index, start, s.endToken);
       if (start < 0) return null;

@@ -1,4 +1,3 @@
-import { speechCue } from '../../language/en/cues.ts';
 import { cueText } from '../explicit.ts';
 import { firstSubject, subjectBefore } from '../speaker-phrase.ts';
 import { leadingScan } from './leading-scan.ts';
@@ -20,7 +19,7 @@ export const leading: QuotationPattern = {
     const { tokens } = index.doc;
     const c = scan.at;
     // A participle's subject is the sentence's, which may stand before an earlier quotation in it.
-    const phrase = speechCue(tokens[c]?.lower ?? '')?.participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.floor);
+    const phrase = index.doc.language.cues.speechCue(tokens[c]?.lower ?? '')?.participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.floor);
     return phrase ? { phrase, pattern: 'leading', cue: cueText(tokens, c) } : null;
   },
 };

@@ -1,4 +1,3 @@
-import { speechCue } from '../../language/en/cues.ts';
 import { isCueAt } from '../../text/article-index.ts';
 import type { ArticleIndex } from '../../text/article-index.ts';
 import type { Token } from '../../text/tokens.ts';
@@ -57,7 +56,7 @@ function attributionIsWholeSentence(tokens: Token[], found: Explicit, from: numb
 function attributionAt(index: ArticleIndex, k: number, limit: number): Explicit | null {
   const { tokens } = index.doc;
   const t = tokens[k];
-  if (isCueAt(tokens, k) && !speechCue(t?.lower ?? '')?.participle) {
+  if (isCueAt(tokens, k) && !index.doc.language.cues.speechCue(t?.lower ?? '')?.participle) {
     const phrase = speakerAfterVerb(index, k + 1, limit);
     if (phrase) return { phrase, pattern: 'trailing', cue: cueText(tokens, k) };
     return null;
