@@ -21,6 +21,8 @@ export async function ingestDocument(db: Database, input: DocumentInput, options
     ...(input.text != null ? { text: input.text } : {}),
     ...(input.html != null ? { html: input.html } : {}),
     ...(input.url ? { url: input.url } : {}),
+    // The caller's language chooses the reader's language pack over what the page declares.
+    ...(input.language?.trim() ? { language: input.language.trim() } : {}),
   };
   // Loaded on first use: the reader and its NLP lexicon take tens of megabytes that a server
   // which only answers queries never needs.
