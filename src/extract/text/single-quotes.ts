@@ -30,8 +30,8 @@ function singleMarksOf(convention: QuoteMarkConvention): SingleMarks {
     closers: new Set(convention.singleClosing),
     elided: convention.elidedWordStart,
     doubleMarks: new RegExp([`[${doubles}]`, ...doubled].join('|'), 'g'),
-    anySingle: new RegExp(`[${convention.singleOpening.map(escape).join('')}]`),
-    scan: new RegExp(`[${[...new Set([...convention.singleOpening, ...convention.singleClosing])].map(escape).join('')}]`, 'g'),
+    anySingle: new RegExp(`[${convention.singleOpening.map(escapeMark).join('')}]`),
+    scan: new RegExp(`[${[...new Set([...convention.singleOpening, ...convention.singleClosing])].map(escapeMark).join('')}]`, 'g'),
   };
   compiled.set(convention, made);
   return made;
