@@ -92,8 +92,8 @@ export async function ingestSources(
           const result = await ingestDocument(database.db, document);
           summary[result.created ? 'created' : 'updated'] += 1;
           summary.quotes += result.quoteIds.length;
-          result.personIds.forEach((id) => people.add(id));
-          result.organizationIds.forEach((id) => organizations.add(id));
+          for (const id of result.personIds) people.add(id);
+          for (const id of result.organizationIds) organizations.add(id);
           outcome = `${result.created ? 'created' : 'updated'}, ${result.quoteIds.length} quotes`;
         } catch (error) {
           summary.failed.push({ label: source.label, error: describeFailure(error) });

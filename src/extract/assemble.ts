@@ -150,7 +150,7 @@ function affiliationsToContract(f: Findings): ExtractedAffiliation[] {
   const seen = new Set<string>();
   for (const q of [...f.quoted, ...f.reported]) {
     const r = q.resolved;
-    if (!r?.entity || r.entity.type !== 'organization' || !r.unnamedRole) continue;
+    if (r?.entity?.type !== 'organization' || !r.unnamedRole) continue;
     const key = `${r.entity.name}\u0000${r.unnamedRole.role}`;
     if (seen.has(key)) continue;
     seen.add(key);

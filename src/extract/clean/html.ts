@@ -102,7 +102,7 @@ function readTitle(doc: Doc): string | null {
   const h1 = textOf(doc.querySelector('h1'));
   if (h1) return h1;
   const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
-  if (og && og.trim()) return collapseSpaces(og);
+  if (og?.trim()) return collapseSpaces(og);
   const title = textOf(doc.querySelector('title'));
   return title ? title.replace(/\s+[|–—-]\s+[^|–—-]{1,60}$/, '') : null;
 }
@@ -115,7 +115,7 @@ function readDek(doc: Doc): string | null {
   const meta =
     doc.querySelector('meta[property="og:description"]')?.getAttribute('content') ??
     doc.querySelector('meta[name="description"]')?.getAttribute('content');
-  return meta && meta.trim() ? collapseSpaces(meta) : null;
+  return meta?.trim() ? collapseSpaces(meta) : null;
 }
 
 function textOf(el: El | null | undefined): string {

@@ -80,7 +80,7 @@ function knownAcronym(word: string): boolean {
 function findTitleSplit(run: Token[]): { prefixEnd: number; titleEnd: number } | null {
   for (let i = 0; i < run.length - 1; i++) {
     const t = run[i];
-    if (!t || !t.isWord || !(HONORIFICS.has(t.lower) || NAME_TITLES.has(t.lower))) continue;
+    if (!t?.isWord || !(HONORIFICS.has(t.lower) || NAME_TITLES.has(t.lower))) continue;
     const titleEnd = i + leadingTitlesEnd(run.slice(i));
     if (titleEnd <= i) return null;
     const block = run.slice(i, titleEnd).filter((x) => x.isWord).map((x) => x.lower);

@@ -159,7 +159,7 @@ function splitRun(tokens: Token[], start: number, end: number, classified: Class
   let s = start;
   while (s < end) {
     const t = tokens[s];
-    if (!t || !t.isWord) break;
+    if (!t?.isWord) break;
     if (NAME_PARTICLES.has(t.lower) && tokens[s + 1]?.cap) break; // "De Blasio", "de Blasio"
     const leadingWord = isFunctionWord(t.lower) && !HONORIFICS.has(t.lower) && !NAME_TITLES.has(t.lower);
     // Particles open names ("El Paso", "de Blasio"); connectors such as "of" and "and" do not.

@@ -14,12 +14,12 @@ export function applyNicknames(index: ArticleIndex, entities: ResolvedEntities):
   const people = new PeopleByName(entities.people);
   for (const m of index.mentions) {
     const person = entities.entityOf.get(m);
-    if (!person || person.type !== 'person' || m.inQuote) continue;
+    if (person?.type !== 'person' || m.inQuote) continue;
     const opener = tokens[m.endToken];
     if (opener?.text !== ',' && opener?.text !== '(') continue;
     const nickAt = afterKnownAs(index, m.endToken + 1);
     const nick = nickAt >= 0 ? tokens[nickAt] : undefined;
-    if (!nick || !nick.cap || !nick.isWord || tokens[nickAt + 1]?.cap) continue;
+    if (!nick?.cap || !nick.isWord || tokens[nickAt + 1]?.cap) continue;
     adoptNickname(entities, people, person, nick.text);
   }
   if (people.merged.size > 0) {

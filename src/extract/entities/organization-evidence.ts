@@ -126,10 +126,10 @@ function besideBodyNoun(index: ArticleIndex, m: NameMention): boolean {
   for (let k = m.endToken + 2; k < Math.min(tokens.length, m.endToken + 2 + APPOSITIVE_REACH); k++) {
     const t = tokens[k];
     // The body noun must head the appositive: "a hydrologist at the institute" describes a person.
-    if (!t || !t.isWord || t.cap || /^(who|that|which|and|or|but)$/.test(t.lower) || PREPOSITIONS.has(t.lower) || PERSON_ROLE_NOUNS.has(t.lower)) return false;
+    if (!t?.isWord || t.cap || /^(who|that|which|and|or|but)$/.test(t.lower) || PREPOSITIONS.has(t.lower) || PERSON_ROLE_NOUNS.has(t.lower)) return false;
     if (BODY_NOUNS.has(t.lower)) {
       const next = tokens[k + 1];
-      return !next || !next.isWord || /^(that|which|who|based|in|of|for|with|from)$/.test(next.lower);
+      return !next?.isWord || /^(that|which|who|based|in|of|for|with|from)$/.test(next.lower);
     }
   }
   return false;

@@ -155,7 +155,7 @@ export function datelinePlace(doc: ArticleText): string | null {
   for (const p of doc.paragraphs.slice(0, 3)) {
     const opening = doc.body.slice(p.start, Math.min(p.end, p.start + 120));
     const m = placeInDateline(opening);
-    if (!m || !m[1]) continue;
+    if (!m?.[1]) continue;
     const written = m[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_w, sep: string, c: string) => sep + c.toUpperCase());
     const elsewhere = doc.body.indexOf(written, p.start + m[0].length);
     return elsewhere >= 0 ? written : null;

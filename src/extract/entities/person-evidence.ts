@@ -35,13 +35,13 @@ function speaks(index: ArticleIndex, m: NameMention): boolean {
   if (isCueToken(tokens[k])) return true;
   const before = tokens[m.firstToken - 1];
   const after = tokens[m.endToken];
-  return isCueToken(before) && (!after || !after.isWord);
+  return isCueToken(before) && (!after?.isWord);
 }
 
 function introducedWithRole(index: ArticleIndex, m: NameMention): boolean {
   const { tokens } = index.doc;
   const before = tokens[m.firstToken - 1];
-  if (before && before.isWord && !before.cap && isRoleNoun(before.lower)) return true;
+  if (before?.isWord && !before.cap && isRoleNoun(before.lower)) return true;
   if (tokens[m.endToken]?.text !== ',') return false;
   // "Liam Carver, 34, of Harbour Road": an age set off by commas belongs to a person.
   if (/^\d{1,3}$/.test(tokens[m.endToken + 1]?.text ?? '') && /^[,)]$/.test(tokens[m.endToken + 2]?.text ?? '') && m.nameTokens.length >= 2) return true;

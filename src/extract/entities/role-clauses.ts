@@ -30,7 +30,7 @@ function roleOfBodyBefore(ctx: RoleContext, j: number): Found | null {
   if (tokens[p]?.lower === 'the') p--;
   if (tokens[p]?.lower !== 'of' && tokens[p]?.lower !== 'at') return null;
   const role = tokens[p - 1];
-  if (!role || !role.isWord || role.cap || !isRoleOrOccupation(role.lower)) return null;
+  if (!role?.isWord || role.cap || !isRoleOrOccupation(role.lower)) return null;
   let start = p - 1;
   while (start - 1 >= 0 && tokens[start - 1]?.isWord && !tokens[start - 1]?.cap && !DETERMINERS.has(tokens[start - 1]?.lower ?? '') && p - start < MAX_ROLE_WORDS) start--;
   return { role: tokens.slice(start, p).map((t) => t.text).join(' '), org };
@@ -65,7 +65,7 @@ function ofOrganization(ctx: RoleContext, m: NameMention): Found | null {
   const { tokens } = index.doc;
   // Only "of": "Obama at Harvard Law School" says where, not whom he works for.
   const prep = tokens[m.endToken];
-  if (!prep || prep.lower !== 'of' || m.possessive) return null;
+  if (prep?.lower !== 'of' || m.possessive) return null;
   let k = m.endToken + 1;
   if (tokens[k]?.lower === 'the') k++;
   const object = index.mentionStartingAt.get(k);

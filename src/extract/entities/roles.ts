@@ -74,7 +74,7 @@ export function findRoles(index: ArticleIndex, entities: ResolvedEntities, home:
   };
   for (const m of index.mentions) {
     const person = entities.entityOf.get(m);
-    if (!person || person.type !== 'person' || m.inQuote) continue;
+    if (person?.type !== 'person' || m.inQuote) continue;
     add(person, titleAffiliation(ctx, m));
     add(person, roleBefore(ctx, m));
     add(person, appositiveRole(ctx, m));
@@ -122,7 +122,7 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   const words: Token[] = [];
   while (j >= 0 && words.length < MAX_ROLE_WORDS) {
     const t = tokens[j];
-    if (!t || !t.isWord || t.quote >= 0 || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || isCueToken(t)) break;
+    if (!t?.isWord || t.quote >= 0 || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || isCueToken(t)) break;
     // Capitalised words join the role only as adjectives ("Republican presidential candidate"), never as names.
     const named = index.mentionEndingAt.get(j);
     const namesSomeone = !!named && !(named.kind === 'unknown' && named.nameTokens.length === 1);
@@ -158,7 +158,7 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
 
 /** "Rovers manager": a capitalised word that is the distinctive last word of one organization's name. */
 function organizationNamedByWord(entities: ResolvedEntities, word: Token | undefined): OrganizationEntity | null {
-  if (!word || !word.cap) return null;
+  if (!word?.cap) return null;
   const lower = word.lower.replace(/['’]s$/, '');
   if (isBodyNoun(lower)) return null; // "Council member" names no one body by itself
   const owners = organizationsEndingWith(entities, lower);
@@ -189,7 +189,7 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
   let roleAt = -1;
   for (let k = i; k < end; k++) {
     const t = tokens[k];
-    if (t && t.isWord && !t.cap && isRoleOrOccupation(t.lower)) {
+    if (t?.isWord && !t.cap && isRoleOrOccupation(t.lower)) {
       roleAt = k;
       break;
     }
@@ -198,13 +198,13 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
   // A compound role ends at its last role noun before a preposition: "vice chairwoman", "chief lending officer".
   for (let k = roleAt + 1; k < end; k++) {
     const t = tokens[k];
-    if (!t || !t.isWord || t.cap || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || DETERMINERS.has(t.lower)) break;
+    if (!t?.isWord || t.cap || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || DETERMINERS.has(t.lower)) break;
     if (isRoleNoun(t.lower)) roleAt = k;
   }
   let roleStart = roleAt;
   while (roleStart - 1 >= i) {
     const t = tokens[roleStart - 1];
-    if (!t || !t.isWord || t.cap || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower) || /['’]s$/.test(t.text)) break;
+    if (!t?.isWord || t.cap || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower) || /['’]s$/.test(t.text)) break;
     roleStart--;
   }
   const role = tokens.slice(roleStart, roleAt + 1).map((t) => t.text).join(' ');

@@ -58,7 +58,7 @@ export function findSurnameReferences(doc: ArticleText, mentions: readonly NameM
     const person = bySurname.get(base.toLowerCase());
     if (!person || !/^\p{Lu}\p{Ll}/u.test(base)) return;
     const next = doc.tokens[k + 1];
-    if (next && next.cap && next.isWord && next.start - t.end === 1) return; // part of a longer name
+    if (next?.cap && next.isWord && next.start - t.end === 1) return; // part of a longer name
     const m: NameMention = {
       kind: 'person',
       start: t.start,

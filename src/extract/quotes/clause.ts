@@ -51,7 +51,7 @@ function modalFollows(tokens: Token[], from: number, end: number): boolean {
 export function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener = false): boolean {
   if (end - from < MIN_CLAUSE_TOKENS) return false;
   const first = tokens[from];
-  if (!first || !first.isWord) return false;
+  if (!first?.isWord) return false;
   // "countries he said had sent …": a clause that opens on a verb has lost its subject to a relative clause.
   if (/^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|been|being)$/.test(first.lower)) return false;
   const noOne = first.lower === 'no' && tokens[from + 1]?.lower === 'one'; // "no one was hurt" is a clause; "no arrests" is not
@@ -82,12 +82,12 @@ export function looksFinite(t: Token, prev: Token | undefined): boolean {
   const tags = lexiconTags(t.lower);
   if (tags.some((x) => VERB_TAGS.includes(x))) return true;
   // The lexicon knows many verbs only as nouns ("stop", "starts"); right after a pronoun they are verbs.
-  if (prev && prev.isWord && PRONOUNS.has(prev.lower) && (tags.includes('Singular') || tags.includes('Plural'))) return true;
+  if (prev?.isWord && PRONOUNS.has(prev.lower) && (tags.includes('Singular') || tags.includes('Plural'))) return true;
   if (/^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower)) return true;
   if (/['’](d|s|ll|re|ve|m)$/.test(t.lower) && PRONOUNS.has(t.lower.replace(/['’].*$/, ''))) return true;
   if (/n['’]t$/.test(t.lower)) return true;
   if (/[a-z]{3,}ed$/.test(t.lower) && !tags.includes('Plural')) return true;
-  if (!prev || !prev.isWord) return false;
+  if (!prev?.isWord) return false;
   const prevTags = lexiconTags(prev.lower);
   // After a pronoun or a plural noun a bare verb form is finite ("they make", "outlets undercount");
   // after a name only an inflected one is ("Trump undercounts"), since names also modify nouns ("a Sanders supporter").
@@ -99,7 +99,7 @@ export function looksFinite(t: Token, prev: Token | undefined): boolean {
 /** Like looksFinite, but lets an adverb stand between subject and verb: "the trucks never stop". */
 export function finiteAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (!t || !t.isWord || t.cap) return false;
+  if (!t?.isWord || t.cap) return false;
   if (looksFinite(t, tokens[i - 1])) return true;
   const prev = tokens[i - 1];
   if (!prev || !/^(never|not|also|still|always|often|just|only|already|now|usually|rarely)$|ly$/.test(prev.lower)) return false;

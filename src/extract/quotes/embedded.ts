@@ -88,7 +88,7 @@ const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|sep
 function ownedStatement(index: ArticleIndex, c: number, open: number, sentenceFirst: number): Explicit | null {
   const { tokens } = index.doc;
   const noun = tokens[c];
-  if (!noun || !noun.isWord || noun.cap || !STATEMENT_NOUNS.has(noun.lower)) return null;
+  if (!noun?.isWord || noun.cap || !STATEMENT_NOUNS.has(noun.lower)) return null;
   // "The lawmaker said Trump's remarks "have had …"": inside someone's report, the words are the reporter's.
   for (let k = sentenceFirst; k < c; k++) if (isCueAt(tokens, k)) return null;
   const between = tokens.slice(c + 1, open).filter((t) => t.isWord);
@@ -97,12 +97,12 @@ function ownedStatement(index: ArticleIndex, c: number, open: number, sentenceFi
   // The owner stands at most two words before the noun: "her March comment", "his recent warning".
   for (let k = c - 1; k >= Math.max(0, c - 3); k--) {
     const t = tokens[k];
-    if (!t || !t.isWord || t.quote >= 0) return null;
+    if (!t?.isWord || t.quote >= 0) return null;
     const pronoun = POSSESSIVE_PRONOUNS.get(t.lower);
     if (pronoun) return { phrase: pronounPhrase(k, pronoun), pattern: 'embedded', cue: noun.lower };
     if (MONTHS_AND_DAYS.test(t.lower)) continue;
     const m = index.mentionEndingAt.get(k);
-    if (m && m.possessive && !m.inQuote) return { phrase: nameOnly(index, m), pattern: 'embedded', cue: noun.lower };
+    if (m?.possessive && !m.inQuote) return { phrase: nameOnly(index, m), pattern: 'embedded', cue: noun.lower };
     if (m || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower)) return null;
   }
   return null;

@@ -16,7 +16,7 @@ export function cueText(tokens: Token[], k: number): string | null {
 }
 
 /** A name alone as the speaker phrase. */
-export function nameOnly(index: ArticleIndex, m: NameMention): SpeakerPhrase {
+export function nameOnly(_index: ArticleIndex, m: NameMention): SpeakerPhrase {
   return {
     kind: 'name',
     firstToken: m.firstToken,

@@ -68,7 +68,9 @@ function positionInParagraph(found: FoundQuote[]): Map<FoundQuote, number> {
   const cached = positions.get(found);
   if (cached) return cached;
   const at = new Map<FoundQuote, number>();
-  for (const list of quotesByParagraph(found).values()) list.forEach((q, i) => at.set(q, i));
+  for (const list of quotesByParagraph(found).values()) list.forEach((q, i) => {
+      at.set(q, i);
+    });
   positions.set(found, at);
   return at;
 }

@@ -73,7 +73,7 @@ export function phraseEndingAt(index: ArticleIndex, end: number, floor: number):
   let k = j;
   while (k - 1 >= floor && j - k < MAX_NP_TOKENS) {
     const prev = tokens[k - 1];
-    if (!prev || !prev.isWord || prev.quote >= 0) break;
+    if (!prev?.isWord || prev.quote >= 0) break;
     if (DETERMINERS.has(prev.lower)) {
       k--;
       break;
@@ -106,7 +106,7 @@ function placeModifies(index: ArticleIndex, place: NameMention, floor: number): 
     if (!m) {
       while (i - 1 >= floor && i > k - 1 - MAX_NP_TOKENS) {
         const prev = tokens[i - 1];
-        if (!prev || !prev.isWord || prev.quote >= 0 || PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev)) break;
+        if (!prev?.isWord || prev.quote >= 0 || PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev)) break;
         i--;
         if (DETERMINERS.has(prev.lower)) break;
       }
@@ -141,7 +141,7 @@ function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase, floor
   const { tokens } = index.doc;
   if (tokens[phrase.firstToken - 1]?.text !== ',') return null;
   const named = index.mentionEndingAt.get(phrase.firstToken - 2);
-  if (!named || named.kind !== 'person' || named.weak || named.firstToken < floor || named.inQuote) return null;
+  if (named?.kind !== 'person' || named.weak || named.firstToken < floor || named.inQuote) return null;
   const before = tokens[named.firstToken - 1];
   if (before && before.sentence === tokens[named.firstToken]?.sentence && before.text !== ',' && !/^(and|but)$/.test(before.lower)) return null;
   return nameOrNounPhrase(index, named.firstToken, named.endToken, named);
@@ -164,7 +164,7 @@ function governingPhrase(index: ArticleIndex, objectStart: number, floor: number
   if (prep.lower === 'to' && /ing$/.test(tokens[headAt]?.lower ?? '')) headAt--; // "speaking to", "talking to"
   const head = tokens[headAt];
   const sentenceInitial = !!head && tokens[headAt - 1]?.sentence !== head.sentence;
-  if (!head || !head.isWord || (head.cap && !sentenceInitial) || head.quote >= 0) return null;
+  if (!head?.isWord || (head.cap && !sentenceInitial) || head.quote >= 0) return null;
   const kind = phraseKindOfHead(head.lower);
   // "Sanders' email to his supporters notes": a document is who wrote it, not whom it went to.
   const document = kind === 'document' && (prep.lower === 'to' || prep.lower === 'from');
@@ -203,7 +203,7 @@ export function pronounPhrase(i: number, lower: string): SpeakerPhrase {
 }
 
 /** A name, possibly a possessive one opening a noun phrase ("Clinton's spokesman"). */
-export function nameOrNounPhrase(index: ArticleIndex, first: number, end: number, mention: NameMention): SpeakerPhrase {
+export function nameOrNounPhrase(_index: ArticleIndex, first: number, end: number, mention: NameMention): SpeakerPhrase {
   return {
     kind: 'name',
     firstToken: first,
@@ -265,9 +265,9 @@ function ownerAt(index: ArticleIndex, first: number, headAt: number): SpeakerPhr
   const pronoun = POSSESSIVE_PRONOUNS.get(tokens[first]?.lower ?? '');
   if (pronoun) return { pronoun };
   const m = index.mentionStartingAt.get(first);
-  if (m && m.possessive && m.endToken <= headAt && !m.inQuote) return { mention: m };
+  if (m?.possessive && m.endToken <= headAt && !m.inQuote) return { mention: m };
   // The phrase may begin right after the possessive: "Reyes' | email", "Obama's | spokesman".
   const before = tokens[first - 1]?.text === "'" || tokens[first - 1]?.text === '’' ? first - 2 : first - 1;
   const owner = index.mentionEndingAt.get(before);
-  return owner && owner.possessive && !owner.inQuote && tokens[before]?.sentence === tokens[first]?.sentence ? { mention: owner } : null;
+  return owner?.possessive && !owner.inQuote && tokens[before]?.sentence === tokens[first]?.sentence ? { mention: owner } : null;
 }

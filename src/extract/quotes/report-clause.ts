@@ -122,7 +122,7 @@ export function skipAdverbials(language: LanguagePack, tokens: Token[], from: nu
   let i = from;
   while (i < to) {
     const t = tokens[i];
-    if (!t || !t.isWord) break;
+    if (!t?.isWord) break;
     const tags = language.words.lexiconTags(t.lower);
     const timeWord = tags.some((x) => x === 'WeekDay' || x === 'Month' || x === 'Date') || /^(today|yesterday|tonight|recently|earlier|later|previously|privately|publicly|repeatedly|again|also|last|this|on|friday|monday|tuesday|wednesday|thursday|saturday|sunday)$/.test(t.lower);
     if (!timeWord) break;
@@ -143,7 +143,7 @@ export function skipObject(index: ArticleIndex, from: number, to: number): numbe
   if (m || /^(the|a|an|his|her|their)$/.test(t.lower)) {
     for (let i = from + 1; i < Math.min(to, from + 8); i++) {
       const w = tokens[i];
-      if (w && w.isWord && (index.doc.language.words.pronouns.has(w.lower) || /^(he|she|they|we|it|i)['’]/.test(w.lower))) return i;
+      if (w?.isWord && (index.doc.language.words.pronouns.has(w.lower) || /^(he|she|they|we|it|i)['’]/.test(w.lower))) return i;
     }
   }
   return -1;

@@ -42,7 +42,6 @@ const ROLE_SYNONYMS = new Map<string, string[]>(Object.entries({
   executive: ['ceo', 'chief executive', 'executive'],
 }));
 
-const RECENT_WINDOW_CHARS = 2500;
 /** "The company" may be named this many sentences after it speaks. */
 const NAMED_NEXT_SENTENCES = 2;
 /** "The email goes on to say" continues an author quoted at most this many sentences before. */
@@ -65,8 +64,8 @@ export class SpeakerResolver {
   ) {
     this.salience = new SalienceModel(index, entities);
     this.people = timelineOf(entities.people);
-    entities.people.forEach((p, i) => this.listed.set(p, i));
-    entities.organizations.forEach((o, i) => this.listed.set(o, i));
+    for (const [i, p] of entities.people.entries()) this.listed.set(p, i);
+    for (const [i, o] of entities.organizations.entries()) this.listed.set(o, i);
   }
 
   resolve(phrase: SpeakerPhrase): ResolvedSpeaker {

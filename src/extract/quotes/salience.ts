@@ -135,7 +135,7 @@ export class SalienceModel {
       return;
     }
     const t = tokens[k];
-    if (!t || !t.isWord || t.quote >= 0) return;
+    if (!t?.isWord || t.quote >= 0) return;
     // "The president's roots": a title with "the" points at the one person who holds it here.
     if (tokens[k - 1]?.lower === 'the') {
       const holders = this.holders.get(t.lower.replace(/['’]s$/, ''));
@@ -191,9 +191,9 @@ export class SalienceModel {
     // "The Clinton approach": a person's name after an article modifies the noun that follows.
     if (before && /^(the|a|an)$/.test(before.lower) && m.kind === 'person' && m.titles.length === 0 && after?.isWord && !after.cap) return MODIFIER_WEIGHT;
     // "the same fire Mr. Obama has": a name right after an ordinary noun opens a relative clause.
-    if (before && before.isWord && !before.cap && isNounish(before.lower) && !isRoleNoun(before.lower)) return OBJECT_WEIGHT;
+    if (before?.isWord && !before.cap && isNounish(before.lower) && !isRoleNoun(before.lower)) return OBJECT_WEIGHT;
     if (m.possessive) return POSSESSIVE_WEIGHT;
-    if (after && after.isWord && !after.cap && after.start - m.end === 1 && isNounish(after.lower)) return MODIFIER_WEIGHT;
+    if (after?.isWord && !after.cap && after.start - m.end === 1 && isNounish(after.lower)) return MODIFIER_WEIGHT;
     return SUBJECT_WEIGHT;
   }
 

@@ -28,7 +28,7 @@ export { phraseEndingAt, phraseKindOfHead, type PhraseKind, type SpeakerPhrase }
 const MAX_APPOSITIVE_TOKENS = 28;
 
 function isFiller(t: Token | undefined): boolean {
-  if (!t || !t.isWord || t.cap) return false;
+  if (!t?.isWord || t.cap) return false;
   return SUBJECT_VERB_FILLERS.has(t.lower) || (/ly$/.test(t.lower) && t.lower.length > 4 && !PERSON_ROLE_NOUNS.has(t.lower));
 }
 
@@ -43,7 +43,7 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
     let k = j - 1;
     if (tokens[k]?.lower === 'on') k--;
     const governing = tokens[k];
-    if (governing && governing.isWord && !governing.cap && k >= floor && /^(go|goes|went|going|gone|continue|continues|continued|want|wants|wanted|try|tries|tried|had|has|have|decided|declined|refused|used|appeared|seemed|rushed|took|stopped|paused)$/.test(governing.lower)) {
+    if (governing?.isWord && !governing.cap && k >= floor && /^(go|goes|went|going|gone|continue|continues|continued|want|wants|wanted|try|tries|tried|had|has|have|decided|declined|refused|used|appeared|seemed|rushed|took|stopped|paused)$/.test(governing.lower)) {
       j = k - 1;
       while (j >= floor && isFiller(tokens[j])) j--;
       if (j < floor) return null;
@@ -97,7 +97,7 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
 function coordinatedAfterPhrase(tokens: Token[], j: number, floor: number): number {
   for (let p = j; p >= floor && j - p <= 5; p--) {
     const t = tokens[p];
-    if (!t || !t.isWord || t.cap) return -1;
+    if (!t?.isWord || t.cap) return -1;
     if (PREPOSITIONS.has(t.lower)) {
       const before = tokens[p - 1];
       return before && (/^(and|but|or|then)$/.test(before.lower) || before.text === ',') ? p - 1 : -1;
@@ -177,7 +177,7 @@ function appositiveOpening(tokens: Token[], closeComma: number, floor: number): 
 export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): { phrase: SpeakerPhrase; verb: number } | null {
   const { tokens } = index.doc;
   const t = tokens[i];
-  if (!t || !t.isWord || t.quote >= 0) return null;
+  if (!t?.isWord || t.quote >= 0) return null;
   let end: number;
   let ofAt = -1;
   const mention = index.mentionStartingAt.get(i);
@@ -188,7 +188,7 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
     ofAt = -1;
     while (end < limit && end - i < MAX_NP_TOKENS) {
       const w = tokens[end];
-      if (!w || !w.isWord || isCueToken(w) || isFiller(w)) break;
+      if (!w?.isWord || isCueToken(w) || isFiller(w)) break;
       // "the mum of three said", "the owner of the shop said": a person noun keeps its "of" phrase.
       const ofPerson = w.lower === 'of' && end > i && ofAt < 0 && phraseKindOfHead(tokens[end - 1]?.lower ?? '') === 'role';
       if (ofPerson) ofAt = end;
@@ -229,7 +229,7 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
 export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number): SpeakerPhrase | null {
   const { tokens } = index.doc;
   const t = tokens[i];
-  if (!t || !t.isWord || t.quote >= 0) return null;
+  if (!t?.isWord || t.quote >= 0) return null;
   if (PRONOUNS.has(t.lower)) return pronounPhrase(i, t.lower);
   if (PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || isFunctionWord(t.lower) && !DETERMINERS.has(t.lower)) return null;
   // "said campaign manager Robby Mook": role words, then the name.
@@ -246,12 +246,12 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
     if (m && !m.possessive && !modifies) return nameOrNounPhrase(index, i, m.endToken, m);
     if (m && modifies) break;
     const w = tokens[k];
-    if (!w || !w.isWord || (w.cap && k > i && tokens[k - 1]?.lower !== 'of') || (PREPOSITIONS.has(w.lower) && w.lower !== 'of') || CLAUSE_WORDS.has(w.lower)) break;
+    if (!w?.isWord || (w.cap && k > i && tokens[k - 1]?.lower !== 'of') || (PREPOSITIONS.has(w.lower) && w.lower !== 'of') || CLAUSE_WORDS.has(w.lower)) break;
   }
   let end = i;
   while (end < limit && end - i < MAX_NP_TOKENS + 4) {
     const w = tokens[end];
-    if (!w || !w.isWord || w.quote >= 0 || isCueToken(w)) break;
+    if (!w?.isWord || w.quote >= 0 || isCueToken(w)) break;
     // "The employee first said": an adverb before the verb ends the subject.
     if (end > i && (CLAUSE_WORDS.has(w.lower) || isFiller(w))) break;
     if (end > i && !w.cap && isVerbForm(w.lower)) break;

@@ -41,7 +41,7 @@ export function isCueToken(t: Token | undefined): boolean {
 export function isCueAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   // The test of isCueToken, keeping the cue it finds.
-  const cue = t && t.isWord && t.quote < 0 ? speechCue(t.lower) : undefined;
+  const cue = t?.isWord && t.quote < 0 ? speechCue(t.lower) : undefined;
   if (!t || cue === undefined) return false;
   const prev = tokens[k - 1];
   // "the movement continues to grow", "added to the list": a cue followed by "to" is not introducing speech.
@@ -52,7 +52,7 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   if (isParticiple(tokens, k, cue.lemma)) return false;
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
   if (/ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
-  if (!prev || !prev.isWord) return true;
+  if (!prev?.isWord) return true;
   if (NOUN_DETERMINERS.test(prev.lower)) return false;
   // "a thunderous chant of", "his latest claims": an adjective between a determiner and the word makes it a noun.
   const prev2 = tokens[k - 2];
@@ -66,7 +66,7 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
  */
 export function isParticipleAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
-  const cue = t && t.isWord ? speechCue(t.lower) : undefined;
+  const cue = t?.isWord ? speechCue(t.lower) : undefined;
   return !!cue && isParticiple(tokens, k, cue.lemma);
 }
 
@@ -120,7 +120,7 @@ export function tokenAt(index: ArticleIndex, i: number): Token | undefined {
  */
 export function afterDateline(tokens: readonly Token[], from: number, to: number): number {
   const first = tokens[from];
-  if (!first || !first.cap || tokens[from - 1]?.paragraph === first.paragraph) return from;
+  if (!first?.cap || tokens[from - 1]?.paragraph === first.paragraph) return from;
   for (let k = from; k < Math.min(to, from + 12); k++) {
     const t = tokens[k];
     if (t?.text === '—' || t?.text === '–' || t?.text === '--') {

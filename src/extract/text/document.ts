@@ -167,7 +167,7 @@ function endsSentenceHere(tokens: Token[], k: number, spanOf: (t: Token) => Quot
   if (dottedAcronym) return nextWordOpensSentence(tokens, k, abbreviations);
   if (t.text !== '.') return true;
   const prev = tokens[k - 1];
-  if (!prev || !prev.isWord || prev.end !== t.start) return true;
+  if (!prev?.isWord || prev.end !== t.start) return true;
   if (abbreviations.nonFinal.has(prev.lower)) return false;
   if (/^\p{Lu}$/u.test(prev.text)) return false; // an initial: "John D. Podesta"
   if (abbreviations.ambiguous.has(prev.lower)) return nextWordOpensSentence(tokens, k, abbreviations);

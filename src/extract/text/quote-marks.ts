@@ -114,7 +114,7 @@ function findSingleQuoteSpans(text: string, base: number, paragraph: number, con
     const c = text[i];
     const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
     const after = text[i + 1] ?? ' ';
-    if (c === opening && open < 0 && /[\s(\[—–-]/.test(before) && /\S/.test(after)) {
+    if (c === opening && open < 0 && /[\s([—–-]/.test(before) && /\S/.test(after)) {
       open = i;
     } else if (c === closing && open >= 0 && /\S/.test(before) && /[\s.,;:!?)\]—–-]/.test(after)) {
       // "the players’ union": a plural possessive is followed by a lower-case word, not by a clause end.

@@ -18,7 +18,7 @@ export interface Token {
 // Dotted acronyms (U.S., a.m., J.F.K.) | numbers with separators | words with
 // inner apostrophes or hyphens | any single other visible character.
 const TOKEN_PATTERN =
-  /\p{L}(?:\.\p{L})+\.?|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}{1,2}\b)?|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+  /\p{L}(?:\.\p{L})+\.?|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}{1,2}\b)?|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, base: number, paragraph: number): Token[] {
   const tokens: Token[] = [];
@@ -47,7 +47,7 @@ export function tokenize(text: string, base: number, paragraph: number): Token[]
 /** "Obama's" → "Obama"; the possessive is a separate fact about the mention. */
 export function withoutPossessive(word: string): { base: string; possessive: boolean } {
   const m = /^(.+?)['’]s$/.exec(word);
-  if (m && m[1]) return { base: m[1], possessive: true };
+  if (m?.[1]) return { base: m[1], possessive: true };
   if (/s['’]$/.test(word)) return { base: word.slice(0, -1), possessive: true };
   return { base: word, possessive: false };
 }

@@ -34,6 +34,6 @@ function introduced(index: ArticleIndex, q: FoundQuote, quotesIn: (paragraph: nu
   // An introduction is short; the last sentence of a long paragraph of narrative introduces nobody.
   if (!sentence || last - (doc.tokens[previous.firstToken]?.sentence ?? last) >= MAX_INTRODUCTION_SENTENCES) return null;
   const phrase = firstSubject(index, sentence.firstToken, sentence.endToken);
-  if (!phrase || phrase.kind !== 'name' || phrase.mention?.kind !== 'person') return null;
+  if (phrase?.kind !== 'name' || phrase.mention?.kind !== 'person') return null;
   return { phrase, adjacentSpeaker: undefined };
 }

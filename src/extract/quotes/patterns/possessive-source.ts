@@ -20,7 +20,7 @@ export const possessiveSource: QuotationPattern = {
     const colon = scan.before;
     for (let k = colon - 1; k >= w.floor && colon - k <= 6; k--) {
       const m = index.mentionEndingAt.get(k);
-      if (!m || !m.possessive || m.inQuote) continue;
+      if (!m?.possessive || m.inQuote) continue;
       const after = tokens.slice(m.endToken, colon).map((t) => t.lower);
       if (!after.some((word) => SOURCE_NOUNS.has(word))) return null;
       return { phrase: nameOnly(index, m), pattern: 'leading', cue: null };
