@@ -73,7 +73,8 @@ module.exports = {
     },
     {
       name: 'tests-not-bench',
-      comment: 'tests import src and tests/support; what a test shares with a benchmark lives in tests/support or src/generate',
+      comment:
+        'tests import src and tests/support; what a test shares with a benchmark lives in tests/support or src/generate',
       severity: 'error',
       from: { path: '^tests/' },
       to: { path: '^(bench|scripts)/' },
@@ -91,6 +92,9 @@ module.exports = {
     // Type-only imports count: an up-arrow in a type is still an up-arrow.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -48,7 +48,12 @@ export default defineConfig({
       // GraphQL through app.fetch, the write path and the database, on PGlite or TEST_DATABASE_URL.
       {
         extends: true,
-        test: { name: 'api', include: ['tests/**/*.test.ts'], exclude: [...unitTests, ...systemTests], globalSetup: databaseSetup },
+        test: {
+          name: 'api',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...unitTests, ...systemTests],
+          globalSetup: databaseSetup,
+        },
       },
       // Child processes, injected faults, real sockets, a private Redis, the browser.
       { extends: true, test: { name: 'system', include: systemTests, globalSetup: databaseSetup } },

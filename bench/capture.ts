@@ -14,7 +14,10 @@ export interface CapturedStatement {
 
 export interface CapturingApp {
   /** Runs one GraphQL request; returns its JSON body and the statements it ran. */
-  request(body: { query: string; variables: Record<string, unknown> }): Promise<{ json: unknown; statements: CapturedStatement[] }>;
+  request(body: {
+    query: string;
+    variables: Record<string, unknown>;
+  }): Promise<{ json: unknown; statements: CapturedStatement[] }>;
   /** A plain client on the same database, for EXPLAIN. */
   client: postgres.Sql;
   close(): Promise<void>;

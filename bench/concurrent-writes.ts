@@ -32,7 +32,8 @@ const TOKEN = 'bench-write-token-0123456789abcdef';
 
 const INGEST = 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }';
 const CREATE_PERSON = 'mutation($name: String!) { createPerson(input: { name: $name }) { person { id } } }';
-const MERGE = 'mutation($keep: ID!, $remove: ID!) { mergePeople(input: { keep: $keep, remove: $remove }) { movedQuotes } }';
+const MERGE =
+  'mutation($keep: ID!, $remove: ID!) { mergePeople(input: { keep: $keep, remove: $remove }) { movedQuotes } }';
 
 interface Answer {
   data?: Record<string, any> | null;
@@ -54,7 +55,10 @@ const text = (headline: string, speaker: string, said: string) =>
 interface Scenario {
   name: string;
   /** Writes to send; `tag` makes the names and URLs of one run its own. */
-  prepare(app: App, tag: string): Promise<{ requests: (() => Promise<Answer>)[]; stored: () => Promise<number>; expected: number }>;
+  prepare(
+    app: App,
+    tag: string,
+  ): Promise<{ requests: (() => Promise<Answer>)[]; stored: () => Promise<number>; expected: number }>;
 }
 
 async function count(handle: DatabaseHandle, query: ReturnType<typeof sql>): Promise<number> {
@@ -66,18 +70,33 @@ function scenarios(handle: DatabaseHandle): Scenario[] {
     {
       name: 'shared-url',
       prepare: async (app, tag) => ({
-        requests: Array.from({ length: writes }, (_, n) => () =>
-          send(app, INGEST, { input: { url: `https://bench.test/${tag}`, text: text(`Shared ${tag}`, 'Ilse Varga', `We counted ${n} boats`) } }),
+        requests: Array.from(
+          { length: writes },
+          (_, n) => () =>
+            send(app, INGEST, {
+              input: {
+                url: `https://bench.test/${tag}`,
+                text: text(`Shared ${tag}`, 'Ilse Varga', `We counted ${n} boats`),
+              },
+            }),
         ),
         // Stored: the article exists once, with its quote.
-        stored: () => count(handle, sql`select count(*)::int as n from quotes q join articles a on a.id = q.article_id where a.url = ${`https://bench.test/${tag}`}`),
+        stored: () =>
+          count(
+            handle,
+            sql`select count(*)::int as n from quotes q join articles a on a.id = q.article_id where a.url = ${`https://bench.test/${tag}`}`,
+          ),
         expected: 1,
       }),
     },
     {
       name: 'same-text',
       prepare: async (app, tag) => ({
-        requests: Array.from({ length: writes }, () => () => send(app, INGEST, { input: { text: text(`Same ${tag}`, 'Oskar Lind', 'The ferry runs all winter') } })),
+        requests: Array.from(
+          { length: writes },
+          () => () =>
+            send(app, INGEST, { input: { text: text(`Same ${tag}`, 'Oskar Lind', 'The ferry runs all winter') } }),
+        ),
         stored: () => count(handle, sql`select count(*)::int as n from articles where title = ${`Same ${tag}`}`),
         expected: 1,
       }),
@@ -87,17 +106,29 @@ function scenarios(handle: DatabaseHandle): Scenario[] {
       prepare: async (app, tag) => {
         const surname = `Holm${tag.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
         return {
-          requests: Array.from({ length: writes }, (_, n) => () =>
-            send(app, INGEST, {
-              input: { url: `https://bench.test/${tag}/${n}`, text: text(`Voice ${tag} ${n}`, n % 2 ? `Petra K. ${surname}` : `Petra ${surname}`, `Nets are down ${n}`) },
-            }),
+          requests: Array.from(
+            { length: writes },
+            (_, n) => () =>
+              send(app, INGEST, {
+                input: {
+                  url: `https://bench.test/${tag}/${n}`,
+                  text: text(
+                    `Voice ${tag} ${n}`,
+                    n % 2 ? `Petra K. ${surname}` : `Petra ${surname}`,
+                    `Nets are down ${n}`,
+                  ),
+                },
+              }),
           ),
           // Stored: quotes on the one person of that name (a second person would not count).
           stored: () =>
-            count(handle, sql`
+            count(
+              handle,
+              sql`
               select count(*)::int as n from quotes where speaker_person_id =
                 (select min(id) from people where lookup_keys @> array[${`petra ${surname.toLowerCase()}`}]::text[])
-                and (select count(*) from people where lookup_keys @> array[${`petra ${surname.toLowerCase()}`}]::text[]) = 1`),
+                and (select count(*) from people where lookup_keys @> array[${`petra ${surname.toLowerCase()}`}]::text[]) = 1`,
+            ),
           expected: writes,
         };
       },
@@ -116,17 +147,27 @@ function scenarios(handle: DatabaseHandle): Scenario[] {
         const surname = `Dobre${tag.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
         const keep = (await send(app, CREATE_PERSON, { name: `Mirela ${surname}` })).data?.createPerson.person.id;
         const remove = (await send(app, CREATE_PERSON, { name: `Mirella ${surname}` })).data?.createPerson.person.id;
-        const ingests = Array.from({ length: writes - 1 }, (_, n) => () =>
-          send(app, INGEST, { input: { url: `https://bench.test/${tag}/${n}`, text: text(`Race ${tag} ${n}`, `Mirella ${surname}`, `The dock opens in ${n} weeks`) } }),
+        const ingests = Array.from(
+          { length: writes - 1 },
+          (_, n) => () =>
+            send(app, INGEST, {
+              input: {
+                url: `https://bench.test/${tag}/${n}`,
+                text: text(`Race ${tag} ${n}`, `Mirella ${surname}`, `The dock opens in ${n} weeks`),
+              },
+            }),
         );
         const half = Math.floor(ingests.length / 2);
         return {
           requests: [...ingests.slice(0, half), () => send(app, MERGE, { keep, remove }), ...ingests.slice(half)],
           stored: () =>
-            count(handle, sql`
+            count(
+              handle,
+              sql`
               select count(*)::int as n from quotes q join articles a on a.id = q.article_id
               join people p on p.id = q.speaker_person_id
-              where a.url like ${`https://bench.test/${tag}/%`} and p.name = ${`Mirela ${surname}`}`),
+              where a.url like ${`https://bench.test/${tag}/%`} and p.name = ${`Mirela ${surname}`}`,
+            ),
           expected: writes - 1,
         };
       },
@@ -134,7 +175,8 @@ function scenarios(handle: DatabaseHandle): Scenario[] {
   ];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
 
 async function main() {
   const database = `quotegraph_bench_writes_${process.pid}`;
@@ -145,12 +187,19 @@ async function main() {
   const handle = await openDatabase({ driver: 'postgres', url: url.toString(), poolSize: writes });
   try {
     await migrateDatabase(handle);
-    const config = { ...loadConfig({ NODE_ENV: 'production', QUOTEGRAPH_CACHE: 'false', QUOTEGRAPH_RATE_LIMIT_WRITES: '1000000' }), apiTokens: [TOKEN] };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'production', QUOTEGRAPH_CACHE: 'false', QUOTEGRAPH_RATE_LIMIT_WRITES: '1000000' }),
+      apiTokens: [TOKEN],
+    };
     const app = createApp({ config, database: handle });
     // One ingest first, so the extractor is loaded before anything is timed.
     await send(app, INGEST, { input: { text: text('Warm-up', 'Ada Quill', 'Nothing to see') } });
-    console.log(`# Concurrent writes: ${writes} at once vs one after another (PostgreSQL, pool ${writes}, median of ${rounds} rounds)\n`);
-    console.log('| scenario | succeeded | stored / expected | errors | concurrent ms | serial ms | concurrent / serial |');
+    console.log(
+      `# Concurrent writes: ${writes} at once vs one after another (PostgreSQL, pool ${writes}, median of ${rounds} rounds)\n`,
+    );
+    console.log(
+      '| scenario | succeeded | stored / expected | errors | concurrent ms | serial ms | concurrent / serial |',
+    );
     console.log('|---|---|---|---|---|---|---|');
     let run = 0;
     for (const scenario of scenarios(handle)) {
@@ -167,7 +216,8 @@ async function main() {
         concurrentMs.push(performance.now() - started);
         succeeded.push(answers.filter((answer) => !answer.errors?.length).length);
         for (const answer of answers) {
-          for (const error of answer.errors ?? []) codes.set(error.extensions?.code ?? '?', (codes.get(error.extensions?.code ?? '?') ?? 0) + 1);
+          for (const error of answer.errors ?? [])
+            codes.set(error.extensions?.code ?? '?', (codes.get(error.extensions?.code ?? '?') ?? 0) + 1);
         }
         stored.push(Math.min(await concurrent.stored(), concurrent.expected));
         const serial = await scenario.prepare(app, `s${++run}x${process.pid}`);
@@ -181,7 +231,9 @@ async function main() {
         `| ${scenario.name} | ${median(succeeded)} of ${writes} | ${median(stored)} / ${expected} | ${errors} | ${median(concurrentMs).toFixed(0)} | ${median(serialMs).toFixed(0)} | ${(median(concurrentMs) / median(serialMs)).toFixed(2)} |`,
       );
     }
-    console.log(`\nsucceeded and stored: medians over rounds; errors: all rounds together (${rounds} × ${writes} writes per scenario).`);
+    console.log(
+      `\nsucceeded and stored: medians over rounds; errors: all rounds together (${rounds} × ${writes} writes per scenario).`,
+    );
   } finally {
     await handle.close();
     await admin.unsafe(`drop database if exists ${database} with (force)`);

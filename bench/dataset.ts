@@ -29,7 +29,11 @@ function filesUnder(dir: string): string[] {
 /** Changes when the migrations, the generator or the bench's own SQL change. */
 export function datasetKey(scale: number, seed: number): string {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(migrationsFolder).filter((f) => f.endsWith('.sql')), ...filesUnder(generatorDir), postgraphileSqlFile]) {
+  for (const file of [
+    ...filesUnder(migrationsFolder).filter((f) => f.endsWith('.sql')),
+    ...filesUnder(generatorDir),
+    postgraphileSqlFile,
+  ]) {
     hash.update(path.basename(file)).update(fs.readFileSync(file));
   }
   hash.update(`${scale}:${seed}`);
@@ -40,7 +44,9 @@ async function describe(sql: postgres.Sql, scale: number, seed: number): Promise
   const [counts] = await sql<{ articles: number; quotes: number; min: number; max: number }[]>`
     select (select count(*)::int from articles) as articles, (select count(*)::int from quotes) as quotes,
            (select min(id) from articles) as min, (select max(id) from articles) as max`;
-  const ids = new Map((await sql<{ id: number; name: string }[]>`select id, name from people`).map((row) => [row.name, row.id]));
+  const ids = new Map(
+    (await sql<{ id: number; name: string }[]>`select id, name from people`).map((row) => [row.name, row.id]),
+  );
   const plan = planGraph(seed, scale);
   return {
     scale,
@@ -48,7 +54,11 @@ async function describe(sql: postgres.Sql, scale: number, seed: number): Promise
     articles: counts!.articles,
     quotes: counts!.quotes,
     articleIds: { min: counts!.min, max: counts!.max },
-    people: plan.entities.people.map((person) => ({ id: ids.get(person.name) ?? -1, name: person.name, surname: person.surname })),
+    people: plan.entities.people.map((person) => ({
+      id: ids.get(person.name) ?? -1,
+      name: person.name,
+      surname: person.surname,
+    })),
   };
 }
 

@@ -18,7 +18,17 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startCluster } from './cluster.ts';
 import { preparePostgresDataset } from './dataset.ts';
-import { cpuMs, loadOptions, postJson, stoppedOnExit, peakRssMb, resetPeakRss, runLoad, startServer, type ServerProcess } from './measure.ts';
+import {
+  cpuMs,
+  loadOptions,
+  postJson,
+  stoppedOnExit,
+  peakRssMb,
+  resetPeakRss,
+  runLoad,
+  startServer,
+  type ServerProcess,
+} from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { median } from './report.ts';
 import { parameterSequence, workloads, type WorkloadId } from '../tests/support/workloads.ts';
@@ -57,7 +67,12 @@ function parseVariant(spec: string): Variant {
     entry: compiled ? target : path.join(target, 'bench', 'servers', 'quotegraph.ts'),
     tsx: !compiled,
     nodeArgs: nodeArgs.split(' ').filter(Boolean),
-    env: Object.fromEntries(env.split(',').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
+    env: Object.fromEntries(
+      env
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    ),
   };
 }
 
@@ -76,11 +91,16 @@ const running = stoppedOnExit();
 const { servers, cleanUp } = running;
 
 const start = (variant: Variant, env: Record<string, string>, extraNodeArgs: string[] = []) =>
-  startServer(variant.name, variant.entry, { ...env, ...variant.env }, {
-    path: '/graphql',
-    nodeArgs: [...variant.nodeArgs, ...extraNodeArgs],
-    tsx: variant.tsx,
-  });
+  startServer(
+    variant.name,
+    variant.entry,
+    { ...env, ...variant.env },
+    {
+      path: '/graphql',
+      nodeArgs: [...variant.nodeArgs, ...extraNodeArgs],
+      tsx: variant.tsx,
+    },
+  );
 
 interface Reading {
   round: number;
@@ -110,7 +130,10 @@ async function main() {
     '',
     `${scale} articles (${info.quotes} quotes); ${rounds} rounds of ${warmup} s warm-up + ${duration} s measured, ${connections} connections; variants in rotated order per round.`,
     '',
-    ...variants.map((v) => `- ${v.name}: ${v.tsx ? 'tsx ' : 'node '}${v.entry}${v.nodeArgs.length ? ` ${v.nodeArgs.join(' ')}` : ''}${Object.keys(v.env).length ? ` env ${JSON.stringify(v.env)}` : ''}`),
+    ...variants.map(
+      (v) =>
+        `- ${v.name}: ${v.tsx ? 'tsx ' : 'node '}${v.entry}${v.nodeArgs.length ? ` ${v.nodeArgs.join(' ')}` : ''}${Object.keys(v.env).length ? ` env ${JSON.stringify(v.env)}` : ''}`,
+    ),
     '',
   ];
 
@@ -128,7 +151,12 @@ async function main() {
         await Promise.all(servers.splice(0).map((s) => s.stop()));
         const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
         log(`${variant.name} ${id}: ${load.requests} requests profiled`);
-        lines.push(`## ${variant.name}, ${id} (${load.requests} requests)`, '', file ? summariseProfile(path.join(dir, file), { skipMs: startupMs + 1000, top: 40 }) : 'no profile', '');
+        lines.push(
+          `## ${variant.name}, ${id} (${load.requests} requests)`,
+          '',
+          file ? summariseProfile(path.join(dir, file), { skipMs: startupMs + 1000, top: 40 }) : 'no profile',
+          '',
+        );
       }
     }
   } else {
@@ -143,12 +171,18 @@ async function main() {
     for (const id of ids) {
       const workload = workloads.find((w) => w.id === id)!;
       const sample = bodies.get(id)!.slice(0, 10);
-      const expected = await Promise.all(sample.map(async (body) => workload.normalise.quotegraph(await postJson(started.get(baseline.name)!.url, body))));
+      const expected = await Promise.all(
+        sample.map(async (body) =>
+          workload.normalise.quotegraph(await postJson(started.get(baseline.name)!.url, body)),
+        ),
+      );
       for (const variant of variants.slice(1)) {
         for (let i = 0; i < sample.length; i++) {
           const actual = workload.normalise.quotegraph(await postJson(started.get(variant.name)!.url, sample[i]!));
           if (!isDeepStrictEqual(actual, expected[i])) {
-            log(`!!! ${variant.name} ${id} answers differently from ${baseline.name}: ${JSON.stringify(actual).slice(0, 300)}`);
+            log(
+              `!!! ${variant.name} ${id} answers differently from ${baseline.name}: ${JSON.stringify(actual).slice(0, 300)}`,
+            );
             lines.push(`**${variant.name} ${id} answers differently from ${baseline.name}.**`, '');
             break;
           }
@@ -178,7 +212,9 @@ async function main() {
             failures: load.errors + load.non2xx + load.graphqlErrors,
           };
           readings.push(reading);
-          log(`r${round} ${id} ${variant.name.padEnd(16)} ${reading.rps.toFixed(0).padStart(5)} req/s  CPU ${cpu.toFixed(2)} ms/req  p50 ${load.p50}  RSS ${reading.rss.toFixed(0)} MB${reading.failures ? `  FAILED ${reading.failures}` : ''}`);
+          log(
+            `r${round} ${id} ${variant.name.padEnd(16)} ${reading.rps.toFixed(0).padStart(5)} req/s  CPU ${cpu.toFixed(2)} ms/req  p50 ${load.p50}  RSS ${reading.rss.toFixed(0)} MB${reading.failures ? `  FAILED ${reading.failures}` : ''}`,
+          );
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       }
@@ -191,12 +227,17 @@ async function main() {
     for (const id of ids) {
       for (const variant of variants) {
         const mine = readings.filter((r) => r.workload === id && r.variant === variant.name);
-        const base = (round: number) => readings.find((r) => r.workload === id && r.variant === baseline.name && r.round === round)!;
+        const base = (round: number) =>
+          readings.find((r) => r.workload === id && r.variant === baseline.name && r.round === round)!;
         const rps = mine.map((r) => r.rps);
         lines.push(
           `| ${id} | ${variant.name} | ${median(rps).toFixed(0)} | ${Math.min(...rps).toFixed(0)}–${Math.max(...rps).toFixed(0)} | ${median(mine.map((r) => r.cpu)).toFixed(2)} | ${median(
             mine.map((r) => r.p50),
-          ).toFixed(0)} | ${median(mine.map((r) => r.p99)).toFixed(0)} | ${median(mine.map((r) => r.rss)).toFixed(0)} | ${median(mine.map((r) => r.rps / base(r.round).rps)).toFixed(
+          ).toFixed(
+            0,
+          )} | ${median(mine.map((r) => r.p99)).toFixed(0)} | ${median(mine.map((r) => r.rss)).toFixed(0)} | ${median(
+            mine.map((r) => r.rps / base(r.round).rps),
+          ).toFixed(
             2,
           )} | ${median(mine.map((r) => r.cpu / base(r.round).cpu)).toFixed(2)} | ${mine.reduce((a, r) => a + r.failures, 0)} |`,
         );

@@ -19,10 +19,22 @@ export interface PlanSummary {
 /** Sample parameters: the most quoted speaker, a mid-popular one and a rarely quoted one. */
 function samples(workload: WorkloadId, info: DatasetInfo): { label: string; params: Params }[] {
   const ranks = [0, 20, Math.floor(info.people.length / 2)];
-  if (workload === 'W2') return ranks.map((rank) => ({ label: `person rank ${rank}`, params: { personId: info.people[rank]!.id } }));
-  if (workload === 'W5') return ranks.map((rank) => ({ label: `surname of rank ${rank}`, params: { speakerName: info.people[rank]!.surname.toUpperCase() } }));
-  if (workload === 'W4') return [{ label: 'one word', params: { search: 'turbine' } }, { label: 'two words', params: { search: 'turbine survey' } }];
-  if (workload === 'W1') return [{ label: 'middle article', params: { articleId: Math.floor((info.articleIds.min + info.articleIds.max) / 2) } }];
+  if (workload === 'W2')
+    return ranks.map((rank) => ({ label: `person rank ${rank}`, params: { personId: info.people[rank]!.id } }));
+  if (workload === 'W5')
+    return ranks.map((rank) => ({
+      label: `surname of rank ${rank}`,
+      params: { speakerName: info.people[rank]!.surname.toUpperCase() },
+    }));
+  if (workload === 'W4')
+    return [
+      { label: 'one word', params: { search: 'turbine' } },
+      { label: 'two words', params: { search: 'turbine survey' } },
+    ];
+  if (workload === 'W1')
+    return [
+      { label: 'middle article', params: { articleId: Math.floor((info.articleIds.min + info.articleIds.max) / 2) } },
+    ];
   return [{ label: 'front page', params: {} }];
 }
 
@@ -48,14 +60,26 @@ export async function explainWorkloads(
             statement.parameters as never[],
           );
           const text = plan.map((row) => row['QUERY PLAN']).join('\n');
-          lines.push(`-- ${id} ${sample.label} (${info.scale} articles, ${info.quotes} quotes)`, `-- ${statement.text}`, `-- parameters: ${JSON.stringify(statement.parameters)}`, text, '');
+          lines.push(
+            `-- ${id} ${sample.label} (${info.scale} articles, ${info.quotes} quotes)`,
+            `-- ${statement.text}`,
+            `-- parameters: ${JSON.stringify(statement.parameters)}`,
+            text,
+            '',
+          );
           summaries.push({
             workload: id,
             label: sample.label,
             statements: statements.length,
             executionMs: Number(text.match(/Execution Time: ([\d.]+) ms/)?.[1] ?? NaN),
             seqScans: [...new Set([...text.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]!))],
-            indexes: [...new Set([...text.matchAll(/(?:Index|Index Only|Bitmap Index) Scan (?:Backward )?(?:using|on) (\w+)/g)].map((m) => m[1]!))],
+            indexes: [
+              ...new Set(
+                [...text.matchAll(/(?:Index|Index Only|Bitmap Index) Scan (?:Backward )?(?:using|on) (\w+)/g)].map(
+                  (m) => m[1]!,
+                ),
+              ),
+            ],
           });
         }
       }

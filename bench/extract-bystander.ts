@@ -38,7 +38,10 @@ const percentile = (values: number[], p: number) => {
 async function main() {
   const handle = await openDatabase({ driver: 'pglite', dataDir: 'memory://' });
   await migrateDatabase(handle);
-  const app = createApp({ config: { ...loadConfig({ NODE_ENV: 'production', QUOTEGRAPH_CACHE: 'false' }) }, database: handle });
+  const app = createApp({
+    config: { ...loadConfig({ NODE_ENV: 'production', QUOTEGRAPH_CACHE: 'false' }) },
+    database: handle,
+  });
   const read = async () => {
     const started = performance.now();
     const response = await app.fetch('http://bench.test/graphql', {
@@ -50,16 +53,30 @@ async function main() {
     return performance.now() - started;
   };
   // Warm both paths (extractor loaded here and in the worker), and the read.
-  await ingestDocument(handle.db, { html: `${article(-1).slice(0, 20_000)}</article></body></html>` }, { inWorker: false });
-  await ingestDocument(handle.db, { html: `${article(-2).slice(0, 20_000)}</article></body></html>` }, { inWorker: true });
+  await ingestDocument(
+    handle.db,
+    { html: `${article(-1).slice(0, 20_000)}</article></body></html>` },
+    { inWorker: false },
+  );
+  await ingestDocument(
+    handle.db,
+    { html: `${article(-2).slice(0, 20_000)}</article></body></html>` },
+    { inWorker: true },
+  );
   for (let i = 0; i < 20; i++) await read();
   const alone: number[] = [];
   for (let i = 0; i < 50; i++) alone.push(await read());
 
-  const results: Record<string, { waits: number[]; ingestMs: number[] }> = { 'main thread': { waits: [], ingestMs: [] }, worker: { waits: [], ingestMs: [] } };
+  const results: Record<string, { waits: number[]; ingestMs: number[] }> = {
+    'main thread': { waits: [], ingestMs: [] },
+    worker: { waits: [], ingestMs: [] },
+  };
   let round = 0;
   for (let r = 0; r < rounds; r++) {
-    for (const [mode, inWorker] of [['main thread', false], ['worker', true]] as const) {
+    for (const [mode, inWorker] of [
+      ['main thread', false],
+      ['worker', true],
+    ] as const) {
       const html = article(round++);
       let done = false;
       const started = performance.now();
@@ -90,16 +107,26 @@ async function main() {
   await stopExtractionWorker();
   await handle.close();
 
-  console.log(`# A bystander's wait during a ${Math.round(bytes / 1000)} kB HTML ingest (PGlite, in process, ${rounds} rounds)\n`);
-  console.log('| extraction on | reads answered during the ingest | wait p50 ms | wait p99 ms | wait max ms | ingest ms |');
+  console.log(
+    `# A bystander's wait during a ${Math.round(bytes / 1000)} kB HTML ingest (PGlite, in process, ${rounds} rounds)\n`,
+  );
+  console.log(
+    '| extraction on | reads answered during the ingest | wait p50 ms | wait p99 ms | wait max ms | ingest ms |',
+  );
   console.log('|---|---|---|---|---|---|');
-  console.log(`| (no ingest, back to back) | — | ${percentile(alone, 0.5).toFixed(1)} | ${percentile(alone, 0.99).toFixed(1)} | ${Math.max(...alone).toFixed(1)} | — |`);
+  console.log(
+    `| (no ingest, back to back) | — | ${percentile(alone, 0.5).toFixed(1)} | ${percentile(alone, 0.99).toFixed(1)} | ${Math.max(...alone).toFixed(1)} | — |`,
+  );
   for (const [mode, { waits, ingestMs }] of Object.entries(results)) {
-    console.log(`| ${mode} | ${(waits.length / rounds).toFixed(0)} per ingest | ${percentile(waits, 0.5).toFixed(1)} | ${percentile(waits, 0.99).toFixed(1)} | ${Math.max(...waits).toFixed(1)} | ${percentile(ingestMs, 0.5).toFixed(0)} |`);
+    console.log(
+      `| ${mode} | ${(waits.length / rounds).toFixed(0)} per ingest | ${percentile(waits, 0.5).toFixed(1)} | ${percentile(waits, 0.99).toFixed(1)} | ${Math.max(...waits).toFixed(1)} | ${percentile(ingestMs, 0.5).toFixed(0)} |`,
+    );
   }
   const main = results['main thread']!;
   const worker = results.worker!;
-  console.log(`\nlongest wait, main thread / worker: ${(Math.max(...main.waits) / Math.max(...worker.waits)).toFixed(1)}×`);
+  console.log(
+    `\nlongest wait, main thread / worker: ${(Math.max(...main.waits) / Math.max(...worker.waits)).toFixed(1)}×`,
+  );
 }
 
 await main();

@@ -100,9 +100,13 @@ function main(): void {
   const eCpu = median(extractRates.map((x) => x.cpu));
   const eWall = median(extractRates.map((x) => x.wall));
   const bCpu = median(baselineRates.map((x) => x.cpu));
-  console.log(`\nmedian of ${rounds} rounds, per core (CPU time): extract ${eCpu.toFixed(0)} articles/s (${(1000 / eCpu).toFixed(2)} ms of CPU per article)`);
+  console.log(
+    `\nmedian of ${rounds} rounds, per core (CPU time): extract ${eCpu.toFixed(0)} articles/s (${(1000 / eCpu).toFixed(2)} ms of CPU per article)`,
+  );
   console.log(`wall clock on this machine right now: ${eWall.toFixed(0)} articles/s`);
-  console.log(`baseline (one regex pass): ${bCpu.toFixed(0)} articles/s per core; extract/baseline ratio ${(eCpu / bCpu).toFixed(5)} (the baseline is ${(bCpu / eCpu).toFixed(0)}x faster)`);
+  console.log(
+    `baseline (one regex pass): ${bCpu.toFixed(0)} articles/s per core; extract/baseline ratio ${(eCpu / bCpu).toFixed(5)} (the baseline is ${(bCpu / eCpu).toFixed(0)}x faster)`,
+  );
   if (!values['skip-hostile']) reportPathologicalCosts(texts);
 }
 

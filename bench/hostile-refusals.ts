@@ -25,14 +25,25 @@ function fragmentChain(count: number, type: string, leaf: string): string {
 /** Each kind of hostile request, at the sizes the issue reported. */
 function hostileRequests(): { kind: string; name: string; body: string }[] {
   const filtered = 'query Q($f: ArticleFilter) { articles(first: 1, filter: $f) { totalCount } }';
-  const wide = (keys: number) => JSON.stringify({ query: filtered, variables: { f: Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i])) } });
-  const deep = (depth: number) => `{"query":${JSON.stringify(filtered)},"variables":{"f":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`;
+  const wide = (keys: number) =>
+    JSON.stringify({
+      query: filtered,
+      variables: { f: Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i])) },
+    });
+  const deep = (depth: number) =>
+    `{"query":${JSON.stringify(filtered)},"variables":{"f":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}}`;
   return [
-    { kind: 'chain', name: '40-fragment chain on Query (2 KB)', body: JSON.stringify({ query: `{ ...F0 }\n${fragmentChain(40, 'Query', '__typename')}` }) },
+    {
+      kind: 'chain',
+      name: '40-fragment chain on Query (2 KB)',
+      body: JSON.stringify({ query: `{ ...F0 }\n${fragmentChain(40, 'Query', '__typename')}` }),
+    },
     {
       kind: 'chain',
       name: '40-fragment chain on a connection',
-      body: JSON.stringify({ query: `{ articles(first: 1) { totalCount ...F0 } }\n${fragmentChain(40, 'QueryArticlesConnection', '__typename')}` }),
+      body: JSON.stringify({
+        query: `{ articles(first: 1) { totalCount ...F0 } }\n${fragmentChain(40, 'QueryArticlesConnection', '__typename')}`,
+      }),
     },
     { kind: 'wide', name: 'input object, 2 000 unknown keys', body: wide(2_000) },
     { kind: 'wide', name: 'input object, 6 000 unknown keys (60 KB)', body: wide(6_000) },
@@ -41,14 +52,23 @@ function hostileRequests(): { kind: string; name: string; body: string }[] {
     {
       kind: 'aliases',
       name: '400 aliases',
-      body: JSON.stringify({ query: `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: articles(first: 1) { totalCount }`).join(' ')} }` }),
+      body: JSON.stringify({
+        query: `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: articles(first: 1) { totalCount }`).join(' ')} }`,
+      }),
     },
     {
       kind: 'list',
       name: '20 000 invalid list items',
-      body: JSON.stringify({ query: 'query L($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: Array.from({ length: 20_000 }, (_, i) => ({ i })) } }),
+      body: JSON.stringify({
+        query: 'query L($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+        variables: { ids: Array.from({ length: 20_000 }, (_, i) => ({ i })) },
+      }),
     },
-    { kind: 'directives', name: '400 directives', body: JSON.stringify({ query: `{ ${'... @include(if: true) { __typename } '.repeat(400)}}` }) },
+    {
+      kind: 'directives',
+      name: '400 directives',
+      body: JSON.stringify({ query: `{ ${'... @include(if: true) { __typename } '.repeat(400)}}` }),
+    },
   ];
 }
 
@@ -62,7 +82,8 @@ async function post(url: string, body: string, timeoutMs: number): Promise<HttpR
   }
 }
 
-const outcome = (result: HttpResult | null) => (result ? `${result.status} ${/"code":"([A-Z_]+)"/.exec(result.text)?.[1] ?? 'ok'}` : 'no answer');
+const outcome = (result: HttpResult | null) =>
+  result ? `${result.status} ${/"code":"([A-Z_]+)"/.exec(result.text)?.[1] ?? 'ok'}` : 'no answer';
 
 async function main() {
   const { values } = parseArgs({
@@ -75,17 +96,24 @@ async function main() {
   const repeat = Number(values.repeat);
   const timeoutMs = Number(values.timeout) * 1000;
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const service = await startService({ env: { QUOTEGRAPH_DATA_DIR: 'memory://', QUOTEGRAPH_SEED_DEMO: 'true' }, retainLogs: false, startTimeoutMs: 120_000 });
+  const service = await startService({
+    env: { QUOTEGRAPH_DATA_DIR: 'memory://', QUOTEGRAPH_SEED_DEMO: 'true' },
+    retainLogs: false,
+    startTimeoutMs: 120_000,
+  });
   try {
     // Warm up, then the plain query's own time and a bystander's time with nothing else going on.
     for (let i = 0; i < 20; i++) await post(service.url, PLAIN, timeoutMs);
     const plain: number[] = [];
-    for (let i = 0; i < 30; i++) plain.push((await post(service.url, i % 2 ? PLAIN : BYSTANDER, timeoutMs))?.ms ?? Number.NaN);
+    for (let i = 0; i < 30; i++)
+      plain.push((await post(service.url, i % 2 ? PLAIN : BYSTANDER, timeoutMs))?.ms ?? Number.NaN);
     const base = median(plain);
     log(`plain small query: ${base.toFixed(1)} ms (median of 30)`);
     console.log(`| hostile request | bytes | answer | refuse / plain | bystander wait / plain |`);
     console.log(`|---|---:|---|---:|---:|`);
-    const chosen = hostileRequests().filter((request) => values.kinds === 'all' || values.kinds.split(',').includes(request.kind));
+    const chosen = hostileRequests().filter(
+      (request) => values.kinds === 'all' || values.kinds.split(',').includes(request.kind),
+    );
     for (const request of chosen) {
       const refuse: number[] = [];
       const wait: number[] = [];
@@ -103,7 +131,9 @@ async function main() {
         for (let j = 0; j < 3; j++) await post(service.url, PLAIN, timeoutMs);
       }
       const ratio = (ms: number) => `${(ms / base).toFixed(1)}× (${ms.toFixed(0)} ms)`;
-      console.log(`| ${request.name} | ${request.body.length} | ${answer} | ${ratio(median(refuse))} | ${ratio(median(wait))} |`);
+      console.log(
+        `| ${request.name} | ${request.body.length} | ${answer} | ${ratio(median(refuse))} | ${ratio(median(wait))} |`,
+      );
     }
     console.log(`\nplain small query: ${base.toFixed(1)} ms; medians of ${repeat}; node ${process.version}.`);
   } finally {

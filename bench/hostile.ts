@@ -34,14 +34,23 @@ function hostileRequests(): { name: string; body: string }[] {
   const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: articles(first: 1) { totalCount }`).join(' ');
   return [
     { name: 'deep', body: JSON.stringify({ query: deep }) },
-    { name: 'costly', body: JSON.stringify({ query: '{ articles(first: 100) { nodes { quotes(first: 100) { nodes { text } } } } }' }) },
+    {
+      name: 'costly',
+      body: JSON.stringify({ query: '{ articles(first: 100) { nodes { quotes(first: 100) { nodes { text } } } } }' }),
+    },
     { name: 'aliases', body: JSON.stringify({ query: `{ ${aliases} }` }) },
     { name: 'tokens', body: JSON.stringify({ query: `{ ${'__typename '.repeat(20_000)}}` }) },
     // Just over the default body limit (twice the 1 MB article limit plus 64 KiB).
     { name: 'oversized', body: JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(2_200_000) } }) },
     // The most a client may ask for in one request: under the cost limit, over the "expensive" mark.
     // (Cost 4401 of 5000; rate-limited once the client's expensive budget is spent.)
-    { name: 'maximal', body: JSON.stringify({ query: '{ articles(first: 100) { nodes { title body quotes(first: 10) { nodes { text speaker { ... on Person { name } } } } } } }' }) },
+    {
+      name: 'maximal',
+      body: JSON.stringify({
+        query:
+          '{ articles(first: 100) { nodes { title body quotes(first: 10) { nodes { text speaker { ... on Person { name } } } } } } }',
+      }),
+    },
   ];
 }
 
@@ -78,9 +87,13 @@ async function runHostileLoop(url: string, loops: number, seconds: number, kinds
 }
 
 function startHostileProcess(url: string, loops: number, seconds: number, kinds: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--hostile-loop', url, String(loops), String(seconds), kinds], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--hostile-loop', url, String(loops), String(seconds), kinds],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise<{ sent: number; perSecond: number; outcomes: Record<string, number> }>((resolve, reject) => {
@@ -112,7 +125,8 @@ async function probeOnce(url: string, expectedTotal: number) {
   const started = performance.now();
   try {
     const result = await postGraphQL(url, probe, {}, { timeoutMs: 30_000 });
-    const correct = result.status === 200 && !result.json?.errors && result.json?.data?.quotes?.totalCount === expectedTotal;
+    const correct =
+      result.status === 200 && !result.json?.errors && result.json?.data?.quotes?.totalCount === expectedTotal;
     const code: string = result.json?.errors?.[0]?.extensions?.code ?? (correct ? 'ok' : 'wrong');
     return { started, finished: performance.now(), correct, code };
   } catch {
@@ -132,7 +146,8 @@ async function measureRestart(cluster: PgCluster, url: string, expectedTotal: nu
   await cluster.restart();
   const back = performance.now();
   const deadline = back + 30_000;
-  while (performance.now() < deadline && !samples.some((sample) => sample.started >= back && sample.correct)) await sleep(20);
+  while (performance.now() < deadline && !samples.some((sample) => sample.started >= back && sample.correct))
+    await sleep(20);
   running = false;
   await Promise.all(loops);
   const first = samples.find((sample) => sample.started >= back && sample.correct);
@@ -230,7 +245,8 @@ async function main() {
     await sleep(500);
     const attacked = await normalTraffic(service.url, seconds, connections);
     const attack = await hostile;
-    if (!service.running()) throw new Error(`the service died under the hostile client:\n${service.output().slice(-3000)}`);
+    if (!service.running())
+      throw new Error(`the service died under the hostile client:\n${service.output().slice(-3000)}`);
 
     const recoveries: Awaited<ReturnType<typeof measureRestart>>[] = [];
     for (let run = 1; run <= restarts; run++) {
@@ -271,7 +287,9 @@ async function main() {
       `| restart: correct answers again, after PostgreSQL accepts connections | ${ms(median(recoveries.map((r) => r.recoveryMs)))} (max ${ms(Math.max(...recoveries.map((r) => r.recoveryMs)))}) | ${recoveries.length} |`,
       `| restart: requests that failed | ${median(recoveries.map((r) => r.failed))} | ${recoveries.length} |`,
       `| down: time to error | ${ms(median(down.timings))} (max ${ms(Math.max(...down.timings))}) | ${down.timings.length} |`,
-      `| down: answers | ${Object.entries(down.codes).map(([code, count]) => `${code} ${count}`).join(', ')} | ${down.timings.length} |`,
+      `| down: answers | ${Object.entries(down.codes)
+        .map(([code, count]) => `${code} ${count}`)
+        .join(', ')} | ${down.timings.length} |`,
       `| down: /readyz status | ${down.readyStatus} | 1 |`,
       `| start after 5 s down: correct answers again | ${ms(down.recoveryMs)} | 1 |`,
       '',

@@ -141,7 +141,12 @@ export interface LoadResult {
 }
 
 /** autocannon against `url`, each request's body the next in `bodies` (round robin). */
-export async function runLoad(url: string, bodies: string[], seconds: number, connections: number): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  bodies: string[],
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
   let next = 0;
   let graphqlErrors = 0;
   const result = await autocannon({

@@ -40,7 +40,9 @@ function ordinaryInputs(texts: readonly string[], size: number): { text: Extract
   }
   return {
     text: { text: `An ordinary long article\n\n${chosen.join('\n\n')}` },
-    html: { html: `<html><body><article><h1>An ordinary long article</h1>${chosen.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</article></body></html>` },
+    html: {
+      html: `<html><body><article><h1>An ordinary long article</h1>${chosen.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</article></body></html>`,
+    },
   };
 }
 
@@ -52,9 +54,13 @@ export function reportPathologicalCosts(texts: readonly string[]): void {
   const ordinary = { large: ordinaryInputs(texts, LARGE), small: ordinaryInputs(texts, SMALL) };
   const text = { large: costPerByte(ordinary.large.text), small: costPerByte(ordinary.small.text) };
   const html = { large: costPerByte(ordinary.large.html), small: costPerByte(ordinary.small.html) };
-  console.log(`\nordinary articles, per byte of input: text ${text.large.toFixed(3)} µs at 1 MB, ${text.small.toFixed(3)} µs at 250 kB; ` +
-    `HTML ${html.large.toFixed(3)} µs at 1 MB, ${html.small.toFixed(3)} µs at 250 kB`);
-  console.log('hostile shapes (worst family): cost per byte as a multiple of ordinary text or HTML at 1 MB; growth = per-byte cost at 1 MB / at 250 kB');
+  console.log(
+    `\nordinary articles, per byte of input: text ${text.large.toFixed(3)} µs at 1 MB, ${text.small.toFixed(3)} µs at 250 kB; ` +
+      `HTML ${html.large.toFixed(3)} µs at 1 MB, ${html.small.toFixed(3)} µs at 250 kB`,
+  );
+  console.log(
+    'hostile shapes (worst family): cost per byte as a multiple of ordinary text or HTML at 1 MB; growth = per-byte cost at 1 MB / at 250 kB',
+  );
   let worstRatio = 0;
   let worstGrowth = 0;
   for (const shape of PATHOLOGICAL_SHAPES) {
@@ -73,5 +79,7 @@ export function reportPathologicalCosts(texts: readonly string[]): void {
     worstGrowth = Math.max(worstGrowth, growth);
     console.log(`  ${shape.name.padEnd(38)} ${ratio.toFixed(2).padStart(6)}× ordinary   growth ${growth.toFixed(2)}`);
   }
-  console.log(`worst: ${worstRatio.toFixed(2)}× the per-byte cost of ordinary input; worst growth from 250 kB to 1 MB ${worstGrowth.toFixed(2)} (linear work: about 1)`);
+  console.log(
+    `worst: ${worstRatio.toFixed(2)}× the per-byte cost of ordinary input; worst growth from 250 kB to 1 MB ${worstGrowth.toFixed(2)} (linear work: about 1)`,
+  );
 }

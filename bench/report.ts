@@ -76,7 +76,10 @@ export interface Summary {
 }
 
 /** Medians per (scale, workload, system); ratios are taken within each round, then the median. */
-export function summarise(measurements: Measurement[], reference?: (m: Measurement, system: SystemId) => Measurement | undefined): Summary[] {
+export function summarise(
+  measurements: Measurement[],
+  reference?: (m: Measurement, system: SystemId) => Measurement | undefined,
+): Summary[] {
   const groups = new Map<string, Measurement[]>();
   for (const m of measurements) {
     const key = `${m.scale}|${m.workload}|${m.system}`;
@@ -84,12 +87,16 @@ export function summarise(measurements: Measurement[], reference?: (m: Measureme
   }
   const sameRound = (m: Measurement, system: SystemId) =>
     reference?.(m, system) ??
-    measurements.find((r) => r.scale === m.scale && r.workload === m.workload && r.system === system && r.round === m.round);
+    measurements.find(
+      (r) => r.scale === m.scale && r.workload === m.workload && r.system === system && r.round === m.round,
+    );
   const ratio = (group: Measurement[], system: SystemId) =>
-    median(group.map((m) => {
-      const other = sameRound(m, system);
-      return other ? m.requestsPerSecond / other.requestsPerSecond : NaN;
-    }));
+    median(
+      group.map((m) => {
+        const other = sameRound(m, system);
+        return other ? m.requestsPerSecond / other.requestsPerSecond : NaN;
+      }),
+    );
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     const rps = group.map((m) => m.requestsPerSecond);
@@ -145,7 +152,9 @@ function targets(pg: Summary[], embedded: Summary[]): string[] {
       return q && Number.isFinite(q.vsPostgraphile) ? `${w} ${fixed(q.vsPostgraphile, 2)}×` : `${w} n/a`;
     });
     const met = ratios.every((r) => /(\d+\.\d+)×/.test(r) && Number(r.match(/(\d+\.\d+)×/)![1]) >= 1.25);
-    lines.push(`- ${scale} articles — quotegraph throughput ÷ PostGraphile on W1–W3 (target ≥ 1.25): ${ratios.join(', ')} → **${met ? 'met' : 'not met'}**`);
+    lines.push(
+      `- ${scale} articles — quotegraph throughput ÷ PostGraphile on W1–W3 (target ≥ 1.25): ${ratios.join(', ')} → **${met ? 'met' : 'not met'}**`,
+    );
   }
   const statementRows = pg.filter((m) => m.system === 'quotegraph' && m.statementsPerRequest);
   const worst = Math.max(...statementRows.map((m) => m.statementsPerRequest!.data));
@@ -181,19 +190,36 @@ function targets(pg: Summary[], embedded: Summary[]): string[] {
   const rssMax = Math.max(...quotegraphRows.map((m) => m.maxPeakRssMb));
   lines.push(
     `- quotegraph on PostgreSQL, peak RSS under load (target < 300 MB): worst median over rounds ${fixed(rss, 0)} MB, highest single reading ${fixed(rssMax, 0)} MB → **${rssMax < 300 ? 'met' : rss < 300 ? 'met by the medians, not by every reading' : 'not met'}**` +
-      (embedded.length ? ` (on PGlite, which holds the database in the same process: ${fixed(Math.max(...embedded.map((m) => m.maxPeakRssMb)), 0)} MB)` : ''),
+      (embedded.length
+        ? ` (on PGlite, which holds the database in the same process: ${fixed(Math.max(...embedded.map((m) => m.maxPeakRssMb)), 0)} MB)`
+        : ''),
   );
   return lines;
 }
 
 export function renderReport(report: RunReport): string {
-  const out: string[] = ['# quotegraph benchmark results', '', `Run ${report.date}.`, '', '## Machine', '', ...report.machine.map((l) => `- ${l}`), ''];
+  const out: string[] = [
+    '# quotegraph benchmark results',
+    '',
+    `Run ${report.date}.`,
+    '',
+    '## Machine',
+    '',
+    ...report.machine.map((l) => `- ${l}`),
+    '',
+  ];
   out.push('## Settings', '', ...report.settings.map((l) => `- ${l}`), '');
   out.push(
     'Everything shares one 2-core machine (load generator, servers, PostgreSQL, and whatever else runs there): compare systems within a round, and expect run-to-run differences of 1.5–2× in absolute numbers.',
     '',
   );
-  if (report.workloads?.length) out.push('## Workloads (the same question to every system; tests/support/workloads.ts)', '', ...report.workloads.map((l) => `- ${l}`), '');
+  if (report.workloads?.length)
+    out.push(
+      '## Workloads (the same question to every system; tests/support/workloads.ts)',
+      '',
+      ...report.workloads.map((l) => `- ${l}`),
+      '',
+    );
   if (report.generation.length) out.push('## Data generation', '', ...report.generation.map((l) => `- ${l}`), '');
   const pgMeasurements = report.measurements.filter((m) => m.system !== 'quotegraph (PGlite)');
   const pg = summarise(pgMeasurements);
@@ -230,10 +256,15 @@ export function renderReport(report: RunReport): string {
     '',
   );
   out.push('## quotegraph query plans (EXPLAIN ANALYZE, BUFFERS in bench/out/explain-*.txt)', '');
-  out.push('| scale | workload | sample | statements | execution ms | seq scans | indexes used |', '|---:|---|---|---:|---:|---|---|');
+  out.push(
+    '| scale | workload | sample | statements | execution ms | seq scans | indexes used |',
+    '|---:|---|---|---:|---:|---|---|',
+  );
   for (const [scale, plans] of Object.entries(report.plans)) {
     for (const p of plans) {
-      out.push(`| ${scale} | ${p.workload} | ${p.label} | ${p.statements} | ${fixed(p.executionMs, 2)} | ${p.seqScans.join(', ') || '—'} | ${p.indexes.join(', ') || '—'} |`);
+      out.push(
+        `| ${scale} | ${p.workload} | ${p.label} | ${p.statements} | ${fixed(p.executionMs, 2)} | ${p.seqScans.join(', ') || '—'} | ${p.indexes.join(', ') || '—'} |`,
+      );
     }
   }
   out.push('');

@@ -12,11 +12,31 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { startCluster } from './cluster.ts';
 import { preparePgliteDataset, preparePostgresDataset, type DatasetInfo } from './dataset.ts';
-import { explainWorkloads, } from './explain.ts';
-import { cpuMs, loadOptions, postJson, stoppedOnExit, peakRssMb, resetPeakRss, resetStatements, runLoad, waitForQuiet, startServer, statementCalls, statementListing, type ServerProcess } from './measure.ts';
+import { explainWorkloads } from './explain.ts';
+import {
+  cpuMs,
+  loadOptions,
+  postJson,
+  stoppedOnExit,
+  peakRssMb,
+  resetPeakRss,
+  resetStatements,
+  runLoad,
+  waitForQuiet,
+  startServer,
+  statementCalls,
+  statementListing,
+  type ServerProcess,
+} from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { CACHED, renderReport, type CheckResult, type Measurement, type RunReport } from './report.ts';
-import { parameterSequence, workloads, type Params, type SystemId, type WorkloadId } from '../tests/support/workloads.ts';
+import {
+  parameterSequence,
+  workloads,
+  type Params,
+  type SystemId,
+  type WorkloadId,
+} from '../tests/support/workloads.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(here, 'out');
@@ -41,7 +61,10 @@ if (args.help) {
   process.exit(0);
 }
 
-const scales = args.scales.split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => n > 0);
+const scales = args.scales
+  .split(',')
+  .map((s) => Number(s.replace(/_/g, '')))
+  .filter((n) => n > 0);
 const seed = Number(args.seed);
 const warmup = Number(args.warmup);
 const duration = Number(args.duration);
@@ -73,7 +96,11 @@ function firstDifference(a: unknown, b: unknown, where = ''): string {
   if (isDeepStrictEqual(a, b)) return '';
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const d = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${where}.${key}`);
+      const d = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${where}.${key}`,
+      );
       if (d) return d;
     }
   }
@@ -81,11 +108,17 @@ function firstDifference(a: unknown, b: unknown, where = ''): string {
 }
 
 /** Asks each system the same sampled questions and compares with the limit's answers. */
-async function checkAnswers(scale: number, urls: Partial<Record<string, string>>, info: DatasetInfo): Promise<CheckResult[]> {
+async function checkAnswers(
+  scale: number,
+  urls: Partial<Record<string, string>>,
+  info: DatasetInfo,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const workload of selectedWorkloads) {
     const params = parameterSequence(workload.id, info, seed + 7, checkSamples);
-    const expected = await Promise.all(params.map(async (p) => workload.normalise.limit(await postJson(urls.limit!, workload.body.limit(p)))));
+    const expected = await Promise.all(
+      params.map(async (p) => workload.normalise.limit(await postJson(urls.limit!, workload.body.limit(p)))),
+    );
     for (const [name, url] of Object.entries(urls)) {
       if (name === 'limit' || !url) continue;
       const system = (name.startsWith('quotegraph') ? 'quotegraph' : name) as SystemId;
@@ -98,8 +131,16 @@ async function checkAnswers(scale: number, urls: Partial<Record<string, string>>
           firstMismatch ??= `${JSON.stringify(params[i])} ${firstDifference(actual, expected[i])}`;
         }
       }
-      if (mismatches) log(`!!! MISMATCH ${name} ${workload.id}@${scale}: ${mismatches}/${params.length}; first: ${firstMismatch}`);
-      results.push({ scale, workload: workload.id, system: name, samples: params.length, mismatches, ...(firstMismatch ? { firstMismatch } : {}) });
+      if (mismatches)
+        log(`!!! MISMATCH ${name} ${workload.id}@${scale}: ${mismatches}/${params.length}; first: ${firstMismatch}`);
+      results.push({
+        scale,
+        workload: workload.id,
+        system: name,
+        samples: params.length,
+        mismatches,
+        ...(firstMismatch ? { firstMismatch } : {}),
+      });
     }
   }
   return results;
@@ -122,7 +163,11 @@ async function measure(
     await resetStatements(statements.admin);
     const sequential = Math.min(100, bodies.length);
     for (let i = 0; i < sequential; i++) {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i] });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: bodies[i],
+      });
       await response.arrayBuffer();
     }
     const counted = await statementCalls(statements.admin, statements.database);
@@ -203,19 +248,28 @@ async function main() {
     pgInfos.set(scale, dataset);
     const { database, info } = dataset;
     if (dataset.generatedSeconds !== null) {
-      report.generation.push(`PostgreSQL (bench cluster): ${scale} articles → ${info.quotes} quotes in ${dataset.generatedSeconds.toFixed(1)} s`);
+      report.generation.push(
+        `PostgreSQL (bench cluster): ${scale} articles → ${info.quotes} quotes in ${dataset.generatedSeconds.toFixed(1)} s`,
+      );
     }
     const env = { BENCH_DATABASE_URL: cluster.url(database), POOL_SIZE: poolSize };
     const started: Partial<Record<SystemId, ServerProcess>> = {};
     for (const system of ['limit', ...systems.filter((s) => s !== 'limit')] as SystemId[]) {
-      const server = await startServer(system, `${system}.ts`, env, { path: system === 'limit' ? '/query' : '/graphql' });
+      const server = await startServer(system, `${system}.ts`, env, {
+        path: system === 'limit' ? '/query' : '/graphql',
+      });
       servers.push(server);
       started[system] = server;
     }
     // The same server with its response cache on: what repeated reads cost once answers are cached.
     const cachedServer =
       systems.includes('quotegraph') && !args['no-cached']
-        ? await startServer('quotegraph-cached', 'quotegraph.ts', { ...env, BENCH_CACHE: '1', QUOTEGRAPH_CACHE_TTL_MS: '86400000', QUOTEGRAPH_CACHE_MAX_ENTRIES: '100000' }, { path: '/graphql' })
+        ? await startServer(
+            'quotegraph-cached',
+            'quotegraph.ts',
+            { ...env, BENCH_CACHE: '1', QUOTEGRAPH_CACHE_TTL_MS: '86400000', QUOTEGRAPH_CACHE_MAX_ENTRIES: '100000' },
+            { path: '/graphql' },
+          )
         : null;
     if (cachedServer) servers.push(cachedServer);
     log(`${scale}: checking answers`);
@@ -227,20 +281,44 @@ async function main() {
         const params = parameterSequence(workload.id, info, seed);
         for (const system of ['limit', ...systems.filter((s) => s !== 'limit')] as SystemId[]) {
           report.measurements.push(
-            await measure(started[system]!, system, workload.id, bodiesFor(workload.id, system, params), info, { admin, database }, round),
+            await measure(
+              started[system]!,
+              system,
+              workload.id,
+              bodiesFor(workload.id, system, params),
+              info,
+              { admin, database },
+              round,
+            ),
           );
         }
         if (cachedServer) {
           // Every question asked once first, so the measured period sees the warm cache (the
           // entries outlive the run). No statement count: those requests would meet a cold cache.
           if (round === 1) await askEach(cachedServer.url, bodiesFor(workload.id, 'quotegraph', params));
-          report.measurements.push(await measure(cachedServer, CACHED, workload.id, bodiesFor(workload.id, 'quotegraph', params), info, null, round));
+          report.measurements.push(
+            await measure(
+              cachedServer,
+              CACHED,
+              workload.id,
+              bodiesFor(workload.id, 'quotegraph', params),
+              info,
+              null,
+              round,
+            ),
+          );
         }
       }
     }
     await Promise.all(servers.splice(0).map((server) => server.stop()));
     log(`${scale}: EXPLAIN ANALYZE of quotegraph's SQL`);
-    report.plans[scale] = await explainWorkloads(cluster.url(database), config, info, outDir, ['W1', 'W2', 'W3', 'W4', 'W5']);
+    report.plans[scale] = await explainWorkloads(cluster.url(database), config, info, outDir, [
+      'W1',
+      'W2',
+      'W3',
+      'W4',
+      'W5',
+    ]);
   }
 
   if (!args['skip-pglite'] && systems.includes('quotegraph')) {
@@ -251,11 +329,19 @@ async function main() {
     }
     const info = await describePglite(pglite.dataDir, scale);
     const limitDataset = pgInfos.get(scale);
-    const server = await startServer('quotegraph-pglite', 'quotegraph.ts', { BENCH_DATA_DIR: pglite.dataDir, POOL_SIZE: poolSize });
+    const server = await startServer('quotegraph-pglite', 'quotegraph.ts', {
+      BENCH_DATA_DIR: pglite.dataDir,
+      POOL_SIZE: poolSize,
+    });
     servers.push(server);
     let limit: ServerProcess | null = null;
     if (limitDataset) {
-      limit = await startServer('limit', 'limit.ts', { BENCH_DATABASE_URL: cluster.url(limitDataset.database), POOL_SIZE: poolSize }, { path: '/query' });
+      limit = await startServer(
+        'limit',
+        'limit.ts',
+        { BENCH_DATABASE_URL: cluster.url(limitDataset.database), POOL_SIZE: poolSize },
+        { path: '/query' },
+      );
       servers.push(limit);
       log(`PGlite ${scale}: checking answers against the PostgreSQL limit`);
       report.checks.push(...(await checkAnswers(scale, { limit: limit.url, 'quotegraph (PGlite)': server.url }, info)));
@@ -263,7 +349,17 @@ async function main() {
     for (let round = 1; round <= rounds; round++) {
       for (const workload of selectedWorkloads) {
         const params = parameterSequence(workload.id, info, seed);
-        report.measurements.push(await measure(server, 'quotegraph (PGlite)', workload.id, bodiesFor(workload.id, 'quotegraph', params), info, null, round));
+        report.measurements.push(
+          await measure(
+            server,
+            'quotegraph (PGlite)',
+            workload.id,
+            bodiesFor(workload.id, 'quotegraph', params),
+            info,
+            null,
+            round,
+          ),
+        );
       }
     }
     await Promise.all(servers.splice(0).map((s) => s.stop()));
@@ -276,18 +372,27 @@ async function main() {
     fs.rmSync(profileDir, { recursive: true, force: true });
     log(`profiling quotegraph under W1–W3 at ${scale} articles`);
     const spawned = performance.now();
-    const server = await startServer('quotegraph-profiled', 'quotegraph.ts', { BENCH_DATABASE_URL: cluster.url(database), POOL_SIZE: poolSize }, {
-      path: '/graphql',
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
-    });
+    const server = await startServer(
+      'quotegraph-profiled',
+      'quotegraph.ts',
+      { BENCH_DATABASE_URL: cluster.url(database), POOL_SIZE: poolSize },
+      {
+        path: '/graphql',
+        nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+      },
+    );
     servers.push(server);
     const startupMs = performance.now() - spawned;
     for (const id of ['W1', 'W2', 'W3'] as const) {
       await runLoad(server.url, bodiesFor(id, 'quotegraph', parameterSequence(id, info, seed)), duration, connections);
     }
     await Promise.all(servers.splice(0).map((s) => s.stop()));
-    const file = fs.existsSync(profileDir) ? fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile')) : undefined;
-    report.profile = file ? summariseProfile(path.join(profileDir, file), { skipMs: startupMs + 1000 }) : 'No profile was written.';
+    const file = fs.existsSync(profileDir)
+      ? fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))
+      : undefined;
+    report.profile = file
+      ? summariseProfile(path.join(profileDir, file), { skipMs: startupMs + 1000 })
+      : 'No profile was written.';
   }
 
   await admin.end();
@@ -296,14 +401,18 @@ async function main() {
   fs.writeFileSync(path.join(here, 'RESULTS.md'), `${markdown}\n`);
   process.stdout.write(`${markdown}\n`);
   const mismatched = report.checks.filter((c) => c.mismatches > 0);
-  if (mismatched.length) log(`!!! ${mismatched.length} workload/system pairs gave answers different from the limit; see RESULTS.md`);
+  if (mismatched.length)
+    log(`!!! ${mismatched.length} workload/system pairs gave answers different from the limit; see RESULTS.md`);
 }
 
 /** The commit measured, and whether the work tree had uncommitted changes to src/. */
 function gitState(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', '../src'], { cwd: here, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '../src'], {
+      cwd: here,
+      encoding: 'utf8',
+    }).trim();
     return `commit ${commit}${dirty ? ` with uncommitted changes to ${dirty.split('\n').length} files under src/` : ''}`;
   } catch {
     return 'an unknown commit';
@@ -312,7 +421,11 @@ function gitState(): string {
 
 function readVersion(name: string): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.resolve(here, '../node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.resolve(here, '../node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return 'unknown';
   }
@@ -330,14 +443,20 @@ async function describePglite(dataDir: string, scale: number): Promise<DatasetIn
     const [counts] = await rows<{ articles: number; quotes: number; min: number; max: number }>(
       'select (select count(*)::int from articles) as articles, (select count(*)::int from quotes) as quotes, (select min(id) from articles) as min, (select max(id) from articles) as max',
     );
-    const ids = new Map((await rows<{ id: number; name: string }>('select id, name from people')).map((row) => [row.name, row.id]));
+    const ids = new Map(
+      (await rows<{ id: number; name: string }>('select id, name from people')).map((row) => [row.name, row.id]),
+    );
     return {
       scale,
       seed,
       articles: counts!.articles,
       quotes: counts!.quotes,
       articleIds: { min: counts!.min, max: counts!.max },
-      people: planGraph(seed, scale).entities.people.map((p) => ({ id: ids.get(p.name) ?? -1, name: p.name, surname: p.surname })),
+      people: planGraph(seed, scale).entities.people.map((p) => ({
+        id: ids.get(p.name) ?? -1,
+        name: p.name,
+        surname: p.surname,
+      })),
     };
   } finally {
     await handle.close();

@@ -50,7 +50,15 @@ async function measure(workers: number) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', String(workers)], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUOTEGRAPH_CACHE: 'false', QUOTEGRAPH_SEED_DEMO: 'false', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      QUOTEGRAPH_CACHE: 'false',
+      QUOTEGRAPH_SEED_DEMO: 'false',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -70,7 +78,13 @@ async function measure(workers: number) {
   const result = await run(Number(values.seconds));
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
-  return { workers, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    workers,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 const counts = values.workers.split(',').map(Number);
@@ -80,7 +94,9 @@ for (let round = 0; round < Number(values.rounds); round += 1) {
   for (const workers of round % 2 === 0 ? counts : [...counts].reverse()) {
     const result = await measure(workers);
     measured.set(workers, result);
-    console.log(`round ${round + 1}, workers ${workers}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+    console.log(
+      `round ${round + 1}, workers ${workers}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`,
+    );
   }
   rounds.push(measured);
 }
@@ -89,5 +105,7 @@ const base = counts[0]!;
 for (const workers of counts) {
   const rates = rounds.map((round) => round.get(workers)!.requestsPerSecond);
   const ratios = rounds.map((round) => round.get(workers)!.requestsPerSecond / round.get(base)!.requestsPerSecond);
-  console.log(`workers ${workers}: median ${median(rates).toFixed(0)} req/s; median ratio to ${base} worker(s) in the same round ×${median(ratios).toFixed(2)}`);
+  console.log(
+    `workers ${workers}: median ${median(rates).toFixed(0)} req/s; median ratio to ${base} worker(s) in the same round ×${median(ratios).toFixed(2)}`,
+  );
 }

@@ -46,12 +46,20 @@ function unmark(body: string): { text: string; quotes: GoldQuote[] } {
   for (const m of body.matchAll(MARK)) {
     text += body.slice(last, m.index);
     const words = m[4] ?? '';
-    quotes.push({ text: words, speaker: (m[1] ?? '').trim(), speakerType: m[2] as GoldQuote['speakerType'], kind: m[3] as GoldQuote['kind'], start: text.length, end: text.length + words.length });
+    quotes.push({
+      text: words,
+      speaker: (m[1] ?? '').trim(),
+      speakerType: m[2] as GoldQuote['speakerType'],
+      kind: m[3] as GoldQuote['kind'],
+      start: text.length,
+      end: text.length + words.length,
+    });
     text += words;
     last = (m.index ?? 0) + m[0].length;
   }
   text += body.slice(last);
-  if (/\{\{|\}\}/.test(text)) throw new Error(`a mark is malformed near: ${text.slice(text.search(/\{\{|\}\}/), text.search(/\{\{|\}\}/) + 80)}`);
+  if (/\{\{|\}\}/.test(text))
+    throw new Error(`a mark is malformed near: ${text.slice(text.search(/\{\{|\}\}/), text.search(/\{\{|\}\}/) + 80)}`);
   return { text, quotes };
 }
 
@@ -73,7 +81,8 @@ function pageFor(text: string, header: Map<string, string>): string {
     mainEntityOfPage: header.get('url'),
   };
   const body = paragraphs.map((p, i) => {
-    const ad = i === 2 ? '<div class="ad-unit"><span>Advertisement</span><span>Story continues below</span></div>\n' : '';
+    const ad =
+      i === 2 ? '<div class="ad-unit"><span>Advertisement</span><span>Story continues below</span></div>\n' : '';
     return `${ad}<p>${escapeHtml(p)}</p>`;
   });
   return `<!DOCTYPE html>
@@ -107,7 +116,9 @@ function build(): void {
   rmSync(join(root, 'raw'), { recursive: true, force: true });
   mkdirSync(join(root, 'raw'), { recursive: true });
   for (const old of readdirSync(root).filter((f) => f.endsWith('.json'))) rmSync(join(root, old));
-  const sources = readdirSync(join(root, 'src')).filter((f) => f.endsWith('.txt')).sort();
+  const sources = readdirSync(join(root, 'src'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   for (const file of sources) {
     const id = file.replace(/\.txt$/, '');
     const { header, body } = parseSource(join(root, 'src', file));

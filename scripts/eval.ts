@@ -39,7 +39,10 @@ function main(): number {
   });
   const floors: Floors = values.floors ? (JSON.parse(readFileSync(resolve(values.floors), 'utf8')) as Floors) : {};
   const corpusRoot = resolve(process.env.QUOTEGRAPH_CORPUS_DIR ?? join(repoRoot, '..', 'shared', 'corpus'));
-  const dirs = positionals.length > 0 ? positionals.map((p) => resolve(p)) : [...['quotes-dev', 'quotes-train'].map((d) => join(corpusRoot, d)), join(repoRoot, 'corpus', 'styles')];
+  const dirs =
+    positionals.length > 0
+      ? positionals.map((p) => resolve(p))
+      : [...['quotes-dev', 'quotes-train'].map((d) => join(corpusRoot, d)), join(repoRoot, 'corpus', 'styles')];
   const outDir = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), 'quotegraph-eval-'));
   mkdirSync(outDir, { recursive: true });
   let status = 0;
@@ -54,7 +57,11 @@ function main(): number {
     const scorer = process.env.QUOTEGRAPH_SCORER ?? join(corpusRoot, 'score.mjs');
     console.log(`\n== ${basename(dir)} (${dir})`);
     const args = [scorer, dir, systemFile, ...(values.verbose ? ['--verbose'] : [])];
-    const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     process.stdout.write(run.stdout ?? '');
     if (run.status !== 0) status = run.status ?? 1;
     if (!meetsFloors(basename(dir), run.stdout ?? '', floors[basename(dir)] ?? {})) status = 1;
@@ -85,7 +92,9 @@ function inputOf(dir: string, gold: GoldArticle): ExtractInput {
 }
 
 function runExtractor(dir: string) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const articles = files.map((file) => {
     const gold = JSON.parse(readFileSync(join(dir, file), 'utf8')) as GoldArticle;
     try {

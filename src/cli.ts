@@ -30,7 +30,9 @@ runCommandLine(process.argv.slice(2), process).then(
   (error: unknown) => {
     const usageMistake = error instanceof UsageError || error instanceof ConfigError;
     const explained = usageMistake || error instanceof DataDirBusyError;
-    process.stderr.write(`quotegraph: ${explained ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(
+      `quotegraph: ${explained ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`,
+    );
     return finish(usageMistake ? 2 : 1);
   },
 );

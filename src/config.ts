@@ -56,7 +56,9 @@ export interface TrustedDocumentsConfig {
 }
 
 /** The story viewer's manifest, found from this file (src/ or dist/ alike). */
-export const VIEWER_MANIFEST = fileURLToPath(new URL('../examples/story-viewer/persisted-documents.json', import.meta.url));
+export const VIEWER_MANIFEST = fileURLToPath(
+  new URL('../examples/story-viewer/persisted-documents.json', import.meta.url),
+);
 
 export interface TracingConfig {
   /** Where spans are POSTed (OTLP/HTTP, JSON). */
@@ -220,7 +222,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 function trustedDocumentsSetting(env: Env, cwd: string): TrustedDocumentsConfig {
   const mode = env.QUOTEGRAPH_TRUSTED_DOCUMENTS?.trim().toLowerCase() || 'accept';
   if (mode !== 'accept' && mode !== 'only') {
-    throw new ConfigError(`QUOTEGRAPH_TRUSTED_DOCUMENTS must be accept or only, got "${env.QUOTEGRAPH_TRUSTED_DOCUMENTS}"`);
+    throw new ConfigError(
+      `QUOTEGRAPH_TRUSTED_DOCUMENTS must be accept or only, got "${env.QUOTEGRAPH_TRUSTED_DOCUMENTS}"`,
+    );
   }
   const listed = listSetting(env, 'QUOTEGRAPH_TRUSTED_DOCUMENTS_MANIFESTS');
   return { mode, manifests: listed.length ? listed.map((file) => path.resolve(cwd, file)) : [VIEWER_MANIFEST] };
@@ -236,7 +240,9 @@ function tracingSetting(env: NodeJS.ProcessEnv): TracingConfig | null {
     const url = new URL(tracesUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
   } catch {
-    throw new ConfigError(`${traces ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT'} must be an http(s) URL, got "${tracesUrl}"`);
+    throw new ConfigError(
+      `${traces ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT'} must be an http(s) URL, got "${tracesUrl}"`,
+    );
   }
   return { tracesUrl, serviceName: env.OTEL_SERVICE_NAME?.trim() || 'quotegraph' };
 }
@@ -260,20 +266,36 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 function logLevelSetting(env: Env): string {
   const level = env.LOG_LEVEL?.trim() || 'info';
-  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${level}"`);
+  if (!LOG_LEVELS.includes(level))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${level}"`);
   return level;
 }
 
 /** The first error code (errno or PostgreSQL SQLSTATE) along an error's chain of causes. */
 function errorCodeOf(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 8; current = (current as { cause?: unknown }).cause, depth++) {
+  for (
+    let current = error, depth = 0;
+    current && depth < 8;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
   }
   return undefined;
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', '28P01', '28000', '3D000']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'CONNECT_TIMEOUT',
+  '28P01',
+  '28000',
+  '3D000',
+]);
 
 /**
  * A database that cannot be reached or entered, as one line naming DATABASE_URL (without its
@@ -292,5 +314,7 @@ export function explainDatabaseFailure(error: unknown, databaseUrl: string): unk
   }
   let cause = error as { message?: string; cause?: unknown };
   while (cause.cause && (cause.message ?? '').startsWith('Failed query')) cause = cause.cause as typeof cause;
-  return new ConfigError(`DATABASE_URL: cannot use the database at ${where} (${code}: ${cause.message ?? String(cause)})`);
+  return new ConfigError(
+    `DATABASE_URL: cannot use the database at ${where} (${code}: ${cause.message ?? String(cause)})`,
+  );
 }

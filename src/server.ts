@@ -67,7 +67,10 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     // useBodyLimit below instead: the same limit, without counting bodies already read whole.
     maxRequestBodySize: false,
     // No cross-origin reads unless origins are listed: Yoga's CORS would answer any origin by default.
-    cors: config.corsOrigins.length === 0 ? false : { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
+    cors:
+      config.corsOrigins.length === 0
+        ? false
+        : { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
     context: () => ({ db: database.db, config, ...(live ? { live } : {}) }),
     // GraphiQL's scripts, styles and editor workers come with the page (render-graphiql bundles
     // them), so it works with no network beyond this server; the page is rendered once.
@@ -110,7 +113,9 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       // First of the plugins that wrap execution (response cache, read retry, timeout, statement
       // count), so that they wrap both paths alike.
       ...(config.compiledReads ? [useCompiledReads()] : []),
-      ...(answers ? [useResponseCache({ store: answers, version: graphVersionOf(database.db), logger, debug: config.debug })] : []),
+      ...(answers
+        ? [useResponseCache({ store: answers, version: graphVersionOf(database.db), logger, debug: config.debug })]
+        : []),
       ...(live ? [{ onDispose: () => live.close() }] : []),
       // A store this app opened is closed with it; one it was given belongs to the giver.
       ...(answers && !cache ? [{ onDispose: () => answers.close() }] : []),
@@ -158,7 +163,12 @@ function limitBodySize(app: App, maxBytes: number) {
       response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
       response.end(
         JSON.stringify({
-          errors: [{ message: `The request body is larger than ${maxBytes} bytes.`, extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }],
+          errors: [
+            {
+              message: `The request body is larger than ${maxBytes} bytes.`,
+              extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' },
+            },
+          ],
         }),
       );
       // Stop reading what is left of the body: close the connection once the answer is out.

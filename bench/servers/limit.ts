@@ -100,10 +100,15 @@ const server = createServer((request, response) => {
   request.on('end', () => {
     void (async () => {
       try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { w: WorkloadId; v: Record<string, unknown> };
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          w: WorkloadId;
+          v: Record<string, unknown>;
+        };
         const statement = statements[body.w];
         if (!statement) throw new Error(`unknown workload ${body.w}`);
-        const [row] = await sql.unsafe<{ json: string }[]>(statement, parametersOf(body.w, body.v ?? {}), { prepare: true });
+        const [row] = await sql.unsafe<{ json: string }[]>(statement, parametersOf(body.w, body.v ?? {}), {
+          prepare: true,
+        });
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(row?.json ?? 'null');
       } catch (error) {

@@ -49,7 +49,9 @@ async function serveFile(dist: string, pathname: string, response: ServerRespons
     response.writeHead(200, { 'content-type': TYPES[path.extname(name)]!, 'cache-control': 'no-cache' });
     response.end(content);
   } catch {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end(name === 'index.html' ? 'Not built yet: npm run viewer:build\n' : '');
+    response
+      .writeHead(404, { 'content-type': 'text/plain' })
+      .end(name === 'index.html' ? 'Not built yet: npm run viewer:build\n' : '');
   }
 }
 
@@ -66,10 +68,13 @@ export async function serveViewer(options: ViewerOptions): Promise<{ server: Ser
   const dist = options.dist ?? DIST;
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://viewer');
-    const handled = pathname === '/graphql' ? proxy(options.api, request, response) : serveFile(dist, pathname, response);
+    const handled =
+      pathname === '/graphql' ? proxy(options.api, request, response) : serveFile(dist, pathname, response);
     handled.catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
-      response.end(`The API at ${options.api} did not answer: ${error instanceof Error ? error.message : String(error)}\n`);
+      response.end(
+        `The API at ${options.api} did not answer: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -23,7 +23,8 @@ const READ_VERSION = 'select version::text as version from graph_version where i
 function readVersion(db: Database): () => Promise<string> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
   return async () => {
-    const result = 'unsafe' in client ? await client.unsafe(READ_VERSION, [], { prepare: true }) : await client.query(READ_VERSION);
+    const result =
+      'unsafe' in client ? await client.unsafe(READ_VERSION, [], { prepare: true }) : await client.query(READ_VERSION);
     const version = rowsOf<{ version: string }>(result)[0]?.version;
     if (version === undefined) throw new Error('graph_version has no row: are the migrations applied?');
     return version;
@@ -47,13 +48,15 @@ export function batchedReads<T>(read: () => Promise<T>): () => Promise<T> {
   return () => {
     if (queued) return queued;
     if (!running) return launch();
-    queued = running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      queued = null;
-      return launch();
-    });
+    queued = running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        queued = null;
+        return launch();
+      });
     return queued;
   };
 }

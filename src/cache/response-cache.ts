@@ -97,7 +97,10 @@ function redisStore(url: string, config: Config['cache']): AnswerStore {
       if (entryBytes(answer, key) > config.maxBytes / 8) return;
       await observed(redis.set(REDIS_PREFIX + key, `${answer.version}\n${answer.json}`, 'PX', config.ttlMs));
     },
-    problem: () => (redis.status !== 'ready' ? `Redis is ${redis.status}${lastError ? `: ${lastError}` : ''}` : lastError && `Redis: ${lastError}`),
+    problem: () =>
+      redis.status !== 'ready'
+        ? `Redis is ${redis.status}${lastError ? `: ${lastError}` : ''}`
+        : lastError && `Redis: ${lastError}`,
     stats: () => null,
     close: async () => {
       redis.disconnect();

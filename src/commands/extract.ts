@@ -6,7 +6,14 @@
 
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { decodeBytes, type ExtractedArticle, type ExtractInput, extractArticle, isExtractError, looksLikeHtml } from '../extract/index.ts';
+import {
+  decodeBytes,
+  type ExtractedArticle,
+  type ExtractInput,
+  extractArticle,
+  isExtractError,
+  looksLikeHtml,
+} from '../extract/index.ts';
 
 export interface ExtractIO {
   stdout: NodeJS.WritableStream;
@@ -21,7 +28,11 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
 }
 
 /** Exit codes: 0 all files read, 1 some file failed. */
-export async function extractFiles(files: string[], options: { format: 'json' | 'text'; baseUrl?: string | undefined }, io: ExtractIO): Promise<number> {
+export async function extractFiles(
+  files: string[],
+  options: { format: 'json' | 'text'; baseUrl?: string | undefined },
+  io: ExtractIO,
+): Promise<number> {
   const articles: Array<ExtractedArticle & { file: string }> = [];
   let failed = false;
   for (const file of files) {
@@ -34,7 +45,11 @@ export async function extractFiles(files: string[], options: { format: 'json' | 
       io.stderr.write(`quotegraph extract: ${file}: ${describeFailure(error)}\n`);
     }
   }
-  io.stdout.write(options.format === 'text' ? articles.map(textSummary).join('\n') : `${JSON.stringify({ articles: articles.map(toJson) }, null, 2)}\n`);
+  io.stdout.write(
+    options.format === 'text'
+      ? articles.map(textSummary).join('\n')
+      : `${JSON.stringify({ articles: articles.map(toJson) }, null, 2)}\n`,
+  );
   return failed ? 1 : 0;
 }
 
@@ -98,15 +113,22 @@ function textSummary(a: ExtractedArticle & { file: string }): string {
   for (const q of a.quotes) {
     const who = q.speaker ? `${q.speaker.name} (${q.speaker.type})` : 'unattributed';
     const label = q.speakerLabel && q.speakerLabel !== q.speaker?.name ? ` as "${q.speakerLabel}"` : '';
-    lines.push(`  [${q.kind}] ${who}${label}, ${q.cue ?? 'no cue'}, ${q.confidence.toFixed(2)}`, `      "${shorten(q.text, 160)}"`);
+    lines.push(
+      `  [${q.kind}] ${who}${label}, ${q.cue ?? 'no cue'}, ${q.confidence.toFixed(2)}`,
+      `      "${shorten(q.text, 160)}"`,
+    );
   }
   lines.push('', `People (${a.people.length}):`);
   for (const p of a.people) {
-    const extra = [p.roles.length > 0 ? `roles: ${p.roles.join(', ')}` : '', p.aliases.length > 0 ? `also: ${p.aliases.join(', ')}` : ''].filter(Boolean);
+    const extra = [
+      p.roles.length > 0 ? `roles: ${p.roles.join(', ')}` : '',
+      p.aliases.length > 0 ? `also: ${p.aliases.join(', ')}` : '',
+    ].filter(Boolean);
     lines.push(`  ${p.name}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`);
   }
   lines.push('', `Organizations (${a.organizations.length}):`);
-  for (const o of a.organizations) lines.push(`  ${o.name} [${o.kind}]${o.aliases.length > 0 ? ` (also: ${o.aliases.join(', ')})` : ''}`);
+  for (const o of a.organizations)
+    lines.push(`  ${o.name} [${o.kind}]${o.aliases.length > 0 ? ` (also: ${o.aliases.join(', ')})` : ''}`);
   if (a.affiliations.length > 0) {
     lines.push('', 'Affiliations:');
     for (const x of a.affiliations) lines.push(`  ${x.person} — ${x.role ?? 'member'} — ${x.organization}`);

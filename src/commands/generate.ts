@@ -42,7 +42,10 @@ export async function runGenerate(
         const now = performance.now();
         if (now - lastReport < 5000 && stored < articleCount) return;
         lastReport = now;
-        logger.info({ stored, of: articleCount, articlesPerSecond: Math.round(stored / ((now - started) / 1000)) }, 'generating');
+        logger.info(
+          { stored, of: articleCount, articlesPerSecond: Math.round(stored / ((now - started) / 1000)) },
+          'generating',
+        );
       },
     });
     const seconds = (performance.now() - started) / 1000;

@@ -48,7 +48,10 @@ export function documentFromRecord(record: unknown, label: string): DocumentInpu
 
 function documentsFromContent(content: string, label: string, extension: string): SourceDocument[] {
   const trimmed = content.trimStart();
-  const isJsonLines = extension === '.jsonl' || extension === '.ndjson' || (extension === '' && trimmed.startsWith('{') && trimmed.includes('\n{'));
+  const isJsonLines =
+    extension === '.jsonl' ||
+    extension === '.ndjson' ||
+    (extension === '' && trimmed.startsWith('{') && trimmed.includes('\n{'));
   if (isJsonLines) {
     return content.split('\n').flatMap((line, index): SourceDocument[] => {
       if (!line.trim()) return [];
@@ -116,7 +119,12 @@ export async function* readSources(targets: string[], stdin: NodeJS.ReadableStre
     try {
       files = expandPath(target);
     } catch (error) {
-      yield { label: target, document: { error: `${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}` } };
+      yield {
+        label: target,
+        document: {
+          error: `${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`,
+        },
+      };
       continue;
     }
     for (const file of files) {

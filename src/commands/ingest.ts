@@ -52,7 +52,9 @@ export interface IngestOptions {
 function oversized(document: { text?: string | null; html?: string | null }, limit: number | undefined): string | null {
   if (limit === undefined) return null;
   const bytes = Buffer.byteLength(document.text ?? document.html ?? '', 'utf8');
-  return bytes > limit ? `${bytes} bytes, larger than the ${limit}-byte article limit (QUOTEGRAPH_MAX_ARTICLE_BYTES)` : null;
+  return bytes > limit
+    ? `${bytes} bytes, larger than the ${limit}-byte article limit (QUOTEGRAPH_MAX_ARTICLE_BYTES)`
+    : null;
 }
 
 /** Stores each source, one transaction per article; failures are collected, never fatal. */
@@ -62,7 +64,15 @@ export async function ingestSources(
   options: IngestOptions,
   io: CommandIO,
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { created: 0, updated: 0, failed: [], quotes: 0, people: 0, organizations: 0, seconds: 0 };
+  const summary: IngestSummary = {
+    created: 0,
+    updated: 0,
+    failed: [],
+    quotes: 0,
+    people: 0,
+    organizations: 0,
+    seconds: 0,
+  };
   const people = new Set<number>();
   const organizations = new Set<number>();
   const isTerminal = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !options.quiet;
@@ -88,7 +98,9 @@ export async function ingestSources(
       } else {
         try {
           const document =
-            options.publisher && !source.document.publisher ? { ...source.document, publisher: options.publisher } : source.document;
+            options.publisher && !source.document.publisher
+              ? { ...source.document, publisher: options.publisher }
+              : source.document;
           const result = await ingestDocument(database.db, document);
           summary[result.created ? 'created' : 'updated'] += 1;
           summary.quotes += result.quoteIds.length;
@@ -102,7 +114,10 @@ export async function ingestSources(
       }
       const elapsed = (performance.now() - started) / 1000;
       if (bar) {
-        bar.update(index + 1, { rate: ((index + 1) / Math.max(elapsed, 0.001)).toFixed(1), label: source.label.slice(-40) });
+        bar.update(index + 1, {
+          rate: ((index + 1) / Math.max(elapsed, 0.001)).toFixed(1),
+          label: source.label.slice(-40),
+        });
       } else if (!options.quiet) {
         io.stderr.write(`[${index + 1}/${sources.length}] ${source.label}: ${outcome}\n`);
       }

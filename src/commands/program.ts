@@ -26,7 +26,10 @@ function reportMistakes(command: Command, io: CommandIO): Command {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     outputError: (text, write) => {
-      const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+      const line = text
+        .replace(/^error: /, '')
+        .replace(/\s*\n\s*/g, ' ')
+        .trim();
       write(`${name}: ${line}\nusage: ${name} ${command.usage()} (${name} --help for more)\n`);
     },
   });
@@ -44,9 +47,10 @@ function buildProgram(io: CommandIO, exit: (code: number) => void): Command {
   command('serve')
     .description('Serve the GraphQL API and GraphiQL (default http://localhost:4000/graphql)')
     .addOption(
-      new Option('--workers <n>', 'processes serving the API (default: 1 on the embedded database, one per core on PostgreSQL)').argParser(
-        positiveInteger,
-      ),
+      new Option(
+        '--workers <n>',
+        'processes serving the API (default: 1 on the embedded database, one per core on PostgreSQL)',
+      ).argParser(positiveInteger),
     )
     .action(async (options: { workers?: number }) => {
       const { config, logger } = environment('serve');
@@ -68,7 +72,9 @@ function buildProgram(io: CommandIO, exit: (code: number) => void): Command {
     });
 
   command('extract')
-    .description('Read articles (text or HTML, - for stdin) and print their quotes, speakers, people, organizations, affiliations and related links')
+    .description(
+      'Read articles (text or HTML, - for stdin) and print their quotes, speakers, people, organizations, affiliations and related links',
+    )
     .argument('<file...>', 'articles to read, - for stdin')
     .addOption(new Option('--format <format>', 'output').choices(['json', 'text']).default('json'))
     .option('--base-url <url>', 'resolve relative links in HTML against this URL')
@@ -94,7 +100,7 @@ function buildProgram(io: CommandIO, exit: (code: number) => void): Command {
     .addOption(new Option('--batch-size <n>', 'articles per transaction').argParser(positiveInteger).default(1000))
     .addHelpText(
       'after',
-      '\nWithout --reset the graph is added to what the database holds (new people and organizations;\nslugs already taken get the new row\'s id appended).',
+      "\nWithout --reset the graph is added to what the database holds (new people and organizations;\nslugs already taken get the new row's id appended).",
     )
     .action(async (options: { articles: number; seed?: string; reset?: boolean; batchSize: number }) => {
       const { config, logger } = environment('generate');

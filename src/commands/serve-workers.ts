@@ -62,9 +62,12 @@ export async function superviseWorkers(config: Config, logger: Logger, count: nu
         serving.add(worker);
         if (announced || serving.size < count) return;
         announced = true;
-        const host = config.host === 'localhost' ? 'localhost' : address.address ?? config.host;
+        const host = config.host === 'localhost' ? 'localhost' : (address.address ?? config.host);
         const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`;
-        logger.info({ url, workers: count, pids: [...serving].map((each) => each.process.pid) }, `quotegraph is serving GraphiQL at ${url}`);
+        logger.info(
+          { url, workers: count, pids: [...serving].map((each) => each.process.pid) },
+          `quotegraph is serving GraphiQL at ${url}`,
+        );
         logger.flush();
       });
       worker.once('exit', (code, signal) => {

@@ -23,13 +23,20 @@ export function defaultWorkers(config: Config): number {
 }
 
 /** Serves the API, in this process or in `workers` processes, until SIGTERM or SIGINT. */
-export async function runServe(config: Config, logger: Logger, options: { workers?: number | undefined } = {}): Promise<number> {
+export async function runServe(
+  config: Config,
+  logger: Logger,
+  options: { workers?: number | undefined } = {},
+): Promise<number> {
   const workers = options.workers ?? defaultWorkers(config);
   if (workers > 1 && !config.databaseUrl) {
-    throw new UsageError(`--workers ${workers}: the embedded database is opened by one process only; set DATABASE_URL to serve from several`);
+    throw new UsageError(
+      `--workers ${workers}: the embedded database is opened by one process only; set DATABASE_URL to serve from several`,
+    );
   }
   // A worker was started with the same command line: it serves, the primary supervises.
-  if (workers > 1 && cluster.isPrimary) return (await import('./serve-workers.ts')).superviseWorkers(config, logger, workers);
+  if (workers > 1 && cluster.isPrimary)
+    return (await import('./serve-workers.ts')).superviseWorkers(config, logger, workers);
   return serveHere(config, logger);
 }
 
@@ -61,11 +68,15 @@ async function serveHere(config: Config, logger: Logger): Promise<number> {
       'WRITES ARE OPEN WITHOUT A TOKEN: no QUOTEGRAPH_API_TOKENS are set, and this server uses the embedded database on loopback only. Set tokens before exposing it.',
     );
   } else if (policy === 'closed') {
-    logger.warn('ALL WRITES ARE REFUSED: set QUOTEGRAPH_API_TOKENS (see `quotegraph token`) or a JWT issuer to allow mutations.');
+    logger.warn(
+      'ALL WRITES ARE REFUSED: set QUOTEGRAPH_API_TOKENS (see `quotegraph token`) or a JWT issuer to allow mutations.',
+    );
   }
   if (config.debug) {
     // Which process answered, for telling workers apart.
-    running.server.prependListener('request', (_request, response) => response.setHeader('x-quotegraph-pid', String(process.pid)));
+    running.server.prependListener('request', (_request, response) =>
+      response.setHeader('x-quotegraph-pid', String(process.pid)),
+    );
   }
   logger.info(
     { url: running.url, driver: database.driver, startupMs: Math.round(performance.now() - started) },

@@ -88,7 +88,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // One connection: the server runs one client transaction at a time anyway. Unnamed
     // statements only: every client shares PGlite's single session, where two clients' named
     // prepared statements would collide.
-    const client = postgres({ path: options.socketPath, max: 1, prepare: false, onnotice: () => {}, connect_timeout: 5 });
+    const client = postgres({
+      path: options.socketPath,
+      max: 1,
+      prepare: false,
+      onnotice: () => {},
+      connect_timeout: 5,
+    });
     return postgresJsHandle(client, { listens: false });
   }
 

@@ -30,7 +30,11 @@ export interface DataDirLock {
 }
 
 export type LockAttempt =
-  | { acquired: true; lock: DataDirLock; /** The dead process whose lock was taken over. */ tookOverFrom: LockHolder | null }
+  | {
+      acquired: true;
+      lock: DataDirLock /** The dead process whose lock was taken over. */;
+      tookOverFrom: LockHolder | null;
+    }
   | { acquired: false; holder: LockHolder; lockPath: string };
 
 /** The data directory is held by another live process and this command cannot share it. */
@@ -153,7 +157,13 @@ export async function lockDataDir(
   const lockPath = lockPathOf(dataDir);
   let tookOverFrom: LockHolder | null = null;
   for (let attempt = 0; ; attempt += 1) {
-    const holder: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command, socket: null };
+    const holder: LockHolder = {
+      pid: process.pid,
+      host: os.hostname(),
+      startedAt: new Date().toISOString(),
+      command,
+      socket: null,
+    };
     let descriptor: number | null = null;
     try {
       descriptor = fs.openSync(lockPath, 'wx', 0o600);
@@ -174,14 +184,16 @@ export async function lockDataDir(
       // Either a holder between its open() and write(), or one that died right there.
       const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age < 2_000 || attempt > 200) {
-        if (attempt > 200) throw new Error(`cannot read the lock file ${lockPath}; delete it if no quotegraph process uses ${dataDir}`);
+        if (attempt > 200)
+          throw new Error(`cannot read the lock file ${lockPath}; delete it if no quotegraph process uses ${dataDir}`);
         await sleep(20);
         continue;
       }
       await removeStaleLock(lockPath, content);
       continue;
     }
-    const alive = isHolderAlive(existing, lockPath) && (existing.socket === null || (await isSocketAlive(existing.socket)));
+    const alive =
+      isHolderAlive(existing, lockPath) && (existing.socket === null || (await isSocketAlive(existing.socket)));
     if (alive) return { acquired: false, holder: existing, lockPath };
     tookOverFrom = existing;
     await removeStaleLock(lockPath, content);

@@ -33,7 +33,10 @@ function socketPathFor(dataDir: string): { socket: string; cleanup: () => void }
     return { socket: inDataDir, cleanup: () => fs.rmSync(inDataDir, { force: true }) };
   }
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'quotegraph-'));
-  return { socket: path.join(directory, 'db.sock'), cleanup: () => fs.rmSync(directory, { recursive: true, force: true }) };
+  return {
+    socket: path.join(directory, 'db.sock'),
+    cleanup: () => fs.rmSync(directory, { recursive: true, force: true }),
+  };
 }
 
 /** The status byte of the last ReadyForQuery in a backend reply, if there is one. */
@@ -43,7 +46,8 @@ export function lastReadyStatus(reply: Uint8Array): string | null {
   for (let offset = 0; offset + 5 <= reply.length; ) {
     const type = reply[offset]!;
     const length = view.getInt32(offset + 1);
-    if (type === 0x5a /* Z */ && length === 5 && offset + 5 < reply.length) status = String.fromCharCode(reply[offset + 5]!);
+    if (type === 0x5a /* Z */ && length === 5 && offset + 5 < reply.length)
+      status = String.fromCharCode(reply[offset + 5]!);
     offset += 1 + length;
   }
   return status;
@@ -259,6 +263,8 @@ export function socketAnswers(socketPath: string, timeoutMs = 1_000): Promise<bo
     };
     socket.setTimeout(timeoutMs, () => done(true));
     socket.once('connect', () => done(true));
-    socket.once('error', (error: NodeJS.ErrnoException) => done(!(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' || error.code === 'ENOTSOCK')));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      done(!(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' || error.code === 'ENOTSOCK')),
+    );
   });
 }

@@ -12,18 +12,26 @@ import { postgresJsCodecs } from 'drizzle-orm/postgres-js/codecs';
 
 // PostgreSQL's ISO DateStyle output (the default on both drivers): date, time, optional
 // fraction, offset as ±HH[:MM[:SS]], and " BC" for years before 1.
-const TIMESTAMPTZ = /^(\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?|Z)?( BC)?$/;
+const TIMESTAMPTZ =
+  /^(\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?|Z)?( BC)?$/;
 
 /** A timestamptz as PostgreSQL prints it, as the instant it names. */
 export function parseTimestamptz(text: string): Date {
   const match = TIMESTAMPTZ.exec(text);
   if (!match) return new Date(text);
-  const [, year, month, day, hour, minute, second, fraction, sign, offsetHours, offsetMinutes, offsetSeconds, bc] = match;
+  const [, year, month, day, hour, minute, second, fraction, sign, offsetHours, offsetMinutes, offsetSeconds, bc] =
+    match;
   const instant = new Date(0);
   // Year 1 BC is astronomical year 0.
   instant.setUTCFullYear(bc ? 1 - Number(year) : Number(year), Number(month) - 1, Number(day));
-  instant.setUTCHours(Number(hour), Number(minute), Number(second), Number((fraction ?? '').padEnd(3, '0').slice(0, 3)));
-  const offset = (Number(offsetHours ?? 0) * 3600 + Number(offsetMinutes ?? 0) * 60 + Number(offsetSeconds ?? 0)) * 1000;
+  instant.setUTCHours(
+    Number(hour),
+    Number(minute),
+    Number(second),
+    Number((fraction ?? '').padEnd(3, '0').slice(0, 3)),
+  );
+  const offset =
+    (Number(offsetHours ?? 0) * 3600 + Number(offsetMinutes ?? 0) * 60 + Number(offsetSeconds ?? 0)) * 1000;
   return new Date(instant.getTime() - (sign === '-' ? -offset : offset));
 }
 

@@ -204,7 +204,12 @@ export const quotes = pgTable(
     // quotes(filter: {speaker | speakerName})
     index('quotes_speaker_ref_idx').on(t.speakerRef, t.articleSortAt, t.articleId, t.position.desc().nullsFirst()),
     // Person.quotes, and deleting a person
-    index('quotes_speaker_person_idx').on(t.speakerPersonId, t.articleSortAt, t.articleId, t.position.desc().nullsFirst()),
+    index('quotes_speaker_person_idx').on(
+      t.speakerPersonId,
+      t.articleSortAt,
+      t.articleId,
+      t.position.desc().nullsFirst(),
+    ),
     // Organization.quotes, and deleting an organization
     index('quotes_speaker_organization_idx').on(
       t.speakerOrganizationId,

@@ -40,7 +40,10 @@ export function demoArticleFiles(): string[] {
 }
 
 /** (Re)loads every demo article; ingestion is idempotent, so running it twice changes nothing. */
-export async function seedDemo(database: DatabaseHandle, logger: Logger): Promise<{ articles: number; quotes: number }> {
+export async function seedDemo(
+  database: DatabaseHandle,
+  logger: Logger,
+): Promise<{ articles: number; quotes: number }> {
   let quotes = 0;
   const files = demoArticleFiles();
   for (const file of files) {
@@ -52,7 +55,9 @@ export async function seedDemo(database: DatabaseHandle, logger: Logger): Promis
 }
 
 export async function seedDemoIfEmpty(database: DatabaseHandle, logger: Logger): Promise<void> {
-  const [row] = await database.db.select({ any: sql<boolean>`exists (select 1 from ${articles})` }).from(sql`(select 1) as one`);
+  const [row] = await database.db
+    .select({ any: sql<boolean>`exists (select 1 from ${articles})` })
+    .from(sql`(select 1) as one`);
   if (row?.any) return;
   logger.info('empty database: loading the demo articles');
   await seedDemo(database, logger);

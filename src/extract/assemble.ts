@@ -116,7 +116,9 @@ function peopleToContract(f: Findings, speakers: Set<Entity>): ExtractedPerson[]
   const affiliated = new Set(f.roles.affiliations.map((a) => a.person));
   return f.entities.people
     .filter((p) => bodyMentions(p).length > 0)
-    .filter((p) => !p.weak || speakers.has(p) || affiliated.has(p) || f.roles.rolesOf.has(p) || bodyMentions(p).length >= 2)
+    .filter(
+      (p) => !p.weak || speakers.has(p) || affiliated.has(p) || f.roles.rolesOf.has(p) || bodyMentions(p).length >= 2,
+    )
     .map((p) => ({
       name: p.name,
       aliases: [...p.aliases].filter((a) => a !== p.name).sort(),
@@ -154,7 +156,12 @@ function affiliationsToContract(f: Findings): ExtractedAffiliation[] {
     const key = `${r.entity.name}\u0000${r.unnamedRole.role}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    unnamed.push({ person: r.unnamedRole.description, organization: r.entity.name, role: r.unnamedRole.role, unnamed: true });
+    unnamed.push({
+      person: r.unnamedRole.description,
+      organization: r.entity.name,
+      role: r.unnamedRole.role,
+      unnamed: true,
+    });
   }
   return [...named, ...unnamed];
 }

@@ -27,8 +27,10 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   const fromCaller = usableCharset(charsetOfContentType(declared ?? null));
   if (fromCaller) return { text: iconv.decode(buffer, fromCaller), charset: fromCaller, source: 'declared' };
   const fromMeta = usableCharset(metaCharset(buffer.subarray(0, META_SCAN_BYTES).toString('latin1')));
-  if (fromMeta && fromMeta !== 'utf8') return { text: iconv.decode(buffer, fromMeta), charset: fromMeta, source: 'meta' };
-  if (isValidUtf8(buffer)) return { text: buffer.toString('utf8'), charset: 'utf8', source: fromMeta ? 'meta' : 'utf8' };
+  if (fromMeta && fromMeta !== 'utf8')
+    return { text: iconv.decode(buffer, fromMeta), charset: fromMeta, source: 'meta' };
+  if (isValidUtf8(buffer))
+    return { text: buffer.toString('utf8'), charset: 'utf8', source: fromMeta ? 'meta' : 'utf8' };
   const guessed = usableCharset(chardet.detect(buffer)) ?? 'windows-1252';
   // Latin-1 as guessed is read as Windows-1252, its superset in practice (curly quotes live in 0x80-0x9F).
   const charset = guessed === 'iso-8859-1' || guessed === 'latin1' ? 'windows-1252' : guessed;

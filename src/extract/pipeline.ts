@@ -35,7 +35,10 @@ export const MAX_ANALYSED_CHARS = 400_000;
 
 export function extractArticle(input: ExtractInput): ExtractedArticle {
   const { findings, reading } = readArticle(input);
-  return { ...assembleArticle(findings), readAs: { language: reading.pack.code, declared: reading.declared, fellBack: reading.fellBack } };
+  return {
+    ...assembleArticle(findings),
+    readAs: { language: reading.pack.code, declared: reading.declared, fellBack: reading.fellBack },
+  };
 }
 
 /** Every stage in order, up to the findings the contract is assembled from. */

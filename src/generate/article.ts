@@ -64,8 +64,24 @@ export interface Popularity {
 const FIRST_DAY = Date.UTC(2019, 0, 1);
 const LAST_DAY = Date.UTC(2025, 11, 31);
 
-const quoteCounts = [[2, 1], [3, 2], [4, 4], [5, 6], [6, 8], [7, 6], [8, 4], [9, 2], [10, 2]] as const;
-const linkKinds = [['article', 4], ['photos', 2], ['video', 1.5], ['audio', 0.5], ['other', 0.5]] as const;
+const quoteCounts = [
+  [2, 1],
+  [3, 2],
+  [4, 4],
+  [5, 6],
+  [6, 8],
+  [7, 6],
+  [8, 4],
+  [9, 2],
+  [10, 2],
+] as const;
+const linkKinds = [
+  ['article', 4],
+  ['photos', 2],
+  ['video', 1.5],
+  ['audio', 0.5],
+  ['other', 0.5],
+] as const;
 const unidentified = ['one resident', 'a bystander', 'a local shop owner', 'a commuter'];
 
 type Speaker = { person: number } | { organization: number } | { unidentified: string };
@@ -148,11 +164,17 @@ export function generateArticle(
   for (let position = 0; position < quoteCount; position++) {
     // The main speaker takes about half the quotes; the first quote is always theirs.
     const speaker = (position === 0 || random.chance(0.45) ? speakers[0] : random.pick(speakers)) as Speaker;
-    const kind = random.weighted<QuoteKind>([['direct', 55], ['partial', 15], ['indirect', 30]]);
+    const kind = random.weighted<QuoteKind>([
+      ['direct', 55],
+      ['partial', 15],
+      ['indirect', 30],
+    ]);
     const values = words();
     const text =
-      kind === 'direct' ? fill(random.pick(directQuotes), values)
-        : kind === 'partial' ? fill(random.pick(partialQuotes), values)
+      kind === 'direct'
+        ? fill(random.pick(directQuotes), values)
+        : kind === 'partial'
+          ? fill(random.pick(partialQuotes), values)
           : fill(random.pick(indirectQuotes), values);
     body.paragraph();
     if (random.chance(0.35)) {
@@ -172,9 +194,10 @@ export function generateArticle(
         introduced.add(speaker);
         label = person.name;
         subject = person.introduction ? `${person.name}, ${person.introduction},` : person.name;
-        nameOffsetInSubject = person.organization !== null && person.introduction
-          ? subject.indexOf((entities.organizations[person.organization] as GeneratedOrganization).name)
-          : -1;
+        nameOffsetInSubject =
+          person.organization !== null && person.introduction
+            ? subject.indexOf((entities.organizations[person.organization] as GeneratedOrganization).name)
+            : -1;
       }
     } else if ('organization' in speaker) {
       const organization = entities.organizations[speaker.organization] as GeneratedOrganization;
@@ -250,7 +273,13 @@ export function generateArticle(
   body.write(fill(random.pick(fillers), words()));
 
   const relatedLinks: GeneratedArticle['relatedLinks'] = [];
-  const linkCount = random.weighted([[0, 3], [1, 3], [2, 2], [3, 1], [4, 1]] as const);
+  const linkCount = random.weighted([
+    [0, 3],
+    [1, 3],
+    [2, 2],
+    [3, 1],
+    [4, 1],
+  ] as const);
   for (let i = 0; i < linkCount; i++) {
     const kind = random.weighted<RelatedLinkKind>(linkKinds);
     const linkTitle = fill(random.pick(relatedLinkTitles[kind]), words());

@@ -73,7 +73,10 @@ const residentDescriptions = ['fisherman', 'shop owner', 'retired teacher', 'nur
 
 function organizationsFor(random: Random, articleCount: number) {
   const list: GeneratedOrganization[] = [];
-  const byKind: Record<'government' | 'ministry' | 'agency' | 'party' | 'company' | 'university' | 'nonprofit', number[]> = {
+  const byKind: Record<
+    'government' | 'ministry' | 'agency' | 'party' | 'company' | 'university' | 'nonprofit',
+    number[]
+  > = {
     government: [],
     ministry: [],
     agency: [],
@@ -88,7 +91,13 @@ function organizationsFor(random: Random, articleCount: number) {
 
   for (const country of countries) {
     const countryIndex = add({
-      name: country.name, kind: 'country', parent: null, aliases: [], description: 'A country.', spokespeople: [], speaks: false,
+      name: country.name,
+      kind: 'country',
+      parent: null,
+      aliases: [],
+      description: 'A country.',
+      spokespeople: [],
+      speaks: false,
     });
     const government = add({
       name: `Government of ${country.name}`,
@@ -133,13 +142,13 @@ function organizationsFor(random: Random, articleCount: number) {
     }
     for (const party of parties) {
       const index = add({
-          name: `${country.adjective} ${party}`,
-          kind: 'party',
-          parent: null,
-          aliases: [],
-          description: `A political party in ${country.name}.`,
-          spokespeople: ['a party spokesman', 'a party spokeswoman'],
-          speaks: true,
+        name: `${country.adjective} ${party}`,
+        kind: 'party',
+        parent: null,
+        aliases: [],
+        description: `A political party in ${country.name}.`,
+        spokespeople: ['a party spokesman', 'a party spokeswoman'],
+        speaks: true,
       });
       byKind.party.push(index);
       nation.parties.push(index);
@@ -166,15 +175,25 @@ function organizationsFor(random: Random, articleCount: number) {
     const name = random.chance(0.5) ? `${town} University` : `University of ${town}`;
     byKind.university.push(
       add({
-        name, kind: 'university', parent: null, aliases: [acronym(name)], description: null,
-        spokespeople: ['a university spokesperson'], speaks: true,
+        name,
+        kind: 'university',
+        parent: null,
+        aliases: [acronym(name)],
+        description: null,
+        spokespeople: ['a university spokesperson'],
+        speaks: true,
       }),
     );
     const form = random.pick(nonprofitForms);
     byKind.nonprofit.push(
       add({
-        name: `${town} ${form}`, kind: 'nonprofit', parent: null, aliases: [], description: null,
-        spokespeople: ['a spokeswoman for the group', 'a spokesman for the group'], speaks: true,
+        name: `${town} ${form}`,
+        kind: 'nonprofit',
+        parent: null,
+        aliases: [],
+        description: null,
+        spokespeople: ['a spokeswoman for the group', 'a spokesman for the group'],
+        speaks: true,
       }),
     );
   }
@@ -183,10 +202,21 @@ function organizationsFor(random: Random, articleCount: number) {
 
 function profileFor(random: Random, rank: number, total: number): Profile {
   if (rank < Math.max(3, total * 0.05)) {
-    return random.weighted<Profile>([['politician', 6], ['official', 1.5], ['executive', 1], ['academic', 0.5], ['activist', 1]]);
+    return random.weighted<Profile>([
+      ['politician', 6],
+      ['official', 1.5],
+      ['executive', 1],
+      ['academic', 0.5],
+      ['activist', 1],
+    ]);
   }
   return random.weighted<Profile>([
-    ['politician', 1.5], ['official', 1.5], ['academic', 2], ['executive', 1.5], ['activist', 1], ['resident', 2.5],
+    ['politician', 1.5],
+    ['official', 1.5],
+    ['academic', 2],
+    ['executive', 1.5],
+    ['activist', 1],
+    ['resident', 2.5],
   ]);
 }
 
@@ -195,7 +225,10 @@ export function generateEntities(seed: number, articleCount: number): GeneratedE
   const { list: organizations, byKind, nations } = organizationsFor(random, articleCount);
   const publishers = publisherNames.map((name) => ({
     name,
-    url: `https://${name.toLowerCase().replace(/^the /, '').replace(/[^a-z]+/g, '')}.example`,
+    url: `https://${name
+      .toLowerCase()
+      .replace(/^the /, '')
+      .replace(/[^a-z]+/g, '')}.example`,
   }));
 
   const people: GeneratedPerson[] = [];
@@ -212,14 +245,23 @@ export function generateEntities(seed: number, articleCount: number): GeneratedE
       name = attempt < 20 ? `${given} ${initial}. ${surname}` : `${given} ${initial}. ${surname} ${attempt}`;
     }
     usedNames.add(name);
-    const person: GeneratedPerson = { name, surname, aliases: [surname], description: null, introduction: '', organization: null };
+    const person: GeneratedPerson = {
+      name,
+      surname,
+      aliases: [surname],
+      description: null,
+      introduction: '',
+      organization: null,
+    };
     const index = people.push(person) - 1;
     const hold = (organization: number, role: string) => {
       affiliations.push({ person: index, organization, role });
       if (person.organization === null) {
         person.organization = organization;
         const org = organizations[organization] as GeneratedOrganization;
-        const article = ['professor', 'lecturer', 'researcher', 'campaigner'].includes(role) ? `a ${role} at` : `the ${role} of`;
+        const article = ['professor', 'lecturer', 'researcher', 'campaigner'].includes(role)
+          ? `a ${role} at`
+          : `the ${role} of`;
         person.introduction = `${article} ${org.name}`;
         person.description = `${role[0]?.toUpperCase()}${role.slice(1)} of ${org.name}.`;
       }
@@ -244,14 +286,20 @@ export function generateEntities(seed: number, articleCount: number): GeneratedE
         break;
       }
       case 'official':
-        hold(random.pick(byKind.agency), random.pick(['director', 'spokesperson', 'chief economist', 'head of research']));
+        hold(
+          random.pick(byKind.agency),
+          random.pick(['director', 'spokesperson', 'chief economist', 'head of research']),
+        );
         break;
       case 'academic':
         hold(random.pick(byKind.university), random.pick(['professor', 'lecturer', 'researcher']));
         if (random.chance(0.2)) hold(random.pick(byKind.nonprofit), 'adviser');
         break;
       case 'executive':
-        hold(random.pick(byKind.company), random.pick(['chief executive', 'chair', 'chief financial officer', 'head of operations']));
+        hold(
+          random.pick(byKind.company),
+          random.pick(['chief executive', 'chair', 'chief financial officer', 'head of operations']),
+        );
         break;
       case 'activist':
         hold(random.pick(byKind.nonprofit), random.pick(['director', 'spokesperson', 'campaigner', 'chair']));
@@ -270,7 +318,10 @@ export function generateEntities(seed: number, articleCount: number): GeneratedE
   const speakingOrganizations = organizations.map((_, index) => index).filter((index) => organizations[index]?.speaks);
   for (let i = speakingOrganizations.length - 1; i > 0; i--) {
     const j = random.int(0, i);
-    [speakingOrganizations[i], speakingOrganizations[j]] = [speakingOrganizations[j] as number, speakingOrganizations[i] as number];
+    [speakingOrganizations[i], speakingOrganizations[j]] = [
+      speakingOrganizations[j] as number,
+      speakingOrganizations[i] as number,
+    ];
   }
   return { publishers, organizations, people, affiliations, speakingOrganizations };
 }

@@ -46,7 +46,11 @@ export const deks = [
   'Critics say the {a} was never properly studied.',
 ];
 
-export const captions = ['The {a} in {town} at dawn', 'Work on the {a} near {town}', 'Protesters outside the {b} office'];
+export const captions = [
+  'The {a} in {town} at dawn',
+  'Work on the {a} near {town}',
+  'Protesters outside the {b} office',
+];
 
 export const directQuotes = [
   'We will not rush the {a} before the {b} is finished',
@@ -105,7 +109,12 @@ export const relatedLinkTitles = {
   photos: ['PHOTOS: The {a} through the years', 'PHOTOS: Inside the {b}'],
   video: ['VIDEO: How the {a} works', 'VIDEO: {town} reacts to the {topic}'],
   audio: ['LISTEN: The {topic} debate'],
-  article: ['What a {a} looks like', 'Timeline: the {topic}', 'Analysis: who pays for the {b}', 'Explainer: the {a} rules'],
+  article: [
+    'What a {a} looks like',
+    'Timeline: the {topic}',
+    'Analysis: who pays for the {b}',
+    'Explainer: the {a} rules',
+  ],
   other: ['Read the full {a} report'],
 } as const;
 

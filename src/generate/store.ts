@@ -90,7 +90,10 @@ async function insertRows<T extends PgTable & { $inferInsert: object }>(
       return record;
     }),
   );
-  const names = sql.join(columns.map((column) => sql.identifier(column.name)), sql`, `);
+  const names = sql.join(
+    columns.map((column) => sql.identifier(column.name)),
+    sql`, `,
+  );
   const definitions = sql.join(
     columns.map((column) => sql`${sql.identifier(column.name)} ${sql.raw(sqlTypeOf(column))}`),
     sql`, `,
@@ -136,18 +139,30 @@ export async function storeGraph(db: Database, plan: GraphPlan, options: StoreOp
 
   // Entities: one transaction. Publishers are shared with whatever the graph holds already.
   const entityIds = await db.transaction(async (tx) => {
-    const publisherRows = entities.publishers.map((publisher) => ({ slug: slugify(publisher.name), name: publisher.name, url: publisher.url }));
-    await tx.execute(sql`insert into ${publishers} (slug, name, url) select slug, name, url from json_to_recordset(${JSON.stringify(publisherRows)}::json) as r(slug text, name text, url text) on conflict (slug) do nothing`);
+    const publisherRows = entities.publishers.map((publisher) => ({
+      slug: slugify(publisher.name),
+      name: publisher.name,
+      url: publisher.url,
+    }));
+    await tx.execute(
+      sql`insert into ${publishers} (slug, name, url) select slug, name, url from json_to_recordset(${JSON.stringify(publisherRows)}::json) as r(slug text, name text, url text) on conflict (slug) do nothing`,
+    );
     const bySlug = new Map(
       rowsOf<{ id: number; slug: string }>(
-        await tx.execute(sql`select id, slug from ${publishers} where slug in ${textSet(publisherRows.map((row) => row.slug))}`),
+        await tx.execute(
+          sql`select id, slug from ${publishers} where slug in ${textSet(publisherRows.map((row) => row.slug))}`,
+        ),
       ).map((row) => [row.slug, Number(row.id)]),
     );
     const publisherIds = publisherRows.map((row) => bySlug.get(row.slug) as number);
 
     const organizationIds = await reserveIds(tx, 'organizations', entities.organizations.length);
     const organizationBases = entities.organizations.map((organization) => slugify(organization.name));
-    const organizationSlugs = assignSlugs(organizationBases, organizationIds, await takenSlugs(tx, sql`${organizations}`, organizationBases));
+    const organizationSlugs = assignSlugs(
+      organizationBases,
+      organizationIds,
+      await takenSlugs(tx, sql`${organizations}`, organizationBases),
+    );
     await insertRows(
       tx,
       organizations,
@@ -211,10 +226,13 @@ export async function storeGraph(db: Database, plan: GraphPlan, options: StoreOp
     firstArticleId: null,
   };
   const personId = (index: number | null) => (index === null ? null : (entityIds.personIds[index] as number));
-  const organizationId = (index: number | null) => (index === null ? null : (entityIds.organizationIds[index] as number));
+  const organizationId = (index: number | null) =>
+    index === null ? null : (entityIds.organizationIds[index] as number);
 
   for (let from = 0; from < plan.articleCount; from += batchSize) {
-    const batch = Array.from({ length: Math.min(batchSize, plan.articleCount - from) }, (_, i) => plan.article(from + i));
+    const batch = Array.from({ length: Math.min(batchSize, plan.articleCount - from) }, (_, i) =>
+      plan.article(from + i),
+    );
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local synchronous_commit = off`);
       const ids = await reserveIds(tx, 'articles', batch.length);

@@ -24,7 +24,11 @@ const AffiliationPayload = builder.objectRef<{ affiliationId: number }>('Affilia
       type: 'affiliations',
       description: 'The affiliation as stored now.',
       resolve: async (query, payload, _args, ctx) =>
-        found(await ctx.db.query.affiliations.findFirst(query({ where: { id: payload.affiliationId } })), 'affiliation', 'input'),
+        found(
+          await ctx.db.query.affiliations.findFirst(query({ where: { id: payload.affiliationId } })),
+          'affiliation',
+          'input',
+        ),
     }),
   }),
 });
@@ -54,7 +58,8 @@ const DeleteAffiliationInput = builder.inputType('DeleteAffiliationInput', {
 builder.mutationFields((t) => ({
   createAffiliation: t.field({
     type: AffiliationPayload,
-    description: 'Records that a person holds a role at an organization. Recording the same role twice changes nothing.',
+    description:
+      'Records that a person holds a role at an organization. Recording the same role twice changes nothing.',
     args: { input: t.arg({ type: CreateAffiliationInput, required: true, description: 'The affiliation.' }) },
     resolve: (_root, { input }, ctx) => {
       const personId = decodeId(input.person, 'input.person').id;

@@ -13,7 +13,6 @@ import { fromDomainError } from './domain-errors.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 import { ArticleRef, QuoteConnection } from './refs.ts';
 
-
 builder.drizzleObjectFields(ArticleRef, (t) => ({
   slug: t.exposeString('slug', { description: 'URL-safe unique name derived from the title.' }),
   url: t.exposeString('url', { nullable: true, description: 'Canonical URL, when known.' }),
@@ -78,21 +77,26 @@ const ArticleFilter = builder.inputType('ArticleFilter', {
 type ArticleFilterShape = typeof ArticleFilter.$inferInput;
 
 /** The filter as one SQL condition over the articles table (or its alias in a query). */
-export function articleCondition(filter: ArticleFilterShape | null | undefined, table: typeof articles): SQL | undefined {
+export function articleCondition(
+  filter: ArticleFilterShape | null | undefined,
+  table: typeof articles,
+): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
   if (filter.search?.trim()) {
     conditions.push(sql`${table.searchVector} @@ websearch_to_tsquery('english', ${filter.search})`);
   }
   if (filter.mentions) {
-    const entity = decodeId(filter.mentions, "filter.mentions");
+    const entity = decodeId(filter.mentions, 'filter.mentions');
     const column = entity.typename === 'Person' ? mentions.personId : mentions.organizationId;
     conditions.push(
       sql`exists (select 1 from ${mentions} where ${mentions.articleId} = ${table.id} and ${eq(column, entity.id)})`,
     );
   }
   if (filter.publisher) {
-    conditions.push(sql`${table.publisherId} = (select ${publishers.id} from ${publishers} where ${eq(publishers.slug, filter.publisher)})`);
+    conditions.push(
+      sql`${table.publisherId} = (select ${publishers.id} from ${publishers} where ${eq(publishers.slug, filter.publisher)})`,
+    );
   }
   if (filter.publishedAfter) conditions.push(gte(table.sortAt, filter.publishedAfter));
   if (filter.publishedBefore) conditions.push(lt(table.sortAt, filter.publishedBefore));
@@ -138,14 +142,18 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx, info) => {
       const order = args.orderBy === 'OLDEST' ? orders.articlesOldest : orders.articlesNewest;
       order.checkCursors(args);
-      return loadPage(args, info, () => articleCount(args.filter), (extras) =>
-        ctx.db.query.articles.findMany(
-          query({
-            where: { RAW: (table) => articleCondition(args.filter, table) ?? sql`true` },
-            orderBy: order.order,
-            extras,
-          }),
-        ),
+      return loadPage(
+        args,
+        info,
+        () => articleCount(args.filter),
+        (extras) =>
+          ctx.db.query.articles.findMany(
+            query({
+              where: { RAW: (table) => articleCondition(args.filter, table) ?? sql`true` },
+              orderBy: order.order,
+              extras,
+            }),
+          ),
       );
     },
   }),
@@ -188,7 +196,9 @@ const IngestArticlePayload = builder
         type: ['quotes'],
         description: 'The quotes found, in reading order.',
         resolve: (query, payload, _args, ctx) =>
-          ctx.db.query.quotes.findMany(query({ where: { articleId: payload.articleId }, orderBy: { position: 'asc' } })),
+          ctx.db.query.quotes.findMany(
+            query({ where: { articleId: payload.articleId }, orderBy: { position: 'asc' } }),
+          ),
       }),
       warnings: t.exposeStringList('warnings', {
         description: 'Things a human may want to check: "no quotes found", "speaker of quote 3 unresolved".',
@@ -260,7 +270,10 @@ builder.mutationFields((t) => ({
       if (!(input.text ?? input.html ?? '').trim()) throw badUserInput(`${field} is empty.`, field);
       checkSize(input.text ?? input.html, ctx.config.maxArticleBytes, field);
       try {
-        return await ingestDocument(ctx.db, input, { inWorker: true, ...(ctx.writeDeadline ? { deadline: ctx.writeDeadline } : {}) });
+        return await ingestDocument(ctx.db, input, {
+          inWorker: true,
+          ...(ctx.writeDeadline ? { deadline: ctx.writeDeadline } : {}),
+        });
       } catch (error) {
         throw fromDomainError(error, 'input', field);
       }
@@ -278,7 +291,7 @@ builder.mutationFields((t) => ({
   }),
   updateArticle: t.field({
     type: ArticlePayload,
-    description: 'Changes an article\'s details. Its quotes follow a new publication date.',
+    description: "Changes an article's details. Its quotes follow a new publication date.",
     args: { input: t.arg({ type: UpdateArticleInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) => {
       const id = decodeId(input.id, 'input.id').id;

@@ -91,90 +91,94 @@ interface BuilderTypes {
 // Annotated so the node resolvers below can refer to the builder they belong to.
 export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>> =
   new SchemaBuilder<BuilderTypes>({
-  // Relay first so auth sees parsed IDs; auth before validation so a stranger learns nothing
-  // about the inputs of a mutation they may not call.
-  plugins: [RelayPlugin, ScopeAuthPlugin, ValidationPlugin, ComplexityPlugin, DrizzlePlugin],
-  complexity: {
-    // Only the cost model lives here; plugins/query-cost.ts enforces the limit before execution.
-    disabled: true,
-    fieldComplexity,
-  },
-  scopeAuth: {
-    authScopes: (ctx) => ({ writer: ctx.writeAccess().allowed }),
-    unauthorizedError: (_parent, ctx) => {
-      const access = ctx.writeAccess();
-      return access.allowed
-        ? apiError(ErrorCode.FORBIDDEN, 'Not allowed.')
-        : apiError(access.code, access.reason);
+    // Relay first so auth sees parsed IDs; auth before validation so a stranger learns nothing
+    // about the inputs of a mutation they may not call.
+    plugins: [RelayPlugin, ScopeAuthPlugin, ValidationPlugin, ComplexityPlugin, DrizzlePlugin],
+    complexity: {
+      // Only the cost model lives here; plugins/query-cost.ts enforces the limit before execution.
+      disabled: true,
+      fieldComplexity,
     },
-  },
-  defaultFieldNullability: false,
-  validation: {
-    // Every failed check is a BAD_USER_INPUT error naming the offending argument or input field.
-    validationError: (result) => {
-      const issue = result.issues[0];
-      const field = issue?.path?.map((part) => (typeof part === 'object' ? part.key : part)).join('.');
-      return badUserInput(issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input.', field || undefined);
-    },
-  },
-  drizzle: {
-    // Taken from the request context so one schema serves PGlite, PostgreSQL and every test.
-    client: (ctx) => ctx.db,
-    getTableConfig,
-    relations,
-    defaultConnectionSize: DEFAULT_PAGE_SIZE,
-    maxConnectionSize: MAX_PAGE_SIZE,
-  },
-  relay: {
-    nodesOnConnection: { description: 'The items on this page, without cursors.' },
-    clientMutationId: 'omit',
-    // One spelling per object: see global-ids.ts.
-    decodeGlobalID: decodeCanonicalGlobalID,
-    cursorType: 'String',
-    nodeTypeOptions: {
-      description: 'An object with a globally unique, opaque ID that `node(id:)` can fetch again.',
-    },
-    nodeQueryOptions: {
-      description: 'Fetches any object by its global ID; null when it does not exist.',
-      resolve: (_root, args, _ctx, _info, resolveNode) => {
-        checkNodeId(args.id, 'id');
-        return nullWhenMissing(Promise.resolve(resolveNode(args.id)));
+    scopeAuth: {
+      authScopes: (ctx) => ({ writer: ctx.writeAccess().allowed }),
+      unauthorizedError: (_parent, ctx) => {
+        const access = ctx.writeAccess();
+        return access.allowed ? apiError(ErrorCode.FORBIDDEN, 'Not allowed.') : apiError(access.code, access.reason);
       },
     },
-    nodesQueryOptions: {
-      description: 'Fetches several objects by their global IDs, in the order given; null for each that does not exist.',
-      // One lookup per id, so a missing one is null without failing the others; plugin-drizzle
-      // still batches the lookups of one table into one query.
-      resolve: (_root, args, ctx, info) => {
-        if (args.ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids: at most ${MAX_PAGE_SIZE} at a time.`, 'ids');
-        for (const [index, id] of args.ids.entries()) checkNodeId(id, `ids.${index}`);
-        return args.ids.map((id) => nullWhenMissing(resolveNodes(builder, ctx, info, [id]).then(([node]) => node)));
+    defaultFieldNullability: false,
+    validation: {
+      // Every failed check is a BAD_USER_INPUT error naming the offending argument or input field.
+      validationError: (result) => {
+        const issue = result.issues[0];
+        const field = issue?.path?.map((part) => (typeof part === 'object' ? part.key : part)).join('.');
+        return badUserInput(
+          issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input.',
+          field || undefined,
+        );
       },
     },
-    idFieldOptions: { description: 'Globally unique, opaque identifier.' },
-    pageInfoTypeOptions: { description: 'Where a page sits in a connection, for fetching the next or previous page.' },
-    hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
-    hasPreviousPageFieldOptions: { description: 'True when items precede this page.' },
-    startCursorFieldOptions: { description: 'Cursor of the first item on this page; pass as `before` to go back.' },
-    endCursorFieldOptions: { description: 'Cursor of the last item on this page; pass as `after` to go on.' },
-    edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
-    pageInfoFieldOptions: { description: 'Cursors and whether more pages exist.' },
-    cursorFieldOptions: { description: 'Opaque position of this item, for `after` and `before`.' },
-    nodeFieldOptions: { description: 'The item.' },
-    firstArgOptions: {
-      description: `Return the first n items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
-      validate: pageSize,
+    drizzle: {
+      // Taken from the request context so one schema serves PGlite, PostgreSQL and every test.
+      client: (ctx) => ctx.db,
+      getTableConfig,
+      relations,
+      defaultConnectionSize: DEFAULT_PAGE_SIZE,
+      maxConnectionSize: MAX_PAGE_SIZE,
     },
-    lastArgOptions: {
-      description: `Return the last n items before \`before\` (at most ${MAX_PAGE_SIZE}).`,
-      validate: pageSize,
+    relay: {
+      nodesOnConnection: { description: 'The items on this page, without cursors.' },
+      clientMutationId: 'omit',
+      // One spelling per object: see global-ids.ts.
+      decodeGlobalID: decodeCanonicalGlobalID,
+      cursorType: 'String',
+      nodeTypeOptions: {
+        description: 'An object with a globally unique, opaque ID that `node(id:)` can fetch again.',
+      },
+      nodeQueryOptions: {
+        description: 'Fetches any object by its global ID; null when it does not exist.',
+        resolve: (_root, args, _ctx, _info, resolveNode) => {
+          checkNodeId(args.id, 'id');
+          return nullWhenMissing(Promise.resolve(resolveNode(args.id)));
+        },
+      },
+      nodesQueryOptions: {
+        description:
+          'Fetches several objects by their global IDs, in the order given; null for each that does not exist.',
+        // One lookup per id, so a missing one is null without failing the others; plugin-drizzle
+        // still batches the lookups of one table into one query.
+        resolve: (_root, args, ctx, info) => {
+          if (args.ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids: at most ${MAX_PAGE_SIZE} at a time.`, 'ids');
+          for (const [index, id] of args.ids.entries()) checkNodeId(id, `ids.${index}`);
+          return args.ids.map((id) => nullWhenMissing(resolveNodes(builder, ctx, info, [id]).then(([node]) => node)));
+        },
+      },
+      idFieldOptions: { description: 'Globally unique, opaque identifier.' },
+      pageInfoTypeOptions: {
+        description: 'Where a page sits in a connection, for fetching the next or previous page.',
+      },
+      hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
+      hasPreviousPageFieldOptions: { description: 'True when items precede this page.' },
+      startCursorFieldOptions: { description: 'Cursor of the first item on this page; pass as `before` to go back.' },
+      endCursorFieldOptions: { description: 'Cursor of the last item on this page; pass as `after` to go on.' },
+      edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
+      pageInfoFieldOptions: { description: 'Cursors and whether more pages exist.' },
+      cursorFieldOptions: { description: 'Opaque position of this item, for `after` and `before`.' },
+      nodeFieldOptions: { description: 'The item.' },
+      firstArgOptions: {
+        description: `Return the first n items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
+        validate: pageSize,
+      },
+      lastArgOptions: {
+        description: `Return the last n items before \`before\` (at most ${MAX_PAGE_SIZE}).`,
+        validate: pageSize,
+      },
+      afterArgOptions: { description: 'Cursor to start after (from `pageInfo.endCursor`).' },
+      beforeArgOptions: { description: 'Cursor to end before (from `pageInfo.startCursor`).' },
+      defaultConnectionTypeOptions: { description: 'A page of items with cursors for paging on.' },
+      defaultEdgeTypeOptions: { description: 'An item on a page, with its cursor.' },
     },
-    afterArgOptions: { description: 'Cursor to start after (from `pageInfo.endCursor`).' },
-    beforeArgOptions: { description: 'Cursor to end before (from `pageInfo.startCursor`).' },
-    defaultConnectionTypeOptions: { description: 'A page of items with cursors for paging on.' },
-    defaultEdgeTypeOptions: { description: 'An item on a page, with its cursor.' },
-  },
-});
+  });
 
 /**
  * PostgreSQL stores years 1 to 294276 and graphql-scalars reads years 0 to 9999; the API takes

@@ -6,7 +6,11 @@ import type { IncomingMessage } from 'node:http';
  * address. An unverified bearer string counts as its address: keyed by the string itself, every
  * made-up token would bring a fresh budget (unlimited expensive queries, unlimited guesses).
  */
-export function clientKey(request: Request, serverContext: { req?: IncomingMessage; principal?: () => string | null }, trustProxy: boolean): string {
+export function clientKey(
+  request: Request,
+  serverContext: { req?: IncomingMessage; principal?: () => string | null },
+  trustProxy: boolean,
+): string {
   const principal = serverContext.principal?.();
   if (principal) return principal;
   const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;

@@ -24,7 +24,9 @@ function totalCountExtra(countQuery: SQL) {
 
 /** Whether the connection field being resolved selects `totalCount` (through fragments too). */
 function selectsTotalCount(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.some((node) => fieldNamesOf(node.selectionSet, (name) => info.fragments[name]).has('totalCount'));
+  return info.fieldNodes.some((node) =>
+    fieldNamesOf(node.selectionSet, (name) => info.fragments[name]).has('totalCount'),
+  );
 }
 
 type TotalCountExtra = ReturnType<typeof totalCountExtra>;
@@ -110,7 +112,9 @@ function cursorValues(cursor: string): unknown[] | null {
   }
 }
 
-export type PageOrder<Table extends DrizzleTable> = Partial<Record<keyof Table['_']['columns'] & string, 'asc' | 'desc'>>;
+export type PageOrder<Table extends DrizzleTable> = Partial<
+  Record<keyof Table['_']['columns'] & string, 'asc' | 'desc'>
+>;
 
 /**
  * An ordering for a connection of `table`, checked to end with the primary key (so it is a
@@ -133,7 +137,10 @@ export function pageOrder<Table extends DrizzleTable>(table: Table, order: PageO
         if (cursor == null) continue;
         const values = cursorValues(cursor);
         if (!values || values.length !== parts.length || !parts.every((part, index) => fits(part, values[index]))) {
-          throw badUserInput(`${argument} is not a cursor of this list; take one from its edges or pageInfo.`, argument);
+          throw badUserInput(
+            `${argument} is not a cursor of this list; take one from its edges or pageInfo.`,
+            argument,
+          );
         }
       }
     },

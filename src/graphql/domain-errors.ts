@@ -11,7 +11,9 @@ import { apiError, badUserInput, ErrorCode } from '../errors.ts';
 export function fromDomainError(error: unknown, argument = 'input', fallbackField = argument): unknown {
   if (error instanceof StoreError) {
     const field = error.path ? `${argument}.${error.path}` : fallbackField;
-    return apiError(error.code === 'NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT, error.message, { field });
+    return apiError(error.code === 'NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT, error.message, {
+      field,
+    });
   }
   if (error instanceof ExtractError) return badUserInput(error.message, fallbackField);
   return error;

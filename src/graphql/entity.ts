@@ -10,24 +10,26 @@ import { decodeId, EntityIdTypes, type DecodedId } from './ids.ts';
 import { found, rules, runWrite } from './mutation-support.ts';
 import { asSpeaker, Speaker } from './quote.ts';
 
-const MergePayload = builder.objectRef<MergeCounts & { keptId: number; typename: 'Person' | 'Organization' }>('MergePayload').implement({
-  description: 'What a merge moved onto the kept person or organization.',
-  fields: (t) => ({
-    kept: t.field({
-      type: Speaker,
-      description: 'The person or organization that was kept, now with everything of the removed one.',
-      resolve: async (payload, _args, ctx) => {
-        const table = payload.typename === 'Person' ? ctx.db.query.people : ctx.db.query.organizations;
-        const row = found(await table.findFirst({ where: { id: payload.keptId } }), 'entity', 'keep');
-        return asSpeaker(row, payload.typename);
-      },
+const MergePayload = builder
+  .objectRef<MergeCounts & { keptId: number; typename: 'Person' | 'Organization' }>('MergePayload')
+  .implement({
+    description: 'What a merge moved onto the kept person or organization.',
+    fields: (t) => ({
+      kept: t.field({
+        type: Speaker,
+        description: 'The person or organization that was kept, now with everything of the removed one.',
+        resolve: async (payload, _args, ctx) => {
+          const table = payload.typename === 'Person' ? ctx.db.query.people : ctx.db.query.organizations;
+          const row = found(await table.findFirst({ where: { id: payload.keptId } }), 'entity', 'keep');
+          return asSpeaker(row, payload.typename);
+        },
+      }),
+      movedQuotes: t.exposeInt('quotes', { description: 'Quotes now attributed to the kept one.' }),
+      movedAffiliations: t.exposeInt('affiliations', { description: 'Affiliations moved (duplicates dropped).' }),
+      movedMentions: t.exposeInt('mentions', { description: 'Article mentions moved or added up.' }),
+      addedAliases: t.exposeInt('aliases', { description: 'Names of the removed one that became aliases.' }),
     }),
-    movedQuotes: t.exposeInt('quotes', { description: 'Quotes now attributed to the kept one.' }),
-    movedAffiliations: t.exposeInt('affiliations', { description: 'Affiliations moved (duplicates dropped).' }),
-    movedMentions: t.exposeInt('mentions', { description: 'Article mentions moved or added up.' }),
-    addedAliases: t.exposeInt('aliases', { description: 'Names of the removed one that became aliases.' }),
-  }),
-});
+  });
 
 const AliasInput = builder.inputType('AliasInput', {
   description: 'A name to add to or remove from a person or organization.',
@@ -60,7 +62,8 @@ builder.mutationFields((t) => ({
   }),
   mergePeople: t.field({
     type: MergePayload,
-    description: 'Folds one person into another: quotes, affiliations, mentions and names move to `keep`; `remove` is deleted.',
+    description:
+      'Folds one person into another: quotes, affiliations, mentions and names move to `keep`; `remove` is deleted.',
     args: { input: t.arg({ type: MergeInput, required: true, description: 'Which to keep and which to remove.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { keepId, removeId } = mergeSides(input, 'Person');
@@ -70,7 +73,8 @@ builder.mutationFields((t) => ({
   }),
   mergeOrganizations: t.field({
     type: MergePayload,
-    description: 'Folds one organization into another: quotes, affiliations, mentions, names and child organizations move to `keep`.',
+    description:
+      'Folds one organization into another: quotes, affiliations, mentions, names and child organizations move to `keep`.',
     args: { input: t.arg({ type: MergeInput, required: true, description: 'Which to keep and which to remove.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { keepId, removeId } = mergeSides(input, 'Organization');
@@ -81,10 +85,16 @@ builder.mutationFields((t) => ({
 }));
 
 /** Adds or removes an alias, then answers with the person or organization as stored now. */
-async function aliasChange(ctx: Parameters<typeof runWrite>[0], input: { entity: DecodedId; alias: string }, change: 'add' | 'remove') {
+async function aliasChange(
+  ctx: Parameters<typeof runWrite>[0],
+  input: { entity: DecodedId; alias: string },
+  change: 'add' | 'remove',
+) {
   const isPerson = input.entity.typename === 'Person';
   const id = decodeId(input.entity, 'input.entity').id;
-  await runWrite(ctx, (tx) => changeAliases(tx, { kind: isPerson ? 'person' : 'organization', id, alias: input.alias, change }));
+  await runWrite(ctx, (tx) =>
+    changeAliases(tx, { kind: isPerson ? 'person' : 'organization', id, alias: input.alias, change }),
+  );
   const table = isPerson ? ctx.db.query.people : ctx.db.query.organizations;
   const row = found(await table.findFirst({ where: { id } }), 'entity', 'input.entity');
   return asSpeaker(row, isPerson ? 'Person' : 'Organization');

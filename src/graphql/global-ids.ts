@@ -44,7 +44,9 @@ export function decodeCanonicalGlobalID(globalID: string): { typename: string; i
     Number(decoded.id) > 2_147_483_647 ||
     encodeGlobalID(decoded.typename, decoded.id) !== globalID
   ) {
-    throw new PothosValidationError(`Invalid global ID: ${globalID.length > 64 ? `${globalID.slice(0, 64)}…` : globalID}`);
+    throw new PothosValidationError(
+      `Invalid global ID: ${globalID.length > 64 ? `${globalID.slice(0, 64)}…` : globalID}`,
+    );
   }
   return decoded;
 }

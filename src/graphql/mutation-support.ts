@@ -37,7 +37,10 @@ export const rules = {
  * when a concurrent write got in its way (see store/transaction.ts), and answers with its result.
  * (Cached answers need no telling: the commit raises the graph's version.)
  */
-export async function runWrite<T>(ctx: Pick<Context, 'db' | 'writeDeadline'>, work: (tx: Executor) => Promise<Written<T>>): Promise<T> {
+export async function runWrite<T>(
+  ctx: Pick<Context, 'db' | 'writeDeadline'>,
+  work: (tx: Executor) => Promise<Written<T>>,
+): Promise<T> {
   try {
     const { result } = await writeTransaction(ctx.db, work, ctx.writeDeadline ? { deadline: ctx.writeDeadline } : {});
     return result;

@@ -12,7 +12,6 @@ import { badUserInput } from '../errors.ts';
 import { decodeId } from './global-ids.ts';
 import { DeleteEntityInput, DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
-
 builder.drizzleObjectFields(OrganizationRef, (t) => ({
   slug: t.exposeString('slug', { description: 'URL-safe unique name, e.g. "associated-press".' }),
   name: t.exposeString('name', { description: 'Canonical name: "Associated Press".' }),
@@ -21,7 +20,7 @@ builder.drizzleObjectFields(OrganizationRef, (t) => ({
   description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
   parent: t.relation('parent', {
     nullable: true,
-    description: 'The organization this one belongs to: a ministry\'s government.',
+    description: "The organization this one belongs to: a ministry's government.",
   }),
   children: t.relation('children', {
     description: 'Organizations that belong to this one, by name.',
@@ -30,7 +29,7 @@ builder.drizzleObjectFields(OrganizationRef, (t) => ({
   affiliations: t.relation('affiliations', {
     // Capped rather than paged: the compiled read path answers this field as a plain list.
     description:
-      'People holding roles here, oldest record first: at most the first 100 (the list is capped, not paged). Each person\'s `affiliations` lists all of their roles.',
+      "People holding roles here, oldest record first: at most the first 100 (the list is capped, not paged). Each person's `affiliations` lists all of their roles.",
     query: { orderBy: orders.affiliations.order, limit: 100 },
   }),
   articles: t.relatedConnection('articles', {
@@ -67,7 +66,8 @@ builder.queryFields((t) => ({
   organization: t.drizzleField({
     type: 'organizations',
     nullable: true,
-    description: 'One organization, by exactly one of `id`, `slug` or `name` (canonical name or alias); null when none matches.',
+    description:
+      'One organization, by exactly one of `id`, `slug` or `name` (canonical name or alias); null when none matches.',
     args: {
       id: t.arg.globalID({ for: [OrganizationRef], description: 'Global ID.' }),
       slug: t.arg.string({ description: 'Slug.' }),
@@ -90,14 +90,18 @@ builder.queryFields((t) => ({
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, organizationCount(args.filter)),
     resolve: (query, _root, args, ctx, info) => {
       orders.organizationsByName.checkCursors(args);
-      return loadPage(args, info, () => organizationCount(args.filter), (extras) =>
-        ctx.db.query.organizations.findMany(
-          query({
-            where: { RAW: (table) => organizationCondition(args.filter, table) ?? sql`true` },
-            orderBy: orders.organizationsByName.order,
-            extras,
-          }),
-        ),
+      return loadPage(
+        args,
+        info,
+        () => organizationCount(args.filter),
+        (extras) =>
+          ctx.db.query.organizations.findMany(
+            query({
+              where: { RAW: (table) => organizationCondition(args.filter, table) ?? sql`true` },
+              orderBy: orders.organizationsByName.order,
+              extras,
+            }),
+          ),
       );
     },
   }),
@@ -158,13 +162,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateOrganizationInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input: { id: globalId, parent, ...changes } }, ctx) => {
       const id = decodeId(globalId, 'input.id').id;
-      const parentChange = parent === undefined ? {} : { parentId: parent ? decodeId(parent, 'input.parent').id : null };
+      const parentChange =
+        parent === undefined ? {} : { parentId: parent ? decodeId(parent, 'input.parent').id : null };
       return runWrite(ctx, (tx) => updateOrganization(tx, { ...changes, id, ...parentChange }));
     },
   }),
   deleteOrganization: t.field({
     type: DeletePayload,
-    description: 'Deletes an organization with its affiliations and mentions. Its quotes stay, without a speaker; its children become top-level.',
+    description:
+      'Deletes an organization with its affiliations and mentions. Its quotes stay, without a speaker; its children become top-level.',
     args: { input: t.arg({ type: DeleteEntityInput, required: true, description: 'The organization.' }) },
     resolve: async (_root, { input }, ctx) => {
       if (input.id.typename !== 'Organization') throw badUserInput('id is not an Organization ID.', 'input.id');

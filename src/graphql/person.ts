@@ -48,7 +48,8 @@ builder.queryFields((t) => ({
   person: t.drizzleField({
     type: 'people',
     nullable: true,
-    description: 'One person, by exactly one of `id`, `slug` or `name` (canonical name or alias); null when none matches.',
+    description:
+      'One person, by exactly one of `id`, `slug` or `name` (canonical name or alias); null when none matches.',
     args: {
       id: t.arg.globalID({ for: [PersonRef], description: 'Global ID.' }),
       slug: t.arg.string({ description: 'Slug.' }),
@@ -71,14 +72,18 @@ builder.queryFields((t) => ({
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, peopleCount(args.filter?.search)),
     resolve: (query, _root, args, ctx, info) => {
       orders.peopleByName.checkCursors(args);
-      return loadPage(args, info, () => peopleCount(args.filter?.search), (extras) =>
-        ctx.db.query.people.findMany(
-          query({
-            where: { RAW: (table) => entitySearchCondition(args.filter?.search, table) ?? sql`true` },
-            orderBy: orders.peopleByName.order,
-            extras,
-          }),
-        ),
+      return loadPage(
+        args,
+        info,
+        () => peopleCount(args.filter?.search),
+        (extras) =>
+          ctx.db.query.people.findMany(
+            query({
+              where: { RAW: (table) => entitySearchCondition(args.filter?.search, table) ?? sql`true` },
+              orderBy: orders.peopleByName.order,
+              extras,
+            }),
+          ),
       );
     },
   }),

@@ -33,8 +33,11 @@ builder.queryFields((t) => ({
     totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, publisherCount),
     resolve: (query, _root, args, ctx, info) => {
       orders.publishersByName.checkCursors(args);
-      return loadPage(args, info, () => publisherCount, (extras) =>
-        ctx.db.query.publishers.findMany(query({ orderBy: orders.publishersByName.order, extras })),
+      return loadPage(
+        args,
+        info,
+        () => publisherCount,
+        (extras) => ctx.db.query.publishers.findMany(query({ orderBy: orders.publishersByName.order, extras })),
       );
     },
   }),

@@ -81,7 +81,11 @@ function namedSpeaker(filter: QuoteFilterShape, resolved?: ResolvedSpeaker): { r
 }
 
 /** `resolved`: the named speaker as the caller resolved it (once per statement), instead of a lookup per use. */
-export function quoteCondition(filter: QuoteFilterShape | null | undefined, table: typeof quotes, resolved?: ResolvedSpeaker): SQL | undefined {
+export function quoteCondition(
+  filter: QuoteFilterShape | null | undefined,
+  table: typeof quotes,
+  resolved?: ResolvedSpeaker,
+): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
   const speaker = namedSpeaker(filter, resolved);

@@ -55,7 +55,6 @@ builder.drizzleObjectFields(QuoteRef, (t) => ({
   article: t.relation('article', { description: 'The article the quote appears in.' }),
 }));
 
-
 builder.drizzleObjectFields(PersonRef, (t) => ({
   quotes: t.relatedConnection(
     'quotes',
@@ -87,30 +86,37 @@ builder.drizzleObjectFields(OrganizationRef, (t) => ({
 }));
 
 builder.queryFields((t) => ({
-  quotes: t.drizzleConnection({
-    type: 'quotes',
-    description:
-      'Quotes across all articles, newest first unless `orderBy` says otherwise. Filter by speaker to answer "what has this person said?".',
-    args: {
-      filter: t.arg({ type: QuoteFilter, description: 'Conditions the quotes must meet.' }),
-      orderBy: t.arg({ type: QuoteOrder, defaultValue: 'NEWEST', description: 'Sort order.' }),
+  quotes: t.drizzleConnection(
+    {
+      type: 'quotes',
+      description:
+        'Quotes across all articles, newest first unless `orderBy` says otherwise. Filter by speaker to answer "what has this person said?".',
+      args: {
+        filter: t.arg({ type: QuoteFilter, description: 'Conditions the quotes must meet.' }),
+        orderBy: t.arg({ type: QuoteOrder, defaultValue: 'NEWEST', description: 'Sort order.' }),
+      },
+      totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, quoteCount(args.filter)),
+      resolve: (query, _root, args, ctx, info) => {
+        // By article date, and within an article in reading order.
+        const order = args.orderBy === 'OLDEST' ? orders.quotesOldest : orders.quotesNewest;
+        order.checkCursors(args);
+        return loadPage(
+          args,
+          info,
+          () => quoteCount(args.filter),
+          (extras) =>
+            ctx.db.query.quotes.findMany(
+              query({
+                where: { RAW: (table) => quoteCondition(args.filter, table) ?? sql`true` },
+                orderBy: order.order,
+                extras,
+              }),
+            ),
+        );
+      },
     },
-    totalCount: (_root, args, ctx) => totalFromPage(args, ctx.db, quoteCount(args.filter)),
-    resolve: (query, _root, args, ctx, info) => {
-      // By article date, and within an article in reading order.
-      const order = args.orderBy === 'OLDEST' ? orders.quotesOldest : orders.quotesNewest;
-      order.checkCursors(args);
-      return loadPage(args, info, () => quoteCount(args.filter), (extras) =>
-        ctx.db.query.quotes.findMany(
-          query({
-            where: { RAW: (table) => quoteCondition(args.filter, table) ?? sql`true` },
-            orderBy: order.order,
-            extras,
-          }),
-        ),
-      );
-    },
-  }, QuoteConnection),
+    QuoteConnection,
+  ),
 }));
 
 // Writes: quotes entered and edited by hand. Offsets must point at the words in the article body.
@@ -131,7 +137,11 @@ const CreateQuoteInput = builder.inputType('CreateQuoteInput', {
   description: 'A quote entered by hand. `text` must be exactly the article body between the offsets.',
   fields: (t) => ({
     article: t.globalID({ required: true, for: [ArticleRef], description: 'The article it appears in.' }),
-    text: t.string({ required: true, validate: rules.quoteText, description: 'The quoted words, without quote marks.' }),
+    text: t.string({
+      required: true,
+      validate: rules.quoteText,
+      description: 'The quoted words, without quote marks.',
+    }),
     kind: t.field({ type: QuoteKindEnum, required: true, description: 'Direct, partial or indirect.' }),
     speaker: t.globalID({ for: EntityIdTypes, description: 'The Person or Organization who said it.' }),
     speakerLabel: t.string({ validate: rules.role, description: 'The speaker as the article words it.' }),

@@ -6,7 +6,6 @@ import { ArticleRef } from './refs.ts';
 import { decodeId } from './global-ids.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
 
-
 export const RelatedLinkRef = builder.drizzleNode('relatedLinks', {
   name: 'RelatedLink',
   description: 'A link an article pointed readers to, such as "Related: PHOTOS: …".',
@@ -16,7 +15,7 @@ export const RelatedLinkRef = builder.drizzleNode('relatedLinks', {
     title: t.exposeString('title', { description: 'The link text.' }),
     url: t.exposeString('url', { nullable: true, description: 'Where it leads, when the page gave a target.' }),
     kind: t.expose('kind', { type: RelatedLinkKindEnum, description: 'What it leads to.' }),
-    position: t.exposeInt('position', { description: 'Order among the article\'s links, from 0.' }),
+    position: t.exposeInt('position', { description: "Order among the article's links, from 0." }),
     article: t.relation('article', { description: 'The article the link appeared in.' }),
   }),
 });
@@ -28,13 +27,17 @@ const RelatedLinkPayload = builder.objectRef<{ relatedLinkId: number }>('Related
       type: 'relatedLinks',
       description: 'The link as stored now.',
       resolve: async (query, payload, _args, ctx) =>
-        found(await ctx.db.query.relatedLinks.findFirst(query({ where: { id: payload.relatedLinkId } })), 'related link', 'input'),
+        found(
+          await ctx.db.query.relatedLinks.findFirst(query({ where: { id: payload.relatedLinkId } })),
+          'related link',
+          'input',
+        ),
     }),
   }),
 });
 
 const CreateRelatedLinkInput = builder.inputType('CreateRelatedLinkInput', {
-  description: 'A link to add at the end of an article\'s related links.',
+  description: "A link to add at the end of an article's related links.",
   fields: (t) => ({
     article: t.globalID({ required: true, for: [ArticleRef], description: 'The article.' }),
     title: t.string({ required: true, validate: rules.title, description: 'Link text.' }),
@@ -61,7 +64,7 @@ const DeleteRelatedLinkInput = builder.inputType('DeleteRelatedLinkInput', {
 builder.mutationFields((t) => ({
   createRelatedLink: t.field({
     type: RelatedLinkPayload,
-    description: 'Adds a related link after the article\'s others.',
+    description: "Adds a related link after the article's others.",
     args: { input: t.arg({ type: CreateRelatedLinkInput, required: true, description: 'The link.' }) },
     resolve: (_root, { input: { article, ...link } }, ctx) => {
       const articleId = decodeId(article, 'input.article').id;

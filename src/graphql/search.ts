@@ -32,7 +32,10 @@ function byText<DateColumn extends string>(request: SearchRequest, dateColumn: D
 function byName(request: SearchRequest) {
   const key = lookupKey(request.query);
   return {
-    where: { RAW: (table: { id: AnyPgColumn; lookupKeys: AnyPgColumn; lookupText: AnyPgColumn; quoteCount: AnyPgColumn }) => entitySearchCondition(request.query, table) ?? sql`false` },
+    where: {
+      RAW: (table: { id: AnyPgColumn; lookupKeys: AnyPgColumn; lookupText: AnyPgColumn; quoteCount: AnyPgColumn }) =>
+        entitySearchCondition(request.query, table) ?? sql`false`,
+    },
     orderBy: (table: { lookupKeys: AnyPgColumn; lookupText: AnyPgColumn; name: AnyPgColumn }) => [
       desc(sql`(${key}::text = any(${table.lookupKeys}))`),
       desc(sql`similarity(${table.lookupText}, ${key})`),
@@ -53,15 +56,13 @@ const SearchResults = builder.objectRef<SearchRequest>('SearchResults').implemen
       complexity: sizedByParent,
       type: ['articles'],
       description: 'Articles whose title, standfirst or body match, best first.',
-      resolve: (query, request, _args, ctx) =>
-        ctx.db.query.articles.findMany(query(byText(request, 'sortAt'))),
+      resolve: (query, request, _args, ctx) => ctx.db.query.articles.findMany(query(byText(request, 'sortAt'))),
     }),
     quotes: t.drizzleField({
       complexity: sizedByParent,
       type: ['quotes'],
       description: 'Quotes whose words match, best first.',
-      resolve: (query, request, _args, ctx) =>
-        ctx.db.query.quotes.findMany(query(byText(request, 'articleSortAt'))),
+      resolve: (query, request, _args, ctx) => ctx.db.query.quotes.findMany(query(byText(request, 'articleSortAt'))),
     }),
     people: t.drizzleField({
       complexity: sizedByParent,

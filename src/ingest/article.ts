@@ -50,7 +50,10 @@ function checkOffsets(extracted: ExtractedArticle): void {
 }
 
 /** Every speaker becomes a known entity, even if the extractor listed it only on the quote. */
-function withSpeakers(extracted: ExtractedArticle): { people: ExtractedPerson[]; organizations: ExtractedOrganization[] } {
+function withSpeakers(extracted: ExtractedArticle): {
+  people: ExtractedPerson[];
+  organizations: ExtractedOrganization[];
+} {
   const peopleList = [...extracted.people];
   const organizationList = [...extracted.organizations];
   const knownPeople = new Set(peopleList.flatMap((p) => [p.name, ...p.aliases]));
@@ -85,10 +88,17 @@ function speakerIds(entities: ResolvedEntities, speaker: ExtractedArticle['quote
 }
 
 /** Mentions per stored entity: two extracted names can resolve to one, and their counts add up. */
-function mentionTallies(found: { people: ExtractedPerson[]; organizations: ExtractedOrganization[] }, entities: ResolvedEntities) {
+function mentionTallies(
+  found: { people: ExtractedPerson[]; organizations: ExtractedOrganization[] },
+  entities: ResolvedEntities,
+) {
   const people = new Map<number, MentionTally>();
   const organizations = new Map<number, MentionTally>();
-  const tally = (target: Map<number, MentionTally>, id: number | undefined, entity: { mentions: number; firstOffset: number }) => {
+  const tally = (
+    target: Map<number, MentionTally>,
+    id: number | undefined,
+    entity: { mentions: number; firstOffset: number },
+  ) => {
     if (id === undefined) return;
     const seen = target.get(id);
     target.set(id, {
@@ -127,58 +137,62 @@ export async function ingestArticle(
 ): Promise<IngestResult> {
   checkOffsets(extracted);
   // Retried as a whole when a concurrent write got in the way (see store/transaction.ts).
-  return writeTransaction(db, async (tx) => {
-    const article = await upsertArticle(tx, {
-      url: metadata.url?.trim() || null,
-      title: titleOf(extracted, metadata),
-      dek: extracted.dek,
-      imageCaption: extracted.imageCaption,
-      body: extracted.body,
-      fingerprint: extracted.fingerprint ?? null,
-      publishedAt: metadata.publishedAt ?? null,
-      publisher: metadata.publisher ?? null,
-      language: metadata.language || 'en',
-    });
-    const found = withSpeakers(extracted);
-    // What the article pointed at before: resolution prefers it, and it is part of the change.
-    const previous: PreviousLinks = article.created
-      ? { personIds: new Set(), organizationIds: new Set() }
-      : await articleReferences(tx, article.id);
-    const entities = await resolveEntities(tx, found.people, found.organizations, previous);
-    const storedQuotes = await replaceArticleQuotes(
-      tx,
-      article,
-      extracted.quotes.map((quote) => ({
-        text: quote.text,
-        kind: quote.kind,
-        ...speakerIds(entities, quote.speaker),
-        speakerLabel: quote.speakerLabel,
-        cue: quote.cue,
-        startOffset: quote.start,
-        endOffset: quote.end,
-        confidence: quote.confidence,
-      })),
-    );
-    await replaceArticleLinks(tx, article.id, extracted.relatedLinks);
-    const tallies = mentionTallies(found, entities);
-    await replaceArticleMentions(tx, article.id, tallies);
-    await addArticleAffiliations(tx, affiliationRows(extracted, entities));
-    const personIds = [...tallies.people.keys()];
-    const organizationIds = [...tallies.organizations.keys()];
-    return {
-      articleId: article.id,
-      created: article.created,
-      quoteIds: storedQuotes.ids,
-      personIds,
-      organizationIds,
-      warnings: [...warningsFor(extracted), ...entities.warnings],
-      change: {
-        articles: [article.id],
-        quotes: [...storedQuotes.ids, ...storedQuotes.removed],
-        people: new Set([...personIds, ...previous.personIds]),
-        organizations: new Set([...organizationIds, ...previous.organizationIds]),
-        publishers: [article.publisherId, article.previousPublisherId].filter((id): id is number => id !== null),
-      },
-    };
-  }, options);
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const article = await upsertArticle(tx, {
+        url: metadata.url?.trim() || null,
+        title: titleOf(extracted, metadata),
+        dek: extracted.dek,
+        imageCaption: extracted.imageCaption,
+        body: extracted.body,
+        fingerprint: extracted.fingerprint ?? null,
+        publishedAt: metadata.publishedAt ?? null,
+        publisher: metadata.publisher ?? null,
+        language: metadata.language || 'en',
+      });
+      const found = withSpeakers(extracted);
+      // What the article pointed at before: resolution prefers it, and it is part of the change.
+      const previous: PreviousLinks = article.created
+        ? { personIds: new Set(), organizationIds: new Set() }
+        : await articleReferences(tx, article.id);
+      const entities = await resolveEntities(tx, found.people, found.organizations, previous);
+      const storedQuotes = await replaceArticleQuotes(
+        tx,
+        article,
+        extracted.quotes.map((quote) => ({
+          text: quote.text,
+          kind: quote.kind,
+          ...speakerIds(entities, quote.speaker),
+          speakerLabel: quote.speakerLabel,
+          cue: quote.cue,
+          startOffset: quote.start,
+          endOffset: quote.end,
+          confidence: quote.confidence,
+        })),
+      );
+      await replaceArticleLinks(tx, article.id, extracted.relatedLinks);
+      const tallies = mentionTallies(found, entities);
+      await replaceArticleMentions(tx, article.id, tallies);
+      await addArticleAffiliations(tx, affiliationRows(extracted, entities));
+      const personIds = [...tallies.people.keys()];
+      const organizationIds = [...tallies.organizations.keys()];
+      return {
+        articleId: article.id,
+        created: article.created,
+        quoteIds: storedQuotes.ids,
+        personIds,
+        organizationIds,
+        warnings: [...warningsFor(extracted), ...entities.warnings],
+        change: {
+          articles: [article.id],
+          quotes: [...storedQuotes.ids, ...storedQuotes.removed],
+          people: new Set([...personIds, ...previous.personIds]),
+          organizations: new Set([...organizationIds, ...previous.organizationIds]),
+          publishers: [article.publisherId, article.previousPublisherId].filter((id): id is number => id !== null),
+        },
+      };
+    },
+    options,
+  );
 }

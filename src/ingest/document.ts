@@ -16,7 +16,11 @@ export interface IngestDocumentOptions {
   inWorker?: boolean;
 }
 
-export async function ingestDocument(db: Database, input: DocumentInput, options: IngestDocumentOptions = {}): Promise<IngestResult> {
+export async function ingestDocument(
+  db: Database,
+  input: DocumentInput,
+  options: IngestDocumentOptions = {},
+): Promise<IngestResult> {
   const extractInput = {
     ...(input.text != null ? { text: input.text } : {}),
     ...(input.html != null ? { html: input.html } : {}),
@@ -29,7 +33,12 @@ export async function ingestDocument(db: Database, input: DocumentInput, options
   const extracted = options.inWorker
     ? await (await import('./extract-in-worker.ts')).extractInWorker(extractInput)
     : (await import('../extract/index.ts')).extractArticle(extractInput);
-  return ingestArticle(db, extracted, withPageMetadata(input, extracted.metadata), options.deadline ? { deadline: options.deadline } : {});
+  return ingestArticle(
+    db,
+    extracted,
+    withPageMetadata(input, extracted.metadata),
+    options.deadline ? { deadline: options.deadline } : {},
+  );
 }
 
 /** What the page says about itself fills what the caller left out; the caller's own values always win. */

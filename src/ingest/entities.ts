@@ -106,7 +106,10 @@ export function chooseMatch(
     const compatible = candidates.filter(
       (candidate) =>
         candidate.lookupKeys.some((key) => withoutMiddleInitials(key) === stripped) &&
-        !candidate.lookupKeys.some((key) => withoutMiddleInitials(key) === stripped && middleInitials(key) !== '' && middleInitials(key) !== initials),
+        !candidate.lookupKeys.some(
+          (key) =>
+            withoutMiddleInitials(key) === stripped && middleInitials(key) !== '' && middleInitials(key) !== initials,
+        ),
     );
     const byInitials = only(compatible, preferred);
     if (byInitials) return byInitials;
@@ -121,7 +124,10 @@ export function chooseMatch(
     for (const alias of aliases) {
       const key = lookupKey(alias);
       if (!key.includes(' ')) continue;
-      const byAlias = only(candidates.filter((candidate) => candidate.lookupKeys.includes(key)), preferred);
+      const byAlias = only(
+        candidates.filter((candidate) => candidate.lookupKeys.includes(key)),
+        preferred,
+      );
       if (byAlias?.match) return byAlias;
     }
   }
@@ -138,7 +144,11 @@ function firstAndLast(key: string): string | null {
  * "Hillary Rodham Clinton" is the stored "Hillary Clinton", unless that person is known by
  * another middle name ("Hillary Jane Clinton" would be someone else). `key` is without initials.
  */
-function matchWithoutMiddleName(key: string, candidates: readonly StoredEntity[], preferred: ReadonlySet<number>): Match | null {
+function matchWithoutMiddleName(
+  key: string,
+  candidates: readonly StoredEntity[],
+  preferred: ReadonlySet<number>,
+): Match | null {
   const short = firstAndLast(key);
   if (!short) return null;
   const middle = key.split(' ').slice(1, -1).join(' ');
@@ -147,7 +157,10 @@ function matchWithoutMiddleName(key: string, candidates: readonly StoredEntity[]
       const plain = withoutMiddleInitials(stored);
       return firstAndLast(plain) === short && plain.split(' ').slice(1, -1).join(' ') !== middle;
     });
-  return only(candidates.filter((candidate) => candidate.lookupKeys.includes(short) && !otherMiddle(candidate)), preferred);
+  return only(
+    candidates.filter((candidate) => candidate.lookupKeys.includes(short) && !otherMiddle(candidate)),
+    preferred,
+  );
 }
 
 /**
@@ -198,7 +211,10 @@ function initialAliases(name: string, aliases: readonly string[], isPerson: bool
   const seen = new Set([nameKey]);
   const stripped = withoutMiddleInitials(nameKey);
   const words = name.trim().split(/\s+/);
-  const isInitial = (word: string) => lookupKey(word).split(' ').every((part) => part.length === 1);
+  const isInitial = (word: string) =>
+    lookupKey(word)
+      .split(' ')
+      .every((part) => part.length === 1);
   const derived =
     isPerson && stripped !== nameKey && words.length > 2
       ? [[words[0], ...words.slice(1, -1).filter((word) => !isInitial(word)), words.at(-1)].join(' ')]
@@ -233,7 +249,11 @@ async function resolveOne(
   const placeholder = isPerson && !ambiguous ? claimablePlaceholder(extracted.name, context.candidates) : null;
   if (placeholder) {
     // The full name takes over the surname-only entry; the surname stays as an alias.
-    const aliases = initialAliases(extracted.name, [placeholder.name, ...placeholder.aliases, ...extracted.aliases], true);
+    const aliases = initialAliases(
+      extracted.name,
+      [placeholder.name, ...placeholder.aliases, ...extracted.aliases],
+      true,
+    );
     await storeAliases(context, placeholder, extracted.name, aliases);
     return placeholder.id;
   }

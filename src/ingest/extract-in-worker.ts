@@ -11,7 +11,10 @@ import type { ExtractedArticle, ExtractInput } from '../extract/types.ts';
 
 type Reply =
   | { id: number; article: ExtractedArticle }
-  | { id: number; error: { extract: true; code: ExtractErrorCode; message: string } | { extract: false; message: string } };
+  | {
+      id: number;
+      error: { extract: true; code: ExtractErrorCode; message: string } | { extract: false; message: string };
+    };
 
 interface Pending {
   resolve(article: ExtractedArticle): void;

@@ -9,7 +9,9 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors.ts';
 
 const tooLarge = () =>
-  createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: ErrorCode.REQUEST_ENTITY_TOO_LARGE } });
+  createGraphQLError('Request body too large', {
+    extensions: { http: { status: 413 }, code: ErrorCode.REQUEST_ENTITY_TOO_LARGE },
+  });
 
 /** Whether the front door handed this request's body over already read. */
 export function bodyReadByFrontDoor(request: IncomingMessage | undefined): boolean {
@@ -22,7 +24,9 @@ export function useBodyLimit(maxBytes: number): Plugin<Record<string, unknown>, 
       const declared = request.headers.get('content-length');
       if (declared != null) {
         if (!/^\d+$/.test(declared)) {
-          throw createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: ErrorCode.BAD_REQUEST } });
+          throw createGraphQLError('Content-Length header is invalid.', {
+            extensions: { http: { status: 400 }, code: ErrorCode.BAD_REQUEST },
+          });
         }
         if (Number(declared) > maxBytes) throw tooLarge();
       }

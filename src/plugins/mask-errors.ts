@@ -38,7 +38,8 @@ function causes(error: unknown): unknown[] {
   let current: unknown = error;
   while (current && chain.length < 10) {
     chain.push(current);
-    const next = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+    const next =
+      (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
     if (next === current) break;
     current = next;
   }
@@ -62,7 +63,10 @@ export function classifyError(error: unknown): GraphQLError | null {
   if (codes.includes('57014')) return apiError(ErrorCode.TIMEOUT, 'The database took too long to answer.');
   // Values the database cannot hold: a NUL character in text, a number out of range.
   if (codes.some((code) => INPUT_CODES.has(code))) {
-    return apiError(ErrorCode.BAD_USER_INPUT, 'An argument holds a value that cannot be stored or searched (such as a NUL character).');
+    return apiError(
+      ErrorCode.BAD_USER_INPUT,
+      'An argument holds a value that cannot be stored or searched (such as a NUL character).',
+    );
   }
   return null;
 }

@@ -20,7 +20,10 @@ const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 function codesOf(result: ExecutionResult): string[] {
   const codes = new Set<string>();
   for (const error of result.errors ?? []) {
-    const code = error instanceof GraphQLError ? ((classifyError(error)?.extensions.code as string | undefined) ?? errorCode(error)) : ErrorCode.INTERNAL_SERVER_ERROR;
+    const code =
+      error instanceof GraphQLError
+        ? ((classifyError(error)?.extensions.code as string | undefined) ?? errorCode(error))
+        : ErrorCode.INTERNAL_SERVER_ERROR;
     codes.add(KNOWN_CODES.has(code) ? code : 'OTHER');
   }
   return codes.size ? [...codes] : ['ok'];

@@ -90,7 +90,10 @@ function costKey(document: DocumentNode, input: ExecutionInput): string {
   const variables = input.variableValues ?? {};
   // A list of ids counts by its length: the model reads nothing else of it.
   const size = (value: unknown) => (Array.isArray(value) ? value.length : (value ?? null));
-  return JSON.stringify([input.operationName ?? null, ...facetOf(document, sizeVariables).map((name) => size(variables[name]))]);
+  return JSON.stringify([
+    input.operationName ?? null,
+    ...facetOf(document, sizeVariables).map((name) => size(variables[name])),
+  ]);
 }
 
 function rememberedCost(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput) {
@@ -179,9 +182,14 @@ function variableErrors(schema: GraphQLSchema, document: DocumentNode, input: Ex
   if (!operation) return [];
   const overfull = overfullInputObject(schema, operation.variableDefinitions ?? [], input.variableValues ?? {});
   if (overfull) return [overfull];
-  const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], (input.variableValues ?? {}) as Record<string, unknown>, {
-    maxErrors: MAX_VARIABLE_ERRORS,
-  });
+  const { errors } = getVariableValues(
+    schema,
+    operation.variableDefinitions ?? [],
+    (input.variableValues ?? {}) as Record<string, unknown>,
+    {
+      maxErrors: MAX_VARIABLE_ERRORS,
+    },
+  );
   return (errors ?? []).map((error) => {
     return new GraphQLError(shortMessage(error), {
       nodes: error.nodes,
@@ -215,14 +223,20 @@ function costWithoutFaultyRoots(schema: GraphQLSchema, document: DocumentNode, i
   const operation = getOperationAST(document, input.operationName);
   if (operation?.operation !== 'query') return null;
   const clean = operation.selectionSet.selections.filter(
-    (selection) => selection.kind !== Kind.FIELD || estimateCost(schema, withRoots(document, operation, [selection]), input).errors.length === 0,
+    (selection) =>
+      selection.kind !== Kind.FIELD ||
+      estimateCost(schema, withRoots(document, operation, [selection]), input).errors.length === 0,
   );
   if (clean.length === 0 || clean.length === operation.selectionSet.selections.length) return null;
   const estimate = estimateCost(schema, withRoots(document, operation, clean), input);
   return estimate.errors.length ? null : estimate;
 }
 
-function withRoots(document: DocumentNode, operation: OperationDefinitionNode, selections: readonly SelectionNode[]): DocumentNode {
+function withRoots(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  selections: readonly SelectionNode[],
+): DocumentNode {
   return {
     ...document,
     definitions: document.definitions.map((definition) =>
@@ -232,14 +246,23 @@ function withRoots(document: DocumentNode, operation: OperationDefinitionNode, s
 }
 
 /** The estimation errors as BAD_USER_INPUT, each with the path of the root field at fault. */
-function inputErrors(schema: GraphQLSchema, document: DocumentNode, input: ExecutionInput, errors: readonly GraphQLError[]) {
+function inputErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  input: ExecutionInput,
+  errors: readonly GraphQLError[],
+) {
   const operation = getOperationAST(document, input.operationName);
-  const roots = operation?.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD) ?? [];
+  const roots =
+    operation?.selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD) ??
+    [];
   const faulty = roots.flatMap((root) => {
     const single: DocumentNode = {
       ...document,
       definitions: document.definitions.map((definition) =>
-        definition === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections: [root] } } : definition,
+        definition === operation
+          ? { ...operation, selectionSet: { ...operation.selectionSet, selections: [root] } }
+          : definition,
       ),
     };
     const found = estimateCost(schema, single, input).errors;
@@ -258,7 +281,10 @@ function inputErrors(schema: GraphQLSchema, document: DocumentNode, input: Execu
 
 export function useQueryLimits(limits: Limits, options: { suggestions: boolean }): Plugin[] {
   const rules = [
-    maxDepthRule({ ...reportAs((n) => `The query is nested too deeply (at most ${n} levels).`, limits.depth), flattenFragments: true }),
+    maxDepthRule({
+      ...reportAs((n) => `The query is nested too deeply (at most ${n} levels).`, limits.depth),
+      flattenFragments: true,
+    }),
     maxAliasesRule(reportAs((n) => `The query uses too many aliases (at most ${n}).`, limits.aliases)),
     maxDirectivesRule(reportAs((n) => `The query uses too many directives (at most ${n}).`, limits.directives)),
   ];
@@ -308,13 +334,23 @@ export function useQueryLimits(limits: Limits, options: { suggestions: boolean }
       setResultAndStopExecution({ data: null, errors: inputErrors(args.schema, args.document, args, estimate.errors) });
     } else if (estimate.cost > limits.cost) {
       setResultAndStopExecution({
-        errors: [tooComplex(`The query is too expensive (cost ${estimate.cost}, at most ${limits.cost}); ask for fewer items.`)],
+        errors: [
+          tooComplex(
+            `The query is too expensive (cost ${estimate.cost}, at most ${limits.cost}); ask for fewer items.`,
+          ),
+        ],
         extensions: { cost: estimate.cost },
       });
     }
     const cost = estimate.cost;
     return {
-      onExecuteDone({ result, setResult }: { result: ExecutionResult | AsyncIterable<unknown>; setResult(next: ExecutionResult): void }) {
+      onExecuteDone({
+        result,
+        setResult,
+      }: {
+        result: ExecutionResult | AsyncIterable<unknown>;
+        setResult(next: ExecutionResult): void;
+      }) {
         if (!result || Symbol.asyncIterator in result) return;
         setResult({ ...result, extensions: { ...result.extensions, cost } });
       },

@@ -43,12 +43,15 @@ function outcomeOf(results: readonly ExecutionResult[]): string {
   const codes = new Set<string>();
   for (const result of results) {
     for (const error of result.errors ?? []) {
-      codes.add(error instanceof GraphQLError ? ((classifyError(error)?.extensions.code as string | undefined) ?? errorCode(error)) : 'INTERNAL_SERVER_ERROR');
+      codes.add(
+        error instanceof GraphQLError
+          ? ((classifyError(error)?.extensions.code as string | undefined) ?? errorCode(error))
+          : 'INTERNAL_SERVER_ERROR',
+      );
     }
   }
   return codes.size ? [...codes].join(',') : 'ok';
 }
-
 
 export function useRequestLog(logger: Logger): Plugin {
   return {

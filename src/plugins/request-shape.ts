@@ -45,7 +45,8 @@ export function useRequestShape(): Plugin {
         ['extensions', extensions],
       ] as const) {
         if (value == null) continue;
-        if (typeof value !== 'object' || Array.isArray(value)) throw badRequest(`"${name}" must be an object, not ${jsonType(value)}.`);
+        if (typeof value !== 'object' || Array.isArray(value))
+          throw badRequest(`"${name}" must be an object, not ${jsonType(value)}.`);
         const problem = parameterProblem(name, value);
         if (problem) throw badRequest(problem);
       }

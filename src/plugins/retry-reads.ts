@@ -10,7 +10,9 @@ import { classifyError } from './mask-errors.ts';
 function failedOnConnection(result: unknown): boolean {
   if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return false;
   const errors = (result as ExecutionResult).errors;
-  return !!errors?.length && errors.every((error) => classifyError(error)?.extensions.code === ErrorCode.SERVICE_UNAVAILABLE);
+  return (
+    !!errors?.length && errors.every((error) => classifyError(error)?.extensions.code === ErrorCode.SERVICE_UNAVAILABLE)
+  );
 }
 
 export function useReadRetry(options: { pauseMs: number }): Plugin {

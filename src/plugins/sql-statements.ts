@@ -32,7 +32,11 @@ export function useSqlStatementCount(options: { report: boolean }): Plugin {
             ...result,
             extensions: {
               ...result.extensions,
-              sql: { statements: counter.count, compiled: wasCompiled(args.contextValue as object), ...fallbackOf(args.contextValue as object) },
+              sql: {
+                statements: counter.count,
+                compiled: wasCompiled(args.contextValue as object),
+                ...fallbackOf(args.contextValue as object),
+              },
             },
           });
         },

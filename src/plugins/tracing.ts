@@ -20,7 +20,13 @@ export function useTracing(tracing: TracingConfig | null): Plugin[] {
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracing.tracesUrl }))],
   });
   return [
-    useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, provider, SpanKind.SERVER, {}, tracing.serviceName) as Plugin,
+    useOpenTelemetry(
+      { resolvers: false, variables: false, result: false, document: true },
+      provider,
+      SpanKind.SERVER,
+      {},
+      tracing.serviceName,
+    ) as Plugin,
     // Spans still in the batch go out when the app is disposed (shutdown).
     { onDispose: () => provider.shutdown() },
   ];

@@ -28,7 +28,9 @@ export function loadTrustedDocuments(config: TrustedDocumentsConfig): Map<string
       raw = fs.readFileSync(file, 'utf8');
     } catch (error) {
       if (config.mode === 'accept' && (error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw new ConfigError(`QUOTEGRAPH_TRUSTED_DOCUMENTS_MANIFESTS: cannot read ${file} (${(error as Error).message})`);
+      throw new ConfigError(
+        `QUOTEGRAPH_TRUSTED_DOCUMENTS_MANIFESTS: cannot read ${file} (${(error as Error).message})`,
+      );
     }
     let manifest: unknown;
     try {
@@ -41,7 +43,9 @@ export function loadTrustedDocuments(config: TrustedDocumentsConfig): Map<string
     }
     for (const [hash, text] of Object.entries(manifest)) {
       if (typeof text !== 'string' || documentHash(text) !== hash) {
-        throw new ConfigError(`QUOTEGRAPH_TRUSTED_DOCUMENTS_MANIFESTS: in ${file}, ${hash} is not the SHA-256 of its document`);
+        throw new ConfigError(
+          `QUOTEGRAPH_TRUSTED_DOCUMENTS_MANIFESTS: in ${file}, ${hash} is not the SHA-256 of its document`,
+        );
       }
       documents.set(hash, text);
     }

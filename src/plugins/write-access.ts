@@ -101,7 +101,9 @@ export function decideWriteAccess(
   const token = bearerToken(request);
   if (policy === 'open-local') {
     const problem = localWriteProblem(request, servedPort);
-    return problem ? { allowed: false, code: ErrorCode.FORBIDDEN, reason: problem } : { allowed: true, principal: 'local' };
+    return problem
+      ? { allowed: false, code: ErrorCode.FORBIDDEN, reason: problem }
+      : { allowed: true, principal: 'local' };
   }
   if (policy === 'closed') {
     return {
@@ -111,7 +113,11 @@ export function decideWriteAccess(
     };
   }
   if (!token) {
-    return { allowed: false, code: ErrorCode.UNAUTHENTICATED, reason: 'Writing needs an Authorization: Bearer <token> header.' };
+    return {
+      allowed: false,
+      code: ErrorCode.UNAUTHENTICATED,
+      reason: 'Writing needs an Authorization: Bearer <token> header.',
+    };
   }
   if (isConfiguredToken(token, tokenDigests)) return { allowed: true, principal: 'api-token' };
   const payload = context.jwt?.payload;
@@ -119,7 +125,11 @@ export function decideWriteAccess(
     if (scopesOf(payload).includes(config.jwt.writeScope)) {
       return { allowed: true, principal: typeof payload.sub === 'string' ? `jwt:${payload.sub}` : 'jwt' };
     }
-    return { allowed: false, code: ErrorCode.FORBIDDEN, reason: `The token lacks the "${config.jwt.writeScope}" scope.` };
+    return {
+      allowed: false,
+      code: ErrorCode.FORBIDDEN,
+      reason: `The token lacks the "${config.jwt.writeScope}" scope.`,
+    };
   }
   return { allowed: false, code: ErrorCode.UNAUTHENTICATED, reason: 'The bearer token is not valid.' };
 }
@@ -129,13 +139,21 @@ export function decideWriteAccess(
  * JWT that verified (by its subject) — or null when there is no token or it proves nothing. Rate
  * limits key budgets by this: a string that does not verify is no identity at all.
  */
-export function verifiedPrincipal(request: Request, context: JwtContext, config: Config, tokenDigests: readonly Buffer[]): string | null {
+export function verifiedPrincipal(
+  request: Request,
+  context: JwtContext,
+  config: Config,
+  tokenDigests: readonly Buffer[],
+): string | null {
   const token = bearerToken(request);
   if (!token) return null;
-  if (tokenDigests.length && isConfiguredToken(token, tokenDigests)) return `token:${digest(token).toString('hex').slice(0, 32)}`;
+  if (tokenDigests.length && isConfiguredToken(token, tokenDigests))
+    return `token:${digest(token).toString('hex').slice(0, 32)}`;
   const payload = config.jwt ? context.jwt?.payload : undefined;
   if (!payload) return null;
-  return typeof payload.sub === 'string' ? `jwt:${payload.sub}` : `jwt-token:${digest(token).toString('hex').slice(0, 32)}`;
+  return typeof payload.sub === 'string'
+    ? `jwt:${payload.sub}`
+    : `jwt-token:${digest(token).toString('hex').slice(0, 32)}`;
 }
 
 /** The response names of an operation's root fields, through fragments (each read once). */
@@ -177,7 +195,9 @@ const authoriseMutationsFirst: Plugin<{ writeAccess: () => WriteAccess }> = {
     if (fields.length === 0) return;
     setResultAndStopExecution({
       data: null,
-      errors: fields.map((field) => new GraphQLError(access.reason, { path: [field], extensions: { code: access.code } })),
+      errors: fields.map(
+        (field) => new GraphQLError(access.reason, { path: [field], extensions: { code: access.code } }),
+      ),
     });
   },
 };
@@ -215,7 +235,8 @@ export function useWriteAccess(config: Config, embedded: boolean): Plugin[] {
       // The port this request came in on (the configured one may be 0, "any free port").
       const servedPort = (context as { req?: IncomingMessage }).req?.socket?.localPort ?? config.port;
       extendContext({
-        writeAccess: () => (decided ??= decideWriteAccess(request, context as JwtContext, config, policy, tokenDigests, servedPort)),
+        writeAccess: () =>
+          (decided ??= decideWriteAccess(request, context as JwtContext, config, policy, tokenDigests, servedPort)),
         principal: () => verifiedPrincipal(request, context as JwtContext, config, tokenDigests),
       });
     },

@@ -8,7 +8,11 @@ import { found, invalid } from './errors.ts';
 import { sqlState, type Executor, type Written } from './transaction.ts';
 
 function affiliationChange(affiliation: { id: number; personId: number; organizationId: number }) {
-  return { affiliations: [affiliation.id], people: [affiliation.personId], organizations: [affiliation.organizationId] };
+  return {
+    affiliations: [affiliation.id],
+    people: [affiliation.personId],
+    organizations: [affiliation.organizationId],
+  };
 }
 
 /** A blank role is no role. */
@@ -79,9 +83,18 @@ export async function addArticleAffiliations(
   tx: Executor,
   rows: readonly { personId: number; organizationId: number; role: string | null }[],
 ): Promise<void> {
-  const unique = [...new Map(rows.map((row) => [`${row.personId}|${row.organizationId}|${lookupKey(row.role ?? '')}`, { ...row, role: roleOf(row.role) }])).values()];
+  const unique = [
+    ...new Map(
+      rows.map((row) => [
+        `${row.personId}|${row.organizationId}|${lookupKey(row.role ?? '')}`,
+        { ...row, role: roleOf(row.role) },
+      ]),
+    ).values(),
+  ];
   if (!unique.length) return;
-  await inBatches(unique, (batch) => tx.insert(affiliations).values(batch).onConflictDoNothing().returning({ id: affiliations.id }));
+  await inBatches(unique, (batch) =>
+    tx.insert(affiliations).values(batch).onConflictDoNothing().returning({ id: affiliations.id }),
+  );
   // "Brennan of the Fishermen's Association" says less than "Brennan, president of the
   // Fishermen's Association": a role-less tie is dropped once the pair has one with a role,
   // whichever article brought which.
@@ -94,7 +107,13 @@ export async function addArticleAffiliations(
         tx
           .select({ one: sql`1` })
           .from(other)
-          .where(and(eq(other.personId, affiliations.personId), eq(other.organizationId, affiliations.organizationId), isNotNull(other.role))),
+          .where(
+            and(
+              eq(other.personId, affiliations.personId),
+              eq(other.organizationId, affiliations.organizationId),
+              isNotNull(other.role),
+            ),
+          ),
       ),
     ),
   );

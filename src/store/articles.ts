@@ -30,7 +30,13 @@ async function textTaken(tx: Executor, hash: string, exceptId?: number): Promise
   const [row] = await tx
     .select({ id: articles.id })
     .from(articles)
-    .where(and(isNull(articles.url), eq(articles.contentHash, hash), exceptId === undefined ? undefined : ne(articles.id, exceptId)))
+    .where(
+      and(
+        isNull(articles.url),
+        eq(articles.contentHash, hash),
+        exceptId === undefined ? undefined : ne(articles.id, exceptId),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
@@ -50,7 +56,10 @@ export async function createArticle(tx: Executor, input: NewArticle): Promise<Wr
   const hash = contentHash(input.body);
   if (input.url && (await urlTaken(tx, input.url))) throw invalid('Another article already has this URL.', 'url');
   if (!input.url && (await textTaken(tx, hash))) {
-    throw invalid('Another article without URL has the same text; give this one a URL, or change the stored one.', 'body');
+    throw invalid(
+      'Another article without URL has the same text; give this one a URL, or change the stored one.',
+      'body',
+    );
   }
   const slug = await allocateSlug(tx, articles, slugify(input.title));
   const [row] = await tx
@@ -115,7 +124,11 @@ export async function updateArticle(tx: Executor, input: ArticleChanges): Promis
     .returning({ sortAt: articles.sortAt, publisherId: articles.publisherId });
   const after = found(updated, 'article', 'id');
   // Quotes carry their article's date for ordering; keep them in step.
-  const moved = await tx.update(quotes).set({ articleSortAt: after.sortAt }).where(eq(quotes.articleId, id)).returning({ id: quotes.id });
+  const moved = await tx
+    .update(quotes)
+    .set({ articleSortAt: after.sortAt })
+    .where(eq(quotes.articleId, id))
+    .returning({ id: quotes.id });
   return {
     result: { articleId: id },
     // A new date moves the article, and its quotes, in every date-ordered list.
@@ -130,7 +143,10 @@ export async function updateArticle(tx: Executor, input: ArticleChanges): Promis
 /** Deletes an article with its quotes, related links and mentions; people and organizations stay. */
 export async function deleteArticle(tx: Executor, id: number): Promise<Written<{ articleId: number }>> {
   const references = await articleReferences(tx, id);
-  const [deleted] = await tx.delete(articles).where(eq(articles.id, id)).returning({ publisherId: articles.publisherId });
+  const [deleted] = await tx
+    .delete(articles)
+    .where(eq(articles.id, id))
+    .returning({ publisherId: articles.publisherId });
   const { publisherId } = found(deleted, 'article', 'id');
   return {
     result: { articleId: id },

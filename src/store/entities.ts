@@ -34,10 +34,20 @@ export function distinctAliases(name: string, aliases: readonly string[]): strin
  * entity's keys, old and new, puts this write strictly before or after any ingest that could
  * match it: none resolves a name to it from a stale read.
  */
-export async function lockEntityNames(tx: Executor, kind: EntityKind, ids: readonly number[], extra: Iterable<string> = []) {
+export async function lockEntityNames(
+  tx: Executor,
+  kind: EntityKind,
+  ids: readonly number[],
+  extra: Iterable<string> = [],
+) {
   const table = tableOf(kind);
   const keysOf = async () =>
-    (await tx.select({ keys: table.lookupKeys }).from(table).where(inArray(table.id, [...ids]))).flatMap((row) => row.keys);
+    (
+      await tx
+        .select({ keys: table.lookupKeys })
+        .from(table)
+        .where(inArray(table.id, [...ids]))
+    ).flatMap((row) => row.keys);
   const locked = new Set([...(await keysOf()), ...extra]);
   await lockKeys(tx, kind, locked);
   // Renamed meanwhile: lock the new names too (out of order, so a deadlock is possible and retried).
@@ -54,7 +64,11 @@ export async function changeAliases(
   const table = tableOf(kind);
   const key = lookupKey(input.alias);
   await lockEntityNames(tx, kind, [id], [key]);
-  const [current] = await tx.select({ name: table.name, aliases: table.aliases }).from(table).where(eq(table.id, id)).for('update');
+  const [current] = await tx
+    .select({ name: table.name, aliases: table.aliases })
+    .from(table)
+    .where(eq(table.id, id))
+    .for('update');
   const entity = found(current, kind, 'entity');
   if (input.change === 'remove' && key === lookupKey(entity.name)) {
     throw invalid('The canonical name cannot be removed; rename instead.', 'alias');
@@ -132,13 +146,22 @@ export async function moveAffiliations(tx: Executor, column: EntityColumn, keepI
 export async function checkMergeSides(tx: Executor, kind: EntityKind, keepId: number, removeId: number) {
   if (keepId === removeId) throw invalid('keep and remove are the same.', 'remove');
   const table = tableOf(kind);
-  for (const [path, id] of [['keep', keepId], ['remove', removeId]] as const) {
+  for (const [path, id] of [
+    ['keep', keepId],
+    ['remove', removeId],
+  ] as const) {
     found((await tx.select({ id: table.id }).from(table).where(eq(table.id, id)))[0], kind, path);
   }
 }
 
 /** Gives a person or organization this name and these aliases, as ingestion learned them. */
-export async function setEntityNames(tx: Executor, kind: EntityKind, id: number, name: string, aliases: readonly string[]) {
+export async function setEntityNames(
+  tx: Executor,
+  kind: EntityKind,
+  id: number,
+  name: string,
+  aliases: readonly string[],
+) {
   const table = tableOf(kind);
   await tx
     .update(table)
@@ -152,7 +175,9 @@ export async function setEntityNames(tx: Executor, kind: EntityKind, id: number,
  */
 export async function insertEntity(
   tx: Executor,
-  entity: { kind: 'person'; name: string; aliases: readonly string[] } | { kind: 'organization'; name: string; aliases: readonly string[]; organizationKind: OrganizationKind },
+  entity:
+    | { kind: 'person'; name: string; aliases: readonly string[] }
+    | { kind: 'organization'; name: string; aliases: readonly string[]; organizationKind: OrganizationKind },
 ): Promise<number> {
   const table = tableOf(entity.kind);
   const aliases = [...entity.aliases];
@@ -161,7 +186,10 @@ export async function insertEntity(
   const [created] =
     entity.kind === 'person'
       ? await tx.insert(people).values(values).returning({ id: people.id })
-      : await tx.insert(organizations).values({ ...values, kind: entity.organizationKind }).returning({ id: organizations.id });
+      : await tx
+          .insert(organizations)
+          .values({ ...values, kind: entity.organizationKind })
+          .returning({ id: organizations.id });
   if (!created) throw new Error(`could not store ${entity.kind} ${entity.name}`);
   return created.id;
 }

@@ -27,9 +27,16 @@ export interface NewRelatedLink {
 }
 
 /** Adds a link after the article's others. */
-export async function createRelatedLink(tx: Executor, input: NewRelatedLink): Promise<Written<{ relatedLinkId: number }>> {
+export async function createRelatedLink(
+  tx: Executor,
+  input: NewRelatedLink,
+): Promise<Written<{ relatedLinkId: number }>> {
   const { articleId } = input;
-  found((await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).for('update'))[0], 'article', 'article');
+  found(
+    (await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).for('update'))[0],
+    'article',
+    'article',
+  );
   const [row] = await tx
     .insert(relatedLinks)
     .values({
@@ -51,7 +58,10 @@ export interface RelatedLinkChanges {
   kind?: RelatedLinkKind | null;
 }
 
-export async function updateRelatedLink(tx: Executor, input: RelatedLinkChanges): Promise<Written<{ relatedLinkId: number }>> {
+export async function updateRelatedLink(
+  tx: Executor,
+  input: RelatedLinkChanges,
+): Promise<Written<{ relatedLinkId: number }>> {
   const { id } = input;
   const [row] = await tx
     .update(relatedLinks)
@@ -68,7 +78,10 @@ export async function updateRelatedLink(tx: Executor, input: RelatedLinkChanges)
 
 /** Deletes a link; the others close up. */
 export async function deleteRelatedLink(tx: Executor, id: number): Promise<Written<{ relatedLinkId: number }>> {
-  const [deleted] = await tx.delete(relatedLinks).where(eq(relatedLinks.id, id)).returning({ articleId: relatedLinks.articleId });
+  const [deleted] = await tx
+    .delete(relatedLinks)
+    .where(eq(relatedLinks.id, id))
+    .returning({ articleId: relatedLinks.articleId });
   const { articleId } = found(deleted, 'related link', 'id');
   await renumberRelatedLinks(tx, articleId);
   return { result: { relatedLinkId: id }, change: { relatedLinks: [id], articles: [articleId] } };
@@ -80,9 +93,17 @@ export async function replaceArticleLinks(
   articleId: number,
   links: readonly { title: string; url: string | null; kind: RelatedLinkKind }[],
 ): Promise<void> {
-  await tx.delete(relatedLinks).where(and(eq(relatedLinks.articleId, articleId), gte(relatedLinks.position, links.length)));
+  await tx
+    .delete(relatedLinks)
+    .where(and(eq(relatedLinks.articleId, articleId), gte(relatedLinks.position, links.length)));
   if (links.length === 0) return;
-  const rows = links.map((link, position) => ({ articleId, title: link.title, url: link.url, kind: link.kind, position }));
+  const rows = links.map((link, position) => ({
+    articleId,
+    title: link.title,
+    url: link.url,
+    kind: link.kind,
+    position,
+  }));
   await inBatches(rows, (batch) =>
     tx
       .insert(relatedLinks)

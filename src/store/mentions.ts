@@ -46,7 +46,8 @@ export async function replaceArticleMentions(
     .select({ id: mentions.id, personId: mentions.personId, organizationId: mentions.organizationId })
     .from(mentions)
     .where(eq(mentions.articleId, articleId));
-  const keyOf = (personId: number | null, organizationId: number | null) => (personId !== null ? `p${personId}` : `o${organizationId}`);
+  const keyOf = (personId: number | null, organizationId: number | null) =>
+    personId !== null ? `p${personId}` : `o${organizationId}`;
   const existingByKey = new Map(existing.map((row) => [keyOf(row.personId, row.organizationId), row.id]));
   const wanted = [
     ...[...tallies.people].map(([personId, m]) => ({ articleId, personId, organizationId: null, ...m })),
@@ -60,6 +61,8 @@ export async function replaceArticleMentions(
     else await tx.update(mentions).set({ count: row.count, firstOffset: row.firstOffset }).where(eq(mentions.id, id));
   }
   const stale = [...existingByKey.values()];
-  await inBatches(stale, (batch) => tx.delete(mentions).where(inArray(mentions.id, batch)).returning({ id: mentions.id }));
+  await inBatches(stale, (batch) =>
+    tx.delete(mentions).where(inArray(mentions.id, batch)).returning({ id: mentions.id }),
+  );
   await inBatches(fresh, (batch) => tx.insert(mentions).values(batch).returning({ id: mentions.id }));
 }

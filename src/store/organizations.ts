@@ -31,7 +31,11 @@ async function isAncestorOrSelf(tx: Executor, ancestorId: number, organizationId
 }
 
 async function checkParent(tx: Executor, parentId: number) {
-  found((await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, parentId)))[0], 'organization', 'parent');
+  found(
+    (await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, parentId)))[0],
+    'organization',
+    'parent',
+  );
 }
 
 export interface NewOrganization {
@@ -42,7 +46,10 @@ export interface NewOrganization {
   parentId?: number | null;
 }
 
-export async function createOrganization(tx: Executor, input: NewOrganization): Promise<Written<{ organizationId: number }>> {
+export async function createOrganization(
+  tx: Executor,
+  input: NewOrganization,
+): Promise<Written<{ organizationId: number }>> {
   const aliases = distinctAliases(input.name, input.aliases ?? []);
   const parentId = input.parentId ?? null;
   await lockKeys(tx, 'organization', lookupKeys(input.name, aliases));
@@ -74,7 +81,10 @@ export interface OrganizationChanges {
   parentId?: number | null;
 }
 
-export async function updateOrganization(tx: Executor, input: OrganizationChanges): Promise<Written<{ organizationId: number }>> {
+export async function updateOrganization(
+  tx: Executor,
+  input: OrganizationChanges,
+): Promise<Written<{ organizationId: number }>> {
   const { id } = input;
   await lockEntityNames(tx, 'organization', [id], lookupKeys(input.name ?? '', input.aliases ?? []));
   const [current] = await tx.select().from(organizations).where(eq(organizations.id, id)).for('update');
@@ -84,12 +94,16 @@ export async function updateOrganization(tx: Executor, input: OrganizationChange
     parentId = input.parentId;
     if (parentId !== null) {
       await checkParent(tx, parentId);
-      if (await isAncestorOrSelf(tx, id, parentId)) throw invalid('An organization cannot be its own ancestor.', 'parent');
+      if (await isAncestorOrSelf(tx, id, parentId))
+        throw invalid('An organization cannot be its own ancestor.', 'parent');
     }
   }
   const name = input.name ?? organization.name;
   const requested = input.aliases ?? organization.aliases;
-  const aliases = distinctAliases(name, name !== organization.name && input.aliases == null ? [...requested, organization.name] : requested);
+  const aliases = distinctAliases(
+    name,
+    name !== organization.name && input.aliases == null ? [...requested, organization.name] : requested,
+  );
   await tx
     .update(organizations)
     .set({
@@ -115,12 +129,24 @@ export async function deleteOrganization(tx: Executor, id: number): Promise<Writ
 }
 
 /** Folds `removeId` into `keepId`: quotes, affiliations, mentions, names and child organizations move. */
-export async function mergeOrganizations(tx: Executor, keepId: number, removeId: number): Promise<Written<MergeCounts>> {
+export async function mergeOrganizations(
+  tx: Executor,
+  keepId: number,
+  removeId: number,
+): Promise<Written<MergeCounts>> {
   await checkMergeSides(tx, 'organization', keepId, removeId);
   await lockEntityNames(tx, 'organization', [keepId, removeId]);
   // Merged or deleted by a write that committed while this one waited for its locks: NOT_FOUND.
-  const kept = found((await tx.select().from(organizations).where(eq(organizations.id, keepId)).for('update'))[0], 'organization', 'keep');
-  const removed = found((await tx.select().from(organizations).where(eq(organizations.id, removeId)).for('update'))[0], 'organization', 'remove');
+  const kept = found(
+    (await tx.select().from(organizations).where(eq(organizations.id, keepId)).for('update'))[0],
+    'organization',
+    'keep',
+  );
+  const removed = found(
+    (await tx.select().from(organizations).where(eq(organizations.id, removeId)).for('update'))[0],
+    'organization',
+    'remove',
+  );
   const movedQuotes = await tx
     .update(quotes)
     .set({ speakerOrganizationId: keepId })

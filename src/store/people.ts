@@ -24,7 +24,13 @@ export async function createPerson(
   const slug = await allocateSlug(tx, people, slugify(input.name));
   const [row] = await tx
     .insert(people)
-    .values({ slug, name: input.name, aliases, description: input.description ?? null, ...lookupColumns(input.name, aliases) })
+    .values({
+      slug,
+      name: input.name,
+      aliases,
+      description: input.description ?? null,
+      ...lookupColumns(input.name, aliases),
+    })
     .returning({ id: people.id });
   const personId = found(row, 'person', '').id;
   return { result: { personId }, change: { people: [personId] } };
@@ -45,7 +51,10 @@ export async function updatePerson(tx: Executor, input: PersonChanges): Promise<
   const person = found(current, 'person', 'id');
   const name = input.name ?? person.name;
   const requested = input.aliases ?? person.aliases;
-  const aliases = distinctAliases(name, name !== person.name && input.aliases == null ? [...requested, person.name] : requested);
+  const aliases = distinctAliases(
+    name,
+    name !== person.name && input.aliases == null ? [...requested, person.name] : requested,
+  );
   await tx
     .update(people)
     .set({
@@ -77,7 +86,11 @@ export async function mergePeople(tx: Executor, keepId: number, removeId: number
   await lockEntityNames(tx, 'person', [keepId, removeId]);
   // Merged or deleted by a write that committed while this one waited for its locks: NOT_FOUND.
   const kept = found((await tx.select().from(people).where(eq(people.id, keepId)).for('update'))[0], 'person', 'keep');
-  const removed = found((await tx.select().from(people).where(eq(people.id, removeId)).for('update'))[0], 'person', 'remove');
+  const removed = found(
+    (await tx.select().from(people).where(eq(people.id, removeId)).for('update'))[0],
+    'person',
+    'remove',
+  );
   const movedQuotes = await tx
     .update(quotes)
     .set({ speakerPersonId: keepId })

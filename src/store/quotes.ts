@@ -24,7 +24,10 @@ interface SpeakerColumns {
  * because (article_id, position) is unique and must hold after every statement.
  */
 export async function renumberQuotes(tx: Executor, articleId: number): Promise<void> {
-  await tx.update(quotes).set({ position: sql`-1 - ${quotes.position}` }).where(eq(quotes.articleId, articleId));
+  await tx
+    .update(quotes)
+    .set({ position: sql`-1 - ${quotes.position}` })
+    .where(eq(quotes.articleId, articleId));
   await tx.execute(sql`
     update ${quotes} set position = ordered.rank
     from (select id, (row_number() over (order by start_offset, end_offset, id) - 1)::int as rank
@@ -48,7 +51,9 @@ function quoteChange(quoteId: number, articleId: number, speakers: SpeakerColumn
     quotes: [quoteId],
     articles: [articleId],
     people: speakers.flatMap((speaker) => (speaker.speakerPersonId ? [speaker.speakerPersonId] : [])),
-    organizations: speakers.flatMap((speaker) => (speaker.speakerOrganizationId ? [speaker.speakerOrganizationId] : [])),
+    organizations: speakers.flatMap((speaker) =>
+      speaker.speakerOrganizationId ? [speaker.speakerOrganizationId] : [],
+    ),
   };
 }
 
@@ -148,10 +153,11 @@ export async function updateQuote(tx: Executor, input: QuoteChanges): Promise<Wr
 }
 
 export async function deleteQuote(tx: Executor, id: number): Promise<Written<{ quoteId: number }>> {
-  const [deleted] = await tx
-    .delete(quotes)
-    .where(eq(quotes.id, id))
-    .returning({ articleId: quotes.articleId, speakerPersonId: quotes.speakerPersonId, speakerOrganizationId: quotes.speakerOrganizationId });
+  const [deleted] = await tx.delete(quotes).where(eq(quotes.id, id)).returning({
+    articleId: quotes.articleId,
+    speakerPersonId: quotes.speakerPersonId,
+    speakerOrganizationId: quotes.speakerOrganizationId,
+  });
   const quote = found(deleted, 'quote', 'id');
   await renumberQuotes(tx, quote.articleId);
   return { result: { quoteId: id }, change: quoteChange(id, quote.articleId, [quote]) };
@@ -184,7 +190,12 @@ export async function replaceArticleQuotes(
     .where(and(eq(quotes.articleId, article.id), gte(quotes.position, list.length)))
     .returning({ id: quotes.id });
   if (list.length === 0) return { ids: [], removed: removed.map((row) => row.id) };
-  const rows = list.map((quote, position) => ({ ...quote, articleId: article.id, position, articleSortAt: article.sortAt }));
+  const rows = list.map((quote, position) => ({
+    ...quote,
+    articleId: article.id,
+    position,
+    articleSortAt: article.sortAt,
+  }));
   const stored = await inBatches(rows, (batch) =>
     tx
       .insert(quotes)
@@ -206,5 +217,8 @@ export async function replaceArticleQuotes(
       })
       .returning({ id: quotes.id, position: quotes.position }),
   );
-  return { ids: stored.sort((a, b) => a.position - b.position).map((row) => row.id), removed: removed.map((row) => row.id) };
+  return {
+    ids: stored.sort((a, b) => a.position - b.position).map((row) => row.id),
+    removed: removed.map((row) => row.id),
+  };
 }

@@ -25,12 +25,7 @@ import type { GraphChange } from './change.ts';
 /** The database or a transaction on it: what store functions run their statements on. */
 export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute' | 'query'>;
 
-export type LockScope =
-  | 'article-url'
-  | 'article-text'
-  | 'slug'
-  | 'person'
-  | 'organization';
+export type LockScope = 'article-url' | 'article-text' | 'slug' | 'person' | 'organization';
 
 /** Waits for, then holds until commit or rollback, one lock per distinct key, in a fixed order. */
 export async function lockKeys(tx: Executor, scope: LockScope, keys: Iterable<string>): Promise<void> {

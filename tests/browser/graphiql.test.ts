@@ -53,8 +53,16 @@ describe.skipIf(!available)('GraphiQL in a browser, offline', () => {
     const answers: { body: string; status: number; request: { operationName?: string } }[] = [];
     page.on('response', async (response) => {
       const request = response.request();
-      if (request.method() === 'POST' && response.url().startsWith(running.url) && !request.postData()?.includes('IntrospectionQuery')) {
-        answers.push({ body: await response.text(), status: response.status(), request: JSON.parse(request.postData() ?? '{}') });
+      if (
+        request.method() === 'POST' &&
+        response.url().startsWith(running.url) &&
+        !request.postData()?.includes('IntrospectionQuery')
+      ) {
+        answers.push({
+          body: await response.text(),
+          status: response.status(),
+          request: JSON.parse(request.postData() ?? '{}'),
+        });
       }
     });
 
@@ -68,16 +76,25 @@ describe.skipIf(!available)('GraphiQL in a browser, offline', () => {
       // tabs are sometimes taken for the start of a drag.
       await tabs.nth(index).locator('.graphiql-tab-button').focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => tabs.nth(index).getAttribute('class'), { message: `tab ${index + 1} active` }).toContain('graphiql-tab-active');
+      await expect
+        .poll(() => tabs.nth(index).getAttribute('class'), { message: `tab ${index + 1} active` })
+        .toContain('graphiql-tab-active');
       const name = /query (\w+)/.exec(exampleOperations[index]!)![1];
       const before = answers.length;
       // (Monaco renders spaces as no-break spaces.)
-      await expect.poll(async () => (await page.locator('.graphiql-query-editor').innerText()).replace(/\s+/g, ' '), { message: `tab ${index + 1} shown` }).toContain(`query ${name}`);
+      await expect
+        .poll(async () => (await page.locator('.graphiql-query-editor').innerText()).replace(/\s+/g, ' '), {
+          message: `tab ${index + 1} shown`,
+        })
+        .toContain(`query ${name}`);
       // On a busy machine GraphiQL can miss a click made while it is still settling the tab: like a
       // user, click again if nothing was sent.
       for (let attempt = 0; attempt < 3 && answers.length === before; attempt++) {
         await page.locator('.graphiql-execute-button').click();
-        await expect.poll(() => answers.length, { timeout: 8_000 }).toBeGreaterThan(before).catch(() => {});
+        await expect
+          .poll(() => answers.length, { timeout: 8_000 })
+          .toBeGreaterThan(before)
+          .catch(() => {});
       }
       expect(answers.length, `tab ${index + 1} ran`).toBeGreaterThan(before);
       const { request, body } = answers[before]!;

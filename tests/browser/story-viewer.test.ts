@@ -45,7 +45,11 @@ describe.skipIf(!available)('the story viewer in a browser, trusted documents on
   beforeAll(async () => {
     database = await openTestDatabase();
     await seedDemoIfEmpty(database, pino({ level: 'silent' }));
-    const config = testConfig({ host: '127.0.0.1', port: 0, trustedDocuments: { mode: 'only', manifests: [MANIFEST_FILE] } });
+    const config = testConfig({
+      host: '127.0.0.1',
+      port: 0,
+      trustedDocuments: { mode: 'only', manifests: [MANIFEST_FILE] },
+    });
     api = await listen(createApp({ config, database }), config);
     const dist = await mkdtemp(path.join(os.tmpdir(), 'qg-viewer-'));
     await buildViewer(dist);
@@ -75,7 +79,11 @@ describe.skipIf(!available)('the story viewer in a browser, trusted documents on
     const exchanges: Exchange[] = [];
     page.on('response', async (response) => {
       if (response.request().method() !== 'POST' || !response.url().endsWith('/graphql')) return;
-      exchanges.push({ body: JSON.parse(response.request().postData() ?? '{}'), status: response.status(), answer: await response.json() });
+      exchanges.push({
+        body: JSON.parse(response.request().postData() ?? '{}'),
+        status: response.status(),
+        answer: await response.json(),
+      });
     });
 
     // The front page: the demo's stories, newest first.
@@ -108,7 +116,13 @@ describe.skipIf(!available)('the story viewer in a browser, trusted documents on
     expect(await quoteTexts(page)).toEqual(first);
 
     // Every request was a trusted document's hash, and every answer came without errors.
-    expect(exchanges.map((exchange) => exchange.body.operationName)).toEqual(['FrontPage', 'Story', 'PersonPage', 'PersonPage', 'PersonPage']);
+    expect(exchanges.map((exchange) => exchange.body.operationName)).toEqual([
+      'FrontPage',
+      'Story',
+      'PersonPage',
+      'PersonPage',
+      'PersonPage',
+    ]);
     for (const exchange of exchanges) {
       expect(exchange.body).not.toHaveProperty('query');
       expect(exchange.body).toHaveProperty('extensions.persistedQuery.sha256Hash');
@@ -120,14 +134,18 @@ describe.skipIf(!available)('the story viewer in a browser, trusted documents on
 
     // The same server refuses a document sent as text.
     const refused = await page.evaluate(async () => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       return (await response.json()) as { errors: { extensions: { code: string } }[] };
     });
     expect(refused.errors[0]!.extensions.code).toBe('TRUSTED_DOCUMENTS_ONLY');
     await context.close();
   }, 120_000);
 
-  test("an organization speaking through a spokesperson has a page of its own", async () => {
+  test('an organization speaking through a spokesperson has a page of its own', async () => {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));

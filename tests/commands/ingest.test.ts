@@ -27,7 +27,12 @@ beforeAll(async () => {
   fs.writeFileSync(
     path.join(folder, 'batch.jsonl'),
     [
-      JSON.stringify({ url: 'https://example.test/a', publishedAt: '2026-05-01T00:00:00Z', publisher: 'Bay Post', text: article('Ines Hart', 'The ferry stays') }),
+      JSON.stringify({
+        url: 'https://example.test/a',
+        publishedAt: '2026-05-01T00:00:00Z',
+        publisher: 'Bay Post',
+        text: article('Ines Hart', 'The ferry stays'),
+      }),
       '{not json',
       JSON.stringify({ url: 'https://example.test/b', text: '' }),
     ].join('\n'),
@@ -59,13 +64,19 @@ describe('quotegraph ingest', () => {
     const streams = io();
     const summary = await ingestSources(database, sources, {}, streams.io);
     expect(summary.created).toBe(3);
-    expect(summary.failed.map((failure) => path.relative(folder, failure.label))).toEqual(['batch.jsonl:2', 'batch.jsonl:3']);
+    expect(summary.failed.map((failure) => path.relative(folder, failure.label))).toEqual([
+      'batch.jsonl:2',
+      'batch.jsonl:3',
+    ]);
     expect(summary.quotes).toBeGreaterThanOrEqual(3);
     expect(streams.errors()).toMatch(/\[5\/5\]/);
     expect(formatSummary(summary)).toMatch(/3 created, 0 updated, 2 failed/);
 
     const app = createTestApp(database);
-    const { data } = await query(app, '{ article(url: "https://example.test/a") { publisher { name } publishedAt quotes { nodes { text speaker { ... on Person { name } } } } } }');
+    const { data } = await query(
+      app,
+      '{ article(url: "https://example.test/a") { publisher { name } publishedAt quotes { nodes { text speaker { ... on Person { name } } } } } }',
+    );
     expect(data.article).toEqual({
       publisher: { name: 'Bay Post' },
       publishedAt: '2026-05-01T00:00:00.000Z',
@@ -80,10 +91,15 @@ describe('quotegraph ingest', () => {
   });
 
   test('reads stdin, and a missing file is a reported failure', async () => {
-    const sources = await collectSources(['-', path.join(folder, 'nope.txt')], Readable.from([article('Tova Reyes', 'Stdin works')]));
+    const sources = await collectSources(
+      ['-', path.join(folder, 'nope.txt')],
+      Readable.from([article('Tova Reyes', 'Stdin works')]),
+    );
     const summary = await ingestSources(database, sources, { quiet: true, publisher: 'Pipe Daily' }, io().io);
     expect(summary.created).toBe(1);
-    expect(summary.failed).toEqual([{ label: path.join(folder, 'nope.txt'), error: `${path.join(folder, 'nope.txt')}: no such file or directory` }]);
+    expect(summary.failed).toEqual([
+      { label: path.join(folder, 'nope.txt'), error: `${path.join(folder, 'nope.txt')}: no such file or directory` },
+    ]);
   });
 
   test('an article over QUOTEGRAPH_MAX_ARTICLE_BYTES is refused as the API refuses it; the others are stored', async () => {
@@ -94,7 +110,9 @@ describe('quotegraph ingest', () => {
     const summary = await ingestSources(database, sources, { quiet: true, maxArticleBytes: limit }, io().io);
     expect(summary.created).toBe(1);
     expect(summary.failed).toHaveLength(1);
-    expect(summary.failed[0]!.error).toMatch(/larger than the 2000-byte article limit \(QUOTEGRAPH_MAX_ARTICLE_BYTES\)/);
+    expect(summary.failed[0]!.error).toMatch(
+      /larger than the 2000-byte article limit \(QUOTEGRAPH_MAX_ARTICLE_BYTES\)/,
+    );
     const app = createTestApp(database);
     const { data } = await query(app, '{ people(filter: { search: "Ansel Brook" }) { totalCount } }');
     expect(data.people.totalCount).toBe(0);

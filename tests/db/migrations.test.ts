@@ -36,7 +36,9 @@ describe(`migrations (${testDriver})`, () => {
   test('install pg_trgm and the indexes the API relies on', async () => {
     const extensions = await rows<{ extname: string }>(sql`select extname from pg_extension`);
     expect(extensions.map((row) => row.extname)).toContain('pg_trgm');
-    const indexes = await rows<{ indexname: string }>(sql`select indexname from pg_indexes where schemaname = 'public'`);
+    const indexes = await rows<{ indexname: string }>(
+      sql`select indexname from pg_indexes where schemaname = 'public'`,
+    );
     expect(indexes.map((row) => row.indexname)).toEqual(
       expect.arrayContaining([
         'quotes_speaker_person_idx',

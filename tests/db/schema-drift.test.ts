@@ -18,7 +18,16 @@ test('the migrations in drizzle/ match src/db/schema.ts (drizzle-kit generates n
     const before = (await readdir(copy)).sort();
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [path.join(root, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--dialect', 'postgresql', '--schema', './src/db/schema.ts', '--out', copy],
+      [
+        path.join(root, 'node_modules/drizzle-kit/bin.cjs'),
+        'generate',
+        '--dialect',
+        'postgresql',
+        '--schema',
+        './src/db/schema.ts',
+        '--out',
+        copy,
+      ],
       { cwd: root, timeout: 60_000 },
     );
     const after = (await readdir(copy)).sort();

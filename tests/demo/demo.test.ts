@@ -30,7 +30,10 @@ test('every example operation runs against the demo graph and finds something', 
   for (const example of exampleOperations) {
     const { data, statements } = await query(app, example);
     const roots = Object.values(data as Record<string, unknown>);
-    expect(roots.every((root) => root !== null), example.split('\n')[0]).toBe(true);
+    expect(
+      roots.every((root) => root !== null),
+      example.split('\n')[0],
+    ).toBe(true);
     expect(statements).toBeGreaterThan(0);
   }
 });
@@ -57,8 +60,14 @@ test('an unnamed spokesperson speaks for an organization', async () => {
 });
 
 test('seeding again changes nothing', async () => {
-  const before = await query(app, '{ articles { totalCount } people { totalCount } organizations { totalCount } quotes(first: 0) { totalCount } }');
+  const before = await query(
+    app,
+    '{ articles { totalCount } people { totalCount } organizations { totalCount } quotes(first: 0) { totalCount } }',
+  );
   await seedDemo(database, silent);
-  const after = await query(app, '{ articles { totalCount } people { totalCount } organizations { totalCount } quotes(first: 0) { totalCount } }');
+  const after = await query(
+    app,
+    '{ articles { totalCount } people { totalCount } organizations { totalCount } quotes(first: 0) { totalCount } }',
+  );
   expect(after.data).toEqual(before.data);
 });

@@ -16,7 +16,9 @@ describe('affiliations', () => {
       'Rhea Lund, chief lending officer at Alder Mutual Savings Bank, said the loan was approved.',
     );
     expect(a.affiliations).toContainEqual(affiliation('Omar Saleh', 'Tidewater Kelp', 'chief executive'));
-    expect(a.affiliations).toContainEqual(affiliation('Rhea Lund', 'Alder Mutual Savings Bank', 'chief lending officer'));
+    expect(a.affiliations).toContainEqual(
+      affiliation('Rhea Lund', 'Alder Mutual Savings Bank', 'chief lending officer'),
+    );
   });
 
   it('"X, who leads the <Org>"', () => {
@@ -27,14 +29,17 @@ describe('affiliations', () => {
   it('"<Title> X of <Org>" and "X of the <Org>"', () => {
     const a = read(
       'Professor Ines Varga of Eastmoor University called the plan "a fair start."',
-      'Dale Kerrigan of the Oyster Growers\' Association asked for a delay.',
+      "Dale Kerrigan of the Oyster Growers' Association asked for a delay.",
     );
     expect(a.affiliations).toContainEqual(affiliation('Ines Varga', 'Eastmoor University', 'Professor'));
     expect(a.affiliations).toContainEqual(affiliation('Dale Kerrigan', "Oyster Growers' Association", null));
   });
 
   it('a mayor with no town named belongs to the government of the place in the dateline', () => {
-    const a = read('PORT ALDER — Mayor Hana Ricci said on Monday that the ferry would run all winter.', 'Port Alder has had a ferry since 1920.');
+    const a = read(
+      'PORT ALDER — Mayor Hana Ricci said on Monday that the ferry would run all winter.',
+      'Port Alder has had a ferry since 1920.',
+    );
     expect(a.affiliations).toContainEqual(affiliation('Hana Ricci', 'Port Alder', 'Mayor'));
     expect(a.organizations.find((o) => o.name === 'Port Alder')?.kind).toBe('government');
   });
@@ -55,13 +60,19 @@ describe('affiliations', () => {
   });
 
   it('"Its <role>, X" right after an organization', () => {
-    const a = read('The suit was brought by Friends of Heron Marsh, a neighborhood group. Its president, Alma Ruiz, called the ruling fair.');
+    const a = read(
+      'The suit was brought by Friends of Heron Marsh, a neighborhood group. Its president, Alma Ruiz, called the ruling fair.',
+    );
     expect(a.affiliations).toContainEqual(affiliation('Alma Ruiz', 'Friends of Heron Marsh', 'president'));
   });
 
   it('a title naming a body by its head noun means the body the story named', () => {
-    const a = read('The Elm Valley Town Council met on Wednesday. Council President Dana Whitcombe opened the session.');
-    expect(a.affiliations).toContainEqual(affiliation('Dana Whitcombe', 'Elm Valley Town Council', 'Council President'));
+    const a = read(
+      'The Elm Valley Town Council met on Wednesday. Council President Dana Whitcombe opened the session.',
+    );
+    expect(a.affiliations).toContainEqual(
+      affiliation('Dana Whitcombe', 'Elm Valley Town Council', 'Council President'),
+    );
   });
 
   it('a team written by its last word before a role, and a plural possessive before a role', () => {
@@ -75,7 +86,10 @@ describe('affiliations', () => {
   });
 
   it('"a <role> at the institute" points to the institute the story named', () => {
-    const a = read('Scientists at the Alpine Lakes Institute sampled 30 lakes.', 'Sofia Berg, a hydrologist at the institute, led the work.');
+    const a = read(
+      'Scientists at the Alpine Lakes Institute sampled 30 lakes.',
+      'Sofia Berg, a hydrologist at the institute, led the work.',
+    );
     expect(a.affiliations).toContainEqual(affiliation('Sofia Berg', 'Alpine Lakes Institute', 'hydrologist'));
   });
 
@@ -87,8 +101,8 @@ describe('affiliations', () => {
   it('a company called by the first word of its name ("Lumen\'s co-founder") is the company', () => {
     const a = read(
       'Lumen Robotics raised $40 million, it said on Thursday.',
-      'Mei Tanaka, Lumen\'s co-founder and chief executive, said hiring would start at once.',
-      'Arjun Mehta, a former engineer at Orbital Systems, is the company\'s chief technology officer.',
+      "Mei Tanaka, Lumen's co-founder and chief executive, said hiring would start at once.",
+      "Arjun Mehta, a former engineer at Orbital Systems, is the company's chief technology officer.",
     );
     expect(a.organizations.map((o) => o.name)).toEqual(['Lumen Robotics', 'Orbital Systems']);
     expect(a.affiliations).toContainEqual(affiliation('Mei Tanaka', 'Lumen Robotics', 'co-founder'));
@@ -112,7 +126,9 @@ describe('affiliations', () => {
   });
 
   it('"The president of the <Org>, X," sets the role and the body before the name', () => {
-    const a = read('The president of the Ashby Teachers Association, Mark Dalby, said the union would fight any layoffs.');
+    const a = read(
+      'The president of the Ashby Teachers Association, Mark Dalby, said the union would fight any layoffs.',
+    );
     expect(a.affiliations).toContainEqual(affiliation('Mark Dalby', 'Ashby Teachers Association', 'president'));
   });
 });

@@ -9,8 +9,16 @@ import { ATTRIBUTION_PATTERNS } from '../../src/extract/quotes/patterns/index.ts
 function foundBy(text: string, quote: string) {
   const { findings } = readArticle({ text });
   const body = findings.text.body;
-  const quoted = findings.quoted.map((q) => ({ text: body.slice(q.span.textStart, q.span.textEnd), via: q.via, resolved: q.resolved }));
-  const reported = findings.reported.map((r) => ({ text: body.slice(r.start, r.end), via: r.via, resolved: r.resolved }));
+  const quoted = findings.quoted.map((q) => ({
+    text: body.slice(q.span.textStart, q.span.textEnd),
+    via: q.via,
+    resolved: q.resolved,
+  }));
+  const reported = findings.reported.map((r) => ({
+    text: body.slice(r.start, r.end),
+    via: r.via,
+    resolved: r.resolved,
+  }));
   const match = [...quoted, ...reported].find((q) => q.text === quote);
   return match ? { via: match.via, speaker: match.resolved?.speaker?.name ?? null } : null;
 }

@@ -9,7 +9,13 @@ const read = articleReader('River towns brace for the spring flood');
 function speakerOf(article: ExtractedArticle, quoteStart: string) {
   const q = article.quotes.find((x) => x.text.startsWith(quoteStart));
   if (!q) throw new Error(`no quote starting "${quoteStart}" in ${JSON.stringify(article.quotes.map((x) => x.text))}`);
-  return { name: q.speaker?.name ?? null, type: q.speaker?.type ?? null, label: q.speakerLabel, cue: q.cue, kind: q.kind };
+  return {
+    name: q.speaker?.name ?? null,
+    type: q.speaker?.type ?? null,
+    label: q.speakerLabel,
+    cue: q.cue,
+    kind: q.kind,
+  };
 }
 
 describe('attribution patterns', () => {
@@ -24,13 +30,18 @@ describe('attribution patterns', () => {
   });
 
   it('X said: "…" and X told reporters, "…"', () => {
-    const a = read('Governor Alice Mbeki said: "Help is on the way."', 'Later, Mbeki told reporters, "Nobody will be left behind."');
+    const a = read(
+      'Governor Alice Mbeki said: "Help is on the way."',
+      'Later, Mbeki told reporters, "Nobody will be left behind."',
+    );
     expect(speakerOf(a, 'Help is')).toMatchObject({ name: 'Alice Mbeki', cue: 'said' });
     expect(speakerOf(a, 'Nobody will')).toMatchObject({ name: 'Alice Mbeki', label: 'Mbeki', cue: 'told' });
   });
 
   it('"…!" X replied, with the attribution in the next sentence', () => {
-    const a = read('Councillor Ben Okafor asked whether the pumps had failed. "They never even started!" Ruth Castellano replied.');
+    const a = read(
+      'Councillor Ben Okafor asked whether the pumps had failed. "They never even started!" Ruth Castellano replied.',
+    );
     expect(speakerOf(a, 'They never')).toMatchObject({ name: 'Ruth Castellano', cue: 'replied' });
   });
 
@@ -40,22 +51,34 @@ describe('attribution patterns', () => {
   });
 
   it('an introduction ending with a colon, then the quotation in its own paragraph', () => {
-    const a = read('Nora Patel, who runs the shelter, wrote to volunteers:', '"We need blankets, not money, this week."');
+    const a = read(
+      'Nora Patel, who runs the shelter, wrote to volunteers:',
+      '"We need blankets, not money, this week."',
+    );
     expect(speakerOf(a, 'We need blankets')).toMatchObject({ name: 'Nora Patel' });
   });
 
   it('a paragraph that opens with a quote mark continues the previous speaker', () => {
-    const a = read('"We are ready for the worst," said Captain Lee Grant of the river police.', '"The crew has trained for this for months."');
+    const a = read(
+      '"We are ready for the worst," said Captain Lee Grant of the river police.',
+      '"The crew has trained for this for months."',
+    );
     expect(speakerOf(a, 'The crew')).toMatchObject({ name: 'Lee Grant' });
   });
 
   it('"she said" goes to the woman when a man was named last', () => {
-    const a = read('Maria Gomez met Tom Baker at the relief centre on Monday.', '"We have enough food for a week," she said.');
+    const a = read(
+      'Maria Gomez met Tom Baker at the relief centre on Monday.',
+      '"We have enough food for a week," she said.',
+    );
     expect(speakerOf(a, 'We have enough')).toMatchObject({ name: 'Maria Gomez', label: 'she' });
   });
 
   it('"he said" goes to the man most recently in focus', () => {
-    const a = read('Paul Roberts opened the meeting.', 'Then Henry Walsh, the county surveyor, took the floor. "The maps are forty years old," he said.');
+    const a = read(
+      'Paul Roberts opened the meeting.',
+      'Then Henry Walsh, the county surveyor, took the floor. "The maps are forty years old," he said.',
+    );
     expect(speakerOf(a, 'The maps')).toMatchObject({ name: 'Henry Walsh', label: 'he' });
   });
 
@@ -77,13 +100,29 @@ describe('attribution patterns', () => {
       'A Transport Ministry spokesman said the bridge would stay closed.',
       '"Safety comes first," the spokesman said.',
     );
-    expect(speakerOf(a, 'Safety comes first')).toMatchObject({ name: 'Transport Ministry', type: 'organization', label: 'the spokesman' });
-    expect(a.affiliations).toContainEqual({ person: 'Transport Ministry spokesman', organization: 'Transport Ministry', role: 'spokesman', unnamed: true });
+    expect(speakerOf(a, 'Safety comes first')).toMatchObject({
+      name: 'Transport Ministry',
+      type: 'organization',
+      label: 'the spokesman',
+    });
+    expect(a.affiliations).toContainEqual({
+      person: 'Transport Ministry spokesman',
+      organization: 'Transport Ministry',
+      role: 'spokesman',
+      unnamed: true,
+    });
   });
 
   it('"the company said" goes to the company named before', () => {
-    const a = read('Harbor Freight Lines suspended its barge service on Friday.', '"Our first concern is our crews," the company said in a statement.');
-    expect(speakerOf(a, 'Our first concern')).toMatchObject({ name: 'Harbor Freight Lines', type: 'organization', label: 'the company' });
+    const a = read(
+      'Harbor Freight Lines suspended its barge service on Friday.',
+      '"Our first concern is our crews," the company said in a statement.',
+    );
+    expect(speakerOf(a, 'Our first concern')).toMatchObject({
+      name: 'Harbor Freight Lines',
+      type: 'organization',
+      label: 'the company',
+    });
   });
 
   it('"went on to say" finds the subject before the governing verb', () => {
@@ -97,7 +136,9 @@ describe('attribution patterns', () => {
   });
 
   it('"X\'s statement:" names the source of what follows', () => {
-    const a = read('Senator Olga Petrova was not at the hearing. From Petrova\'s statement: "We will fund the repairs in full."');
+    const a = read(
+      'Senator Olga Petrova was not at the hearing. From Petrova\'s statement: "We will fund the repairs in full."',
+    );
     expect(speakerOf(a, 'We will fund')).toMatchObject({ name: 'Olga Petrova' });
   });
 
@@ -107,7 +148,9 @@ describe('attribution patterns', () => {
   });
 
   it('"X and Y" in one capitalised run are two people, and the subject speaks', () => {
-    const a = read('Lucia Ferrante and Marco Bellini inspected the dam together. "It is older than it looks," Ferrante said.');
+    const a = read(
+      'Lucia Ferrante and Marco Bellini inspected the dam together. "It is older than it looks," Ferrante said.',
+    );
     expect(speakerOf(a, 'It is older')).toMatchObject({ name: 'Lucia Ferrante' });
   });
 
@@ -125,7 +168,9 @@ describe('attribution patterns', () => {
   });
 
   it('a document speaks for its owner, not for the people it was sent to', () => {
-    const a = read('Mayor Tom Reyes wrote to residents on Friday. Reyes\' email to his neighbours notes that the dam "has never been safer."');
+    const a = read(
+      'Mayor Tom Reyes wrote to residents on Friday. Reyes\' email to his neighbours notes that the dam "has never been safer."',
+    );
     expect(speakerOf(a, 'has never been safer')).toMatchObject({ name: 'Tom Reyes' });
   });
 
@@ -149,12 +194,18 @@ describe('attribution patterns', () => {
     );
     expect(speakerOf(named, 'the beds are ruined')).toMatchObject({ name: 'Dale Kerrigan', type: 'person' });
     const unnamed = read('The head of the Alder Lakes Network said the results were clear.');
-    expect(speakerOf(unnamed, 'the results were clear')).toMatchObject({ name: null, label: 'The head of the Alder Lakes Network' });
+    expect(speakerOf(unnamed, 'the results were clear')).toMatchObject({
+      name: null,
+      label: 'The head of the Alder Lakes Network',
+    });
   });
 
   it('an unnamed spokesman in reported speech is an unnamed affiliation too', () => {
     const a = read('A spokesman for the state Coastal Lands Commission said the review would end in May.');
-    expect(speakerOf(a, 'the review would end')).toMatchObject({ name: 'Coastal Lands Commission', type: 'organization' });
+    expect(speakerOf(a, 'the review would end')).toMatchObject({
+      name: 'Coastal Lands Commission',
+      type: 'organization',
+    });
     expect(a.affiliations).toContainEqual({
       person: 'spokesman for the state Coastal Lands Commission',
       organization: 'Coastal Lands Commission',
@@ -198,8 +249,10 @@ describe('attribution patterns', () => {
     expect(speakerOf(a, 'cover every loss')).toMatchObject({ name: 'Ruth Hale', cue: 'promise' });
   });
 
-  it('a statement noun inside someone else\'s report stays the reporter\'s words', () => {
-    const a = read('Senator Ruth Hale met farmers. The mayor, Tom Reyes, said Hale\'s remarks "made a hard week harder."');
+  it("a statement noun inside someone else's report stays the reporter's words", () => {
+    const a = read(
+      'Senator Ruth Hale met farmers. The mayor, Tom Reyes, said Hale\'s remarks "made a hard week harder."',
+    );
     expect(speakerOf(a, 'made a hard week')).toMatchObject({ name: 'Tom Reyes' });
   });
 
@@ -214,7 +267,10 @@ describe('attribution patterns', () => {
   });
 
   it('"said Hale constituent Dan Golvin": a name before a noun describes the person named after it', () => {
-    const a = read('"We need the levee raised," said Hale constituent Dan Golvin, whose farm flooded twice.', '"We need it now," said Ruth Moran of Cheyenne.');
+    const a = read(
+      '"We need the levee raised," said Hale constituent Dan Golvin, whose farm flooded twice.',
+      '"We need it now," said Ruth Moran of Cheyenne.',
+    );
     expect(speakerOf(a, 'We need the levee')).toMatchObject({ name: 'Dan Golvin' });
     expect(speakerOf(a, 'We need it now')).toMatchObject({ name: 'Ruth Moran' });
   });
@@ -227,7 +283,7 @@ describe('attribution patterns', () => {
     expect(speakerOf(a, 'fair compromise')).toMatchObject({ name: 'Lena Brandt', cue: 'calling' });
   });
 
-  it('a quotation opening a sentence after narration about a person is that person\'s, even after another speaker\'s quote', () => {
+  it("a quotation opening a sentence after narration about a person is that person's, even after another speaker's quote", () => {
     const a = read(
       '"The river will drop by Friday," Tom Baker said. Maria Gomez shook her head. "I have heard that every spring."',
       'Inspector Hana Sato mentioned that the gauges had failed twice. "Does anyone check them?"',
@@ -237,17 +293,23 @@ describe('attribution patterns', () => {
   });
 
   it('"the U.S. presidential candidate" is a person, not the country', () => {
-    const a = read('Senator Ruth Hale toured the port. A day later the U.S. presidential candidate said the port needed federal money.');
+    const a = read(
+      'Senator Ruth Hale toured the port. A day later the U.S. presidential candidate said the port needed federal money.',
+    );
     expect(speakerOf(a, 'the port needed')).toMatchObject({ name: 'Ruth Hale', type: 'person' });
   });
 
   it('"The engineer first said …, but in a later interview said he had a "…" moment" keeps the first subject', () => {
-    const a = read('The county engineer first said he did not remember the warning, but in a later interview said he had an "oh, no" moment.');
+    const a = read(
+      'The county engineer first said he did not remember the warning, but in a later interview said he had an "oh, no" moment.',
+    );
     expect(speakerOf(a, 'oh, no')).toMatchObject({ label: 'The county engineer' });
   });
 
   it('inside someone\'s report, what another person "wants" is still the reporter\'s wording', () => {
-    const a = read('Mayor Ana Torres told the council she will protect the wetlands while her rival, Carl Dietrich, wants to "pave the whole marsh."');
+    const a = read(
+      'Mayor Ana Torres told the council she will protect the wetlands while her rival, Carl Dietrich, wants to "pave the whole marsh."',
+    );
     expect(speakerOf(a, 'pave the whole marsh')).toMatchObject({ name: 'Ana Torres' });
   });
 });

@@ -124,7 +124,10 @@ describe('cleaning HTML', () => {
   });
 
   it('finds quotations in HTML articles like in text', () => {
-    expect(article.quotes.map((q) => [q.text, q.speaker?.name])).toContainEqual(['We finished three weeks early,', 'Carla Jensen']);
+    expect(article.quotes.map((q) => [q.text, q.speaker?.name])).toContainEqual([
+      'We finished three weeks early,',
+      'Carla Jensen',
+    ]);
   });
 
   it('recognises HTML handed over as text', () => {
@@ -142,11 +145,16 @@ describe('cleaning HTML', () => {
       </article></body></html>`;
     const a = extractArticle({ html: page, url: 'https://ledger.example/news/tram' });
     expect(a.body).not.toContain('Huge day');
-    expect(a.relatedLinks).toContainEqual({ title: 'Bus routes to be cut in June', url: 'https://ledger.example/news/bus-cuts', kind: 'article' });
+    expect(a.relatedLinks).toContainEqual({
+      title: 'Bus routes to be cut in June',
+      url: 'https://ledger.example/news/bus-cuts',
+      kind: 'article',
+    });
   });
 
   it('refuses HTML with no article in it, with a clear code', () => {
-    const empty = '<!doctype html><html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav><script>var x = 1;</script></body></html>';
+    const empty =
+      '<!doctype html><html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav><script>var x = 1;</script></body></html>';
     expect(() => extractArticle({ html: empty })).toThrow(ExtractError);
     try {
       extractArticle({ html: empty });

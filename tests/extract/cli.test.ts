@@ -58,7 +58,16 @@ describe('quotegraph extract', () => {
       file: string;
       title: string;
       body: string;
-      quotes: Array<{ text: string; kind: string; speaker: { name: string; type: string }; speakerLabel: string; cue: string; start: number; end: number; confidence: number }>;
+      quotes: Array<{
+        text: string;
+        kind: string;
+        speaker: { name: string; type: string };
+        speakerLabel: string;
+        cue: string;
+        start: number;
+        end: number;
+        confidence: number;
+      }>;
       people: Array<{ name: string; aliases: string[]; roles: string[] }>;
       relatedLinks: Array<{ title: string; url: string | null; kind: string }>;
     }>;
@@ -75,12 +84,25 @@ describe('quotegraph extract', () => {
     expect(q && article?.body.slice(q.start, q.end)).toBe(q?.text);
     expect(article?.people).toContainEqual({ name: 'Rhona Baird', aliases: ['Baird'], roles: ['Island councillor'] });
     expect(article?.relatedLinks).toEqual([{ title: 'Ferry timetable for the summer', url: null, kind: 'article' }]);
-    expect(Object.keys(article ?? {})).toEqual(['file', 'title', 'dek', 'imageCaption', 'body', 'quotes', 'people', 'organizations', 'affiliations', 'relatedLinks']);
+    expect(Object.keys(article ?? {})).toEqual([
+      'file',
+      'title',
+      'dek',
+      'imageCaption',
+      'body',
+      'quotes',
+      'people',
+      'organizations',
+      'affiliations',
+      'relatedLinks',
+    ]);
   });
 
   it('detects HTML by extension and reads it through the HTML cleaner', async () => {
     const result = await run([htmlFile]);
-    const [article] = (JSON.parse(result.stdout) as { articles: Array<{ title: string; quotes: Array<{ speaker: { name: string } }> }> }).articles;
+    const [article] = (
+      JSON.parse(result.stdout) as { articles: Array<{ title: string; quotes: Array<{ speaker: { name: string } }> }> }
+    ).articles;
     expect(article?.title).toBe('Pier closed for repairs');
     expect(article?.quotes[0]?.speaker.name).toBe('Tomas Hale');
   });
@@ -88,7 +110,9 @@ describe('quotegraph extract', () => {
   it('reads stdin for "-"', async () => {
     const result = await run(['-'], 'Harbour news\n\n"We open at dawn," said harbour master Ines Duarte.');
     expect(result.code).toBe(0);
-    const [article] = (JSON.parse(result.stdout) as { articles: Array<{ file: string; quotes: Array<{ speaker: { name: string } }> }> }).articles;
+    const [article] = (
+      JSON.parse(result.stdout) as { articles: Array<{ file: string; quotes: Array<{ speaker: { name: string } }> }> }
+    ).articles;
     expect(article?.file).toBe('-');
     expect(article?.quotes[0]?.speaker.name).toBe('Ines Duarte');
   });

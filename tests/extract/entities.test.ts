@@ -21,7 +21,11 @@ describe('people', () => {
   });
 
   it('merge a one-letter misspelling of the same person when the first name agrees', () => {
-    const a = read('Daniel Kowalski chairs the ferry board.', 'Daniel Kowalsky said the vote was close.', 'Daniel Kowalski has served for nine years.');
+    const a = read(
+      'Daniel Kowalski chairs the ferry board.',
+      'Daniel Kowalsky said the vote was close.',
+      'Daniel Kowalski has served for nine years.',
+    );
     expect(a.people.map((p) => p.name)).toEqual(['Daniel Kowalski']);
     expect(person(a, 'Daniel Kowalski')?.aliases).toContain('Daniel Kowalsky');
   });
@@ -34,7 +38,11 @@ describe('people', () => {
   it('take a role and an organization from an appositive', () => {
     const a = read('Rita Moreau, a professor of economics at Northfield University, said the subsidy was too small.');
     expect(person(a, 'Rita Moreau')?.roles).toContain('professor');
-    expect(a.affiliations).toContainEqual({ person: 'Rita Moreau', organization: 'Northfield University', role: 'professor' });
+    expect(a.affiliations).toContainEqual({
+      person: 'Rita Moreau',
+      organization: 'Northfield University',
+      role: 'professor',
+    });
     expect(organization(a, 'Northfield University')?.kind).toBe('university');
   });
 
@@ -65,7 +73,9 @@ describe('people', () => {
 
 describe('organizations', () => {
   it('expand a well-known acronym to its canonical name and keep the acronym as an alias', () => {
-    const a = read('The ferry sank in 1998, the AP reported at the time. The Associated Press later corrected the date.');
+    const a = read(
+      'The ferry sank in 1998, the AP reported at the time. The Associated Press later corrected the date.',
+    );
     expect(organization(a, 'Associated Press')).toMatchObject({ kind: 'media', mentions: 2 });
     expect(organization(a, 'Associated Press')?.aliases).toContain('AP');
   });

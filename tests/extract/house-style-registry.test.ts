@@ -17,7 +17,10 @@ describe('the house style registry', () => {
     describe(`${style.name}: ${style.describes}`, () => {
       for (const example of style.examples) {
         it(`finds “${example.quote}” by ${example.speaker}`, () => {
-          const found = extractArticle({ text: example.text }).quotes.map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null }));
+          const found = extractArticle({ text: example.text }).quotes.map((q) => ({
+            text: q.text,
+            speaker: q.speaker?.name ?? null,
+          }));
           expect(found).toContainEqual({ text: example.quote, speaker: example.speaker });
         });
       }

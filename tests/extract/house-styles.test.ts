@@ -18,13 +18,17 @@ describe('single quotation marks as the house style', () => {
     ].join('\n\n');
     expect(quotesOf(text)).toEqual(
       expect.arrayContaining([
-        { text: 'We didn’t choose this, and I won’t pretend otherwise to people who have waited since the ’90s,', kind: 'direct', speaker: 'Margaret Hale' },
+        {
+          text: 'We didn’t choose this, and I won’t pretend otherwise to people who have waited since the ’90s,',
+          kind: 'direct',
+          speaker: 'Margaret Hale',
+        },
         { text: 'It’s the same story every year,', kind: 'direct', speaker: "Declan O'Rourke" },
       ]),
     );
   });
 
-  it('reads straight single quotes, and leaves we\'ll, fishermen\'s and rock \'n\' roll alone', () => {
+  it("reads straight single quotes, and leaves we'll, fishermen's and rock 'n' roll alone", () => {
     const text = [
       'Harbour row',
       "'We'll bring the nets to Brussels if we have to,' said Seán Walsh of the fishermen's co-operative.",
@@ -44,13 +48,19 @@ describe('single quotation marks as the house style', () => {
     ].join('\n\n');
     const quotes = quotesOf(text);
     expect(quotes.map((q) => q.text)).toEqual(
-      expect.arrayContaining(['They were told in 2012 and they’ve been told again tonight.', 'If the council can find money for a new logo, it can find money for a survey.']),
+      expect.arrayContaining([
+        'They were told in 2012 and they’ve been told again tonight.',
+        'If the council can find money for a new logo, it can find money for a survey.',
+      ]),
     );
     for (const q of quotes.filter((x) => x.kind === 'direct')) expect(q.speaker).toBe('Declan Byrne');
   });
 
   it('keeps double-quote articles as they were: a single mark there is an apostrophe', () => {
-    const text = ['Budget vote', '"The numbers don\'t add up," said Ann Lee, who has sat on the council since the \'90s.'].join('\n\n');
+    const text = [
+      'Budget vote',
+      '"The numbers don\'t add up," said Ann Lee, who has sat on the council since the \'90s.',
+    ].join('\n\n');
     expect(quotesOf(text)).toEqual([{ text: "The numbers don't add up,", kind: 'direct', speaker: 'Ann Lee' }]);
   });
 });

@@ -23,7 +23,11 @@ describe('choosing a language pack', () => {
   it('reports the choice on the extracted article, the caller’s language winning over the page’s', () => {
     const html = '<html lang="de"><body><article><p>“We will open in May,” said Anna Berg.</p></article></body></html>';
     expect(extractArticle({ html }).readAs).toEqual({ language: 'en', declared: 'de', fellBack: true });
-    expect(extractArticle({ html, language: 'en-US' }).readAs).toEqual({ language: 'en', declared: 'en-us', fellBack: false });
+    expect(extractArticle({ html, language: 'en-US' }).readAs).toEqual({
+      language: 'en',
+      declared: 'en-us',
+      fellBack: false,
+    });
   });
 });
 
@@ -31,7 +35,10 @@ describe('the text stages read the pack they are handed', () => {
   it('finds quotations with the pack’s opening and closing marks', () => {
     const paragraph = '「We will open in May,」 said Anna Berg.';
     expect(analyseText([paragraph], english).quotes).toHaveLength(0);
-    const cornerBrackets: LanguagePack = { ...english, quoteMarks: { ...english.quoteMarks, opening: ['「'], closing: ['」'] } };
+    const cornerBrackets: LanguagePack = {
+      ...english,
+      quoteMarks: { ...english.quoteMarks, opening: ['「'], closing: ['」'] },
+    };
     const [span] = analyseText([paragraph], cornerBrackets).quotes;
     expect(span && paragraph.slice(span.textStart, span.textEnd)).toBe('We will open in May,');
   });
@@ -39,7 +46,10 @@ describe('the text stages read the pack they are handed', () => {
   it('ends sentences where the pack’s abbreviations allow', () => {
     const paragraph = 'The inquiry met Gov. Hale on Monday. It adjourned.';
     expect(analyseText([paragraph], english).sentences).toHaveLength(2);
-    const noAbbreviations: LanguagePack = { ...english, abbreviations: { ...english.abbreviations, nonFinal: new Set() } };
+    const noAbbreviations: LanguagePack = {
+      ...english,
+      abbreviations: { ...english.abbreviations, nonFinal: new Set() },
+    };
     expect(analyseText([paragraph], noAbbreviations).sentences).toHaveLength(3);
   });
 });

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.ts';
 import { runs } from '../support/property.ts';
 
-const STORY = '<p>The harbour board met on Tuesday and agreed to dredge the channel before the autumn storms arrive, members said.</p>'.repeat(3);
+const STORY =
+  '<p>The harbour board met on Tuesday and agreed to dredge the channel before the autumn storms arrive, members said.</p>'.repeat(
+    3,
+  );
 
 function pageWithLinks(hrefs: readonly string[]): string {
   const items = hrefs.map((href, i) => `<li><a href="${href}">Harbour story number ${i + 1}</a></li>`).join('');
@@ -20,11 +23,20 @@ const disguisedScheme = fc
   .record({
     scheme: fc.constantFrom('javascript', 'data', 'vbscript', 'file', 'jAvAsCrIpT'),
     cases: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
-    noise: fc.array(fc.constantFrom('', '', '&#9;', '&#x0A;', '\t', '\n', '&Tab;', '&NewLine;'), { minLength: 10, maxLength: 10 }),
+    noise: fc.array(fc.constantFrom('', '', '&#9;', '&#x0A;', '\t', '\n', '&Tab;', '&NewLine;'), {
+      minLength: 10,
+      maxLength: 10,
+    }),
     encoded: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
     lead: fc.constantFrom('', ' ', '  ', '&#32;', '\u0001', '&#x20;\t'),
     colon: fc.constantFrom(':', '&colon;', '&#58;', '&#x3a;'),
-    payload: fc.constantFrom('alert(1)', '//evil.example/x', 'text/html;base64,PHNjcmlwdD4=', '/etc/passwd', 'msgbox(1)'),
+    payload: fc.constantFrom(
+      'alert(1)',
+      '//evil.example/x',
+      'text/html;base64,PHNjcmlwdD4=',
+      '/etc/passwd',
+      'msgbox(1)',
+    ),
   })
   .map(({ scheme, cases, noise, encoded, lead, colon, payload }) => {
     const letters = [...scheme].map((ch, i) => {
@@ -48,9 +60,16 @@ describe('unsafe links in ingested HTML', () => {
   });
 
   it('keeps web links, resolved against the page', () => {
-    const article = extractArticle({ html: pageWithLinks(['/news/storms', 'https://other.example/a', ' HTTP://Loud.example/b ']), url: 'https://harbour.example/news/dredging' });
+    const article = extractArticle({
+      html: pageWithLinks(['/news/storms', 'https://other.example/a', ' HTTP://Loud.example/b ']),
+      url: 'https://harbour.example/news/dredging',
+    });
     expect(article.relatedLinks.map((l) => l.url)).toEqual(
-      expect.arrayContaining(['https://harbour.example/news/storms', 'https://other.example/a', 'http://loud.example/b']),
+      expect.arrayContaining([
+        'https://harbour.example/news/storms',
+        'https://other.example/a',
+        'http://loud.example/b',
+      ]),
     );
   });
 

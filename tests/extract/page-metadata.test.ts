@@ -58,7 +58,9 @@ describe('what a page says about itself', () => {
   });
 
   it('says nothing for plain text', () => {
-    expect(extractArticle({ text: 'Headline\n\nA sentence of the story that says something.' }).metadata?.url).toBeNull();
+    expect(
+      extractArticle({ text: 'Headline\n\nA sentence of the story that says something.' }).metadata?.url,
+    ).toBeNull();
   });
 
   it('fills what the caller left out, and the caller wins where both speak', () => {
@@ -69,7 +71,12 @@ describe('what a page says about itself', () => {
       publisher: 'The Ballymore Echo',
       language: 'en',
     });
-    const given = { url: 'https://mirror.example/a', publishedAt: new Date('2026-03-04T00:00:00Z'), publisher: 'Mirror', language: 'ga' };
+    const given = {
+      url: 'https://mirror.example/a',
+      publishedAt: new Date('2026-03-04T00:00:00Z'),
+      publisher: 'Mirror',
+      language: 'ga',
+    };
     expect(withPageMetadata(given, metadata)).toMatchObject(given);
   });
 });
@@ -91,7 +98,8 @@ describe('ad furniture', () => {
 });
 
 describe('charsets', () => {
-  const text = 'Pool closure\n\n“We will fight this,” said Jürgen Müller, who swims there every morning.\n\nThe café by the pool will stay open.';
+  const text =
+    'Pool closure\n\n“We will fight this,” said Jürgen Müller, who swims there every morning.\n\nThe café by the pool will stay open.';
 
   it.each([
     ['Windows-1252', iconv.encode(text, 'windows-1252')],

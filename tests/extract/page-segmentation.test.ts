@@ -25,35 +25,76 @@ describe('page segmentation', () => {
   });
 
   it('an AP dateline in the headline’s block opens the story', () => {
-    const page = read(['Rescuers reach trapped miners', 'CALDERWOOD, Mont. (AP) — Rescuers reached seven miners on Tuesday, officials said', '', 'The men were walking, the company said.'].join('\n'));
+    const page = read(
+      [
+        'Rescuers reach trapped miners',
+        'CALDERWOOD, Mont. (AP) — Rescuers reached seven miners on Tuesday, officials said',
+        '',
+        'The men were walking, the company said.',
+      ].join('\n'),
+    );
     expect(page.dek).toBeNull();
     expect(page.first).toMatch(/^CALDERWOOD/);
   });
 
   it('a paragraph holding a single-quoted quotation is never the dek', () => {
-    const page = read(['Council scraps bypass', '‘We have simply run out of road,’ council leader Margaret Hale said', '', 'The council met on Monday.'].join('\n'));
+    const page = read(
+      [
+        'Council scraps bypass',
+        '‘We have simply run out of road,’ council leader Margaret Hale said',
+        '',
+        'The council met on Monday.',
+      ].join('\n'),
+    );
     expect(page.dek).toBeNull();
     expect(page.quotes).toContain('We have simply run out of road,');
   });
 
   it('a dek may still put a word in quote marks', () => {
-    const page = read(['Council scraps bypass', "Margaret Hale said the scheme had been 'shelved' but not abandoned", '', 'The council met on Monday.'].join('\n'));
+    const page = read(
+      [
+        'Council scraps bypass',
+        "Margaret Hale said the scheme had been 'shelved' but not abandoned",
+        '',
+        'The council met on Monday.',
+      ].join('\n'),
+    );
     expect(page.dek).toBe("Margaret Hale said the scheme had been 'shelved' but not abandoned");
   });
 
   it('a timestamp line is never the headline', () => {
-    const page = read(['Updated 10:32 GMT', 'Budget day live: chancellor sets out tax plans', '', 'The chancellor, Daniel Ashworth, said taxes would not rise.'].join('\n'));
+    const page = read(
+      [
+        'Updated 10:32 GMT',
+        'Budget day live: chancellor sets out tax plans',
+        '',
+        'The chancellor, Daniel Ashworth, said taxes would not rise.',
+      ].join('\n'),
+    );
     expect(page.title).toBe('Budget day live: chancellor sets out tax plans');
   });
 
   it('a live-blog entry with a "|" is never the headline', () => {
-    const page = read(['09:02 | Good morning and welcome to our live coverage of budget day.', '', '10:15 | The chancellor, Daniel Ashworth, said taxes would not rise.'].join('\n'));
+    const page = read(
+      [
+        '09:02 | Good morning and welcome to our live coverage of budget day.',
+        '',
+        '10:15 | The chancellor, Daniel Ashworth, said taxes would not rise.',
+      ].join('\n'),
+    );
     expect(page.title).toBeNull();
     expect(page.first).toMatch(/^09:02 \| Good morning/);
   });
 
   it('a "Section | Site" line above the headline is not the headline', () => {
-    const page = read(['Politics | The Northshire Courier', 'Budget day live: chancellor sets out tax plans', '', 'The chancellor, Daniel Ashworth, said taxes would not rise.'].join('\n'));
+    const page = read(
+      [
+        'Politics | The Northshire Courier',
+        'Budget day live: chancellor sets out tax plans',
+        '',
+        'The chancellor, Daniel Ashworth, said taxes would not rise.',
+      ].join('\n'),
+    );
     expect(page.title).toBe('Budget day live: chancellor sets out tax plans');
   });
 });

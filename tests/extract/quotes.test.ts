@@ -33,7 +33,9 @@ describe('quotation marks', () => {
   });
 
   it('reads single curly quotes as quote marks where a paragraph has no double ones, but not apostrophes', () => {
-    const quotes = quotesOf('‘We have waited long enough,’ the minister, Clara Holt, told reporters. She said it’s time for the dockers’ union to decide.');
+    const quotes = quotesOf(
+      '‘We have waited long enough,’ the minister, Clara Holt, told reporters. She said it’s time for the dockers’ union to decide.',
+    );
     expect(quotes.map(brief)).toEqual([
       { text: 'We have waited long enough,', kind: 'direct', speaker: 'Clara Holt' },
       { text: 'it’s time for the dockers’ union to decide', kind: 'indirect', speaker: 'Clara Holt' },
@@ -47,12 +49,16 @@ describe('quotation marks', () => {
   });
 
   it('treats a mark glued to the word before it as closing, whatever its glyph', () => {
-    const [q] = quotesOf('The club launched a page called “Sail With Us“ that signs up new members, said Owen Pryce, its secretary.');
+    const [q] = quotesOf(
+      'The club launched a page called “Sail With Us“ that signs up new members, said Owen Pryce, its secretary.',
+    );
     expect(q?.text).toBe('Sail With Us');
   });
 
   it('splits a quotation around its attribution into two entries with one speaker', () => {
-    const quotes = quotesOf('"The storm moved faster than any model predicted," said Maya Lindqvist, a forecaster at the Coastal Weather Institute. "We had almost no warning."');
+    const quotes = quotesOf(
+      '"The storm moved faster than any model predicted," said Maya Lindqvist, a forecaster at the Coastal Weather Institute. "We had almost no warning."',
+    );
     expect(quotes.map(brief)).toEqual([
       { text: 'The storm moved faster than any model predicted,', kind: 'direct', speaker: 'Maya Lindqvist' },
       { text: 'We had almost no warning.', kind: 'direct', speaker: 'Maya Lindqvist' },
@@ -69,7 +75,9 @@ describe('quotation marks', () => {
   });
 
   it('marks a few quoted words inside a reported sentence as partial', () => {
-    const [q] = quotesOf('Senator Grace Whitfield said the toll increase was a "reckless gamble" with commuters\' money.');
+    const [q] = quotesOf(
+      'Senator Grace Whitfield said the toll increase was a "reckless gamble" with commuters\' money.',
+    );
     expect(brief(q!)).toEqual({ text: 'reckless gamble', kind: 'partial', speaker: 'Grace Whitfield' });
   });
 
@@ -78,12 +86,16 @@ describe('quotation marks', () => {
   });
 
   it('keeps a title inside what someone reports, but not one in the attribution', () => {
-    const quotes = quotesOf('The network said it was canceling "Harbour Lights." Its producer, Ana Ruiz, said on Channel Four\'s "Morning Tide" that she was sad.');
+    const quotes = quotesOf(
+      'The network said it was canceling "Harbour Lights." Its producer, Ana Ruiz, said on Channel Four\'s "Morning Tide" that she was sad.',
+    );
     expect(quotes.filter((q) => q.kind !== 'indirect').map((q) => q.text)).toEqual(['Harbour Lights.']);
   });
 
   it('does not take a capitalised first word or a question for a title', () => {
-    const quotes = quotesOf('Ferry captain Olaf Brun looked at the forecast. "For me," he said, "it is the wind." Then he asked his mate: "Can We Sail?"');
+    const quotes = quotesOf(
+      'Ferry captain Olaf Brun looked at the forecast. "For me," he said, "it is the wind." Then he asked his mate: "Can We Sail?"',
+    );
     expect(quotes.map((q) => q.text)).toEqual(['For me,', 'it is the wind.', 'Can We Sail?']);
   });
 
@@ -98,7 +110,10 @@ describe('quotation marks', () => {
   });
 
   it('survives an unbalanced quote mark by closing the quotation at the paragraph end', () => {
-    const quotes = quotesOf('Inspector Hana Sato said: "The investigation will take months', 'The ferry service resumed on Monday.');
+    const quotes = quotesOf(
+      'Inspector Hana Sato said: "The investigation will take months',
+      'The ferry service resumed on Monday.',
+    );
     expect(quotes).toHaveLength(1);
     expect(quotes[0]?.text).toBe('The investigation will take months');
     expect(quotes[0]?.speaker?.name).toBe('Hana Sato');

@@ -8,13 +8,20 @@ const read = articleReader('Quarry expansion divides the valley');
 
 function indirect(...paragraphs: string[]) {
   const article = read(...paragraphs);
-  return article.quotes.filter((q) => q.kind === 'indirect').map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, label: q.speakerLabel, cue: q.cue }));
+  return article.quotes
+    .filter((q) => q.kind === 'indirect')
+    .map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, label: q.speakerLabel, cue: q.cue }));
 }
 
 describe('reported speech', () => {
   it('X said that …', () => {
     expect(indirect('Police Chief Ray Alvarez said that the valley road would reopen on Friday.')).toEqual([
-      { text: 'the valley road would reopen on Friday', speaker: 'Ray Alvarez', label: 'Police Chief Ray Alvarez', cue: 'said' },
+      {
+        text: 'the valley road would reopen on Friday',
+        speaker: 'Ray Alvarez',
+        label: 'Police Chief Ray Alvarez',
+        cue: 'said',
+      },
     ]);
   });
 
@@ -34,14 +41,18 @@ describe('reported speech', () => {
   });
 
   it('…, X said.', () => {
-    expect(indirect('The permit was issued without a public hearing, council member Rosa Delgado said.')[0]).toMatchObject({
+    expect(
+      indirect('The permit was issued without a public hearing, council member Rosa Delgado said.')[0],
+    ).toMatchObject({
       text: 'The permit was issued without a public hearing',
       speaker: 'Rosa Delgado',
     });
   });
 
   it('…, according to X.', () => {
-    expect(indirect('Dust levels doubled over the summer, according to the Environmental Protection Agency.')[0]).toMatchObject({
+    expect(
+      indirect('Dust levels doubled over the summer, according to the Environmental Protection Agency.')[0],
+    ).toMatchObject({
       text: 'Dust levels doubled over the summer',
       speaker: 'EPA',
       cue: 'according to',
@@ -64,7 +75,9 @@ describe('reported speech', () => {
   });
 
   it('"he said" in reported speech follows the person in focus', () => {
-    expect(indirect('Farmer Walter Haines has lived next to the quarry for thirty years. He said the trucks never stop.')[0]).toMatchObject({
+    expect(
+      indirect('Farmer Walter Haines has lived next to the quarry for thirty years. He said the trucks never stop.')[0],
+    ).toMatchObject({
       text: 'the trucks never stop',
       speaker: 'Walter Haines',
       label: 'He',
@@ -72,7 +85,9 @@ describe('reported speech', () => {
   });
 
   it('is not found after a verb that takes an object and goes on with "and"', () => {
-    expect(indirect('County Executive Dana Pruett declared a state of emergency and opened two warming centers.')).toEqual([]);
+    expect(
+      indirect('County Executive Dana Pruett declared a state of emergency and opened two warming centers.'),
+    ).toEqual([]);
   });
 
   it('"the utility said", "the district said": nouns for a body the story named', () => {

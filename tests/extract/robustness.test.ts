@@ -35,9 +35,13 @@ describe('bad input', () => {
   });
 
   it('returns an article with no quotes for text without speech', () => {
-    const article = extractArticle({ text: 'Tide times for the week\n\nHigh water on Monday is at 6.42 in the morning.\n\nThe bay is sheltered from westerly winds.' });
+    const article = extractArticle({
+      text: 'Tide times for the week\n\nHigh water on Monday is at 6.42 in the morning.\n\nThe bay is sheltered from westerly winds.',
+    });
     expect(article.quotes).toEqual([]);
-    expect(article.body).toBe('High water on Monday is at 6.42 in the morning.\n\nThe bay is sheltered from westerly winds.');
+    expect(article.body).toBe(
+      'High water on Monday is at 6.42 in the morning.\n\nThe bay is sheltered from westerly winds.',
+    );
   });
 
   it('returns an empty body for a page that is all furniture', () => {
@@ -47,13 +51,16 @@ describe('bad input', () => {
   });
 
   it('treats words that are also JavaScript property names as plain words', () => {
-    const text = 'Bridge update\n\nThe constructor said toString and valueOf were fine. "The __proto__ of the plan is sound," said hasOwnProperty, the constructor.';
+    const text =
+      'Bridge update\n\nThe constructor said toString and valueOf were fine. "The __proto__ of the plan is sound," said hasOwnProperty, the constructor.';
     expect(codeOf(() => extractArticle({ text }))).toBe('no error');
     expectValidOffsets(text);
   });
 
   it('copes with unbalanced and stray quote marks', () => {
-    expectValidOffsets('Opening night\n\n"The curtain rose late, said the director.\n\nAnd then” nobody laughed " at all " ever.\n\n“Unclosed “twice over, she said.');
+    expectValidOffsets(
+      'Opening night\n\n"The curtain rose late, said the director.\n\nAnd then” nobody laughed " at all " ever.\n\n“Unclosed “twice over, she said.',
+    );
     expectValidOffsets('"');
     expectValidOffsets("''");
   });
@@ -87,7 +94,13 @@ describe('large and hostile input is read', () => {
     ['speech verbs and commas', 'said, '.repeat(200_000)],
     ['an endless tag', `<a ${'x'.repeat(1_000_000)}`],
     ['nested quotes', '“a ‘b “c ‘d '.repeat(100_000)],
-    ['thousands of distinct names and organizations', Array.from({ length: 8000 }, (_, i) => `Ann Vel${i.toString(36)}son met Tom Ray${i.toString(36)}ley at Kel${i.toString(36)} University.`).join(' ')],
+    [
+      'thousands of distinct names and organizations',
+      Array.from(
+        { length: 8000 },
+        (_, i) => `Ann Vel${i.toString(36)}son met Tom Ray${i.toString(36)}ley at Kel${i.toString(36)} University.`,
+      ).join(' '),
+    ],
   ])('%s', (_name, body) => {
     expect(codeOf(() => extractArticle({ text: `A headline\n\n${body}` }))).toBe('no error');
   });
@@ -99,7 +112,11 @@ describe('large and hostile input is read', () => {
   });
 
   it('many short quotations attributed by pronoun', () => {
-    const text = ['Press conference', 'John Smith spoke first.', ...Array.from({ length: 5000 }, (_, k) => `"Answer number ${k}," he said.`)].join('\n\n');
+    const text = [
+      'Press conference',
+      'John Smith spoke first.',
+      ...Array.from({ length: 5000 }, (_, k) => `"Answer number ${k}," he said.`),
+    ].join('\n\n');
     const article = extractArticle({ text });
     expect(article.quotes).toHaveLength(5000);
     expect(article.quotes.every((q) => q.speaker?.name === 'John Smith')).toBe(true);

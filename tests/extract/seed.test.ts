@@ -34,7 +34,16 @@ describe.skipIf(!seedAvailable)('the seed article (North Korea and the Sony atta
   it('keeps the article paragraphs and drops site furniture and related-link lines', () => {
     expect(article.body.startsWith('Another day, another Sony development.')).toBe(true);
     expect(article.body.endsWith('with other rival countries.')).toBe(true);
-    for (const furniture of ['Already have an account?', 'Get back to the', 'In this article', 'Got a tip for US?', 'Got a Tip form close button', "We're All Ears", 'Related:', 'PHOTOS:']) {
+    for (const furniture of [
+      'Already have an account?',
+      'Get back to the',
+      'In this article',
+      'Got a tip for US?',
+      'Got a Tip form close button',
+      "We're All Ears",
+      'Related:',
+      'PHOTOS:',
+    ]) {
       expect(article.body).not.toContain(furniture);
     }
     expect(article.body.split('\n\n')).toHaveLength(5);
@@ -53,7 +62,12 @@ describe.skipIf(!seedAvailable)('the seed article (North Korea and the Sony atta
     const summary = article.quotes.map((q) => [q.kind, q.text.slice(0, 30), q.speaker?.name ?? null, q.speakerLabel]);
     expect(summary).toEqual([
       ['indirect', 'it had nothing to do with the ', 'North Korea', 'North Korea'],
-      ['indirect', 'the country can prove its inno', 'North Korean Foreign Ministry', 'An unidentified Foreign Ministry spokesman'],
+      [
+        'indirect',
+        'the country can prove its inno',
+        'North Korean Foreign Ministry',
+        'An unidentified Foreign Ministry spokesman',
+      ],
       ['direct', 'The U.S. should bear in mind t', 'North Korean Foreign Ministry', 'the spokesman'],
       ['direct', 'We have a way to prove that we', 'North Korean Foreign Ministry', 'the spokesman'],
       ['indirect', 'North Korea was behind the Nov', 'FBI', 'FBI'],
@@ -105,7 +119,11 @@ describe.skipIf(!seedAvailable)('the seed article (North Korea and the Sony atta
   });
 
   it('records who works where: the professor and the spokesman', () => {
-    expect(article.affiliations).toContainEqual({ person: 'Koh Yu-hwan', organization: 'Dongguk University', role: 'professor' });
+    expect(article.affiliations).toContainEqual({
+      person: 'Koh Yu-hwan',
+      organization: 'Dongguk University',
+      role: 'professor',
+    });
     expect(article.affiliations).toContainEqual({
       person: 'unidentified Foreign Ministry spokesman',
       organization: 'North Korean Foreign Ministry',

@@ -22,7 +22,9 @@ describe('speaker choice', () => {
   });
 
   it('a two-word street read as a name is not the speaker either: "the owner of a shop on Elm Grove said"', () => {
-    const found = speakers('The owner of a shop on Elm Grove said the street had no working lights. Rita Mann, 58, has run the shop for thirty years.');
+    const found = speakers(
+      'The owner of a shop on Elm Grove said the street had no working lights. Rita Mann, 58, has run the shop for thirty years.',
+    );
     expect(found).toEqual([{ text: 'the street had no working lights', speaker: 'Rita Mann' }]);
   });
 
@@ -33,7 +35,11 @@ describe('speaker choice', () => {
   });
 
   it('in "NAME of ORG said" the speaker is NAME, and "she" after is NAME', () => {
-    expect(speakers('Analyst Fiona Marsh of Hollis Capital said the warning was worse than expected. "Cocoa was a known risk," she said.')).toEqual([
+    expect(
+      speakers(
+        'Analyst Fiona Marsh of Hollis Capital said the warning was worse than expected. "Cocoa was a known risk," she said.',
+      ),
+    ).toEqual([
       { text: 'the warning was worse than expected', speaker: 'Fiona Marsh' },
       { text: 'Cocoa was a known risk,', speaker: 'Fiona Marsh' },
     ]);
@@ -72,7 +78,10 @@ describe('speaker choice', () => {
   });
 
   it('"the man" is the last man mentioned, named or not', () => {
-    const found = speakers('Police arrested Tom Reed, 52, on Sunday.', '"I was nowhere near the shop," the man told officers.');
+    const found = speakers(
+      'Police arrested Tom Reed, 52, on Sunday.',
+      '"I was nowhere near the shop," the man told officers.',
+    );
     expect(found).toEqual([{ text: 'I was nowhere near the shop,', speaker: 'Tom Reed' }]);
   });
 
@@ -85,11 +94,15 @@ describe('speaker choice', () => {
   });
 
   it('participles are not speech verbs: "accused", "declared"', () => {
-    expect(speakers('Tom Reed, 52, accused of stealing the van, denied that he had been in Leeds.')).toEqual([{ text: 'he had been in Leeds', speaker: 'Tom Reed' }]);
-    expect(speakers('Police said Tom Reed, accused of stealing the van, had been released on bail.').map((q) => q.text)).toEqual([
-      'Tom Reed, accused of stealing the van, had been released on bail',
+    expect(speakers('Tom Reed, 52, accused of stealing the van, denied that he had been in Leeds.')).toEqual([
+      { text: 'he had been in Leeds', speaker: 'Tom Reed' },
     ]);
-    expect(speakers('Anna Voss, declared the winner on Friday, said the count had been fair.')).toEqual([{ text: 'the count had been fair', speaker: 'Anna Voss' }]);
+    expect(
+      speakers('Police said Tom Reed, accused of stealing the van, had been released on bail.').map((q) => q.text),
+    ).toEqual(['Tom Reed, accused of stealing the van, had been released on bail']);
+    expect(speakers('Anna Voss, declared the winner on Friday, said the count had been fair.')).toEqual([
+      { text: 'the count had been fair', speaker: 'Anna Voss' },
+    ]);
     expect(speakers('Tom Reed, accused of the robbery, appeared in court on Monday.')).toEqual([]);
   });
 });

@@ -58,7 +58,9 @@ describe('transcript turns', () => {
   });
 
   it('a turn already in quote marks keeps its marks out of the text', () => {
-    expect(direct('Councillor Brian Oduya chaired the meeting.', 'ODUYA: “The floor is open.”')).toEqual([{ text: 'The floor is open.', speaker: 'Brian Oduya' }]);
+    expect(direct('Councillor Brian Oduya chaired the meeting.', 'ODUYA: “The floor is open.”')).toEqual([
+      { text: 'The floor is open.', speaker: 'Brian Oduya' },
+    ]);
   });
 
   it('Q and A lines in a story that is not a transcript are not turns', () => {
@@ -68,10 +70,17 @@ describe('transcript turns', () => {
   it('any named speaker in capitals takes their own turn (generated names)', () => {
     const given = fc.constantFrom('Hannah', 'Tomas', 'Ines', 'Kwame', 'Mairead', 'Ravi');
     const family = fc.constantFrom('Voss', 'Okafor', 'Lindqvist', 'Brennan', 'Sato', 'Delacroix');
-    const line = fc.constantFrom('We will build it again.', 'Nobody told us about the pumps.', 'The money is there if you ask for it.');
+    const line = fc.constantFrom(
+      'We will build it again.',
+      'Nobody told us about the pumps.',
+      'The money is there if you ask for it.',
+    );
     fc.assert(
       fc.property(given, family, line, (g, f, said) => {
-        const found = direct(`Engineer ${g} ${f} answered questions from residents on Tuesday.`, `${f.toUpperCase()}: ${said}`);
+        const found = direct(
+          `Engineer ${g} ${f} answered questions from residents on Tuesday.`,
+          `${f.toUpperCase()}: ${said}`,
+        );
         expect(found).toEqual([{ text: said, speaker: `${g} ${f}` }]);
       }),
       { numRuns: runs(20) },
@@ -81,37 +90,44 @@ describe('transcript turns', () => {
 
 describe('Name: “…”', () => {
   it('a name and a colon before a quotation attribute it', () => {
-    expect(direct('Residents were unimpressed by the plan.', 'Mairead Brennan: “I have heard all of this before.”')).toEqual([
-      { text: 'I have heard all of this before.', speaker: 'Mairead Brennan' },
-    ]);
+    expect(
+      direct('Residents were unimpressed by the plan.', 'Mairead Brennan: “I have heard all of this before.”'),
+    ).toEqual([{ text: 'I have heard all of this before.', speaker: 'Mairead Brennan' }]);
   });
 });
 
 describe('a blockquote closed by a dash and a name', () => {
   it('the paragraph before a "– Name" line is that person’s quotation', () => {
-    expect(direct('The chancellor spoke in the Commons.', 'We will freeze fuel duty for another year.', '– Daniel Ashworth, in the Commons')).toEqual([
-      { text: 'We will freeze fuel duty for another year.', speaker: 'Daniel Ashworth' },
-    ]);
+    expect(
+      direct(
+        'The chancellor spoke in the Commons.',
+        'We will freeze fuel duty for another year.',
+        '– Daniel Ashworth, in the Commons',
+      ),
+    ).toEqual([{ text: 'We will freeze fuel duty for another year.', speaker: 'Daniel Ashworth' }]);
   });
 
   it('a quotation in marks closed by "— Name" on its own line', () => {
-    expect(direct('The chancellor spoke in the Commons.', '“Nobody will pay more at the pump.”', '— Daniel Ashworth')).toEqual([
-      { text: 'Nobody will pay more at the pump.', speaker: 'Daniel Ashworth' },
-    ]);
+    expect(
+      direct('The chancellor spoke in the Commons.', '“Nobody will pay more at the pump.”', '— Daniel Ashworth'),
+    ).toEqual([{ text: 'Nobody will pay more at the pump.', speaker: 'Daniel Ashworth' }]);
   });
 
   it('a quotation followed by "— Name" in the same paragraph', () => {
-    expect(direct('The chancellor spoke in the Commons.', '“Nobody will pay more at the pump.” — Daniel Ashworth')).toEqual([
-      { text: 'Nobody will pay more at the pump.', speaker: 'Daniel Ashworth' },
-    ]);
+    expect(
+      direct('The chancellor spoke in the Commons.', '“Nobody will pay more at the pump.” — Daniel Ashworth'),
+    ).toEqual([{ text: 'Nobody will pay more at the pump.', speaker: 'Daniel Ashworth' }]);
   });
 });
 
 describe('a quoted paragraph after a sentence that introduces a person', () => {
   it('takes the person the paragraph before introduced', () => {
-    expect(direct('Flood warden Ines Okafor has lived on Mill Road for forty years.', '“The water came up through the floor. We had ten minutes.”')).toEqual([
-      { text: 'The water came up through the floor. We had ten minutes.', speaker: 'Ines Okafor' },
-    ]);
+    expect(
+      direct(
+        'Flood warden Ines Okafor has lived on Mill Road for forty years.',
+        '“The water came up through the floor. We had ten minutes.”',
+      ),
+    ).toEqual([{ text: 'The water came up through the floor. We had ten minutes.', speaker: 'Ines Okafor' }]);
   });
 
   it('the last sentence of a long narrative paragraph introduces nobody', () => {

@@ -70,7 +70,13 @@ describe('generate', () => {
   });
 
   test('quote offsets point at the quoted words, and quotes sort by their article date', async () => {
-    const quotes = await rows<{ text: string; start_offset: number; end_offset: number; body: string; same_date: boolean }>(sql`
+    const quotes = await rows<{
+      text: string;
+      start_offset: number;
+      end_offset: number;
+      body: string;
+      same_date: boolean;
+    }>(sql`
       select q.text, q.start_offset, q.end_offset, a.body, q.article_sort_at = a.sort_at as same_date
       from quotes q join articles a on a.id = q.article_id`);
     expect(quotes.length).toBe(stored.quotes);
@@ -81,7 +87,9 @@ describe('generate', () => {
   });
 
   test('the same seed gives the same content; another seed does not', async () => {
-    expect(JSON.stringify(planGraph(SEED, ARTICLES).article(7))).toBe(JSON.stringify(planGraph(SEED, ARTICLES).article(7)));
+    expect(JSON.stringify(planGraph(SEED, ARTICLES).article(7))).toBe(
+      JSON.stringify(planGraph(SEED, ARTICLES).article(7)),
+    );
     expect(planGraph(SEED + 1, ARTICLES).article(7).body).not.toBe(planGraph(SEED, ARTICLES).article(7).body);
 
     const before = await content();

@@ -110,13 +110,19 @@ describe('Query.articles', () => {
   });
 
   test('filters by full-text search over title and body', async () => {
-    const { data } = await query(graph.app, '{ articles(filter: { search: "fishermen library" }) { totalCount nodes { title } } }');
+    const { data } = await query(
+      graph.app,
+      '{ articles(filter: { search: "fishermen library" }) { totalCount nodes { title } } }',
+    );
     expect(data.articles.totalCount).toBe(1);
     expect(titles(data as never)).toEqual(['Fishermen question turbine plan']);
   });
 
   test('filters by publisher slug and by publication dates', async () => {
-    const byPublisher = await query(graph.app, '{ articles(filter: { publisher: "coast-courier" }) { nodes { title } } }');
+    const byPublisher = await query(
+      graph.app,
+      '{ articles(filter: { publisher: "coast-courier" }) { nodes { title } } }',
+    );
     expect(titles(byPublisher.data as never)).toEqual(['Fishermen question turbine plan']);
     const byDate = await query(
       graph.app,
@@ -128,9 +134,13 @@ describe('Query.articles', () => {
 
   test('filters by the people and organizations an article mentions', async () => {
     const person = await query(graph.app, '{ person(name: "Joe Brennan") { id } }');
-    const byPerson = await query(graph.app, 'query($id: ID!) { articles(filter: { mentions: $id }) { nodes { title } } }', {
-      id: person.data.person.id,
-    });
+    const byPerson = await query(
+      graph.app,
+      'query($id: ID!) { articles(filter: { mentions: $id }) { nodes { title } } }',
+      {
+        id: person.data.person.id,
+      },
+    );
     expect(titles(byPerson.data as never)).toEqual(['Fishermen question turbine plan']);
     const organization = await query(graph.app, '{ organization(name: "Northfield University") { id } }');
     const byOrganization = await query(

@@ -26,7 +26,11 @@ async function peopleCount(): Promise<number> {
   return result.data?.people.totalCount;
 }
 
-async function attempt(overrides: Parameters<typeof createTestApp>[1], headers: Record<string, string> = {}, handle = database) {
+async function attempt(
+  overrides: Parameters<typeof createTestApp>[1],
+  headers: Record<string, string> = {},
+  handle = database,
+) {
   const before = await peopleCount();
   const result = await execute(createTestApp(handle, overrides), createPerson, {}, headers);
   const written = (await peopleCount()) - before;
@@ -50,7 +54,10 @@ describe('writes need a token', () => {
   });
 
   test('a configured token writes', async () => {
-    const { result, written } = await attempt({ apiTokens: ['another-token-0123456789', TOKEN] }, { authorization: `Bearer ${TOKEN}` });
+    const { result, written } = await attempt(
+      { apiTokens: ['another-token-0123456789', TOKEN] },
+      { authorization: `Bearer ${TOKEN}` },
+    );
     expect(result.errors).toBeUndefined();
     expect(written).toBe(1);
   });
@@ -65,16 +72,22 @@ describe('writes need a token', () => {
 });
 
 describe('JWTs', () => {
-  const jwtConfig = { jwt: { secret: SECRET, jwksUrl: null, issuer: null, audience: null, writeScope: 'quotegraph:write' } };
+  const jwtConfig = {
+    jwt: { secret: SECRET, jwksUrl: null, issuer: null, audience: null, writeScope: 'quotegraph:write' },
+  };
 
   test('a signed token with the write scope writes', async () => {
-    const { result, written } = await attempt(jwtConfig, { authorization: `Bearer ${jwt({ sub: 'editor', scope: 'read quotegraph:write' })}` });
+    const { result, written } = await attempt(jwtConfig, {
+      authorization: `Bearer ${jwt({ sub: 'editor', scope: 'read quotegraph:write' })}`,
+    });
     expect(result.errors).toBeUndefined();
     expect(written).toBe(1);
   });
 
   test('a signed token without the scope is FORBIDDEN', async () => {
-    const { result, written } = await attempt(jwtConfig, { authorization: `Bearer ${jwt({ sub: 'reader', scope: 'read' })}` });
+    const { result, written } = await attempt(jwtConfig, {
+      authorization: `Bearer ${jwt({ sub: 'reader', scope: 'read' })}`,
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(written).toBe(0);
   });

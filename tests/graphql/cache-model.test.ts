@@ -23,7 +23,13 @@ const REDIS_URL = 'redis://127.0.0.1:6379/8';
 // Small pools, so that generated writes collide: the same names created, aliased, merged.
 const NAMES = ['Ada Quill', 'Ben Oduya', 'Cora Lind', 'Quill', 'Elena Márquez', 'Harbor Authority', 'Dock Union'];
 const WORDS = ['turbine', 'harbor', 'survey', 'pier', 'Quill', 'council'];
-const DATES = ['2026-01-10T09:00:00.000Z', '2026-01-10T09:00:00.000Z', '1999-12-31T23:59:59.999Z', '2030-06-01T00:00:00.000Z', null];
+const DATES = [
+  '2026-01-10T09:00:00.000Z',
+  '2026-01-10T09:00:00.000Z',
+  '1999-12-31T23:59:59.999Z',
+  '2030-06-01T00:00:00.000Z',
+  null,
+];
 
 interface Catalog {
   articles: { id: string; slug: string; body: string; quotes: string[]; links: string[] }[];
@@ -52,7 +58,8 @@ try {
 
 async function readyStore(config: Config): Promise<AnswerStore> {
   const store = openAnswerStore(config)!;
-  for (let attempt = 0; store.problem() !== null && attempt < 200; attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let attempt = 0; store.problem() !== null && attempt < 200; attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   stores.push(store);
   return store;
 }
@@ -100,7 +107,11 @@ async function refreshCatalog(): Promise<void> {
     quotes: a.quotes.nodes.map((q: any) => q.id),
     links: a.relatedLinks.map((l: any) => l.id),
   }));
-  catalog.people = data.people.nodes.map((p: any) => ({ id: p.id, name: p.name, affiliations: p.affiliations.map((x: any) => x.id) }));
+  catalog.people = data.people.nodes.map((p: any) => ({
+    id: p.id,
+    name: p.name,
+    affiliations: p.affiliations.map((x: any) => x.id),
+  }));
   catalog.organizations = data.organizations.nodes;
   for (const id of [
     ...catalog.articles.flatMap((a) => [a.id, ...a.quotes, ...a.links]),
@@ -152,14 +163,23 @@ const writes: Record<string, (c: Choice) => Request> = {
   createPerson: (c) => mutation('createPerson', { name: c.name }),
   updatePerson: (c) => mutation('updatePerson', { id: idAt(catalog.people, c.i), name: c.name }),
   deletePerson: (c) => mutation('deleteEntity', { id: idAt(catalog.people, c.i) }),
-  addAlias: (c) => ({ ...mutation('alias', { entity: anyEntity(c), alias: c.name }), query: 'mutation Write($input: AliasInput!) { addAlias(input: $input) { __typename } }' }),
-  removeAlias: (c) => ({ ...mutation('alias', { entity: anyEntity(c), alias: c.name }), query: 'mutation Write($input: AliasInput!) { removeAlias(input: $input) { __typename } }' }),
+  addAlias: (c) => ({
+    ...mutation('alias', { entity: anyEntity(c), alias: c.name }),
+    query: 'mutation Write($input: AliasInput!) { addAlias(input: $input) { __typename } }',
+  }),
+  removeAlias: (c) => ({
+    ...mutation('alias', { entity: anyEntity(c), alias: c.name }),
+    query: 'mutation Write($input: AliasInput!) { removeAlias(input: $input) { __typename } }',
+  }),
   mergePeople: (c) => ({
     query: 'mutation Write($input: MergeInput!) { mergePeople(input: $input) { __typename } }',
     variables: { input: { keep: idAt(catalog.people, c.i), remove: idAt(catalog.people, c.j) } },
   }),
   createOrganization: (c) =>
-    mutation('createOrganization', { name: `${c.name} Group`, ...(c.i % 2 ? { parent: idAt(catalog.organizations, c.j) } : {}) }),
+    mutation('createOrganization', {
+      name: `${c.name} Group`,
+      ...(c.i % 2 ? { parent: idAt(catalog.organizations, c.j) } : {}),
+    }),
   updateOrganization: (c) =>
     mutation('updateOrganization', { id: idAt(catalog.organizations, c.i), parent: idAt(catalog.organizations, c.j) }),
   deleteOrganization: (c) => mutation('deleteEntity', { id: idAt(catalog.organizations, c.i) }),
@@ -168,8 +188,14 @@ const writes: Record<string, (c: Choice) => Request> = {
     variables: { input: { keep: idAt(catalog.organizations, c.i), remove: idAt(catalog.organizations, c.j) } },
   }),
   createArticle: (c) =>
-    mutation('createArticle', { title: `${c.word} report ${c.i}`, body: `${c.name} spoke about the ${c.word}. "We will see," ${c.name} said.`, publishedAt: c.date, publisher: c.j % 2 ? 'Model Gazette' : null }),
-  updateArticle: (c) => mutation('updateArticle', { id: idAt(catalog.articles, c.i), publishedAt: c.date, title: `${c.word} update` }),
+    mutation('createArticle', {
+      title: `${c.word} report ${c.i}`,
+      body: `${c.name} spoke about the ${c.word}. "We will see," ${c.name} said.`,
+      publishedAt: c.date,
+      publisher: c.j % 2 ? 'Model Gazette' : null,
+    }),
+  updateArticle: (c) =>
+    mutation('updateArticle', { id: idAt(catalog.articles, c.i), publishedAt: c.date, title: `${c.word} update` }),
   deleteArticle: (c) => mutation('deleteArticle', { id: idAt(catalog.articles, c.i) }),
   createQuote: (c) => {
     const article = pick(catalog.articles, c.i, { id: MISSING, body: 'x', slug: '', quotes: [], links: [] });
@@ -184,19 +210,69 @@ const writes: Record<string, (c: Choice) => Request> = {
       speaker: anyEntity(c),
     });
   },
-  updateQuote: (c) => mutation('updateQuote', { id: pick(catalog.articles.flatMap((a) => a.quotes), c.i, MISSING), speaker: anyEntity(c) }),
-  deleteQuote: (c) => mutation('deleteQuote', { id: pick(catalog.articles.flatMap((a) => a.quotes), c.i, MISSING) }),
+  updateQuote: (c) =>
+    mutation('updateQuote', {
+      id: pick(
+        catalog.articles.flatMap((a) => a.quotes),
+        c.i,
+        MISSING,
+      ),
+      speaker: anyEntity(c),
+    }),
+  deleteQuote: (c) =>
+    mutation('deleteQuote', {
+      id: pick(
+        catalog.articles.flatMap((a) => a.quotes),
+        c.i,
+        MISSING,
+      ),
+    }),
   createAffiliation: (c) =>
     mutation('createAffiliation', {
       person: idAt(catalog.people, c.i),
       organization: idAt(catalog.organizations, c.j),
       role: c.i % 3 ? c.word : null,
     }),
-  updateAffiliation: (c) => mutation('updateAffiliation', { id: pick(catalog.people.flatMap((p) => p.affiliations), c.i, MISSING), role: c.word }),
-  deleteAffiliation: (c) => mutation('deleteAffiliation', { id: pick(catalog.people.flatMap((p) => p.affiliations), c.i, MISSING) }),
-  createRelatedLink: (c) => mutation('createRelatedLink', { article: idAt(catalog.articles, c.i), title: `More on the ${c.word}`, url: `https://example.test/${c.word}` }),
-  updateRelatedLink: (c) => mutation('updateRelatedLink', { id: pick(catalog.articles.flatMap((a) => a.links), c.i, MISSING), title: `Still the ${c.word}` }),
-  deleteRelatedLink: (c) => mutation('deleteRelatedLink', { id: pick(catalog.articles.flatMap((a) => a.links), c.i, MISSING) }),
+  updateAffiliation: (c) =>
+    mutation('updateAffiliation', {
+      id: pick(
+        catalog.people.flatMap((p) => p.affiliations),
+        c.i,
+        MISSING,
+      ),
+      role: c.word,
+    }),
+  deleteAffiliation: (c) =>
+    mutation('deleteAffiliation', {
+      id: pick(
+        catalog.people.flatMap((p) => p.affiliations),
+        c.i,
+        MISSING,
+      ),
+    }),
+  createRelatedLink: (c) =>
+    mutation('createRelatedLink', {
+      article: idAt(catalog.articles, c.i),
+      title: `More on the ${c.word}`,
+      url: `https://example.test/${c.word}`,
+    }),
+  updateRelatedLink: (c) =>
+    mutation('updateRelatedLink', {
+      id: pick(
+        catalog.articles.flatMap((a) => a.links),
+        c.i,
+        MISSING,
+      ),
+      title: `Still the ${c.word}`,
+    }),
+  deleteRelatedLink: (c) =>
+    mutation('deleteRelatedLink', {
+      id: pick(
+        catalog.articles.flatMap((a) => a.links),
+        c.i,
+        MISSING,
+      ),
+    }),
   ingestArticle: (c) =>
     mutation('ingestArticle', {
       text: `${c.word} plan divides the harbor\n\n"The ${c.word} will wait," said ${c.name}, a spokesperson for the Dock Union.\n\nQuill said the survey was late.`,
@@ -205,21 +281,35 @@ const writes: Record<string, (c: Choice) => Request> = {
     }),
 };
 // deletePerson/deleteOrganization share one input type.
-writes.deletePerson = (c) => ({ query: 'mutation Write($input: DeleteEntityInput!) { deletePerson(input: $input) { __typename } }', variables: { input: { id: idAt(catalog.people, c.i) } } });
-writes.deleteOrganization = (c) => ({ query: 'mutation Write($input: DeleteEntityInput!) { deleteOrganization(input: $input) { __typename } }', variables: { input: { id: idAt(catalog.organizations, c.i) } } });
+writes.deletePerson = (c) => ({
+  query: 'mutation Write($input: DeleteEntityInput!) { deletePerson(input: $input) { __typename } }',
+  variables: { input: { id: idAt(catalog.people, c.i) } },
+});
+writes.deleteOrganization = (c) => ({
+  query: 'mutation Write($input: DeleteEntityInput!) { deleteOrganization(input: $input) { __typename } }',
+  variables: { input: { id: idAt(catalog.organizations, c.i) } },
+});
 
 /** Writes that do not go through the API: the ingester (as the CLI runs it) and plain SQL. */
 const outsideWrites: Record<string, (c: Choice) => Promise<void>> = {
   ingester: async (c) => {
-    await ingestArticle(database.db, { ...councilArticle, title: `Council, version ${c.i}` }, { url: 'https://example.test/news/council', publishedAt: c.date ? new Date(c.date) : null });
+    await ingestArticle(
+      database.db,
+      { ...councilArticle, title: `Council, version ${c.i}` },
+      { url: 'https://example.test/news/council', publishedAt: c.date ? new Date(c.date) : null },
+    );
   },
   psql: async (c) => {
-    await database.db.execute(sql`update people set description = ${`edited ${c.i}`} where id = (select min(id) from people)`);
+    await database.db.execute(
+      sql`update people set description = ${`edited ${c.i}`} where id = (select min(id) from people)`,
+    );
   },
 };
 
-const personFields = 'id name aliases description affiliations { id role organization { id name } } quotes(first: 5) { totalCount nodes { id text } }';
-const organizationFields = 'id name aliases parent { id name } children { id name } affiliations { id role person { name } }';
+const personFields =
+  'id name aliases description affiliations { id role organization { id name } } quotes(first: 5) { totalCount nodes { id text } }';
+const organizationFields =
+  'id name aliases parent { id name } children { id name } affiliations { id role person { name } }';
 
 /** Read operations, each built from a choice against the catalog. */
 const reads: Record<string, (c: Choice) => Request> = {
@@ -227,115 +317,220 @@ const reads: Record<string, (c: Choice) => Request> = {
     query: `query($slug: String!) { article(slug: $slug) { id title publishedAt publisher { name } people { name } organizations { name }
       quotes(first: 10) { totalCount nodes { id text kind speaker { __typename ... on Person { ${personFields} } ... on Organization { ${organizationFields} } } } }
       relatedLinks { id title url } } }`,
-    variables: { slug: pick(catalog.articles.map((a) => a.slug), c.i, 'none') },
+    variables: {
+      slug: pick(
+        catalog.articles.map((a) => a.slug),
+        c.i,
+        'none',
+      ),
+    },
   }),
   node: (c) => ({
     query: `query($id: ID!) { node(id: $id) { __typename id ... on Person { name aliases } ... on Organization { name children { name } parent { name } }
       ... on Article { title publishedAt } ... on Quote { text speaker { __typename } } ... on Affiliation { role person { name } } ... on RelatedLink { title article { id } } } }`,
     variables: { id: pick([...catalog.seen], c.i, MISSING) },
   }),
-  nodes: (c) => ({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', variables: { ids: [0, 1, 2].map((k) => pick([...catalog.seen], c.i + k * c.j, MISSING)) } }),
-  quotesBySpeaker: (c) => ({ query: 'query($id: ID) { quotes(filter: { speaker: $id }, first: 10) { totalCount nodes { id text article { title publishedAt } } } }', variables: { id: anyEntity(c) } }),
-  quotesBySpeakerName: (c) => ({ query: 'query($name: String) { quotes(filter: { speakerName: $name }, first: 10) { totalCount nodes { id text } } }', variables: { name: c.name } }),
-  quotesByOrganization: (c) => ({ query: 'query($id: ID) { quotes(filter: { organization: $id }, first: 10) { totalCount nodes { id text } } }', variables: { id: idAt(catalog.organizations, c.i) } }),
-  quotesSearch: (c) => ({ query: 'query($q: String) { quotes(filter: { search: $q }, first: 10, orderBy: OLDEST) { totalCount nodes { id text } } }', variables: { q: c.word } }),
-  articlesMentioning: (c) => ({ query: 'query($id: ID) { articles(filter: { mentions: $id }) { totalCount nodes { id title } } }', variables: { id: anyEntity(c) } }),
-  frontPage: () => ({ query: '{ articles(first: 10) { totalCount nodes { id title publishedAt quotes(first: 3) { nodes { text } } } } }', variables: {} }),
-  person: (c) => ({ query: `query($name: String) { person(name: $name) { ${personFields} } }`, variables: { name: c.name } }),
-  organization: (c) => ({ query: `query($name: String) { organization(name: $name) { ${organizationFields} } }`, variables: { name: c.i % 2 ? c.name : pick(catalog.organizations.map((o) => o.name), c.j, 'none') } }),
-  search: (c) => ({ query: 'query($q: String!) { search(query: $q) { people { id name } organizations { id name } articles { id title } } }', variables: { q: c.word } }),
-  lists: () => ({ query: '{ people(first: 20) { totalCount nodes { id name } } organizations(first: 20) { totalCount nodes { id name } } publishers { nodes { name } } }', variables: {} }),
+  nodes: (c) => ({
+    query: 'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }',
+    variables: { ids: [0, 1, 2].map((k) => pick([...catalog.seen], c.i + k * c.j, MISSING)) },
+  }),
+  quotesBySpeaker: (c) => ({
+    query:
+      'query($id: ID) { quotes(filter: { speaker: $id }, first: 10) { totalCount nodes { id text article { title publishedAt } } } }',
+    variables: { id: anyEntity(c) },
+  }),
+  quotesBySpeakerName: (c) => ({
+    query:
+      'query($name: String) { quotes(filter: { speakerName: $name }, first: 10) { totalCount nodes { id text } } }',
+    variables: { name: c.name },
+  }),
+  quotesByOrganization: (c) => ({
+    query: 'query($id: ID) { quotes(filter: { organization: $id }, first: 10) { totalCount nodes { id text } } }',
+    variables: { id: idAt(catalog.organizations, c.i) },
+  }),
+  quotesSearch: (c) => ({
+    query:
+      'query($q: String) { quotes(filter: { search: $q }, first: 10, orderBy: OLDEST) { totalCount nodes { id text } } }',
+    variables: { q: c.word },
+  }),
+  articlesMentioning: (c) => ({
+    query: 'query($id: ID) { articles(filter: { mentions: $id }) { totalCount nodes { id title } } }',
+    variables: { id: anyEntity(c) },
+  }),
+  frontPage: () => ({
+    query: '{ articles(first: 10) { totalCount nodes { id title publishedAt quotes(first: 3) { nodes { text } } } } }',
+    variables: {},
+  }),
+  person: (c) => ({
+    query: `query($name: String) { person(name: $name) { ${personFields} } }`,
+    variables: { name: c.name },
+  }),
+  organization: (c) => ({
+    query: `query($name: String) { organization(name: $name) { ${organizationFields} } }`,
+    variables: {
+      name:
+        c.i % 2
+          ? c.name
+          : pick(
+              catalog.organizations.map((o) => o.name),
+              c.j,
+              'none',
+            ),
+    },
+  }),
+  search: (c) => ({
+    query:
+      'query($q: String!) { search(query: $q) { people { id name } organizations { id name } articles { id title } } }',
+    variables: { q: c.word },
+  }),
+  lists: () => ({
+    query:
+      '{ people(first: 20) { totalCount nodes { id name } } organizations(first: 20) { totalCount nodes { id name } } publishers { nodes { name } } }',
+    variables: {},
+  }),
 };
 
-type Step = { kind: 'write'; write: string; via: number; c: Choice } | { kind: 'outside'; write: string; c: Choice } | { kind: 'read'; read: string; c: Choice; repeat: number };
+type Step =
+  | { kind: 'write'; write: string; via: number; c: Choice }
+  | { kind: 'outside'; write: string; c: Choice }
+  | { kind: 'read'; read: string; c: Choice; repeat: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('write' as const), write: fc.constantFrom(...Object.keys(writes)), via: fc.nat(2), c: choice }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('outside' as const), write: fc.constantFrom(...Object.keys(outsideWrites)), c: choice }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('read' as const), read: fc.constantFrom(...Object.keys(reads)), c: choice, repeat: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('write' as const),
+      write: fc.constantFrom(...Object.keys(writes)),
+      via: fc.nat(2),
+      c: choice,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('outside' as const),
+      write: fc.constantFrom(...Object.keys(outsideWrites)),
+      c: choice,
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('read' as const),
+      read: fc.constantFrom(...Object.keys(reads)),
+      c: choice,
+      repeat: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
 );
 
 const comparable = (result: GraphQLResponse) => ({
   data: result.data ?? null,
-  errors: result.errors?.map((error) => ({ message: error.message, code: error.extensions?.code, path: error.path })) ?? [],
+  errors:
+    result.errors?.map((error) => ({ message: error.message, code: error.extensions?.code, path: error.path })) ?? [],
 });
 
-test('no cached instance answers differently from the database after any sequence of writes', async () => {
-  const stats = { sequences: 0, writes: 0, reads: 0, hits: 0 };
-  await refreshCatalog();
-  await fc.assert(
-    fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 25 }), async (steps) => {
-      stats.sequences += 1;
-      for (const current of steps) {
-        if (current.kind === 'write') {
-          const { query, variables } = writes[current.write]!(current.c);
-          const via = instances[current.via % instances.length]!.app;
-          const result = await execute(via, query, variables, { authorization: `Bearer ${TOKEN}` });
-          // A write may be refused (a missing id, a merge of a record with itself); never a crash.
-          expect(result.errors?.map((error) => error.extensions?.code) ?? []).not.toContain('INTERNAL_SERVER_ERROR');
-          stats.writes += 1;
-          await refreshCatalog();
-        } else if (current.kind === 'outside') {
-          await outsideWrites[current.write]!(current.c);
-          stats.writes += 1;
-          await refreshCatalog();
-        } else {
-          const { query, variables } = reads[current.read]!(current.c);
-          const expected = comparable(await execute(model, query, variables));
-          for (let round = 0; round < current.repeat; round++) {
-            for (const instance of instances) {
-              const answer = await execute(instance.app, query, variables);
-              if ((answer.extensions?.responseCache as { hit?: boolean } | undefined)?.hit) stats.hits += 1;
-              stats.reads += 1;
-              expect({ instance: instance.name, read: current.read, ...comparable(answer) }).toEqual({ instance: instance.name, read: current.read, ...expected });
+test(
+  'no cached instance answers differently from the database after any sequence of writes',
+  async () => {
+    const stats = { sequences: 0, writes: 0, reads: 0, hits: 0 };
+    await refreshCatalog();
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 25 }), async (steps) => {
+        stats.sequences += 1;
+        for (const current of steps) {
+          if (current.kind === 'write') {
+            const { query, variables } = writes[current.write]!(current.c);
+            const via = instances[current.via % instances.length]!.app;
+            const result = await execute(via, query, variables, { authorization: `Bearer ${TOKEN}` });
+            // A write may be refused (a missing id, a merge of a record with itself); never a crash.
+            expect(result.errors?.map((error) => error.extensions?.code) ?? []).not.toContain('INTERNAL_SERVER_ERROR');
+            stats.writes += 1;
+            await refreshCatalog();
+          } else if (current.kind === 'outside') {
+            await outsideWrites[current.write]!(current.c);
+            stats.writes += 1;
+            await refreshCatalog();
+          } else {
+            const { query, variables } = reads[current.read]!(current.c);
+            const expected = comparable(await execute(model, query, variables));
+            for (let round = 0; round < current.repeat; round++) {
+              for (const instance of instances) {
+                const answer = await execute(instance.app, query, variables);
+                if ((answer.extensions?.responseCache as { hit?: boolean } | undefined)?.hit) stats.hits += 1;
+                stats.reads += 1;
+                expect({ instance: instance.name, read: current.read, ...comparable(answer) }).toEqual({
+                  instance: instance.name,
+                  read: current.read,
+                  ...expected,
+                });
+              }
             }
           }
         }
-      }
-    }),
-    { numRuns: runs(20) },
-  );
-  // The property means something only if the cache answered a good share of the reads.
-  expect(stats.hits).toBeGreaterThan(stats.reads / 4);
-  console.info(`cache model: ${JSON.stringify({ ...stats, instances: instances.map((instance) => instance.name) })}`);
-}, 30 * 60_000);
+      }),
+      { numRuns: runs(20) },
+    );
+    // The property means something only if the cache answered a good share of the reads.
+    expect(stats.hits).toBeGreaterThan(stats.reads / 4);
+    console.info(`cache model: ${JSON.stringify({ ...stats, instances: instances.map((instance) => instance.name) })}`);
+  },
+  30 * 60_000,
+);
 
 // Side by side: writes run while cached instances are reading (and filling the cache with
 // whatever they saw mid-write). Once every write is acknowledged, every read must agree with the
 // database — an answer read during a write must never outlive it.
-test('reads that race writes leave nothing stale once the writes are acknowledged', async () => {
-  let compared = 0;
-  await refreshCatalog();
-  await fc.assert(
-    fc.asyncProperty(
-      fc.array(fc.record({ write: fc.constantFrom(...Object.keys(writes)), c: choice }), { minLength: 1, maxLength: 6 }),
-      fc.array(fc.record({ read: fc.constantFrom(...Object.keys(reads)), c: choice }), { minLength: 2, maxLength: 8 }),
-      async (batch, probes) => {
-        const requests = probes.map((probe) => reads[probe.read]!(probe.c));
-        const racing = Promise.all(
-          requests.flatMap((request) => instances.map((instance) => execute(instance.app, request.query, request.variables))),
-        );
-        await Promise.all(
-          batch.map(({ write, c }, index) => {
-            const { query, variables } = writes[write]!(c);
-            return execute(instances[index % instances.length]!.app, query, variables, { authorization: `Bearer ${TOKEN}` });
-          }),
-        );
-        await racing;
-        for (const request of requests) {
-          const expected = comparable(await execute(model, request.query, request.variables));
-          for (const instance of instances) {
-            compared += 1;
-            expect({ instance: instance.name, ...comparable(await execute(instance.app, request.query, request.variables)) }).toEqual({
-              instance: instance.name,
-              ...expected,
-            });
+test(
+  'reads that race writes leave nothing stale once the writes are acknowledged',
+  async () => {
+    let compared = 0;
+    await refreshCatalog();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ write: fc.constantFrom(...Object.keys(writes)), c: choice }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.array(fc.record({ read: fc.constantFrom(...Object.keys(reads)), c: choice }), {
+          minLength: 2,
+          maxLength: 8,
+        }),
+        async (batch, probes) => {
+          const requests = probes.map((probe) => reads[probe.read]!(probe.c));
+          const racing = Promise.all(
+            requests.flatMap((request) =>
+              instances.map((instance) => execute(instance.app, request.query, request.variables)),
+            ),
+          );
+          await Promise.all(
+            batch.map(({ write, c }, index) => {
+              const { query, variables } = writes[write]!(c);
+              return execute(instances[index % instances.length]!.app, query, variables, {
+                authorization: `Bearer ${TOKEN}`,
+              });
+            }),
+          );
+          await racing;
+          for (const request of requests) {
+            const expected = comparable(await execute(model, request.query, request.variables));
+            for (const instance of instances) {
+              compared += 1;
+              expect({
+                instance: instance.name,
+                ...comparable(await execute(instance.app, request.query, request.variables)),
+              }).toEqual({
+                instance: instance.name,
+                ...expected,
+              });
+            }
           }
-        }
-        await refreshCatalog();
-      },
-    ),
-    { numRuns: runs(15) },
-  );
-  expect(compared).toBeGreaterThan(0);
-}, 30 * 60_000);
+          await refreshCatalog();
+        },
+      ),
+      { numRuns: runs(15) },
+    );
+    expect(compared).toBeGreaterThan(0);
+  },
+  30 * 60_000,
+);

@@ -16,7 +16,8 @@ import { redisServerAvailable, startRedis } from '../support/redis-server.ts';
 
 const TOKEN = 'cache-test-token-0123456789';
 const SHARED_REDIS = 'redis://127.0.0.1:6379/7';
-const story = '{ article(slug: "harbor-council-backs-tidal-pilot") { title quotes { nodes { text speaker { ... on Person { name } } } } } }';
+const story =
+  '{ article(slug: "harbor-council-backs-tidal-pilot") { title quotes { nodes { text speaker { ... on Person { name } } } } } }';
 const byMarquez = '{ quotes(filter: { speakerName: "marquez" }, first: 5) { totalCount nodes { text } } }';
 
 let database: DatabaseHandle;
@@ -27,7 +28,11 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 function cacheConfig(overrides: Partial<Config['cache']> = {}, extra: Partial<Config> = {}): Config {
-  return testConfig({ apiTokens: [TOKEN], cache: { enabled: true, ttlMs: 60_000, maxEntries: 1_000, maxBytes: 1 << 24, ...overrides }, ...extra });
+  return testConfig({
+    apiTokens: [TOKEN],
+    cache: { enabled: true, ttlMs: 60_000, maxEntries: 1_000, maxBytes: 1 << 24, ...overrides },
+    ...extra,
+  });
 }
 
 function cachedApp(config = cacheConfig(), store?: AnswerStore): App {
@@ -37,10 +42,18 @@ function cachedApp(config = cacheConfig(), store?: AnswerStore): App {
 async function read(app: App, source: string, variables: Record<string, unknown> = {}) {
   const result = await execute(app, source, variables);
   expect(result.errors).toBeUndefined();
-  return { data: result.data as Record<string, any>, hit: (result.extensions?.responseCache as { hit?: boolean } | undefined)?.hit };
+  return {
+    data: result.data as Record<string, any>,
+    hit: (result.extensions?.responseCache as { hit?: boolean } | undefined)?.hit,
+  };
 }
 
-async function write(app: App, source: string, variables: Record<string, unknown> = {}, headers = { authorization: `Bearer ${TOKEN}` }) {
+async function write(
+  app: App,
+  source: string,
+  variables: Record<string, unknown> = {},
+  headers = { authorization: `Bearer ${TOKEN}` },
+) {
   return execute(app, source, variables, headers);
 }
 
@@ -54,7 +67,11 @@ describe('in one instance', () => {
     expect((await read(app, story)).hit).toBe(false);
     expect((await read(app, story)).hit).toBe(true);
     const id = await articleId(app, 'harbor-council-backs-tidal-pilot');
-    await write(app, 'mutation($id: ID!) { updateArticle(input: { id: $id, title: "Harbor council backs tidal pilot, again" }) { article { id } } }', { id });
+    await write(
+      app,
+      'mutation($id: ID!) { updateArticle(input: { id: $id, title: "Harbor council backs tidal pilot, again" }) { article { id } } }',
+      { id },
+    );
     const after = await read(app, story);
     expect(after.hit).toBe(false);
     expect(after.data.article.title).toBe('Harbor council backs tidal pilot, again');
@@ -64,12 +81,18 @@ describe('in one instance', () => {
     const app = cachedApp();
     await read(app, byMarquez);
     expect((await read(app, byMarquez)).hit).toBe(true);
-    await ingestArticle(database.db, { ...councilArticle, title: 'Re-read by the ingester' }, { url: 'https://example.test/news/council' });
+    await ingestArticle(
+      database.db,
+      { ...councilArticle, title: 'Re-read by the ingester' },
+      { url: 'https://example.test/news/council' },
+    );
     expect((await read(app, story)).data.article.title).toBe('Re-read by the ingester');
 
     await read(app, story);
     expect((await read(app, story)).hit).toBe(true);
-    await database.db.execute(sql`update articles set title = 'Changed in psql' where slug = 'harbor-council-backs-tidal-pilot'`);
+    await database.db.execute(
+      sql`update articles set title = 'Changed in psql' where slug = 'harbor-council-backs-tidal-pilot'`,
+    );
     const after = await read(app, story);
     expect(after.hit).toBe(false);
     expect(after.data.article.title).toBe('Changed in psql');
@@ -95,7 +118,8 @@ describe('in one instance', () => {
 
     const { id } = first.data!.createPerson.person;
     const add = 'mutation($id: ID!) { addAlias(input: { entity: $id, alias: "Twice" }) { ... on Person { aliases } } }';
-    const remove = 'mutation($id: ID!) { removeAlias(input: { entity: $id, alias: "Twice" }) { ... on Person { aliases } } }';
+    const remove =
+      'mutation($id: ID!) { removeAlias(input: { entity: $id, alias: "Twice" }) { ... on Person { aliases } } }';
     await write(app, add, { id });
     await write(app, remove, { id });
     const again = await write(app, add, { id });
@@ -176,7 +200,11 @@ describe.skipIf(!sharedRedis)('across instances sharing Redis', () => {
       expect((await read(b, story)).hit).toBe(true);
       expect((await read(a, story)).hit).toBe(true);
       const id = await articleId(a, 'harbor-council-backs-tidal-pilot');
-      await write(a, 'mutation($id: ID!) { updateArticle(input: { id: $id, title: "Seen by every instance" }) { article { id } } }', { id });
+      await write(
+        a,
+        'mutation($id: ID!) { updateArticle(input: { id: $id, title: "Seen by every instance" }) { article { id } } }',
+        { id },
+      );
       const fresh = await read(b, story);
       expect(fresh.hit).toBe(false);
       expect(fresh.data.article.title).toBe('Seen by every instance');
@@ -225,27 +253,30 @@ describe('when Redis is away', () => {
     }
   });
 
-  test.skipIf(!redisServerAvailable())('a Redis that stalls and comes back serves nothing written before a change made meanwhile', async () => {
-    const redis = await startRedis();
-    const config = cacheConfig({}, { redisUrl: redis.url });
-    const store = await readyStore(config);
-    const app = cachedApp(config, store);
-    try {
-      const lookup = '{ person(name: "Written During The Outage") { name } }';
-      expect((await read(app, lookup)).data.person).toBeNull();
-      expect((await read(app, lookup)).hit).toBe(true);
-      await redis.pause(1_500);
-      // Redis does not answer: the read goes to the database, the write commits.
-      expect((await read(app, lookup)).hit).not.toBe(true);
-      await write(app, 'mutation { createPerson(input: { name: "Written During The Outage" }) { person { id } } }');
-      await new Promise((resolve) => setTimeout(resolve, 1_600));
-      // Redis is back with the old answer still in it; it is not served.
-      const after = await read(app, lookup);
-      expect(after.data.person).toEqual({ name: 'Written During The Outage' });
-      expect((await app.fetch('http://quotegraph.test/readyz')).status).toBe(200);
-    } finally {
-      await store.close();
-      await redis.stop();
-    }
-  });
+  test.skipIf(!redisServerAvailable())(
+    'a Redis that stalls and comes back serves nothing written before a change made meanwhile',
+    async () => {
+      const redis = await startRedis();
+      const config = cacheConfig({}, { redisUrl: redis.url });
+      const store = await readyStore(config);
+      const app = cachedApp(config, store);
+      try {
+        const lookup = '{ person(name: "Written During The Outage") { name } }';
+        expect((await read(app, lookup)).data.person).toBeNull();
+        expect((await read(app, lookup)).hit).toBe(true);
+        await redis.pause(1_500);
+        // Redis does not answer: the read goes to the database, the write commits.
+        expect((await read(app, lookup)).hit).not.toBe(true);
+        await write(app, 'mutation { createPerson(input: { name: "Written During The Outage" }) { person { id } } }');
+        await new Promise((resolve) => setTimeout(resolve, 1_600));
+        // Redis is back with the old answer still in it; it is not served.
+        const after = await read(app, lookup);
+        expect(after.data.person).toEqual({ name: 'Written During The Outage' });
+        expect((await app.fetch('http://quotegraph.test/readyz')).status).toBe(200);
+      } finally {
+        await store.close();
+        await redis.stop();
+      }
+    },
+  );
 });

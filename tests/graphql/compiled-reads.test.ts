@@ -68,7 +68,10 @@ const compiledOperations: [name: string, source: string, variables?: () => Recor
      fragment Head on Article { headline: title title ... on Node { id } }
      fragment Said on Quote { text speaker { ... on Node { id } ... on Person { name } } }`,
   ],
-  ['a story by url', '{ article(url: "https://example.test/news/fishermen") { title quotes { totalCount nodes { text } } } }'],
+  [
+    'a story by url',
+    '{ article(url: "https://example.test/news/fishermen") { title quotes { totalCount nodes { text } } } }',
+  ],
   ['no such article', '{ article(slug: "nothing-here") { title } }'],
   [
     'quotes by speaker, with the page and total',
@@ -76,8 +79,14 @@ const compiledOperations: [name: string, source: string, variables?: () => Recor
       nodes { text article { title publishedAt publisher { name } } speaker { ... on Person { name } } } } }`,
     () => ({ speaker: id('Person', 1) }),
   ],
-  ['quotes by speaker name, oldest first', '{ quotes(filter: { speakerName: "MARQUEZ" }, orderBy: OLDEST, first: 3) { totalCount nodes { text } } }'],
-  ['quotes by name and id together', `{ quotes(filter: { speakerName: "marquez", speaker: "${id('Person', 1)}" }) { totalCount } }`],
+  [
+    'quotes by speaker name, oldest first',
+    '{ quotes(filter: { speakerName: "MARQUEZ" }, orderBy: OLDEST, first: 3) { totalCount nodes { text } } }',
+  ],
+  [
+    'quotes by name and id together',
+    `{ quotes(filter: { speakerName: "marquez", speaker: "${id('Person', 1)}" }) { totalCount } }`,
+  ],
   ['quote search', '{ quotes(filter: { search: "survey" }) { totalCount nodes { speakerLabel article { title } } } }'],
   [
     'quotes by organization, article, kind and dates',
@@ -146,7 +155,10 @@ describe('the compiled read path answers exactly as ordinary execution', () => {
     let compiled = 0;
     for (const source of exampleOperations) {
       if (/^\s*mutation/.test(source)) continue;
-      const answer = await bothWays(graph.app, ordinary, source, { slug: 'harbor-council-backs-tidal-pilot', name: 'marquez' });
+      const answer = await bothWays(graph.app, ordinary, source, {
+        slug: 'harbor-council-backs-tidal-pilot',
+        name: 'marquez',
+      });
       if (answer.extensions?.sql?.compiled) compiled += 1;
     }
     expect(compiled).toBeGreaterThan(0);
@@ -162,14 +174,18 @@ describe('the compiled read path answers exactly as ordinary execution', () => {
 
   test('a fallback says why: a relation through a junction table, a directive, a root field it does not know', async () => {
     const reason = async (source: string) => (await execute(graph.app, source)).extensions?.sql?.fallback;
-    expect(await reason('{ article(slug: "harbor-council-backs-tidal-pilot") { people { name } } }')).toBe('articles.people runs through a junction table');
+    expect(await reason('{ article(slug: "harbor-council-backs-tidal-pilot") { people { name } } }')).toBe(
+      'articles.people runs through a junction table',
+    );
     expect(await reason('{ articles(first: 1) { nodes { title @include(if: true) } } }')).toBe('a directive');
     expect(await reason(`{ node(id: "${id('Article', 1)}") { id } }`)).toBe('root field node');
     expect(await reason('{ quotes(first: 1) { nodes { text } } }')).toBeUndefined();
   });
 
   test('lookups by key are prepared once; full-text search and date ranges are planned per value', () => {
-    const prepared = (source: string) => (rootStatement(compiledOperation(schema, parse(source), undefined)!.rootFields[0]!, {}) as { prepare: boolean }).prepare;
+    const prepared = (source: string) =>
+      (rootStatement(compiledOperation(schema, parse(source), undefined)!.rootFields[0]!, {}) as { prepare: boolean })
+        .prepare;
     expect(prepared(`{ quotes(filter: { speaker: "${id('Person', 1)}" }) { totalCount } }`)).toBe(true);
     expect(prepared('{ quotes(filter: { speakerName: "marquez", kind: DIRECT }) { totalCount } }')).toBe(true);
     expect(prepared('{ article(slug: "x") { title quotes(first: 3) { nodes { text } } } }')).toBe(true);
@@ -181,14 +197,18 @@ describe('the compiled read path answers exactly as ordinary execution', () => {
 
   test('a speaker named in the filter is looked up once per statement, for the page and the total alike', () => {
     const source = 'query($n: String!) { quotes(filter: { speakerName: $n }, first: 5) { totalCount nodes { text } } }';
-    const statement = rootStatement(compiledOperation(schema, parse(source), undefined)!.rootFields[0]!, { n: 'Márquez' }) as { sql: string; params: unknown[] };
+    const statement = rootStatement(compiledOperation(schema, parse(source), undefined)!.rootFields[0]!, {
+      n: 'Márquez',
+    }) as { sql: string; params: unknown[] };
     // One lookup among people, one among organizations: each a condition and an order on the folded name.
     expect(statement.sql.match(/lookup_keys" @>/g)).toHaveLength(2);
     expect(statement.params).toEqual(['marquez', 'marquez', 'marquez', 'marquez']);
   });
 
   test('variables that do not coerce get the ordinary error', async () => {
-    const answer = await bothWays(graph.app, ordinary, 'query($n: Int) { articles(first: $n) { totalCount } }', { n: 'ten' });
+    const answer = await bothWays(graph.app, ordinary, 'query($n: Int) { articles(first: $n) { totalCount } }', {
+      n: 'ten',
+    });
     expect(answer.errors?.[0]?.extensions?.code).toBeDefined();
   });
 
@@ -216,7 +236,9 @@ describe('the compiled read path answers exactly as ordinary execution', () => {
       'Publisher.articles',
     ]);
     const missing: string[] = [];
-    const tableTypes = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && type.extensions?.pothosDrizzleModel);
+    const tableTypes = Object.values(schema.getTypeMap()).filter(
+      (type) => isObjectType(type) && type.extensions?.pothosDrizzleModel,
+    );
     expect(tableTypes.length).toBeGreaterThanOrEqual(7);
     for (const type of tableTypes) {
       if (!isObjectType(type)) continue;
@@ -266,11 +288,23 @@ describe('on a generated graph, over many ids', () => {
     const people = rowsOf<{ id: number; name: string }>(
       await database.db.execute(sql`select id, name from people order by quote_count desc, id`),
     ).map((person) => ({ ...person, surname: person.name.split(' ').at(-1)! }));
-    const bounds = rowsOf<{ min: number; max: number }>(await database.db.execute(sql`select min(id) as min, max(id) as max from articles`))[0]!;
-    const info = { scale: 40, seed: 7, articles: 40, quotes: 0, articleIds: { min: Number(bounds.min), max: Number(bounds.max) }, people };
+    const bounds = rowsOf<{ min: number; max: number }>(
+      await database.db.execute(sql`select min(id) as min, max(id) as max from articles`),
+    )[0]!;
+    const info = {
+      scale: 40,
+      seed: 7,
+      articles: 40,
+      quotes: 0,
+      articleIds: { min: Number(bounds.min), max: Number(bounds.max) },
+      people,
+    };
     for (const workload of workloads) {
       for (const params of parameterSequence(workload.id, info, 1, 12)) {
-        const { query, variables } = workload.body.quotegraph(params) as { query: string; variables: Record<string, unknown> };
+        const { query, variables } = workload.body.quotegraph(params) as {
+          query: string;
+          variables: Record<string, unknown>;
+        };
         const answer = await bothWays(compiledApp, ordinaryApp, query, variables);
         expect(answer.extensions?.sql?.compiled, `${workload.id} ${JSON.stringify(params)}`).toBe(true);
       }
@@ -317,7 +351,11 @@ describe('on organisation trees, people of several roles, and ties on every sort
       expect(answer.extensions?.sql?.compiled).toBe(true);
     }
     for (const order of ['NEWEST', 'OLDEST']) {
-      await bothWays(compiledApp, ordinaryApp, `{ quotes(orderBy: ${order}, first: 100) { nodes { id } } articles(orderBy: ${order}) { nodes { id publishedAt } } }`);
+      await bothWays(
+        compiledApp,
+        ordinaryApp,
+        `{ quotes(orderBy: ${order}, first: 100) { nodes { id } } articles(orderBy: ${order}) { nodes { id publishedAt } } }`,
+      );
     }
   });
 
@@ -329,9 +367,12 @@ describe('on organisation trees, people of several roles, and ties on every sort
       `query($after: String) { page: articles(orderBy: OLDEST, first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id publishedAt } } } }`,
       `query($after: String) { page: quotes(first: 3, after: $after) { pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }`,
       // The plan's people come last; those at odd places speak.
-      ...[-5, -3, -1].map((at) => stored.ids.Person.at(at)!).map(
-        (person) => `query($after: String) { person(id: "${person}") { page: quotes(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } } }`,
-      ),
+      ...[-5, -3, -1]
+        .map((at) => stored.ids.Person.at(at)!)
+        .map(
+          (person) =>
+            `query($after: String) { person(id: "${person}") { page: quotes(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } } }`,
+        ),
     ];
     const walkedPages: number[] = [];
     for (const source of pages) {
@@ -352,15 +393,19 @@ describe('on organisation trees, people of several roles, and ties on every sort
     expect(Math.max(...walkedPages.slice(3))).toBeGreaterThan(1);
   });
 
-  test('generated selections get the same answer from both paths', async () => {
-    let compiled = 0;
-    await fc.assert(
-      fc.asyncProperty(readOperation(stored, true), async (operation) => {
-        const answer = await bothWays(compiledApp, ordinaryApp, operation.query, operation.variables);
-        if (answer.extensions?.sql?.compiled) compiled += 1;
-      }),
-      { numRuns: runs(150) },
-    );
-    expect(compiled).toBeGreaterThan(runs(150) / 2);
-  }, scaledTimeout(120000));
+  test(
+    'generated selections get the same answer from both paths',
+    async () => {
+      let compiled = 0;
+      await fc.assert(
+        fc.asyncProperty(readOperation(stored, true), async (operation) => {
+          const answer = await bothWays(compiledApp, ordinaryApp, operation.query, operation.variables);
+          if (answer.extensions?.sql?.compiled) compiled += 1;
+        }),
+        { numRuns: runs(150) },
+      );
+      expect(compiled).toBeGreaterThan(runs(150) / 2);
+    },
+    scaledTimeout(120000),
+  );
 });

@@ -11,7 +11,11 @@ describe('Query.person', () => {
     expect(byName.data.person).toMatchObject({ slug: 'elena-marquez', name: 'Elena Márquez' });
     expect(byName.data.person.aliases).toEqual(expect.arrayContaining(['Mayor Elena Márquez', 'Marquez']));
     for (const args of [{ name: 'MARQUEZ' }, { slug: 'elena-marquez' }, { id: byName.data.person.id }]) {
-      const { data } = await query(graph.app, 'query($id: ID, $slug: String, $name: String) { person(id: $id, slug: $slug, name: $name) { name } }', args);
+      const { data } = await query(
+        graph.app,
+        'query($id: ID, $slug: String, $name: String) { person(id: $id, slug: $slug, name: $name) { name } }',
+        args,
+      );
       expect(data.person).toEqual({ name: 'Elena Márquez' });
     }
   });
@@ -26,14 +30,23 @@ describe('Query.person', () => {
         } }`,
     );
     expect(data.person).toEqual({
-      affiliations: [{ role: 'professor', organization: { name: 'Northfield University', kind: 'UNIVERSITY' }, person: { name: 'Tomas Lindqvist' } }],
+      affiliations: [
+        {
+          role: 'professor',
+          organization: { name: 'Northfield University', kind: 'UNIVERSITY' },
+          person: { name: 'Tomas Lindqvist' },
+        },
+      ],
       quotes: { totalCount: 1, nodes: [{ text: 'a careful first step' }] },
       articles: { totalCount: 1, nodes: [{ title: 'Harbor council backs tidal pilot' }] },
     });
   });
 
   test('counts quotes across articles newest first', async () => {
-    const { data } = await query(graph.app, '{ person(name: "Márquez") { quotes(first: 2) { totalCount nodes { article { title } } } articles { nodes { title } } } }');
+    const { data } = await query(
+      graph.app,
+      '{ person(name: "Márquez") { quotes(first: 2) { totalCount nodes { article { title } } } articles { nodes { title } } } }',
+    );
     expect(data.person.quotes.totalCount).toBe(3 + BRIEFING_QUOTES);
     expect(data.person.quotes.nodes[0].article.title).toBe('The mayor answers questions');
     expect(data.person.articles.nodes.map((a: { title: string }) => a.title)).toEqual([
@@ -96,7 +109,10 @@ describe('Query.organization and organizations', () => {
   });
 
   test('filters by kind and search', async () => {
-    const agencies = await query(graph.app, '{ organizations(filter: { kind: AGENCY }) { totalCount nodes { name } } }');
+    const agencies = await query(
+      graph.app,
+      '{ organizations(filter: { kind: AGENCY }) { totalCount nodes { name } } }',
+    );
     expect(agencies.data.organizations).toEqual({ totalCount: 1, nodes: [{ name: 'Harbor Authority' }] });
     const search = await query(graph.app, '{ organizations(filter: { search: "north" }) { nodes { name } } }');
     expect(search.data.organizations.nodes).toEqual([{ name: 'Northfield University' }]);

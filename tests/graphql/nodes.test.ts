@@ -44,14 +44,21 @@ test('every id returned can be fetched again with node(id)', async () => {
 
 test('node fetches typed fields through fragments', async () => {
   const person = await query(graph.app, '{ person(name: "Joe Brennan") { id } }');
-  const { data } = await query(graph.app, 'query($id: ID!) { node(id: $id) { ... on Person { name quotes { totalCount } } } }', {
-    id: person.data.person.id,
-  });
+  const { data } = await query(
+    graph.app,
+    'query($id: ID!) { node(id: $id) { ... on Person { name quotes { totalCount } } } }',
+    {
+      id: person.data.person.id,
+    },
+  );
   expect(data.node).toEqual({ name: 'Joe Brennan', quotes: { totalCount: 1 } });
 });
 
 test('an id that names nothing gives null; a malformed one a BAD_USER_INPUT error', async () => {
-  const missing = await query(graph.app, `{ node(id: "${encodeGlobalID('Person', 999999)}") { id } nodes(ids: ["${encodeGlobalID('Quote', 999999)}"]) { id } }`);
+  const missing = await query(
+    graph.app,
+    `{ node(id: "${encodeGlobalID('Person', 999999)}") { id } nodes(ids: ["${encodeGlobalID('Quote', 999999)}"]) { id } }`,
+  );
   expect(missing.data).toEqual({ node: null, nodes: [null] });
   const malformed = await execute(graph.app, '{ node(id: "%%%") { id } }');
   expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -99,6 +99,8 @@ describe('cursor pagination', () => {
       'query($after: String) { article(slug: "the-mayor-answers-questions") { quotes(first: 10, after: $after) { nodes { position } } } }',
       { after: quotes.pageInfo.endCursor },
     );
-    expect(second.data.article.quotes.nodes.map((q: { position: number }) => q.position)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect(second.data.article.quotes.nodes.map((q: { position: number }) => q.position)).toEqual([
+      10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+    ]);
   });
 });

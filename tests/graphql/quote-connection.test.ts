@@ -34,7 +34,8 @@ describe('one QuoteConnection', () => {
   for (const compiledReads of [true, false]) {
     test(`one fragment reads every list of quotes (${compiledReads ? 'compiled' : 'resolvers'})`, async () => {
       const app = createTestApp(graph.database, { compiledReads });
-      const slug = (await query(graph.app, '{ articles(first: 1, orderBy: OLDEST) { nodes { slug } } }')).data.articles.nodes[0].slug;
+      const slug = (await query(graph.app, '{ articles(first: 1, orderBy: OLDEST) { nodes { slug } } }')).data.articles
+        .nodes[0].slug;
       const { data } = await query(app, everyList, { slug });
       const pages: QuotePage[] = [data.quotes, data.person.quotes, data.organization.quotes, data.article.quotes];
       for (const page of pages) {

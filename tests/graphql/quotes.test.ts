@@ -16,7 +16,13 @@ async function quotesWith(filter: Record<string, unknown>, extra: Record<string,
   const { data } = await query(graph.app, quotesQuery, { filter, first: 100, ...extra });
   return data.quotes as {
     totalCount: number;
-    nodes: { text: string; kind: string; speakerLabel: string; speaker: { __typename: string; name: string } | null; article: { title: string } }[];
+    nodes: {
+      text: string;
+      kind: string;
+      speakerLabel: string;
+      speaker: { __typename: string; name: string } | null;
+      article: { title: string };
+    }[];
   };
 }
 
@@ -105,7 +111,10 @@ describe('Query.quotes filters', () => {
 
 describe('Quote fields', () => {
   test('offsets point into the article body', async () => {
-    const { data } = await query(graph.app, '{ quotes(first: 50) { nodes { text startOffset endOffset cue confidence position article { body } } } }');
+    const { data } = await query(
+      graph.app,
+      '{ quotes(first: 50) { nodes { text startOffset endOffset cue confidence position article { body } } } }',
+    );
     expect(data.quotes.nodes.length).toBeGreaterThan(20);
     for (const quote of data.quotes.nodes) {
       expect(quote.article.body.slice(quote.startOffset, quote.endOffset)).toBe(quote.text);

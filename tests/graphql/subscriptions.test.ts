@@ -36,7 +36,10 @@ class EventStream {
         const block = this.buffer.slice(0, end);
         this.buffer = this.buffer.slice(end + 2);
         const lines = block.split('\n');
-        const event = lines.find((line) => line.startsWith('event:'))?.slice(6).trim();
+        const event = lines
+          .find((line) => line.startsWith('event:'))
+          ?.slice(6)
+          .trim();
         const data = lines
           .filter((line) => line.startsWith('data:'))
           .map((line) => line.slice(5).trim())
@@ -56,7 +59,12 @@ class EventStream {
   }
 }
 
-async function subscribe(app: App, source: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+async function subscribe(
+  app: App,
+  source: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const response = await app.fetch(ENDPOINT, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
@@ -78,12 +86,16 @@ async function personGlobalId(id: number) {
 }
 
 /** Inserts quotes in one plain SQL statement, as psql or another program would. */
-async function insertQuotes(db: DatabaseHandle, rows: { article: number; person: number | null; kind: string; text: string }[]) {
+async function insertQuotes(
+  db: DatabaseHandle,
+  rows: { article: number; person: number | null; kind: string; text: string }[],
+) {
   const values = rows.map(
     (row) =>
       sql`(${row.article}, ${row.text}, ${row.kind}::quote_kind, ${row.person}::integer, 0, 0, ${position++}, (select sort_at from articles where id = ${row.article}))`,
   );
-  const result = await db.db.execute(sql`insert into quotes (article_id, text, kind, speaker_person_id, start_offset, end_offset, position, article_sort_at)
+  const result =
+    await db.db.execute(sql`insert into quotes (article_id, text, kind, speaker_person_id, start_offset, end_offset, position, article_sort_at)
     values ${sql.join(values, sql`, `)} returning id`);
   return rowsOf<{ id: number }>(result).map((row) => Number(row.id));
 }
@@ -93,11 +105,15 @@ beforeAll(async () => {
   await ingestArticle(database.db, councilArticle, { url: 'https://example.test/council' });
   await ingestArticle(database.db, fishermenArticle, { url: 'https://example.test/fishermen' });
   app = createTestApp(database, { apiTokens: [TOKEN] });
-  people = rowsOf<{ id: number; name: string }>(await database.db.execute(sql`select id, name from people order by id limit 4`)).map((row) => ({
+  people = rowsOf<{ id: number; name: string }>(
+    await database.db.execute(sql`select id, name from people order by id limit 4`),
+  ).map((row) => ({
     id: Number(row.id),
     name: row.name,
   }));
-  articleIds = rowsOf<{ id: number }>(await database.db.execute(sql`select id from articles order by id`)).map((row) => Number(row.id));
+  articleIds = rowsOf<{ id: number }>(await database.db.execute(sql`select id from articles order by id`)).map((row) =>
+    Number(row.id),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -130,7 +146,9 @@ describe('quoteAdded over SSE', () => {
 
   test('a quote inserted by plain SQL reaches the subscriber', async () => {
     const stream = await subscribe(app, QUOTE_ADDED);
-    const [id] = await insertQuotes(database, [{ article: articleIds[0]!, person: people[0]!.id, kind: 'direct', text: 'Written by psql.' }]);
+    const [id] = await insertQuotes(database, [
+      { article: articleIds[0]!, person: people[0]!.id, kind: 'direct', text: 'Written by psql.' },
+    ]);
     const event = await stream.next();
     expect(event?.data?.quoteAdded).toMatchObject({ text: 'Written by psql.', kind: 'DIRECT' });
     expect(event?.data?.quoteAdded.id).toBe(Buffer.from(`Quote:${id}`).toString('base64'));
@@ -196,7 +214,8 @@ describe('quoteAdded(filter:) means what quotes(filter:) means', () => {
           const found = await query(app, 'query ($name: String!) { person(name: $name) { id } }', { name });
           sentinelPerson = decodeGlobal(found.data.person.id);
         }
-        if (chosen.article !== undefined) graphqlFilter.article = Buffer.from(`Article:${articleIds[chosen.article]}`).toString('base64');
+        if (chosen.article !== undefined)
+          graphqlFilter.article = Buffer.from(`Article:${articleIds[chosen.article]}`).toString('base64');
         if (chosen.kind !== undefined) graphqlFilter.kind = chosen.kind.toUpperCase();
         if (chosen.search !== undefined) graphqlFilter.search = chosen.search;
 
@@ -234,7 +253,11 @@ describe('quoteAdded(filter:) means what quotes(filter:) means', () => {
         }
         await stream.close();
 
-        const found = await query(app, 'query ($filter: QuoteFilter) { quotes(filter: $filter, first: 100) { nodes { id } } }', { filter: graphqlFilter });
+        const found = await query(
+          app,
+          'query ($filter: QuoteFilter) { quotes(filter: $filter, first: 100) { nodes { id } } }',
+          { filter: graphqlFilter },
+        );
         const expected = (found.data.quotes.nodes as { id: string }[])
           .map((node) => decodeGlobal(node.id))
           .filter((id) => written.includes(id))
@@ -297,7 +320,9 @@ describe('every write path, every instance', () => {
     const otherApp = createTestApp(second);
     try {
       const [onFirst, onSecond] = [await subscribe(app, QUOTE_ADDED), await subscribe(otherApp, QUOTE_ADDED)];
-      const [id] = await insertQuotes(database, [{ article: articleIds[1]!, person: people[2]!.id, kind: 'indirect', text: 'Heard everywhere.' }]);
+      const [id] = await insertQuotes(database, [
+        { article: articleIds[1]!, person: people[2]!.id, kind: 'indirect', text: 'Heard everywhere.' },
+      ]);
       for (const stream of [onFirst, onSecond]) {
         const event = await stream.next();
         expect(decodeGlobal(event!.data!.quoteAdded.id)).toBe(id);
@@ -319,10 +344,18 @@ describe('articleChanged', () => {
       { id: Buffer.from(`Article:${watched}`).toString('base64') },
     );
     await database.db.execute(sql`update articles set title = 'Other, retitled' where id = ${other}`);
-    await insertQuotes(database, [{ article: watched, person: null, kind: 'direct', text: 'Added to the watched one.' }]);
-    expect((await stream.next())?.data?.articleChanged).toMatchObject({ change: 'QUOTES_ADDED', article: { title: councilArticle.title } });
+    await insertQuotes(database, [
+      { article: watched, person: null, kind: 'direct', text: 'Added to the watched one.' },
+    ]);
+    expect((await stream.next())?.data?.articleChanged).toMatchObject({
+      change: 'QUOTES_ADDED',
+      article: { title: councilArticle.title },
+    });
     await database.db.execute(sql`update articles set title = 'Watched, retitled' where id = ${watched}`);
-    expect((await stream.next())?.data?.articleChanged).toMatchObject({ change: 'UPDATED', article: { title: 'Watched, retitled' } });
+    expect((await stream.next())?.data?.articleChanged).toMatchObject({
+      change: 'UPDATED',
+      article: { title: 'Watched, retitled' },
+    });
     await database.db.execute(sql`delete from articles where id = ${watched}`);
     // The cascade deletes its quotes too; the article itself is gone.
     expect((await stream.next())?.data?.articleChanged).toEqual({ change: 'DELETED', article: null });
@@ -335,13 +368,18 @@ describe('limits and clean-up', () => {
   test('the N+1th open subscription of a client is refused with RATE_LIMITED; other clients still subscribe', async () => {
     const limited = createTestApp(database, { trustProxy: true, subscriptions: { perClient: 2, total: 100 } });
     const as = (client: string) => ({ 'x-forwarded-for': client });
-    const open = [await subscribe(limited, QUOTE_ADDED, {}, as('203.0.113.1')), await subscribe(limited, QUOTE_ADDED, {}, as('203.0.113.1'))];
+    const open = [
+      await subscribe(limited, QUOTE_ADDED, {}, as('203.0.113.1')),
+      await subscribe(limited, QUOTE_ADDED, {}, as('203.0.113.1')),
+    ];
     const refused = await subscribe(limited, QUOTE_ADDED, {}, as('203.0.113.1'));
     const answer = await refused.next();
     expect(answer?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(answer?.errors?.[0]?.path).toEqual(['quoteAdded']);
     const otherClient = await subscribe(limited, QUOTE_ADDED, {}, as('203.0.113.2'));
-    const [id] = await insertQuotes(database, [{ article: articleIds[0]!, person: null, kind: 'direct', text: 'Limit check.' }]);
+    const [id] = await insertQuotes(database, [
+      { article: articleIds[0]!, person: null, kind: 'direct', text: 'Limit check.' },
+    ]);
     expect(decodeGlobal((await otherClient.next())!.data!.quoteAdded.id)).toBe(id);
     for (const stream of [...open, otherClient]) await stream.close();
     await limited.dispose();
@@ -351,7 +389,9 @@ describe('limits and clean-up', () => {
     const limited = createTestApp(database, { subscriptions: { perClient: 1, total: 1 } });
     for (let round = 0; round < 3; round += 1) {
       const stream = await subscribe(limited, QUOTE_ADDED);
-      const [id] = await insertQuotes(database, [{ article: articleIds[0]!, person: null, kind: 'direct', text: `Round ${round}.` }]);
+      const [id] = await insertQuotes(database, [
+        { article: articleIds[0]!, person: null, kind: 'direct', text: `Round ${round}.` },
+      ]);
       expect(decodeGlobal((await stream.next())!.data!.quoteAdded.id)).toBe(id);
       // Without clean-up the next round's subscription would be refused (limit 1).
       await stream.close();
@@ -377,7 +417,9 @@ describe('limits and clean-up', () => {
     await insertQuotes(database, [{ article: articleIds[0]!, person: null, kind: 'partial', text: 'Over GET.' }]);
     expect((await stream.next())?.data).toEqual({ quoteAdded: { text: 'Over GET.' } });
     await stream.close();
-    const queryOverGet = await app.fetch(`${ENDPOINT}?query=${encodeURIComponent('{ articles { totalCount } }')}`, { headers: { accept: 'text/event-stream' } });
+    const queryOverGet = await app.fetch(`${ENDPOINT}?query=${encodeURIComponent('{ articles { totalCount } }')}`, {
+      headers: { accept: 'text/event-stream' },
+    });
     expect(queryOverGet.status).toBe(403);
   });
 });
@@ -390,12 +432,19 @@ describe('bursts', () => {
     try {
       const ids = await insertQuotes(
         database,
-        Array.from({ length: 50 }, (_, index) => ({ article: articleIds[0]!, person: null, kind: 'direct', text: `Burst ${index}.` })),
+        Array.from({ length: 50 }, (_, index) => ({
+          article: articleIds[0]!,
+          person: null,
+          kind: 'direct',
+          text: `Burst ${index}.`,
+        })),
       );
       const received: number[] = [];
       for (const _ of ids) received.push(decodeGlobal((await stream.next())!.data!.quoteAdded.id));
       expect(received).toEqual([...ids].sort((a, b) => a - b));
-      expect(payloads.map((payload) => JSON.parse(payload))).toEqual([{ quotes: [...ids].sort((a, b) => a - b), articles: [articleIds[0]] }]);
+      expect(payloads.map((payload) => JSON.parse(payload))).toEqual([
+        { quotes: [...ids].sort((a, b) => a - b), articles: [articleIds[0]] },
+      ]);
     } finally {
       await stream.close();
       await stopListening();

@@ -18,9 +18,14 @@ import { runs } from '../support/property.ts';
 
 const graph = useFixtureGraph();
 const manifest = JSON.parse(await readFile(MANIFEST_FILE, 'utf8')) as Record<string, string>;
-const hashOf = (operation: string) => Object.entries(manifest).find(([, text]) => text.startsWith(`query ${operation}`))![0];
+const hashOf = (operation: string) =>
+  Object.entries(manifest).find(([, text]) => text.startsWith(`query ${operation}`))![0];
 
-async function post(app: App, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+async function post(
+  app: App,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
   const response = await app.fetch('http://quotegraph.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
@@ -36,7 +41,8 @@ const persisted = (hash: string, variables: Record<string, unknown> = {}) => ({
 
 const codesOf = (answer: GraphQLResponse) => answer.errors?.map((error) => error.extensions?.code);
 
-const onlyMode = () => createTestApp(graph.database, { trustedDocuments: { mode: 'only', manifests: [MANIFEST_FILE] } });
+const onlyMode = () =>
+  createTestApp(graph.database, { trustedDocuments: { mode: 'only', manifests: [MANIFEST_FILE] } });
 
 describe('the story viewer manifest', () => {
   test('is up to date with the viewer operations (npm run viewer:build writes it)', () => {
@@ -52,10 +58,17 @@ describe('the story viewer manifest', () => {
     }
   });
 
-  test("its schema types (graphql-env.d.ts) match schema.graphql (npm run viewer:schema writes them)", async () => {
+  test('its schema types (graphql-env.d.ts) match schema.graphql (npm run viewer:schema writes them)', async () => {
     const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'qg-tada-')), 'graphql-env.d.ts');
     const viewer = new URL('../../examples/story-viewer/', import.meta.url);
-    await promisify(execFile)(path.resolve('node_modules/.bin/gql.tada'), ['generate', 'output', '--tsconfig', new URL('tsconfig.json', viewer).pathname, '--output', out]);
+    await promisify(execFile)(path.resolve('node_modules/.bin/gql.tada'), [
+      'generate',
+      'output',
+      '--tsconfig',
+      new URL('tsconfig.json', viewer).pathname,
+      '--output',
+      out,
+    ]);
     expect(await readFile(out, 'utf8')).toBe(await readFile(new URL('src/graphql-env.d.ts', viewer), 'utf8'));
   });
 });
@@ -74,7 +87,10 @@ describe('accept mode (the default)', () => {
     const app = createTestApp(graph.database, { cache: { ...testConfig().cache, enabled: true } });
     const byHash = await post(app, persisted(hashOf('FrontPage')));
     const byText = await post(app, { query: manifest[hashOf('FrontPage')], variables: {} });
-    expect([byHash.extensions?.responseCache, byText.extensions?.responseCache]).toEqual([{ hit: false }, { hit: true }]);
+    expect([byHash.extensions?.responseCache, byText.extensions?.responseCache]).toEqual([
+      { hit: false },
+      { hit: true },
+    ]);
     expect(byText.data).toEqual(byHash.data);
   });
 
@@ -150,7 +166,9 @@ describe('only mode', () => {
 describe('configuration', () => {
   test('QUOTEGRAPH_TRUSTED_DOCUMENTS takes accept or only, and manifests are read from where they are listed', () => {
     expect(loadConfig({ QUOTEGRAPH_TRUSTED_DOCUMENTS: 'only' }).trustedDocuments.mode).toBe('only');
-    expect(() => loadConfig({ QUOTEGRAPH_TRUSTED_DOCUMENTS: 'strict' })).toThrow(/QUOTEGRAPH_TRUSTED_DOCUMENTS must be accept or only/);
+    expect(() => loadConfig({ QUOTEGRAPH_TRUSTED_DOCUMENTS: 'strict' })).toThrow(
+      /QUOTEGRAPH_TRUSTED_DOCUMENTS must be accept or only/,
+    );
     const config = loadConfig({ QUOTEGRAPH_TRUSTED_DOCUMENTS_MANIFESTS: 'a.json, b.json' }, '/srv/app');
     expect(config.trustedDocuments.manifests).toEqual(['/srv/app/a.json', '/srv/app/b.json']);
   });

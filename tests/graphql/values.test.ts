@@ -45,19 +45,32 @@ describe('dates from year 1 to 9999', () => {
     );
     expect(quote.errors).toBeUndefined();
 
-    const read = await bothPaths(`query($slug: String) { article(slug: $slug) { publishedAt quotes { nodes { article { publishedAt } } } } }`, { slug: article.slug });
+    const read = await bothPaths(
+      `query($slug: String) { article(slug: $slug) { publishedAt quotes { nodes { article { publishedAt } } } } }`,
+      { slug: article.slug },
+    );
     expect((read.data as any).article.publishedAt).toBe('0001-03-01T00:00:00.000Z');
     // The quote sorts by its article's date: first of all, oldest first.
     const oldest = await bothPaths('{ quotes(orderBy: OLDEST, first: 1) { nodes { text article { publishedAt } } } }');
-    expect((oldest.data as any).quotes.nodes[0]).toEqual({ text: 'I came.', article: { publishedAt: '0001-03-01T00:00:00.000Z' } });
+    expect((oldest.data as any).quotes.nodes[0]).toEqual({
+      text: 'I came.',
+      article: { publishedAt: '0001-03-01T00:00:00.000Z' },
+    });
 
     // Paging oldest first from the ancient article's cursor reaches every other article once.
-    const first = await execute(ordinary, '{ articles(orderBy: OLDEST, first: 1) { edges { cursor node { slug } } totalCount } }');
+    const first = await execute(
+      ordinary,
+      '{ articles(orderBy: OLDEST, first: 1) { edges { cursor node { slug } } totalCount } }',
+    );
     const { edges, totalCount } = (first.data as any).articles;
     expect(edges[0].node.slug).toBe(article.slug);
-    const rest = await execute(ordinary, 'query($after: String) { articles(orderBy: OLDEST, after: $after, first: 100) { nodes { slug } } }', {
-      after: edges[0].cursor,
-    });
+    const rest = await execute(
+      ordinary,
+      'query($after: String) { articles(orderBy: OLDEST, after: $after, first: 100) { nodes { slug } } }',
+      {
+        after: edges[0].cursor,
+      },
+    );
     expect((rest.data as any).articles.nodes).toHaveLength(totalCount - 1);
   });
 
@@ -76,7 +89,10 @@ describe('dates from year 1 to 9999', () => {
         { at: moment },
       );
       expect(codes(variable)).toEqual(['BAD_USER_INPUT']);
-      const filter = await bothPaths('query($at: DateTime) { articles(filter: { publishedAfter: $at }) { totalCount } }', { at: moment });
+      const filter = await bothPaths(
+        'query($at: DateTime) { articles(filter: { publishedAfter: $at }) { totalCount } }',
+        { at: moment },
+      );
       expect(codes(filter)).toEqual(['BAD_USER_INPUT']);
     }
   });
@@ -84,7 +100,12 @@ describe('dates from year 1 to 9999', () => {
 
 describe('empty lookup keys', () => {
   test('article(slug: "") and article(url: "") are null on both paths', async () => {
-    for (const source of ['{ article(slug: "") { id } }', '{ article(url: "") { id } }', '{ person(slug: "") { id } }', '{ organization(name: "") { id } }']) {
+    for (const source of [
+      '{ article(slug: "") { id } }',
+      '{ article(url: "") { id } }',
+      '{ person(slug: "") { id } }',
+      '{ organization(name: "") { id } }',
+    ]) {
       const answer = await bothPaths(source);
       expect(answer.errors).toBeUndefined();
       expect(Object.values(answer.data as object)).toEqual([null]);
@@ -105,7 +126,9 @@ describe('global IDs', () => {
       base64(`Article:${key}e0`),
       `${canonical().replace(/=+$/, '')}==`,
       `${canonical()}\n`,
-      canonical().replace(/\+/g, '-').replace(/\//g, '_') === canonical() ? ` ${canonical()}` : canonical().replace(/\+/g, '-'),
+      canonical().replace(/\+/g, '-').replace(/\//g, '_') === canonical()
+        ? ` ${canonical()}`
+        : canonical().replace(/\+/g, '-'),
     ];
   };
 
@@ -131,7 +154,9 @@ describe('global IDs', () => {
 
   test('a malformed id literal nulls only its own field', async () => {
     for (const id of ['zzz', base64('Article:02'), base64('Nope:1')]) {
-      const answer = await bothPaths(`{ bad: article(id: "${id}") { id } good: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`);
+      const answer = await bothPaths(
+        `{ bad: article(id: "${id}") { id } good: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`,
+      );
       expect(codes(answer)).toEqual(['BAD_USER_INPUT']);
       expect(answer.errors![0]!.path).toEqual(['bad']);
       expect(answer.data).toEqual({ bad: null, good: { slug: 'harbor-council-backs-tidal-pilot' } });
@@ -150,12 +175,26 @@ describe('cursors', () => {
   const pagedBy = (root: string, direction: 'after' | 'before') =>
     `query($c: String) { ${root}(${direction}: $c, ${direction === 'after' ? 'first' : 'last'}: 2) { totalCount nodes { id } } other: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`;
   const nested = [
-    ['article', 'query($c: String) { article(slug: "the-mayor-answers-questions") { quotes(after: $c, first: 2) { nodes { id } } } }'],
-    ['person', 'query($c: String) { person(slug: "elena-marquez") { quotes(after: $c, first: 2) { nodes { id } } articles(after: $c) { nodes { id } } } }'],
+    [
+      'article',
+      'query($c: String) { article(slug: "the-mayor-answers-questions") { quotes(after: $c, first: 2) { nodes { id } } } }',
+    ],
+    [
+      'person',
+      'query($c: String) { person(slug: "elena-marquez") { quotes(after: $c, first: 2) { nodes { id } } articles(after: $c) { nodes { id } } } }',
+    ],
   ] as const;
 
   test('a cursor from another connection, or a hand-made one, is a BAD_USER_INPUT naming the argument', async () => {
-    const cursors: string[] = ['xyz', base64('DC:S:hello'), base64('DC:N:5'), base64('DC:N:99999999999'), base64('DC:D:1'), base64('DC:T:[]'), base64('DC:T:["D:nope","N:1"]')];
+    const cursors: string[] = [
+      'xyz',
+      base64('DC:S:hello'),
+      base64('DC:N:5'),
+      base64('DC:N:99999999999'),
+      base64('DC:D:1'),
+      base64('DC:T:[]'),
+      base64('DC:T:["D:nope","N:1"]'),
+    ];
     for (const source of connections) {
       const answer = await execute(ordinary, source);
       cursors.push((Object.values(answer.data as any)[0] as any).pageInfo.endCursor);

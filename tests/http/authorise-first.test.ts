@@ -37,7 +37,14 @@ afterAll(() => database?.close());
 const mutationFields = Object.values(schema.getMutationType()!.getFields());
 
 /** Ids that decode to nothing valid, or not at all. */
-const badIds = ['', '!!!', 'Article:02', Buffer.from('Article:0x2').toString('base64'), Buffer.from('Nope:1').toString('base64'), 'QXJ0aWNsZTo='];
+const badIds = [
+  '',
+  '!!!',
+  'Article:02',
+  Buffer.from('Article:0x2').toString('base64'),
+  Buffer.from('Nope:1').toString('base64'),
+  'QXJ0aWNsZTo=',
+];
 
 /** A value of the given input type with every leaf wrong in some generated way. */
 function invalidValue(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
@@ -47,7 +54,9 @@ function invalidValue(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> 
   if (isInputObjectType(named)) {
     if (depth > 3) return fc.constant({});
     const fields = Object.values(named.getFields());
-    return fc.record(Object.fromEntries(fields.map((field) => [field.name, invalidValue(field.type, depth + 1)])), { requiredKeys: [] });
+    return fc.record(Object.fromEntries(fields.map((field) => [field.name, invalidValue(field.type, depth + 1)])), {
+      requiredKeys: [],
+    });
   }
   if (isEnumType(named)) return fc.constantFrom(...named.getValues().map((value) => value.name), 'NOT_A_VALUE');
   if (isScalarType(named)) {
@@ -61,7 +70,10 @@ function invalidValue(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> 
       case 'Boolean':
         return fc.constantFrom<unknown>('yes', 1, null);
       default:
-        return fc.oneof(fc.constantFrom('', ' ', 'javascript:alert(1)', 'not-a-date', '0000-01-01', 'x'.repeat(6_000)), wrongType);
+        return fc.oneof(
+          fc.constantFrom('', ' ', 'javascript:alert(1)', 'not-a-date', '0000-01-01', 'x'.repeat(6_000)),
+          wrongType,
+        );
     }
   }
   return fc.constant(null);
@@ -76,7 +88,10 @@ const invalidCall = fc.constantFrom(...mutationFields).chain((field) => {
 });
 
 async function peopleAndArticles(): Promise<string> {
-  const counts = await execute(withTokens, '{ people { totalCount } articles { totalCount } organizations { totalCount } quotes { totalCount } }');
+  const counts = await execute(
+    withTokens,
+    '{ people { totalCount } articles { totalCount } organizations { totalCount } quotes { totalCount } }',
+  );
   return JSON.stringify(counts.data);
 }
 
@@ -89,22 +104,30 @@ describe('authorisation comes before any look at the input', () => {
       { app: closed, headers: {}, code: 'FORBIDDEN' },
     ];
     await fc.assert(
-      fc.asyncProperty(invalidCall, fc.constantFrom(...callers.keys()), async ({ field, inputType, input }, callerIndex) => {
-        const caller = callers[callerIndex]!;
-        const source = `mutation Attempt($input: ${inputType}) { ${field}(input: $input) { __typename } }`;
-        const result = await execute(caller.app, source, input === undefined ? {} : { input }, caller.headers);
-        const context = `${field} ${JSON.stringify(input)?.slice(0, 200)} → ${JSON.stringify(result).slice(0, 400)}`;
-        expect(result.data ?? null, context).toBeNull();
-        expect(result.errors?.map((error) => error.extensions?.code), context).toEqual([caller.code]);
-        expect(result.errors?.[0]?.path, context).toEqual([field]);
-      }),
+      fc.asyncProperty(
+        invalidCall,
+        fc.constantFrom(...callers.keys()),
+        async ({ field, inputType, input }, callerIndex) => {
+          const caller = callers[callerIndex]!;
+          const source = `mutation Attempt($input: ${inputType}) { ${field}(input: $input) { __typename } }`;
+          const result = await execute(caller.app, source, input === undefined ? {} : { input }, caller.headers);
+          const context = `${field} ${JSON.stringify(input)?.slice(0, 200)} → ${JSON.stringify(result).slice(0, 400)}`;
+          expect(result.data ?? null, context).toBeNull();
+          expect(
+            result.errors?.map((error) => error.extensions?.code),
+            context,
+          ).toEqual([caller.code]);
+          expect(result.errors?.[0]?.path, context).toEqual([field]);
+        },
+      ),
       { numRuns: runs(150) },
     );
     expect(await peopleAndArticles()).toBe(before);
   }, 60_000);
 
   test('several mutation fields at once: one access error per field, each with its path', async () => {
-    const source = 'mutation { a: createPerson(input: { name: "" }) { __typename } b: deleteArticle(input: { id: "!!!" }) { __typename } }';
+    const source =
+      'mutation { a: createPerson(input: { name: "" }) { __typename } b: deleteArticle(input: { id: "!!!" }) { __typename } }';
     const result = await execute(withTokens, source);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.map((error) => [error.extensions?.code, error.path])).toEqual([
@@ -114,9 +137,14 @@ describe('authorisation comes before any look at the input', () => {
   });
 
   test('with the token, the same invalid inputs are BAD_USER_INPUT: the input rules still hold', async () => {
-    const result = await execute(withTokens, 'mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedId } }', { id: '!!!' }, {
-      authorization: `Bearer ${TOKEN}`,
-    });
+    const result = await execute(
+      withTokens,
+      'mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedId } }',
+      { id: '!!!' },
+      {
+        authorization: `Bearer ${TOKEN}`,
+      },
+    );
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -11,11 +11,19 @@ import { openDatabase } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { BRIEFING_QUOTES, councilArticle, loadFixtureGraph } from '../support/fixtures.ts';
 import { createCluster, postgresBinaries, type PgCluster } from '../support/pg-cluster.ts';
-import { httpRequest, postGraphQL, startService, type HttpResult, type ServiceProcess } from '../support/service-process.ts';
+import {
+  httpRequest,
+  postGraphQL,
+  startService,
+  type HttpResult,
+  type ServiceProcess,
+} from '../support/service-process.ts';
 
 const available = postgresBinaries() !== null;
 if (!available) {
-  console.warn('tests/http/faults.test.ts skipped: PostgreSQL server binaries (initdb, pg_ctl) not found; set QUOTEGRAPH_PG_BIN');
+  console.warn(
+    'tests/http/faults.test.ts skipped: PostgreSQL server binaries (initdb, pg_ctl) not found; set QUOTEGRAPH_PG_BIN',
+  );
 }
 
 const TOKEN = 'faults-test-token-9f2c41d7b0e3';
@@ -51,10 +59,26 @@ function steadyTraffic(url: string, concurrency: number, requestIdPrefix = 'traf
       try {
         const headers = { 'x-request-id': `${requestIdPrefix}-${sent++}` };
         const result = await postGraphQL(url, speakerQuery, {}, { headers, timeoutMs: 30_000 });
-        const codes = (result.json?.errors ?? []).map((error: { extensions?: { code?: string } }) => String(error.extensions?.code));
-        samples.push({ started, finished: performance.now(), correct: isCorrect(result), status: result.status, codes, text: result.text });
+        const codes = (result.json?.errors ?? []).map((error: { extensions?: { code?: string } }) =>
+          String(error.extensions?.code),
+        );
+        samples.push({
+          started,
+          finished: performance.now(),
+          correct: isCorrect(result),
+          status: result.status,
+          codes,
+          text: result.text,
+        });
       } catch (error) {
-        samples.push({ started, finished: performance.now(), correct: false, status: 0, codes: ['CONNECTION'], text: String(error) });
+        samples.push({
+          started,
+          finished: performance.now(),
+          correct: false,
+          status: 0,
+          codes: ['CONNECTION'],
+          text: String(error),
+        });
         await sleep(20);
       }
     }
@@ -75,7 +99,8 @@ async function timeUntilCorrect(url: string, limitMs: number): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < limitMs) {
     try {
-      if (isCorrect(await postGraphQL(url, speakerQuery, {}, { timeoutMs: limitMs }))) return performance.now() - started;
+      if (isCorrect(await postGraphQL(url, speakerQuery, {}, { timeoutMs: limitMs })))
+        return performance.now() - started;
     } catch {
       // not yet
     }
@@ -147,7 +172,11 @@ describe.skipIf(!available)('the service under database faults', () => {
     const databaseBack = performance.now();
     // Keep the traffic going until it is answered correctly again, and a second more.
     const deadline = databaseBack + 12_000;
-    while (performance.now() < deadline && !traffic.samples.some((sample) => sample.started >= databaseBack && sample.correct)) await sleep(50);
+    while (
+      performance.now() < deadline &&
+      !traffic.samples.some((sample) => sample.started >= databaseBack && sample.correct)
+    )
+      await sleep(50);
     await sleep(1_000);
     const samples = await traffic.stop();
 
@@ -167,7 +196,10 @@ describe.skipIf(!available)('the service under database faults', () => {
     const failed = samples.filter((sample) => !sample.correct);
     for (const sample of failed) {
       expect(sample.codes, sample.text).not.toContain('CONNECTION');
-      expect(sample.codes.every((code) => code === 'SERVICE_UNAVAILABLE'), sample.text).toBe(true);
+      expect(
+        sample.codes.every((code) => code === 'SERVICE_UNAVAILABLE'),
+        sample.text,
+      ).toBe(true);
       expect(sample.text).not.toMatch(LEAK);
     }
     console.info(
@@ -255,7 +287,9 @@ describe.skipIf(!available)('the service under database faults', () => {
     expect(byId('faults-first-read')[0]).toMatchObject({ operation: 'SpeakerQuotes', type: 'query', outcome: 'ok' });
     expect(byId('faults-first-read')[0]?.cost).toBeGreaterThan(0);
     expect(byId('faults-first-read')[0]?.statements).toBeGreaterThan(0);
-    expect(operations.some((line) => line.operation === 'AddArticle' && line.type === 'mutation' && line.outcome === 'ok')).toBe(true);
+    expect(
+      operations.some((line) => line.operation === 'AddArticle' && line.type === 'mutation' && line.outcome === 'ok'),
+    ).toBe(true);
 
     expect(output).not.toContain(TOKEN);
     expect(output).not.toContain(SECRET_BODY);
@@ -289,7 +323,9 @@ describe.skipIf(!available)('the service under database faults', () => {
     try {
       await isLocked;
       const answer = await postGraphQL(impatient.url, speakerQuery, {}, { timeoutMs: 15_000 });
-      expect(answer.json?.errors?.map((error: { extensions?: { code?: string } }) => error.extensions?.code)).toEqual(['TIMEOUT']);
+      expect(answer.json?.errors?.map((error: { extensions?: { code?: string } }) => error.extensions?.code)).toEqual([
+        'TIMEOUT',
+      ]);
       expect(answer.text).not.toMatch(LEAK);
       expect(answer.ms).toBeLessThan(5_000);
       const [row] = await locker<{ waiting: number }[]>`
@@ -322,7 +358,12 @@ describe.skipIf(!available)('the service under database faults', () => {
     await isLocked;
     try {
       const inFlight = Array.from({ length: 4 }, (_, i) =>
-        postGraphQL(loaded.url, speakerQuery, {}, { headers: { 'x-request-id': `faults-inflight-${i}` }, timeoutMs: 20_000 }),
+        postGraphQL(
+          loaded.url,
+          speakerQuery,
+          {},
+          { headers: { 'x-request-id': `faults-inflight-${i}` }, timeoutMs: 20_000 },
+        ),
       );
       // Observed from the start, so a failure further down leaves no unhandled rejection.
       const settled = Promise.allSettled(inFlight);
@@ -352,7 +393,10 @@ describe.skipIf(!available)('the service under database faults', () => {
         }
       }
       expect(refusals.at(-1)).toBe('ECONNREFUSED');
-      expect(refusals.every((code) => code === 'ECONNREFUSED' || code === 'ECONNRESET'), refusals.join()).toBe(true);
+      expect(
+        refusals.every((code) => code === 'ECONNREFUSED' || code === 'ECONNRESET'),
+        refusals.join(),
+      ).toBe(true);
       expect(loaded.running()).toBe(true);
 
       await sleep(300);
@@ -365,9 +409,12 @@ describe.skipIf(!available)('the service under database faults', () => {
       }
       const exitWaitBegan = performance.now();
       const exit = await Promise.race([loaded.exited, sleep(15_000).then(() => null)]);
-      console.info(`SIGTERM under load: exited ${Math.round(performance.now() - exitWaitBegan)} ms after the in-flight requests were answered`);
+      console.info(
+        `SIGTERM under load: exited ${Math.round(performance.now() - exitWaitBegan)} ms after the in-flight requests were answered`,
+      );
       expect(exit).toEqual({ code: 0, signal: null });
-      for (let i = 0; i < 4; i++) expect(operationLines(loaded).filter((line) => line.requestId === `faults-inflight-${i}`)).toHaveLength(1);
+      for (let i = 0; i < 4; i++)
+        expect(operationLines(loaded).filter((line) => line.requestId === `faults-inflight-${i}`)).toHaveLength(1);
     } finally {
       release();
       await holder;

@@ -36,7 +36,12 @@ function send(target: App, init: RequestInit & { url?: string } = {}): Promise<A
   return fetchAnswer(target, init.url ?? ENDPOINT, init);
 }
 
-function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, target = app) {
+function post(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  target = app,
+) {
   return send(target, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
@@ -76,7 +81,8 @@ describe('limits on every operation, checked before it runs', () => {
   test('deep nesting hidden in fragments: QUERY_TOO_COMPLEX', async () => {
     const fragments = Array.from(
       { length: 8 },
-      (_, i) => `fragment F${i} on Article { quotes(first: 1) { nodes { article { ${i < 7 ? `...F${i + 1}` : 'title'} } } } }`,
+      (_, i) =>
+        `fragment F${i} on Article { quotes(first: 1) { nodes { article { ${i < 7 ? `...F${i + 1}` : 'title'} } } } }`,
     ).join('\n');
     expectRefused(await post(`{ articles(first: 1) { nodes { ...F0 } } }\n${fragments}`), 'QUERY_TOO_COMPLEX');
     await expectStillAnswers();
@@ -117,7 +123,10 @@ describe('limits on every operation, checked before it runs', () => {
       fragment A on Article { title quotes(first: 1) { nodes { article { ...B } } } }
       fragment B on Article { dek ...A }`;
     expectRefused(await post(cyclic), 'GRAPHQL_VALIDATION_FAILED');
-    expectRefused(await post('{ articles(first: 1) { nodes { ...A } } } fragment A on Article { ...A }'), 'GRAPHQL_VALIDATION_FAILED');
+    expectRefused(
+      await post('{ articles(first: 1) { nodes { ...A } } } fragment A on Article { ...A }'),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     await expectStillAnswers();
   });
 
@@ -125,7 +134,10 @@ describe('limits on every operation, checked before it runs', () => {
     const variables: Record<string, unknown> = { name: 'x'.repeat(1_000_000) };
     for (let i = 0; i < 10_000; i++) variables[`junk${i}`] = i;
     const answer = await post('query($name: String) { person(name: $name) { name } }', variables);
-    expect(answer.json, answer.text.slice(0, 300)).toEqual({ data: { person: null }, extensions: expect.objectContaining({ cost: expect.any(Number) }) });
+    expect(answer.json, answer.text.slice(0, 300)).toEqual({
+      data: { person: null },
+      extensions: expect.objectContaining({ cost: expect.any(Number) }),
+    });
     await expectStillAnswers();
   });
 
@@ -168,14 +180,26 @@ describe('the request body size limit (node:http, on a real socket)', () => {
       expect(tooLarge.json?.errors?.[0]?.extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
 
       // Chunked, with no Content-Length to check in advance: counted as it streams.
-      const chunked = await httpRequest(running.url, { method: 'POST', headers: { ...json, 'transfer-encoding': 'chunked' }, body: big });
+      const chunked = await httpRequest(running.url, {
+        method: 'POST',
+        headers: { ...json, 'transfer-encoding': 'chunked' },
+        body: big,
+      });
       expect(chunked.status).toBe(413);
       expect(chunked.json?.errors?.[0]?.extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
       const small = JSON.stringify({ query: '{ articles { totalCount } }' });
-      const chunkedSmall = await httpRequest(running.url, { method: 'POST', headers: { ...json, 'transfer-encoding': 'chunked' }, body: small });
+      const chunkedSmall = await httpRequest(running.url, {
+        method: 'POST',
+        headers: { ...json, 'transfer-encoding': 'chunked' },
+        body: small,
+      });
       expect(chunkedSmall.json).toMatchObject({ data: { articles: { totalCount: ARTICLES } } });
 
-      const normal = await httpRequest(running.url, { method: 'POST', headers: json, body: JSON.stringify({ query: '{ articles { totalCount } }' }) });
+      const normal = await httpRequest(running.url, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ query: '{ articles { totalCount } }' }),
+      });
       expect(normal.json).toMatchObject({ data: { articles: { totalCount: ARTICLES } } });
     } finally {
       await running.close();
@@ -208,9 +232,17 @@ describe('the request body size limit without the front door (app.fetch)', () =>
 
   test('a declared length over the limit: 413; an invalid one: 400', async () => {
     const target = limited();
-    const declared = await send(target, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(big.length) }, body: big });
+    const declared = await send(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+      body: big,
+    });
     expect(declared.status).toBe(413);
-    const invalid = await send(target, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '12, 40' }, body: '{"query":"{ __typename }"}' });
+    const invalid = await send(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '12, 40' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(invalid.status).toBe(400);
   });
 
@@ -223,7 +255,12 @@ describe('the request body size limit without the front door (app.fetch)', () =>
         else controller.enqueue(new TextEncoder().encode(next));
       },
     });
-    const answer = await send(limited(), { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const answer = await send(limited(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(answer.status).toBe(413);
     const small = await send(limited(), {
       method: 'POST',
@@ -243,14 +280,25 @@ describe('the request body size limit without the front door (app.fetch)', () =>
 describe('HTTP: content types, JSON, GET, CSRF, CORS', () => {
   test('a content type that is not GraphQL: 415, not executed', async () => {
     for (const type of ['text/xml', 'application/octet-stream', 'image/png']) {
-      const answer = await send(app, { method: 'POST', headers: { 'content-type': type }, body: '<query>{ __typename }</query>' });
+      const answer = await send(app, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: '<query>{ __typename }</query>',
+      });
       expect(answer.status, type).toBe(415);
     }
     await expectStillAnswers();
   });
 
   test('malformed JSON: 400 with a code, no stack', async () => {
-    for (const body of ['{"query": "{ __typename }"', '{"query": }', '\u0000\u0001', '[[[[[[[[[[[[[[[[', 'null', '"just a string"']) {
+    for (const body of [
+      '{"query": "{ __typename }"',
+      '{"query": }',
+      '\u0000\u0001',
+      '[[[[[[[[[[[[[[[[',
+      'null',
+      '"just a string"',
+    ]) {
       const answer = await send(app, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect(answer.status, body).toBe(400);
       expect(codes(answer), answer.text).toEqual(['BAD_REQUEST']);
@@ -263,7 +311,11 @@ describe('HTTP: content types, JSON, GET, CSRF, CORS', () => {
   test('GET never executes a mutation: 405, nothing written', async () => {
     const before = await peopleCount();
     const mutation = encodeURIComponent('mutation { createPerson(input: { name: "Got By GET" }) { person { name } } }');
-    const withHeader = await send(app, { url: `${ENDPOINT}?query=${mutation}`, method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } });
+    const withHeader = await send(app, {
+      url: `${ENDPOINT}?query=${mutation}`,
+      method: 'GET',
+      headers: { 'x-graphql-yoga-csrf': '1' },
+    });
     expect(withHeader.status).toBe(405);
     expect(withHeader.headers.get('allow')).toMatch(/POST/);
     expect(codes(withHeader)).toEqual(['BAD_REQUEST']);
@@ -287,7 +339,10 @@ describe('HTTP: content types, JSON, GET, CSRF, CORS', () => {
     const attempts: [string, string][] = [
       ['text/plain', JSON.stringify({ query: mutation })],
       ['application/x-www-form-urlencoded', `query=${encodeURIComponent(mutation)}`],
-      ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${mutation}\r\n--x--\r\n`],
+      [
+        'multipart/form-data; boundary=x',
+        `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${mutation}\r\n--x--\r\n`,
+      ],
     ];
     for (const [type, body] of attempts) {
       const answer = await send(app, { method: 'POST', headers: { 'content-type': type }, body });
@@ -309,8 +364,12 @@ describe('HTTP: content types, JSON, GET, CSRF, CORS', () => {
     expect(open.headers.get('access-control-allow-origin')).toMatch(/^(\*|https:\/\/anywhere\.example)$/);
 
     const strict = createTestApp(database, { corsOrigins: ['https://news.example'] });
-    expect((await preflight('https://news.example', strict)).headers.get('access-control-allow-origin')).toBe('https://news.example');
-    expect((await preflight('https://evil.example', strict)).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    expect((await preflight('https://news.example', strict)).headers.get('access-control-allow-origin')).toBe(
+      'https://news.example',
+    );
+    expect((await preflight('https://evil.example', strict)).headers.get('access-control-allow-origin')).not.toBe(
+      'https://evil.example',
+    );
   });
 });
 
@@ -359,7 +418,9 @@ describe('errors that help and leak nothing', () => {
     const answer = await post('{ articles(first: 5) { totalCount nodes { title } } }', {}, {}, broken);
     expect(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']).toContain(codes(answer)[0]);
     expect(answer.text).not.toMatch(LEAK);
-    expect(answer.json.errors[0].message).toMatch(/^(Unexpected error\.|The database is unavailable; try again shortly\.)$/);
+    expect(answer.json.errors[0].message).toMatch(
+      /^(Unexpected error\.|The database is unavailable; try again shortly\.)$/,
+    );
     expect(answer.json.errors[0].extensions).not.toHaveProperty('originalError');
 
     expect((await send(broken, { url: 'http://quotegraph.test/readyz' })).status).toBe(503);
@@ -384,7 +445,14 @@ describe('errors that help and leak nothing', () => {
     expect(noPage.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
 
     // What GraphiQL itself sends: POST, JSON, its accept list and the CSRF header.
-    const graphiqlRequest = await post(introspection, {}, { accept: 'application/graphql-response+json, application/json, multipart/mixed', 'x-graphql-yoga-csrf': 'graphiql' });
+    const graphiqlRequest = await post(
+      introspection,
+      {},
+      {
+        accept: 'application/graphql-response+json, application/json, multipart/mixed',
+        'x-graphql-yoga-csrf': 'graphiql',
+      },
+    );
     expect(graphiqlRequest.json).toMatchObject({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 });
@@ -417,7 +485,12 @@ async function askEveryStringField(value: string) {
   const results: { field: string; codes: string[]; empty: boolean; text: string }[] = [];
   for (const field of STRING_FIELDS) {
     const answer = await post(`query($s: String!) { result: ${field} }`, { s: value });
-    results.push({ field, codes: codes(answer), empty: isEmpty(answer.json?.data?.result ?? null), text: answer.text.slice(0, 300) });
+    results.push({
+      field,
+      codes: codes(answer),
+      empty: isEmpty(answer.json?.data?.result ?? null),
+      text: answer.text.slice(0, 300),
+    });
     expect(answer.text).not.toMatch(LEAK);
   }
   return results;
@@ -434,33 +507,50 @@ describe('injection-looking strings in every string argument', () => {
     'x'.repeat(100_000),
   ];
 
-  test.each(strings.map((value) => [value.slice(0, 40), value]))('%s: a normal, empty answer', async (_label, value) => {
-    const results = await askEveryStringField(value);
-    expect(results.filter((result) => result.codes.length > 0 || !result.empty)).toEqual([]);
-    await expectStillAnswers();
-  });
+  test.each(strings.map((value) => [value.slice(0, 40), value]))(
+    '%s: a normal, empty answer',
+    async (_label, value) => {
+      const results = await askEveryStringField(value);
+      expect(results.filter((result) => result.codes.length > 0 || !result.empty)).toEqual([]);
+      await expectStillAnswers();
+    },
+  );
 
   // A search made only of LIKE wildcards or punctuation normalises to an empty key; it must find
   // nothing, not drop the filter and list everyone.
   test.each([['%'], ['_'], ['\\'], ['%_%']])('%s: matches nothing', async (value) => {
     const results = await askEveryStringField(value);
-    expect(results.filter((result) => result.codes.length > 0 || !result.empty).map((result) => result.field)).toEqual([]);
+    expect(results.filter((result) => result.codes.length > 0 || !result.empty).map((result) => result.field)).toEqual(
+      [],
+    );
   });
 
   // PostgreSQL refuses NUL in text: the client must learn it sent a bad value, not that the
   // server failed.
   test('a NUL byte: BAD_USER_INPUT or an empty answer, never INTERNAL_SERVER_ERROR', async () => {
     const results = await askEveryStringField('a\u0000b');
-    const failed = results.filter((result) => !(result.codes.every((code) => code === 'BAD_USER_INPUT') && (result.codes.length > 0 || result.empty)));
+    const failed = results.filter(
+      (result) =>
+        !(result.codes.every((code) => code === 'BAD_USER_INPUT') && (result.codes.length > 0 || result.empty)),
+    );
     expect(failed.map((result) => `${result.field}: ${result.codes.join()}`)).toEqual([]);
   });
 });
 
 describe('absurd pagination', () => {
-  const page = 'query($first: Int, $last: Int, $after: String) { quotes(first: $first, last: $last, after: $after) { totalCount nodes { id } } }';
+  const page =
+    'query($first: Int, $last: Int, $after: String) { quotes(first: $first, last: $last, after: $after) { totalCount nodes { id } } }';
 
   test('negative, huge or out-of-range sizes: BAD_USER_INPUT, never a query', async () => {
-    for (const variables of [{ first: -1 }, { first: 1_000_000_000 }, { last: -5 }, { last: 1_000 }, { first: 2 ** 31 }, { first: 1.5 }, { first: '10' }]) {
+    for (const variables of [
+      { first: -1 },
+      { first: 1_000_000_000 },
+      { last: -5 },
+      { last: 1_000 },
+      { first: 2 ** 31 },
+      { first: 1.5 },
+      { first: '10' },
+    ]) {
       const answer = await post(page, variables);
       expect(codes(answer), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
       expect(answer.json?.data?.quotes ?? null).toBeNull();
@@ -473,10 +563,18 @@ describe('absurd pagination', () => {
 
   test('last with after, first with last, garbage cursors: an answer or BAD_USER_INPUT, never a crash', async () => {
     const { endCursor } = (await post('{ quotes(first: 3) { pageInfo { endCursor } } }')).json.data.quotes.pageInfo;
-    for (const variables of [{ last: 5, after: endCursor }, { first: 5, last: 5 }, { first: 5, after: 'garbage' }, { first: 5, after: 'x'.repeat(10_000) }]) {
+    for (const variables of [
+      { last: 5, after: endCursor },
+      { first: 5, last: 5 },
+      { first: 5, after: 'garbage' },
+      { first: 5, after: 'x'.repeat(10_000) },
+    ]) {
       const answer = await post(page, variables);
       const errors = codes(answer);
-      expect(errors.every((code) => code === 'BAD_USER_INPUT'), `${JSON.stringify(variables).slice(0, 80)}: ${answer.text.slice(0, 200)}`).toBe(true);
+      expect(
+        errors.every((code) => code === 'BAD_USER_INPUT'),
+        `${JSON.stringify(variables).slice(0, 80)}: ${answer.text.slice(0, 200)}`,
+      ).toBe(true);
       expect(answer.text).not.toMatch(LEAK);
     }
     await expectStillAnswers();
@@ -511,7 +609,10 @@ describe('invalid global IDs', () => {
     for (const id of ids) {
       for (const lookup of lookups) {
         const answer = await post(`query($id: ID!) { result: ${lookup} }`, { id });
-        expect(codes(answer).every((code) => code === 'BAD_USER_INPUT'), `${lookup} ${id}: ${answer.text.slice(0, 200)}`).toBe(true);
+        expect(
+          codes(answer).every((code) => code === 'BAD_USER_INPUT'),
+          `${lookup} ${id}: ${answer.text.slice(0, 200)}`,
+        ).toBe(true);
         expect(answer.text).not.toMatch(LEAK);
       }
     }
@@ -524,10 +625,14 @@ describe('invalid global IDs', () => {
   test('node and nodes: BAD_USER_INPUT or null, never INTERNAL_SERVER_ERROR', async () => {
     const failures: string[] = [];
     for (const id of ids) {
-      for (const query of ['query($id: ID!) { node(id: $id) { id } }', 'query($id: ID!) { nodes(ids: [$id]) { id } }']) {
+      for (const query of [
+        'query($id: ID!) { node(id: $id) { id } }',
+        'query($id: ID!) { nodes(ids: [$id]) { id } }',
+      ]) {
         const answer = await post(query, { id });
         expect(answer.text).not.toMatch(LEAK);
-        if (!codes(answer).every((code) => code === 'BAD_USER_INPUT')) failures.push(`${query.slice(18, 23)} ${id}: ${codes(answer).join()}`);
+        if (!codes(answer).every((code) => code === 'BAD_USER_INPUT'))
+          failures.push(`${query.slice(18, 23)} ${id}: ${codes(answer).join()}`);
       }
     }
     expect(failures).toEqual([]);
@@ -546,7 +651,12 @@ describe('rate limits', () => {
   });
 
   const write = (token: string, name: string) =>
-    post('mutation($name: String!) { createPerson(input: { name: $name }) { person { name } } }', { name }, { authorization: `Bearer ${token}` }, limited);
+    post(
+      'mutation($name: String!) { createPerson(input: { name: $name }) { person { name } } }',
+      { name },
+      { authorization: `Bearer ${token}` },
+      limited,
+    );
 
   test('mutations: RATE_LIMITED with retryAfter once a client has spent its budget; another client has its own', async () => {
     for (let i = 0; i < 2; i++) expect(codes(await write(tokens[0]!, `Rate A${i}`))).toEqual([]);
@@ -559,7 +669,10 @@ describe('rate limits', () => {
     expect(refused.headers.get('retry-after')).toBe(String(retryAfter));
     expect(refused.json.errors[0].extensions.http).toBeUndefined();
     expect(codes(await write(tokens[1]!, 'Rate B0'))).toEqual([]);
-    expect((await post('{ people(filter: { search: "Rate A2" }) { totalCount } }', {}, {}, limited)).json.data.people.totalCount).toBe(0);
+    expect(
+      (await post('{ people(filter: { search: "Rate A2" }) { totalCount } }', {}, {}, limited)).json.data.people
+        .totalCount,
+    ).toBe(0);
   });
 
   test('expensive queries: RATE_LIMITED per client address; cheap ones are not counted', async () => {
@@ -573,11 +686,14 @@ describe('rate limits', () => {
     expect(Number(refused.headers.get('retry-after'))).toBe(refused.json.errors[0].extensions.retryAfter);
     expect(refused.json.extensions.cost).toBeGreaterThanOrEqual(50);
     expect(codes(await post(expensive, {}, from('203.0.113.8'), limited))).toEqual([]);
-    for (let i = 0; i < 5; i++) expect(codes(await post('{ articles(first: 1) { totalCount } }', {}, from('203.0.113.7'), limited))).toEqual([]);
+    for (let i = 0; i < 5; i++)
+      expect(codes(await post('{ articles(first: 1) { totalCount } }', {}, from('203.0.113.7'), limited))).toEqual([]);
   });
 });
 
-const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((candidate) => fs.existsSync(candidate));
+const redisServer = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((candidate) =>
+  fs.existsSync(candidate),
+);
 
 async function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -599,7 +715,9 @@ describe.skipIf(!redisServer)('rate limits with REDIS_URL', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    redis = spawn(redisServer!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn(redisServer!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     redisUrl = `redis://127.0.0.1:${port}`;
     for (let tries = 0; !(await listening(port)); tries++) {
       if (tries > 100) throw new Error('redis-server did not start');
@@ -621,7 +739,12 @@ describe.skipIf(!redisServer)('rate limits with REDIS_URL', () => {
     return created;
   }
   const write = (target: App, name: string) =>
-    post('mutation($name: String!) { createPerson(input: { name: $name }) { person { name } } }', { name }, { authorization: `Bearer ${token}` }, target);
+    post(
+      'mutation($name: String!) { createPerson(input: { name: $name }) { person { name } } }',
+      { name },
+      { authorization: `Bearer ${token}` },
+      target,
+    );
 
   test('two instances spend one budget', async () => {
     const [first, second] = [instance(), instance()];

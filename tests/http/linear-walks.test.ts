@@ -28,7 +28,9 @@ let resolvers: App;
 beforeAll(async () => {
   database = await openTestDatabase();
   await loadFixtureGraph(database);
-  cached = createTestApp(database, { cache: { enabled: true, ttlMs: 300_000, maxEntries: 1_000, maxBytes: 16 * 1024 * 1024 } });
+  cached = createTestApp(database, {
+    cache: { enabled: true, ttlMs: 300_000, maxEntries: 1_000, maxBytes: 16 * 1024 * 1024 },
+  });
   resolvers = createTestApp(database, { compiledReads: false });
 });
 afterAll(() => database?.close());
@@ -56,7 +58,9 @@ function expectHandled(answer: Answer) {
     expect(code, answer.text.slice(0, 300)).not.toBe('undefined');
     expect(code, answer.text.slice(0, 300)).not.toBe('INTERNAL_SERVER_ERROR');
   }
-  expect(answer.text.length, 'the answer grows with the request, not with its square').toBeLessThan(4 * answer.sent + 20_000);
+  expect(answer.text.length, 'the answer grows with the request, not with its square').toBeLessThan(
+    4 * answer.sent + 20_000,
+  );
 }
 
 /** Sends the hostile body and, at the same moment, an ordinary query and a health check; both bystanders are answered. */
@@ -74,7 +78,9 @@ async function withBystander(app: App, body: string): Promise<Answer> {
 /** `count` fragments on `type`, each spreading the next `fanOut` times; the last selects `leaf`. */
 function fragmentChain(count: number, type: string, leaf: string, fanOut = 2): string {
   return Array.from({ length: count }, (_, i) =>
-    i < count - 1 ? `fragment F${i} on ${type} { ${`...F${i + 1} `.repeat(fanOut)}}` : `fragment F${i} on ${type} { ${leaf} }`,
+    i < count - 1
+      ? `fragment F${i} on ${type} { ${`...F${i + 1} `.repeat(fanOut)}}`
+      : `fragment F${i} on ${type} { ${leaf} }`,
   ).join('\n');
 }
 
@@ -90,15 +96,22 @@ const chains = [
 const deepJson = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 describe('fragment chains are walked once per fragment', () => {
-  test.each(chains.map((query, index) => [index, query]))('chain %i: answered or refused with a code, bystanders answered', async (_, query) => {
-    expect(query.length).toBeLessThan(3_000);
-    for (const app of [cached, resolvers]) expectHandled(await withBystander(app, JSON.stringify({ query })));
-  });
+  test.each(chains.map((query, index) => [index, query]))(
+    'chain %i: answered or refused with a code, bystanders answered',
+    async (_, query) => {
+      expect(query.length).toBeLessThan(3_000);
+      for (const app of [cached, resolvers]) expectHandled(await withBystander(app, JSON.stringify({ query })));
+    },
+  );
 
   test('fieldNamesOf reads each fragment once, however often it is spread', () => {
-    const document = parse(`query { articles { ...F0 } }\n${fragmentChain(40, 'QueryArticlesConnection', 'totalCount')}`);
+    const document = parse(
+      `query { articles { ...F0 } }\n${fragmentChain(40, 'QueryArticlesConnection', 'totalCount')}`,
+    );
     const fragments = fragmentsOf(document);
-    const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+    const operation = document.definitions.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    )!;
     const articles = operation.selectionSet.selections[0]!;
     let lookups = 0;
     const lookup = (name: string): FragmentDefinitionNode | undefined => {
@@ -107,7 +120,9 @@ describe('fragment chains are walked once per fragment', () => {
       if (lookups > 10_000) throw new Error('fragments looked up more than 10 000 times');
       return fragments.get(name);
     };
-    expect(fieldNamesOf(articles.kind === Kind.FIELD ? articles.selectionSet : undefined, lookup)).toEqual(new Set(['totalCount']));
+    expect(fieldNamesOf(articles.kind === Kind.FIELD ? articles.selectionSet : undefined, lookup)).toEqual(
+      new Set(['totalCount']),
+    );
     expect(lookups).toBeLessThanOrEqual(40);
   });
 });
@@ -168,8 +183,13 @@ describe('variables and extensions are bounded before they are coerced', () => {
 
 /** One hostile request of a generated kind and size (sizes drawn evenly, not biased towards small ones). */
 const hostileRequest = fc.oneof(
-  fc.record({ count: fc.noBias(fc.integer({ min: 2, max: 60 })), fanOut: fc.integer({ min: 1, max: 3 }), at: fc.integer({ min: 0, max: chains.length - 1 }) }).map(
-    ({ count, fanOut, at }) => {
+  fc
+    .record({
+      count: fc.noBias(fc.integer({ min: 2, max: 60 })),
+      fanOut: fc.integer({ min: 1, max: 3 }),
+      at: fc.integer({ min: 0, max: chains.length - 1 }),
+    })
+    .map(({ count, fanOut, at }) => {
       const [type, leaf, operation] = [
         ['Query', '__typename', '{ ...F0 }'],
         ['QueryArticlesConnection', '__typename', '{ articles(first: 1) { totalCount ...F0 } }'],
@@ -177,8 +197,7 @@ const hostileRequest = fc.oneof(
         ['Node', 'id', '{ articles(first: 1) { nodes { ...F0 } } }'],
       ][at]!;
       return JSON.stringify({ query: `${operation}\n${fragmentChain(count, type!, leaf!, fanOut)}` });
-    },
-  ),
+    }),
   fc.noBias(fc.integer({ min: 1, max: 8_000 })).map((keys) =>
     JSON.stringify({
       query: 'query Q($f: ArticleFilter) { articles(first: 1, filter: $f) { totalCount } }',
@@ -186,34 +205,42 @@ const hostileRequest = fc.oneof(
     }),
   ),
   fc.noBias(fc.integer({ min: 1, max: 30_000 })).map((keys) =>
-    JSON.stringify({ query: '{ __typename }', variables: Object.fromEntries(Array.from({ length: keys }, (_, i) => [`v${i}`, i])) }),
+    JSON.stringify({
+      query: '{ __typename }',
+      variables: Object.fromEntries(Array.from({ length: keys }, (_, i) => [`v${i}`, i])),
+    }),
   ),
-  fc.record({ depth: fc.noBias(fc.integer({ min: 1, max: 6_000 })), where: fc.constantFrom('variables', 'extensions') }).map(
-    ({ depth, where }) => `{"query":"query Q($f: ArticleFilter) { articles(first: 1, filter: $f) { totalCount } }","${where}":{"f":${deepJson(depth)}}}`,
-  ),
+  fc
+    .record({ depth: fc.noBias(fc.integer({ min: 1, max: 6_000 })), where: fc.constantFrom('variables', 'extensions') })
+    .map(
+      ({ depth, where }) =>
+        `{"query":"query Q($f: ArticleFilter) { articles(first: 1, filter: $f) { totalCount } }","${where}":{"f":${deepJson(depth)}}}`,
+    ),
   fc.noBias(fc.integer({ min: 1, max: 400 })).map((count) =>
-    JSON.stringify({ query: `{ ${Array.from({ length: count }, (_, i) => `a${i}: articles(first: 1) { totalCount }`).join(' ')} }` }),
+    JSON.stringify({
+      query: `{ ${Array.from({ length: count }, (_, i) => `a${i}: articles(first: 1) { totalCount }`).join(' ')} }`,
+    }),
   ),
-  fc.noBias(fc.integer({ min: 1, max: 400 })).map((count) => JSON.stringify({ query: `{ ${'... @include(if: true) { __typename } '.repeat(count)}}` })),
+  fc
+    .noBias(fc.integer({ min: 1, max: 400 }))
+    .map((count) => JSON.stringify({ query: `{ ${'... @include(if: true) { __typename } '.repeat(count)}}` })),
   fc.record({ length: fc.noBias(fc.integer({ min: 1, max: 20_000 })), valid: fc.boolean() }).map(({ length, valid }) =>
     JSON.stringify({
       query: 'query L($ids: [ID!]!) { nodes(ids: $ids) { id } }',
-      variables: { ids: Array.from({ length }, (_, i) => (valid ? Buffer.from(`Article:${i + 1}`).toString('base64') : { i })) },
+      variables: {
+        ids: Array.from({ length }, (_, i) => (valid ? Buffer.from(`Article:${i + 1}`).toString('base64') : { i })),
+      },
     }),
   ),
 );
 
 describe('generated hostile requests', () => {
-  test(
-    'each is answered or refused with a code, its answer proportional to it, bystanders answered',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(hostileRequest, fc.boolean(), async (body, useCache) => {
-          expectHandled(await withBystander(useCache ? cached : resolvers, body));
-        }),
-        { numRuns: runs(40) },
-      );
-    },
-    120_000,
-  );
+  test('each is answered or refused with a code, its answer proportional to it, bystanders answered', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileRequest, fc.boolean(), async (body, useCache) => {
+        expectHandled(await withBystander(useCache ? cached : resolvers, body));
+      }),
+      { numRuns: runs(40) },
+    );
+  }, 120_000);
 });

@@ -32,7 +32,11 @@ function loggedApp(overrides: Partial<Config> = {}, level = 'info') {
       done();
     },
   });
-  const app = createApp({ config: testConfig({ apiTokens: [TOKEN], ...overrides }), database, logger: pino({ level }, sink) });
+  const app = createApp({
+    config: testConfig({ apiTokens: [TOKEN], ...overrides }),
+    database,
+    logger: pino({ level }, sink),
+  });
   return { app, lines, raw, operations: () => lines.filter((line) => line.msg === 'graphql operation') };
 }
 
@@ -47,7 +51,12 @@ function post(app: App, query: string, variables: Record<string, unknown> = {}, 
 describe('one line per operation', () => {
   test('with its request id, operation, type, duration, cost, statement count and outcome', async () => {
     const { app, operations } = loggedApp();
-    const response = await post(app, 'query FrontPage { articles(first: 2) { nodes { title } } }', {}, { 'x-request-id': 'log-line-1' });
+    const response = await post(
+      app,
+      'query FrontPage { articles(first: 2) { nodes { title } } }',
+      {},
+      { 'x-request-id': 'log-line-1' },
+    );
     expect(response.headers.get('x-request-id')).toBe('log-line-1');
     expect(operations()).toEqual([
       expect.objectContaining({
@@ -76,18 +85,32 @@ describe('one line per operation', () => {
 
   test('a refused operation is logged with its code; a request id that is not sane is replaced', async () => {
     const { app, operations } = loggedApp();
-    const response = await post(app, 'query Big { articles(first: 100) { nodes { quotes(first: 100) { nodes { text } } } } }', {}, { 'x-request-id': 'bad id with spaces\n{"level":60}' });
+    const response = await post(
+      app,
+      'query Big { articles(first: 100) { nodes { quotes(first: 100) { nodes { text } } } } }',
+      {},
+      { 'x-request-id': 'bad id with spaces\n{"level":60}' },
+    );
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[\w.:-]+$/);
-    expect(operations()).toEqual([expect.objectContaining({ requestId: id, operation: 'Big', outcome: 'QUERY_TOO_COMPLEX' })]);
+    expect(operations()).toEqual([
+      expect.objectContaining({ requestId: id, operation: 'Big', outcome: 'QUERY_TOO_COMPLEX' }),
+    ]);
   });
 
   // The response cache answers repeated reads before execution, and the log line is written
   // when execution ends: with the cache on (the default) a cached answer leaves no line at all.
   test('cached answers are logged too', async () => {
-    const { app, operations } = loggedApp({ cache: { enabled: true, ttlMs: 60_000, maxEntries: 100, maxBytes: 1 << 24 } });
+    const { app, operations } = loggedApp({
+      cache: { enabled: true, ttlMs: 60_000, maxEntries: 100, maxBytes: 1 << 24 },
+    });
     for (let i = 0; i < 3; i++) {
-      const response = await post(app, 'query Cached { articles { totalCount } }', {}, { 'x-request-id': `cached-${i}` });
+      const response = await post(
+        app,
+        'query Cached { articles { totalCount } }',
+        {},
+        { 'x-request-id': `cached-${i}` },
+      );
       expect(response.status).toBe(200);
     }
     expect(operations().map((line) => line.requestId)).toEqual(['cached-0', 'cached-1', 'cached-2']);
@@ -104,7 +127,9 @@ describe('never a token, never an article body', () => {
       { authorization: `Bearer ${TOKEN}` },
     );
     expect((await response.json()).errors).toBeUndefined();
-    expect(operations()).toEqual([expect.objectContaining({ operation: 'AddArticle', type: 'mutation', outcome: 'ok' })]);
+    expect(operations()).toEqual([
+      expect.objectContaining({ operation: 'AddArticle', type: 'mutation', outcome: 'ok' }),
+    ]);
     const everything = raw.join('');
     expect(everything).not.toContain(TOKEN);
     expect(everything).not.toContain(BODY);

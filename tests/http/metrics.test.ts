@@ -17,7 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const cached = { apiTokens: ['metrics-test-token-0123456789'], cache: { enabled: true, ttlMs: 60_000, maxEntries: 1_000, maxBytes: 1 << 24 } };
+const cached = {
+  apiTokens: ['metrics-test-token-0123456789'],
+  cache: { enabled: true, ttlMs: 60_000, maxEntries: 1_000, maxBytes: 1 << 24 },
+};
 
 async function scrape(app: App): Promise<{ status: number; type: string | null; text: string }> {
   const response = await app.fetch('http://quotegraph.test/metrics');
@@ -37,7 +40,12 @@ describe('/metrics', () => {
     expect((await execute(app, story)).errors).toBeUndefined();
     expect((await execute(app, story)).errors).toBeUndefined();
     expect((await execute(app, '{ nosuchfield }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const refused = await execute(app, 'mutation { createPerson(input: { name: "Nobody Atall" }) { person { id } } }', {}, { authorization: 'Bearer wrong-token-000000000000' });
+    const refused = await execute(
+      app,
+      'mutation { createPerson(input: { name: "Nobody Atall" }) { person { id } } }',
+      {},
+      { authorization: 'Bearer wrong-token-000000000000' },
+    );
     const refusedCode = refused.errors?.[0]?.extensions?.code as string;
     expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(refusedCode);
 
@@ -61,9 +69,12 @@ describe('/metrics', () => {
     const baseline = (await scrape(app)).text.split('\n').filter((line) => !line.startsWith('#')).length;
     await fc.assert(
       fc.asyncProperty(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,40}$/), async (name) => {
-        await app.fetch(`http://quotegraph.test/graphql?query=${encodeURIComponent(`query ${name} { __typename }`)}&x=${encodeURIComponent(name)}`, {
-          headers: { accept: 'application/graphql-response+json' },
-        });
+        await app.fetch(
+          `http://quotegraph.test/graphql?query=${encodeURIComponent(`query ${name} { __typename }`)}&x=${encodeURIComponent(name)}`,
+          {
+            headers: { accept: 'application/graphql-response+json' },
+          },
+        );
         await execute(app, `query ${name} { nosuch_${name} }`);
       }),
       { numRuns: runs(30) },

@@ -21,7 +21,11 @@ let openLocal: boolean;
 beforeAll(async () => {
   database = await openTestDatabase();
   port = await freePort();
-  const config = testConfig({ host: '127.0.0.1', port, cache: { enabled: false, ttlMs: 1, maxEntries: 1, maxBytes: 1_024 } });
+  const config = testConfig({
+    host: '127.0.0.1',
+    port,
+    cache: { enabled: false, ttlMs: 1, maxEntries: 1, maxBytes: 1_024 },
+  });
   // On PostgreSQL the same server refuses every tokenless write ('closed'): the test checks that too.
   openLocal = writePolicy(config, database.driver === 'pglite') === 'open-local';
   expect(openLocal).toBe(testDriver === 'pglite');
@@ -52,7 +56,12 @@ async function peopleNamed(name: string): Promise<number> {
 
 const codes = errorCodes;
 
-const sameOrigins = () => [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`, `HTTP://LOCALHOST:${port}`];
+const sameOrigins = () => [
+  `http://localhost:${port}`,
+  `http://127.0.0.1:${port}`,
+  `http://[::1]:${port}`,
+  `HTTP://LOCALHOST:${port}`,
+];
 const goodHosts = () => [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LocalHost:${port}`];
 
 describe('writes without a token on the local default', () => {
@@ -93,51 +102,89 @@ describe('writes without a token on the local default', () => {
       fc.domain().map((domain) => `${domain}:${port}`),
     );
     const method = fc.constantFrom('POST', 'GET');
-    const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/graphql-response+json', 'text/plain', 'application/x-www-form-urlencoded');
+    const contentType = fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/graphql-response+json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+    );
     await fc.assert(
-      fc.asyncProperty(origin, host, method, contentType, fc.boolean(), async (origin, host, method, contentType, csrfHeader) => {
-        const name = `Origin Probe ${++written}`;
-        const query = `mutation { createPerson(input: { name: ${JSON.stringify(name)} }) { person { name } } }`;
-        const headers: Record<string, string> = { host, accept: 'application/graphql-response+json' };
-        if (origin !== null) headers.origin = origin;
-        if (csrfHeader) headers['x-graphql-yoga-csrf'] = '1';
-        const reply =
-          method === 'GET'
-            ? await request('GET', `/graphql?query=${encodeURIComponent(query)}`, headers)
-            : await request('POST', '/graphql', { ...headers, 'content-type': contentType }, contentType.startsWith('application/x-www') ? `query=${encodeURIComponent(query)}` : JSON.stringify({ query }));
-        const lower = host.toLowerCase();
-        const hostOk = goodHosts().map((h) => h.toLowerCase()).includes(lower);
-        const originOk = origin === null || sameOrigins().map((o) => o.toLowerCase()).includes(origin.toLowerCase());
-        const jsonBody = method === 'POST' && contentType.startsWith('application/json');
-        // Safety: nothing is written unless the address and the origin are this server's own.
-        const mayWrite = openLocal && hostOk && originOk;
-        // And the local default stays usable: a JSON POST from there writes.
-        const mustWrite = mayWrite && jsonBody;
-        const context = `${method} ${contentType} host=${host} origin=${origin} → ${reply.status} ${reply.text.slice(0, 300)}`;
-        expect(codes(reply), context).not.toContain('INTERNAL_SERVER_ERROR');
-        const wasWritten = (await peopleNamed(name)) === 1;
-        if (mustWrite) expect(reply.json?.data?.createPerson?.person?.name, context).toBe(name);
-        if (!mayWrite) {
-          expect(wasWritten, context).toBe(false);
-          expect(reply.json?.data?.createPerson ?? null, context).toBeNull();
-          if (jsonBody && reply.status === 200) {
-            expect(codes(reply), context).toEqual(['FORBIDDEN']);
-            expect(reply.json.errors[0].path, context).toEqual(['createPerson']);
+      fc.asyncProperty(
+        origin,
+        host,
+        method,
+        contentType,
+        fc.boolean(),
+        async (origin, host, method, contentType, csrfHeader) => {
+          const name = `Origin Probe ${++written}`;
+          const query = `mutation { createPerson(input: { name: ${JSON.stringify(name)} }) { person { name } } }`;
+          const headers: Record<string, string> = { host, accept: 'application/graphql-response+json' };
+          if (origin !== null) headers.origin = origin;
+          if (csrfHeader) headers['x-graphql-yoga-csrf'] = '1';
+          const reply =
+            method === 'GET'
+              ? await request('GET', `/graphql?query=${encodeURIComponent(query)}`, headers)
+              : await request(
+                  'POST',
+                  '/graphql',
+                  { ...headers, 'content-type': contentType },
+                  contentType.startsWith('application/x-www')
+                    ? `query=${encodeURIComponent(query)}`
+                    : JSON.stringify({ query }),
+                );
+          const lower = host.toLowerCase();
+          const hostOk = goodHosts()
+            .map((h) => h.toLowerCase())
+            .includes(lower);
+          const originOk =
+            origin === null ||
+            sameOrigins()
+              .map((o) => o.toLowerCase())
+              .includes(origin.toLowerCase());
+          const jsonBody = method === 'POST' && contentType.startsWith('application/json');
+          // Safety: nothing is written unless the address and the origin are this server's own.
+          const mayWrite = openLocal && hostOk && originOk;
+          // And the local default stays usable: a JSON POST from there writes.
+          const mustWrite = mayWrite && jsonBody;
+          const context = `${method} ${contentType} host=${host} origin=${origin} → ${reply.status} ${reply.text.slice(0, 300)}`;
+          expect(codes(reply), context).not.toContain('INTERNAL_SERVER_ERROR');
+          const wasWritten = (await peopleNamed(name)) === 1;
+          if (mustWrite) expect(reply.json?.data?.createPerson?.person?.name, context).toBe(name);
+          if (!mayWrite) {
+            expect(wasWritten, context).toBe(false);
+            expect(reply.json?.data?.createPerson ?? null, context).toBeNull();
+            if (jsonBody && reply.status === 200) {
+              expect(codes(reply), context).toEqual(['FORBIDDEN']);
+              expect(reply.json.errors[0].path, context).toEqual(['createPerson']);
+            }
           }
-        }
-        expect(wasWritten, context).toBe(reply.json?.data?.createPerson?.person?.name === name);
-      }),
+          expect(wasWritten, context).toBe(reply.json?.data?.createPerson?.person?.name === name);
+        },
+      ),
       { numRuns: runs(80) },
     );
   }, 60_000);
 
   test('the refusal says why and what to do', async () => {
     if (!openLocal) return;
-    const mutation = JSON.stringify({ query: 'mutation { createPerson(input: { name: "Cross Site" }) { person { name } } }' });
-    const crossSite = await request('POST', '/graphql', { host: `localhost:${port}`, origin: 'https://evil.example', 'content-type': 'application/json' }, mutation);
+    const mutation = JSON.stringify({
+      query: 'mutation { createPerson(input: { name: "Cross Site" }) { person { name } } }',
+    });
+    const crossSite = await request(
+      'POST',
+      '/graphql',
+      { host: `localhost:${port}`, origin: 'https://evil.example', 'content-type': 'application/json' },
+      mutation,
+    );
     expect(codes(crossSite)).toEqual(['FORBIDDEN']);
     expect(crossSite.json.errors[0].message).toMatch(/https:\/\/evil\.example.*QUOTEGRAPH_API_TOKENS/);
-    const rebound = await request('POST', '/graphql', { host: `attacker.example:${port}`, 'content-type': 'application/json' }, mutation);
+    const rebound = await request(
+      'POST',
+      '/graphql',
+      { host: `attacker.example:${port}`, 'content-type': 'application/json' },
+      mutation,
+    );
     expect(codes(rebound)).toEqual(['FORBIDDEN']);
     expect(rebound.json.errors[0].message).toMatch(/attacker\.example.*QUOTEGRAPH_API_TOKENS/);
   });
@@ -147,7 +194,12 @@ describe('writes without a token on the local default', () => {
     const created = await request(
       'POST',
       '/graphql',
-      { host: `localhost:${port}`, origin: `http://localhost:${port}`, 'content-type': 'application/json', 'x-graphql-yoga-csrf': 'graphiql' },
+      {
+        host: `localhost:${port}`,
+        origin: `http://localhost:${port}`,
+        'content-type': 'application/json',
+        'x-graphql-yoga-csrf': 'graphiql',
+      },
       JSON.stringify({ query: 'mutation { createPerson(input: { name: "Kept Person" }) { person { id } } }' }),
     );
     const id = created.json.data.createPerson.person.id;
@@ -155,7 +207,12 @@ describe('writes without a token on the local default', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('graphiql');
     const deletion = JSON.stringify({ query: `mutation { deletePerson(input: { id: "${id}" }) { deletedId } }` });
-    const foreign = await request('POST', '/graphql', { host: `localhost:${port}`, origin: 'https://evil.example', 'content-type': 'application/json' }, deletion);
+    const foreign = await request(
+      'POST',
+      '/graphql',
+      { host: `localhost:${port}`, origin: 'https://evil.example', 'content-type': 'application/json' },
+      deletion,
+    );
     expect(codes(foreign)).toEqual(['FORBIDDEN']);
     expect(await peopleNamed('Kept Person')).toBe(1);
   });
@@ -172,11 +229,22 @@ describe('CORS', () => {
 
   test('by default no origin is allowed: no Access-Control-Allow-Origin for any generated origin, preflight or request', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.domain().map((domain) => `https://${domain}`), fc.constantFrom('null', `http://localhost:${port + 1}`)), async (origin) => {
-        expect((await preflight(origin)).headers['access-control-allow-origin']).toBeUndefined();
-        const read = await request('POST', '/graphql', { host: `localhost:${port}`, origin, 'content-type': 'application/json' }, JSON.stringify({ query: '{ __typename }' }));
-        expect(read.headers['access-control-allow-origin']).toBeUndefined();
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.domain().map((domain) => `https://${domain}`),
+          fc.constantFrom('null', `http://localhost:${port + 1}`),
+        ),
+        async (origin) => {
+          expect((await preflight(origin)).headers['access-control-allow-origin']).toBeUndefined();
+          const read = await request(
+            'POST',
+            '/graphql',
+            { host: `localhost:${port}`, origin, 'content-type': 'application/json' },
+            JSON.stringify({ query: '{ __typename }' }),
+          );
+          expect(read.headers['access-control-allow-origin']).toBeUndefined();
+        },
+      ),
       { numRuns: runs(20) },
     );
   });

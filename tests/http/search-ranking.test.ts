@@ -26,9 +26,13 @@ async function write(source: string, variables: Record<string, unknown>) {
 }
 
 const createPerson = (name: string, aliases: string[] = []) =>
-  write('mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }', { input: { name, aliases } });
+  write('mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }', {
+    input: { name, aliases },
+  });
 const createOrganization = (name: string, aliases: string[] = []) =>
-  write('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }', { input: { name, aliases } });
+  write('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }', {
+    input: { name, aliases },
+  });
 
 /** A capitalised word of 3–8 letters; `unique` spells a counter into it so that no two attempts (shrinking included) share names. */
 const word = fc.stringMatching(/^[a-z]{3,8}$/).map((letters) => `${letters[0]!.toUpperCase()}${letters.slice(1)}`);
@@ -45,7 +49,12 @@ describe('search() ranks exact name and alias matches first', () => {
       fc.asyncProperty(word, other, other, fc.boolean(), async (base, first, last, exactFirst) => {
         const name = unique(base);
         // Longer names containing the search, created before and after the exact ones.
-        const containing = [`${first} ${name}`, `${name} ${last}`, `${first} ${name} ${last}`, `${name}${last.toLowerCase()}`];
+        const containing = [
+          `${first} ${name}`,
+          `${name} ${last}`,
+          `${first} ${name} ${last}`,
+          `${name}${last.toLowerCase()}`,
+        ];
         const exact = async () => {
           await createPerson(name);
           await createPerson(`${first} ${last} ${name}`.slice(0, 60), [name.toUpperCase()]);
@@ -53,7 +62,11 @@ describe('search() ranks exact name and alias matches first', () => {
         if (exactFirst) await exact();
         for (const longer of containing) await createPerson(longer);
         if (!exactFirst) await exact();
-        const result = await execute(app, 'query($q: String!) { search(query: $q, first: 10) { people { name aliases } } }', { q: name });
+        const result = await execute(
+          app,
+          'query($q: String!) { search(query: $q, first: 10) { people { name aliases } } }',
+          { q: name },
+        );
         const people: { name: string; aliases: string[] }[] = result.data!.search.people;
         const isExact = (person: { name: string; aliases: string[] }) =>
           [person.name, ...person.aliases].some((candidate) => candidate.toLowerCase() === name.toLowerCase());
@@ -72,8 +85,14 @@ describe('search() ranks exact name and alias matches first', () => {
         await createOrganization(`${name} ${suffix} Group`);
         await createOrganization(`The ${name}`);
         await createOrganization(name);
-        const result = await execute(app, 'query($q: String!) { search(query: $q, first: 10) { organizations { name } } }', { q: name.toLowerCase() });
-        expect(result.data!.search.organizations.map((organization: { name: string }) => organization.name)[0]).toBe(name);
+        const result = await execute(
+          app,
+          'query($q: String!) { search(query: $q, first: 10) { organizations { name } } }',
+          { q: name.toLowerCase() },
+        );
+        expect(result.data!.search.organizations.map((organization: { name: string }) => organization.name)[0]).toBe(
+          name,
+        );
       }),
       { numRuns: runs(8) },
     );

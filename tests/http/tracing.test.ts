@@ -45,7 +45,9 @@ function spansIn(bodies: Received[]): { name: string; attributes: Record<string,
       resource.scopeSpans.flatMap((scope: any) =>
         scope.spans.map((span: any) => ({
           name: span.name as string,
-          attributes: Object.fromEntries(span.attributes.map((attribute: any) => [attribute.key, Object.values(attribute.value)[0]])),
+          attributes: Object.fromEntries(
+            span.attributes.map((attribute: any) => [attribute.key, Object.values(attribute.value)[0]]),
+          ),
         })),
       ),
     ),
@@ -54,11 +56,16 @@ function spansIn(bodies: Received[]): { name: string; attributes: Record<string,
 
 describe('tracing', () => {
   test('operations become spans at the configured OTLP endpoint, without their variables', async () => {
-    const tracing = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: `${endpoint}/`, OTEL_SERVICE_NAME: 'quotegraph-test' }).tracing;
+    const tracing = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: `${endpoint}/`,
+      OTEL_SERVICE_NAME: 'quotegraph-test',
+    }).tracing;
     expect(tracing).toEqual({ tracesUrl: `${endpoint}/v1/traces`, serviceName: 'quotegraph-test' });
     const app = createTestApp(database, { tracing });
     const secret = 'a variable value that must not be traced';
-    const answer = await execute(app, 'query TracedStory($slug: String!) { article(slug: $slug) { title } }', { slug: secret });
+    const answer = await execute(app, 'query TracedStory($slug: String!) { article(slug: $slug) { title } }', {
+      slug: secret,
+    });
     expect(answer.errors).toBeUndefined();
     await app.dispose();
 
@@ -75,6 +82,8 @@ describe('tracing', () => {
   test('no endpoint, no tracing; a malformed endpoint is a configuration error naming the variable', () => {
     expect(loadConfig({}).tracing).toBeNull();
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(ConfigError);
-    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'nonsense' })).toThrow(/OTEL_EXPORTER_OTLP_TRACES_ENDPOINT/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'nonsense' })).toThrow(
+      /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT/,
+    );
   });
 });

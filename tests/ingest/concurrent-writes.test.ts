@@ -21,20 +21,26 @@ let app: App;
 beforeAll(async () => {
   database = await openTestDatabase();
   // Hundreds of writes in a few seconds: the write budget is not what this file tests.
-  app = createTestApp(database, { apiTokens: [TOKEN], rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 } });
+  app = createTestApp(database, {
+    apiTokens: [TOKEN],
+    rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 },
+  });
 });
 afterAll(() => database.close());
 
 const INGEST = 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created article { id } } }';
 const CREATE_PERSON = 'mutation($name: String!) { createPerson(input: { name: $name }) { person { id } } }';
-const MERGE = 'mutation($keep: ID!, $remove: ID!) { mergePeople(input: { keep: $keep, remove: $remove }) { movedQuotes } }';
+const MERGE =
+  'mutation($keep: ID!, $remove: ID!) { mergePeople(input: { keep: $keep, remove: $remove }) { movedQuotes } }';
 
 function send(source: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
   return execute(app, source, variables, { authorization: `Bearer ${TOKEN}` });
 }
 
 function errorsOf(results: GraphQLResponse[]) {
-  return results.flatMap((result) => (result.errors ?? []).map((error) => ({ message: error.message, code: error.extensions?.code })));
+  return results.flatMap((result) =>
+    (result.errors ?? []).map((error) => ({ message: error.message, code: error.extensions?.code })),
+  );
 }
 
 /** A one-quote article the extractor reads as `speaker` saying `said`. */
@@ -87,7 +93,11 @@ describe('the cases of the report, eight at once', () => {
         send(INGEST, {
           input: {
             url: `https://example.test/concurrent/new-person-${n}`,
-            text: articleText(`New voice ${n}`, n % 2 ? 'Petra K. Holm' : 'Petra Holm', `Nets are down by ${n + 2} percent`),
+            text: articleText(
+              `New voice ${n}`,
+              n % 2 ? 'Petra K. Holm' : 'Petra Holm',
+              `Nets are down by ${n + 2} percent`,
+            ),
           },
         }),
       ),
@@ -114,7 +124,10 @@ describe('the cases of the report, eight at once', () => {
     const remove = (await send(CREATE_PERSON, { name: 'Mirella Dobre' })).data?.createPerson.person.id;
     const ingests = Array.from({ length: 7 }, (_, n) =>
       send(INGEST, {
-        input: { url: `https://example.test/concurrent/merge-${n}`, text: articleText(`Merge race ${n}`, 'Mirella Dobre', `The dock opens in ${n + 3} weeks`) },
+        input: {
+          url: `https://example.test/concurrent/merge-${n}`,
+          text: articleText(`Merge race ${n}`, 'Mirella Dobre', `The dock opens in ${n + 3} weeks`),
+        },
       }),
     );
     const results = await Promise.all([...ingests.slice(0, 3), send(MERGE, { keep, remove }), ...ingests.slice(3)]);
@@ -142,7 +155,19 @@ describe('the cases of the report, eight at once', () => {
 // overlaps, sent all at once together with createPerson calls and at most one merge.
 // Surnames made of syllables, unique per batch and family; first names the extractor knows.
 const syllables = ['ka', 'lo', 'ri', 'ven', 'mar', 'tus', 'bel', 'dor', 'nis', 'sol', 'mi', 'ter'];
-const firstNames = ['Maria', 'Jonas', 'Ingrid', 'Tomas', 'Elena', 'Pavel', 'Sofia', 'Anders', 'Lucia', 'Henrik', 'Nadia'];
+const firstNames = [
+  'Maria',
+  'Jonas',
+  'Ingrid',
+  'Tomas',
+  'Elena',
+  'Pavel',
+  'Sofia',
+  'Anders',
+  'Lucia',
+  'Henrik',
+  'Nadia',
+];
 const capital = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 
 interface Family {
@@ -157,7 +182,16 @@ type Operation =
   | { kind: 'merge' };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('ingest' as const), family: fc.nat(2), withInitial: fc.boolean(), url: fc.option(fc.nat(2), { nil: null }), said: fc.nat(1) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('ingest' as const),
+      family: fc.nat(2),
+      withInitial: fc.boolean(),
+      url: fc.option(fc.nat(2), { nil: null }),
+      said: fc.nat(1),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('createPerson' as const), family: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'merge' as const }) },
 );
@@ -167,7 +201,9 @@ let batchNumber = 0;
 /** Names no earlier batch used: the batch and family numbers spelled in syllables. */
 function familiesFor(batch: number): Family[] {
   const surname = (n: number) =>
-    capital(Array.from({ length: 3 }, (_, i) => syllables[Math.floor(n / syllables.length ** i) % syllables.length]).join(''));
+    capital(
+      Array.from({ length: 3 }, (_, i) => syllables[Math.floor(n / syllables.length ** i) % syllables.length]).join(''),
+    );
   return [0, 1, 2].map((member) => ({
     first: firstNames[(batch + member * 4) % firstNames.length]!,
     initial: String.fromCharCode(65 + ((batch + member) % 26)),
@@ -197,12 +233,19 @@ describe('generated batches of concurrent writes', () => {
           const family = families[op.family]!;
           // With a merge pending, family 0's articles name the record that is being removed.
           if (mergeIds && op.family === 0 && !op.withInitial) return mergedName;
-          return op.withInitial ? `${family.first} ${family.initial}. ${family.last}` : `${family.first} ${family.last}`;
+          return op.withInitial
+            ? `${family.first} ${family.initial}. ${family.last}`
+            : `${family.first} ${family.last}`;
         };
         const requests = operations.flatMap((op, index) => {
           if (op.kind === 'merge') return index === firstMerge ? [send(MERGE, mergeIds!)] : [];
-          if (op.kind === 'createPerson') return [send(CREATE_PERSON, { name: `Created ${families[op.family]!.last}` })];
-          const text = articleText(headline(op.family, op.said), speakerOf(op), `Batch ${batch} said ${op.said} for ${families[op.family]!.last}`);
+          if (op.kind === 'createPerson')
+            return [send(CREATE_PERSON, { name: `Created ${families[op.family]!.last}` })];
+          const text = articleText(
+            headline(op.family, op.said),
+            speakerOf(op),
+            `Batch ${batch} said ${op.said} for ${families[op.family]!.last}`,
+          );
           return [send(INGEST, { input: { text, ...(op.url === null ? {} : { url: urlOf(op.url) }) } })];
         });
         const results = await Promise.all(requests);
@@ -210,7 +253,9 @@ describe('generated batches of concurrent writes', () => {
 
         const ingests = operations.filter((op): op is Extract<Operation, { kind: 'ingest' }> => op.kind === 'ingest');
         // One article per identity: its URL, or its text when it has none.
-        const identities = new Set(ingests.map((op) => (op.url === null ? `text:${op.family}:${op.said}:${speakerOf(op)}` : `url:${op.url}`)));
+        const identities = new Set(
+          ingests.map((op) => (op.url === null ? `text:${op.family}:${op.said}:${speakerOf(op)}` : `url:${op.url}`)),
+        );
         const stored = await rows<{ id: number; url: string | null; title: string }>(
           sql`select id, url, title from articles where title like ${`Batch ${batch} %`} order by id`,
         );
@@ -228,7 +273,9 @@ describe('generated batches of concurrent writes', () => {
           expect(await peopleKnownAs(lookupKey(`${family.first} ${family.last}`))).toHaveLength(1);
         }
         if (mergeIds) {
-          expect(await peopleKnownAs(lookupKey(mergedName))).toEqual(await peopleKnownAs(lookupKey(`${families[0]!.first} ${families[0]!.last}`)));
+          expect(await peopleKnownAs(lookupKey(mergedName))).toEqual(
+            await peopleKnownAs(lookupKey(`${families[0]!.first} ${families[0]!.last}`)),
+          );
         }
         // Every quote is on a person known by the name its article gave.
         const speakers = await rows<{ title: string; keys: string[] }>(sql`
@@ -271,6 +318,8 @@ test.skipIf(testDriver === 'pglite')('a write that loses a deadlock is run again
     });
   await Promise.all([crosswise('left', left!.id, right!.id), crosswise('right', right!.id, left!.id)]);
   expect(attempts.left + attempts.right).toBe(3);
-  const names = await rows<{ name: string }>(sql`select name from publishers where slug like 'deadlock-%' order by slug`);
+  const names = await rows<{ name: string }>(
+    sql`select name from publishers where slug like 'deadlock-%' order by slug`,
+  );
   expect(names.map((row) => row.name)).toEqual(['Left++', 'Right++']);
 });

@@ -18,10 +18,21 @@ afterAll(() => database.close());
 
 /** Every row of the graph, without the timestamps that are expected to move. */
 async function graphSnapshot() {
-  const tables = ['publishers', 'articles', 'people', 'organizations', 'affiliations', 'quotes', 'related_links', 'mentions'];
+  const tables = [
+    'publishers',
+    'articles',
+    'people',
+    'organizations',
+    'affiliations',
+    'quotes',
+    'related_links',
+    'mentions',
+  ];
   const snapshot: Record<string, unknown[]> = {};
   for (const table of tables) {
-    const rows = rowsOf<Record<string, unknown>>(await database.db.execute(sql.raw(`select * from ${table} order by id`)));
+    const rows = rowsOf<Record<string, unknown>>(
+      await database.db.execute(sql.raw(`select * from ${table} order by id`)),
+    );
     snapshot[table] = rows.map(({ updated_at: _u, created_at: _c, sort_at: _s, article_sort_at: _a, ...rest }) => rest);
   }
   return snapshot;
@@ -33,26 +44,40 @@ function person(name: string, aliases: string[] = []) {
 
 function articleNaming(people: string[][], body: string): ExtractedArticle {
   return {
-    title: null, dek: null, imageCaption: null, body,
-    quotes: [], people: people.map(([name, ...aliases]) => person(name as string, aliases)),
-    organizations: [], affiliations: [], relatedLinks: [],
+    title: null,
+    dek: null,
+    imageCaption: null,
+    body,
+    quotes: [],
+    people: people.map(([name, ...aliases]) => person(name as string, aliases)),
+    organizations: [],
+    affiliations: [],
+    relatedLinks: [],
   };
 }
 
 describe('ingestArticle', () => {
   test('re-ingesting the same article changes nothing but updatedAt; ids stay', async () => {
-    const meta = { url: 'https://example.test/idempotent', publishedAt: new Date('2026-01-10T09:00:00Z'), publisher: 'Test Gazette' };
+    const meta = {
+      url: 'https://example.test/idempotent',
+      publishedAt: new Date('2026-01-10T09:00:00Z'),
+      publisher: 'Test Gazette',
+    };
     const first = await ingestArticle(database.db, councilArticle, meta);
     expect(first.created).toBe(true);
     const before = await graphSnapshot();
-    const [{ updated_at: updatedBefore }] = rowsOf<{ updated_at: Date }>(await database.db.execute(sql`select updated_at from articles where id = ${first.articleId}`)) as [{ updated_at: Date }];
+    const [{ updated_at: updatedBefore }] = rowsOf<{ updated_at: Date }>(
+      await database.db.execute(sql`select updated_at from articles where id = ${first.articleId}`),
+    ) as [{ updated_at: Date }];
     await new Promise((resolve) => setTimeout(resolve, 10));
     const second = await ingestArticle(database.db, councilArticle, meta);
     expect(second.created).toBe(false);
     expect(second.articleId).toBe(first.articleId);
     expect(second.quoteIds).toEqual(first.quoteIds);
     expect(await graphSnapshot()).toEqual(before);
-    const [{ updated_at: updatedAfter }] = rowsOf<{ updated_at: Date }>(await database.db.execute(sql`select updated_at from articles where id = ${first.articleId}`)) as [{ updated_at: Date }];
+    const [{ updated_at: updatedAfter }] = rowsOf<{ updated_at: Date }>(
+      await database.db.execute(sql`select updated_at from articles where id = ${first.articleId}`),
+    ) as [{ updated_at: Date }];
     expect(new Date(updatedAfter).getTime()).toBeGreaterThan(new Date(updatedBefore).getTime());
   });
 
@@ -81,17 +106,26 @@ describe('ingestArticle', () => {
   test('offsets outside the body are refused before anything is written', async () => {
     const before = await graphSnapshot();
     const bad = { ...councilArticle, quotes: [{ ...councilArticle.quotes[0]!, start: 5, end: 100_000 }] };
-    await expect(ingestArticle(database.db, bad, { url: 'https://example.test/bad-offsets' })).rejects.toThrow(/outside the article body/);
+    await expect(ingestArticle(database.db, bad, { url: 'https://example.test/bad-offsets' })).rejects.toThrow(
+      /outside the article body/,
+    );
     expect(await graphSnapshot()).toEqual(before);
   });
 });
 
 describe('entity resolution across articles', () => {
   test('different forms of one name end as one person, and the aliases are learned', async () => {
-    await ingestArticle(database.db, articleNaming([['Priya Raman', 'Raman']], 'Priya Raman spoke.'), { url: 'https://example.test/r1' });
-    await ingestArticle(database.db, articleNaming([['PRIYA RÁMAN', 'Ms. Raman']], 'PRIYA RÁMAN spoke again.'), { url: 'https://example.test/r2' });
+    await ingestArticle(database.db, articleNaming([['Priya Raman', 'Raman']], 'Priya Raman spoke.'), {
+      url: 'https://example.test/r1',
+    });
+    await ingestArticle(database.db, articleNaming([['PRIYA RÁMAN', 'Ms. Raman']], 'PRIYA RÁMAN spoke again.'), {
+      url: 'https://example.test/r2',
+    });
     const app = createTestApp(database);
-    const { data } = await query(app, '{ people(filter: { search: "raman" }) { totalCount nodes { name aliases articles { totalCount } } } }');
+    const { data } = await query(
+      app,
+      '{ people(filter: { search: "raman" }) { totalCount nodes { name aliases articles { totalCount } } } }',
+    );
     expect(data.people.totalCount).toBe(1);
     expect(data.people.nodes[0].name).toBe('Priya Raman');
     expect(data.people.nodes[0].aliases).toEqual(expect.arrayContaining(['Raman', 'Ms. Raman']));
@@ -99,13 +133,23 @@ describe('entity resolution across articles', () => {
   });
 
   test('a shared surname never merges two different full names', async () => {
-    await ingestArticle(database.db, articleNaming([['Harold Johnson', 'Johnson']], 'Harold Johnson said hello.'), { url: 'https://example.test/j1' });
-    await ingestArticle(database.db, articleNaming([['Mavis Johnson', 'Johnson']], 'Mavis Johnson said hello.'), { url: 'https://example.test/j2' });
-    const result = await ingestArticle(database.db, articleNaming([['Johnson']], 'Johnson said hello.'), { url: 'https://example.test/j3' });
+    await ingestArticle(database.db, articleNaming([['Harold Johnson', 'Johnson']], 'Harold Johnson said hello.'), {
+      url: 'https://example.test/j1',
+    });
+    await ingestArticle(database.db, articleNaming([['Mavis Johnson', 'Johnson']], 'Mavis Johnson said hello.'), {
+      url: 'https://example.test/j2',
+    });
+    const result = await ingestArticle(database.db, articleNaming([['Johnson']], 'Johnson said hello.'), {
+      url: 'https://example.test/j3',
+    });
     expect(result.warnings.some((warning) => warning.includes('Johnson'))).toBe(true);
     const app = createTestApp(database);
     const { data } = await query(app, '{ people(filter: { search: "johnson" }) { nodes { name } } }');
-    expect(data.people.nodes.map((p: { name: string }) => p.name).sort()).toEqual(['Harold Johnson', 'Johnson', 'Mavis Johnson']);
+    expect(data.people.nodes.map((p: { name: string }) => p.name).sort()).toEqual([
+      'Harold Johnson',
+      'Johnson',
+      'Mavis Johnson',
+    ]);
   });
 
   test('a role-less affiliation gives way to one with a role, whichever article came first', async () => {
@@ -122,7 +166,10 @@ describe('entity resolution across articles', () => {
       );
     };
     const roles = async () => {
-      const { data } = await query(createTestApp(database), '{ person(name: "Ilse Varga") { affiliations { role organization { name } } } }');
+      const { data } = await query(
+        createTestApp(database),
+        '{ person(name: "Ilse Varga") { affiliations { role organization { name } } } }',
+      );
       return data.person.affiliations.map((a: { role: string | null }) => a.role).sort();
     };
     await withAffiliation(null, 'https://example.test/varga-1');
@@ -146,24 +193,35 @@ describe('entity resolution across articles', () => {
 
 describe('the seed article, through the ingestArticle mutation', () => {
   const seedPath = sharedPath('seed', 'sony-north-korea-2014.txt');
-  test.skipIf(!fs.existsSync(seedPath))('finds Obama\'s quotes by surname and Koh Yu-hwan\'s professorship', async () => {
+  test.skipIf(!fs.existsSync(seedPath))("finds Obama's quotes by surname and Koh Yu-hwan's professorship", async () => {
     const app = createTestApp(database, { apiTokens: ['seed-test-token-0123456789'] });
     const ingest = await execute(
       app,
       'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created article { id title } quotes { text } warnings } }',
-      { input: { text: fs.readFileSync(seedPath, 'utf8'), url: 'https://example.test/sony', publishedAt: '2014-12-20T12:00:00Z' } },
+      {
+        input: {
+          text: fs.readFileSync(seedPath, 'utf8'),
+          url: 'https://example.test/sony',
+          publishedAt: '2014-12-20T12:00:00Z',
+        },
+      },
       { authorization: 'Bearer seed-test-token-0123456789' },
     );
     expect(ingest.errors).toBeUndefined();
     expect(ingest.data?.ingestArticle.created).toBe(true);
 
-    const { data } = await query(app, '{ quotes(filter: { speakerName: "Obama" }) { totalCount nodes { text kind article { title } } } }');
+    const { data } = await query(
+      app,
+      '{ quotes(filter: { speakerName: "Obama" }) { totalCount nodes { text kind article { title } } } }',
+    );
     expect(data.quotes.totalCount).toBeGreaterThanOrEqual(3);
     expect(data.quotes.nodes.map((q: { text: string }) => q.text)).toEqual(
       expect.arrayContaining(['mistake', 'I wish Sony had spoken to me first,']),
     );
     for (const quote of data.quotes.nodes) {
-      expect(quote.article.title).toBe('North Korea Claims It Is Not Responsible for Sony Attack, Wants Probe Investigation');
+      expect(quote.article.title).toBe(
+        'North Korea Claims It Is Not Responsible for Sony Attack, Wants Probe Investigation',
+      );
     }
     const koh = await query(app, '{ person(name: "Koh Yu-hwan") { affiliations { role organization { name } } } }');
     expect(koh.data.person.affiliations).toEqual(
@@ -173,7 +231,12 @@ describe('the seed article, through the ingestArticle mutation', () => {
 });
 
 describe('resolution rules', () => {
-  const stored = (id: number, name: string, aliases: string[] = []) => ({ id, name, aliases, lookupKeys: [...new Set([name, ...aliases].map((n) => n.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ')))] });
+  const stored = (id: number, name: string, aliases: string[] = []) => ({
+    id,
+    name,
+    aliases,
+    lookupKeys: [...new Set([name, ...aliases].map((n) => n.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ')))],
+  });
 
   test('a middle initial is optional, unless the stored person is known by other initials', () => {
     expect(chooseMatch('Donald J. Trump', [], [stored(1, 'Donald Trump')]).match?.id).toBe(1);
@@ -186,14 +249,25 @@ describe('resolution rules', () => {
     expect(chooseMatch('Marta Kovacs Lind', [], [stored(1, 'Marta Lind', ['Marta Ilona Lind'])]).match).toBeNull();
     expect(chooseMatch('Marta K. Lind', [], [stored(1, 'Marta Lind', ['Marta Kovacs Lind'])]).match?.id).toBe(1);
     // Not for organizations: "Bank of Ardena" is no "Bank Ardena".
-    expect(chooseMatch('Bank of Ardena', [], [stored(1, 'Bank Ardena')], new Set(), { person: false }).match).toBeNull();
+    expect(
+      chooseMatch('Bank of Ardena', [], [stored(1, 'Bank Ardena')], new Set(), { person: false }).match,
+    ).toBeNull();
   });
 
   test('a person named with a middle name in a later article is the one stored without it', async () => {
-    await ingestArticle(database.db, articleNaming([['Tomas Brevik', 'Brevik']], 'Tomas Brevik spoke.'), { url: 'https://example.test/b1' });
-    await ingestArticle(database.db, articleNaming([['Tomas Aurel Brevik']], 'Tomas Aurel Brevik spoke again.'), { url: 'https://example.test/b2' });
-    const { data } = await query(createTestApp(database), '{ people(filter: { search: "brevik" }) { nodes { name aliases articles { totalCount } } } }');
-    expect(data.people.nodes).toEqual([{ name: 'Tomas Brevik', aliases: ['Brevik', 'Tomas Aurel Brevik'], articles: { totalCount: 2 } }]);
+    await ingestArticle(database.db, articleNaming([['Tomas Brevik', 'Brevik']], 'Tomas Brevik spoke.'), {
+      url: 'https://example.test/b1',
+    });
+    await ingestArticle(database.db, articleNaming([['Tomas Aurel Brevik']], 'Tomas Aurel Brevik spoke again.'), {
+      url: 'https://example.test/b2',
+    });
+    const { data } = await query(
+      createTestApp(database),
+      '{ people(filter: { search: "brevik" }) { nodes { name aliases articles { totalCount } } } }',
+    );
+    expect(data.people.nodes).toEqual([
+      { name: 'Tomas Brevik', aliases: ['Brevik', 'Tomas Aurel Brevik'], articles: { totalCount: 2 } },
+    ]);
   });
 
   test('a re-ingested article keeps the entity it pointed at before, even when the name has become ambiguous', () => {
@@ -203,9 +277,14 @@ describe('resolution rules', () => {
 
   test('a surname-only person is claimed by the first full name that arrives, and keeps its quotes', async () => {
     await ingestArticle(database.db, articleNaming([['Okafor']], 'Okafor spoke.'), { url: 'https://example.test/o1' });
-    await ingestArticle(database.db, articleNaming([['Nneka Okafor', 'Okafor']], 'Nneka Okafor spoke.'), { url: 'https://example.test/o2' });
+    await ingestArticle(database.db, articleNaming([['Nneka Okafor', 'Okafor']], 'Nneka Okafor spoke.'), {
+      url: 'https://example.test/o2',
+    });
     const app = createTestApp(database);
-    const { data } = await query(app, '{ people(filter: { search: "okafor" }) { nodes { name aliases articles { totalCount } } } }');
+    const { data } = await query(
+      app,
+      '{ people(filter: { search: "okafor" }) { nodes { name aliases articles { totalCount } } } }',
+    );
     expect(data.people.nodes).toEqual([{ name: 'Nneka Okafor', aliases: ['Okafor'], articles: { totalCount: 2 } }]);
   });
 });
@@ -221,7 +300,13 @@ describe('ambiguous surnames', () => {
 
   test('go to the far better known person, and stay ambiguous when neither stands out', () => {
     expect(chooseMatch('Quill', [], [known(1, 'Ada Quill', 12), known(2, 'Ben Quill', 2)]).match?.id).toBe(1);
-    expect(chooseMatch('Quill', [], [known(1, 'Ada Quill', 4), known(2, 'Ben Quill', 3)])).toEqual({ match: null, ambiguous: true });
-    expect(chooseMatch('Quill', [], [known(1, 'Ada Quill', 2), known(2, 'Ben Quill', 0)])).toEqual({ match: null, ambiguous: true });
+    expect(chooseMatch('Quill', [], [known(1, 'Ada Quill', 4), known(2, 'Ben Quill', 3)])).toEqual({
+      match: null,
+      ambiguous: true,
+    });
+    expect(chooseMatch('Quill', [], [known(1, 'Ada Quill', 2), known(2, 'Ben Quill', 0)])).toEqual({
+      match: null,
+      ambiguous: true,
+    });
   });
 });

@@ -19,12 +19,16 @@ let app: App;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  app = createTestApp(database, { apiTokens: [TOKEN], rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 } });
+  app = createTestApp(database, {
+    apiTokens: [TOKEN],
+    rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 },
+  });
 });
 afterAll(() => database.close());
 
 const INGEST = 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id } } }';
-const CREATE_PERSON = 'mutation($name: String!, $aliases: [String!]) { createPerson(input: { name: $name, aliases: $aliases }) { person { id } } }';
+const CREATE_PERSON =
+  'mutation($name: String!, $aliases: [String!]) { createPerson(input: { name: $name, aliases: $aliases }) { person { id } } }';
 
 function send(source: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
   return execute(app, source, variables, { authorization: `Bearer ${TOKEN}` });
@@ -61,7 +65,10 @@ async function editBesideIngest(personId: number, edit: () => Promise<GraphQLRes
   const edited = edit();
   await untilWaiting(1);
   const ingested = send(INGEST, {
-    input: { url, text: `Harbour news\n\n"The nets are full again," said ${quotedAs}, who spoke on Monday.\n\nThe season runs to May.` },
+    input: {
+      url,
+      text: `Harbour news\n\n"The nets are full again," said ${quotedAs}, who spoke on Monday.\n\nThe season runs to May.`,
+    },
   });
   await untilWaiting(2);
   release();
@@ -90,7 +97,10 @@ describe.skipIf(testDriver === 'pglite')('name edits beside an ingest of the sam
     const { globalId, id } = await createPerson('Sunniva Brekke');
     const answers = await editBesideIngest(
       id,
-      () => send('mutation($id: ID!) { addAlias(input: { entity: $id, alias: "Sunny Brekke" }) { __typename } }', { id: globalId }),
+      () =>
+        send('mutation($id: ID!) { addAlias(input: { entity: $id, alias: "Sunny Brekke" }) { __typename } }', {
+          id: globalId,
+        }),
       'Sunniva K. Brekke',
       'https://example.test/name-locks/add-alias',
     );
@@ -102,7 +112,10 @@ describe.skipIf(testDriver === 'pglite')('name edits beside an ingest of the sam
     const { globalId, id } = await createPerson('Halvard Nesse', ['Hal Nesse']);
     const answers = await editBesideIngest(
       id,
-      () => send('mutation($id: ID!) { removeAlias(input: { entity: $id, alias: "Hal Nesse" }) { __typename } }', { id: globalId }),
+      () =>
+        send('mutation($id: ID!) { removeAlias(input: { entity: $id, alias: "Hal Nesse" }) { __typename } }', {
+          id: globalId,
+        }),
       'Halvard T. Nesse',
       'https://example.test/name-locks/remove-alias',
     );
@@ -114,12 +127,19 @@ describe.skipIf(testDriver === 'pglite')('name edits beside an ingest of the sam
     const { globalId, id } = await createPerson('Maren Tollefsen');
     const answers = await editBesideIngest(
       id,
-      () => send('mutation($id: ID!) { updatePerson(input: { id: $id, name: "Maren Tollefsen-Lie" }) { person { name } } }', { id: globalId }),
+      () =>
+        send(
+          'mutation($id: ID!) { updatePerson(input: { id: $id, name: "Maren Tollefsen-Lie" }) { person { name } } }',
+          { id: globalId },
+        ),
       'Maren B. Tollefsen',
       'https://example.test/name-locks/update-person',
     );
     expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
-    expect(await person(id)).toEqual({ name: 'Maren Tollefsen-Lie', aliases: ['Maren Tollefsen', 'Maren B. Tollefsen'] });
+    expect(await person(id)).toEqual({
+      name: 'Maren Tollefsen-Lie',
+      aliases: ['Maren Tollefsen', 'Maren B. Tollefsen'],
+    });
     const [speaker] = await rows<{ speaker_person_id: number }>(sql`
       select q.speaker_person_id from quotes q join articles a on a.id = q.article_id
       where a.url = 'https://example.test/name-locks/update-person'`);

@@ -46,50 +46,55 @@ describe('a write that times out', () => {
   // table lock its insert must wait for, on PGlite by the single connection. Nothing is timed:
   // the blocker is released only once the client has its TIMEOUT, and the check waits until the
   // abandoned write has ended.
-  test.each(timedWrites)('$name answers TIMEOUT and stores nothing, even when the database lets it go on afterwards', async ({ name, source, input }) => {
-    const impatient = createTestApp(database, {
-      apiTokens: [TOKEN],
-      limits: { ...testConfig().limits, executionTimeoutMs: 1_000 },
-      rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 },
-    });
-    // Loads the extractor (and the schema's resolvers), so the write below reaches the database well within its second.
-    await write('mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }', {
-      input: { text: 'Warm-up\n\n"Ready," said Kari Nord.' },
-    });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const blocker = database.db.transaction(async (tx) => {
-      await tx.execute(sql`lock table articles in share mode`);
-      holding();
-      await released;
-    });
-    await held;
-    const url = `https://example.test/timed-out/${name}`;
-    const answer = await execute(impatient, source, { input: input(url) }, { authorization: `Bearer ${TOKEN}` });
-    expect(answer.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
-    const others = sql`select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle' and backend_type = 'client backend'`;
-    if (testDriver === 'postgres') {
-      // The abandoned write is there, waiting behind the blocker.
-      const waiting = sql`select count(*)::int as n from pg_locks where not granted and relation = 'articles'::regclass`;
-      for (let i = 0; i < 200 && (await rows<{ n: number }>(waiting))[0]!.n === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-      expect((await rows<{ n: number }>(waiting))[0]!.n).toBe(1);
-    }
-    release();
-    await blocker;
-    if (testDriver === 'postgres') {
-      // Until the abandoned write has committed or rolled back.
-      for (let i = 0; i < 400 && (await rows<{ n: number }>(others))[0]!.n > 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    } else {
-      // PGlite runs transactions one at a time, in turn: ours runs after the queued write.
-      await database.db.transaction(async (tx) => {
-        await tx.execute(sql`select 1`);
+  test.each(timedWrites)(
+    '$name answers TIMEOUT and stores nothing, even when the database lets it go on afterwards',
+    async ({ name, source, input }) => {
+      const impatient = createTestApp(database, {
+        apiTokens: [TOKEN],
+        limits: { ...testConfig().limits, executionTimeoutMs: 1_000 },
+        rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 },
       });
-    }
-    expect(await rows(sql`select id from articles where url = ${url}`)).toEqual([]);
-  });
+      // Loads the extractor (and the schema's resolvers), so the write below reaches the database well within its second.
+      await write('mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created } }', {
+        input: { text: 'Warm-up\n\n"Ready," said Kari Nord.' },
+      });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const blocker = database.db.transaction(async (tx) => {
+        await tx.execute(sql`lock table articles in share mode`);
+        holding();
+        await released;
+      });
+      await held;
+      const url = `https://example.test/timed-out/${name}`;
+      const answer = await execute(impatient, source, { input: input(url) }, { authorization: `Bearer ${TOKEN}` });
+      expect(answer.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+      const others = sql`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle' and backend_type = 'client backend'`;
+      if (testDriver === 'postgres') {
+        // The abandoned write is there, waiting behind the blocker.
+        const waiting = sql`select count(*)::int as n from pg_locks where not granted and relation = 'articles'::regclass`;
+        for (let i = 0; i < 200 && (await rows<{ n: number }>(waiting))[0]!.n === 0; i++)
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        expect((await rows<{ n: number }>(waiting))[0]!.n).toBe(1);
+      }
+      release();
+      await blocker;
+      if (testDriver === 'postgres') {
+        // Until the abandoned write has committed or rolled back.
+        for (let i = 0; i < 400 && (await rows<{ n: number }>(others))[0]!.n > 0; i++)
+          await new Promise((resolve) => setTimeout(resolve, 25));
+      } else {
+        // PGlite runs transactions one at a time, in turn: ours runs after the queued write.
+        await database.db.transaction(async (tx) => {
+          await tx.execute(sql`select 1`);
+        });
+      }
+      expect(await rows(sql`select id from articles where url = ${url}`)).toEqual([]);
+    },
+  );
 });
 
 describe('a long extraction', () => {

@@ -19,7 +19,10 @@ let app: App;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  app = createTestApp(database, { apiTokens: [TOKEN], rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 } });
+  app = createTestApp(database, {
+    apiTokens: [TOKEN],
+    rateLimits: { ...testConfig().rateLimits, writesPerMinute: 1_000_000 },
+  });
 });
 afterAll(() => database.close());
 
@@ -42,27 +45,40 @@ const idOf = (gid: string) => Number(Buffer.from(gid, 'base64').toString().split
 let namespace = 0;
 
 describe('mergeOrganizations keeps the hierarchy a forest', () => {
-  test('keeping a grandchild and removing the root: the grandchild takes the root\'s place', async () => {
+  test("keeping a grandchild and removing the root: the grandchild takes the root's place", async () => {
     const create = async (name: string, parent?: string) =>
-      (await write('mutation($name: String!, $parent: ID) { createOrganization(input: { name: $name, parent: $parent }) { organization { id } } }', { name, parent })).createOrganization.organization.id as string;
+      (
+        await write(
+          'mutation($name: String!, $parent: ID) { createOrganization(input: { name: $name, parent: $parent }) { organization { id } } }',
+          { name, parent },
+        )
+      ).createOrganization.organization.id as string;
     const root = await create('Coast Agency');
     const child = await create('Coast Agency Ports', root);
     const grandchild = await create('Coast Agency Ports North', child);
-    await write('mutation($keep: ID!, $remove: ID!) { mergeOrganizations(input: { keep: $keep, remove: $remove }) { addedAliases } }', { keep: grandchild, remove: root });
-    const after = await write('query($g: ID!, $c: ID!) { g: node(id: $g) { ... on Organization { parent { id } } } c: node(id: $c) { ... on Organization { parent { id } } } }', { g: grandchild, c: child });
+    await write(
+      'mutation($keep: ID!, $remove: ID!) { mergeOrganizations(input: { keep: $keep, remove: $remove }) { addedAliases } }',
+      { keep: grandchild, remove: root },
+    );
+    const after = await write(
+      'query($g: ID!, $c: ID!) { g: node(id: $g) { ... on Organization { parent { id } } } c: node(id: $c) { ... on Organization { parent { id } } } }',
+      { g: grandchild, c: child },
+    );
     expect(after).toEqual({ g: { parent: null }, c: { parent: { id: grandchild } } });
   });
 
-  test('any merge in a generated forest leaves no cycle and keeps the removed one\'s descendants under the kept one', async () => {
-    const forest = fc
-      .integer({ min: 2, max: 9 })
-      .chain((size) =>
-        fc.record({
-          parents: fc.tuple(...Array.from({ length: size }, (_, i) => (i === 0 ? fc.constant(null) : fc.option(fc.nat(i - 1), { nil: null })))),
-          keep: fc.nat(size - 1),
-          remove: fc.nat(size - 2),
-        }),
-      );
+  test("any merge in a generated forest leaves no cycle and keeps the removed one's descendants under the kept one", async () => {
+    const forest = fc.integer({ min: 2, max: 9 }).chain((size) =>
+      fc.record({
+        parents: fc.tuple(
+          ...Array.from({ length: size }, (_, i) =>
+            i === 0 ? fc.constant(null) : fc.option(fc.nat(i - 1), { nil: null }),
+          ),
+        ),
+        keep: fc.nat(size - 1),
+        remove: fc.nat(size - 2),
+      }),
+    );
     await fc.assert(
       fc.asyncProperty(forest, async ({ parents, keep, remove: removeIndex }) => {
         const remove = removeIndex >= keep ? removeIndex + 1 : removeIndex;
@@ -78,7 +94,11 @@ describe('mergeOrganizations keeps the hierarchy a forest', () => {
         }
         const descendants = (of: number, links: Map<number, number | null>) =>
           [...links.keys()].filter((id) => {
-            for (let at = links.get(id) ?? null, steps = 0; at !== null && steps <= links.size; at = links.get(at) ?? null, steps++) {
+            for (
+              let at = links.get(id) ?? null, steps = 0;
+              at !== null && steps <= links.size;
+              at = links.get(at) ?? null, steps++
+            ) {
               if (at === of) return true;
             }
             return false;
@@ -86,10 +106,13 @@ describe('mergeOrganizations keeps the hierarchy a forest', () => {
         const before = new Map(ids.map((id, index) => [id, parents[index] === null ? null : ids[parents[index]!]!]));
         const keepId = ids[keep]!;
         const removeId = ids[remove]!;
-        const result = await send('mutation($keep: ID!, $remove: ID!) { mergeOrganizations(input: { keep: $keep, remove: $remove }) { addedAliases } }', {
-          keep: Buffer.from(`Organization:${keepId}`).toString('base64'),
-          remove: Buffer.from(`Organization:${removeId}`).toString('base64'),
-        });
+        const result = await send(
+          'mutation($keep: ID!, $remove: ID!) { mergeOrganizations(input: { keep: $keep, remove: $remove }) { addedAliases } }',
+          {
+            keep: Buffer.from(`Organization:${keepId}`).toString('base64'),
+            remove: Buffer.from(`Organization:${removeId}`).toString('base64'),
+          },
+        );
         expect(result.errors).toBeUndefined();
         const stored = await rows<{ id: number; parent_id: number | null }>(sql`
           select id, parent_id from organizations where slug like ${`forest-${batch}-%`}`);
@@ -98,7 +121,8 @@ describe('mergeOrganizations keeps the hierarchy a forest', () => {
         // No cycle: every walk up ends at a root within as many steps as there are organizations.
         for (const id of after.keys()) {
           let steps = 0;
-          for (let at = after.get(id) ?? null; at !== null; at = after.get(at) ?? null) expect(++steps).toBeLessThanOrEqual(after.size);
+          for (let at = after.get(id) ?? null; at !== null; at = after.get(at) ?? null)
+            expect(++steps).toBeLessThanOrEqual(after.size);
         }
         // What hung below the removed one now hangs below the kept one.
         const wanted = descendants(removeId, before).filter((id) => id !== keepId);
@@ -111,7 +135,7 @@ describe('mergeOrganizations keeps the hierarchy a forest', () => {
 });
 
 describe('mergePeople reports what it moved', () => {
-  test('movedMentions counts every mention of the removed person: moved, or added to the kept one\'s', async () => {
+  test("movedMentions counts every mention of the removed person: moved, or added to the kept one's", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.constantFrom('keep', 'remove', 'both', 'neither'), { minLength: 1, maxLength: 12 }),
@@ -127,19 +151,36 @@ describe('mergePeople reports what it moved', () => {
               insert into articles (slug, title, body, url, content_hash) values
                 (${`mentions-${batch}-${index}`}, 'Mentions', 'Body', ${`https://example.test/mentions/${batch}/${index}`}, 'x')
               returning id`);
-            const people = who === 'both' ? [keep!.id, remove!.id] : who === 'keep' ? [keep!.id] : who === 'remove' ? [remove!.id] : [];
+            const people =
+              who === 'both'
+                ? [keep!.id, remove!.id]
+                : who === 'keep'
+                  ? [keep!.id]
+                  : who === 'remove'
+                    ? [remove!.id]
+                    : [];
             for (const personId of people) {
-              await database.db.execute(sql`insert into mentions (article_id, person_id, count, first_offset) values (${article!.id}, ${personId}, 2, 0)`);
+              await database.db.execute(
+                sql`insert into mentions (article_id, person_id, count, first_offset) values (${article!.id}, ${personId}, 2, 0)`,
+              );
             }
           }
           const removedMentions = articlesMention.filter((who) => who === 'remove' || who === 'both').length;
           const merged = await write(
             'mutation($keep: ID!, $remove: ID!) { mergePeople(input: { keep: $keep, remove: $remove }) { movedMentions } }',
-            { keep: Buffer.from(`Person:${keep!.id}`).toString('base64'), remove: Buffer.from(`Person:${remove!.id}`).toString('base64') },
+            {
+              keep: Buffer.from(`Person:${keep!.id}`).toString('base64'),
+              remove: Buffer.from(`Person:${remove!.id}`).toString('base64'),
+            },
           );
           expect(merged.mergePeople.movedMentions).toBe(removedMentions);
-          const [{ total }] = (await rows<{ total: number }>(sql`select coalesce(sum(count), 0)::int as total from mentions where person_id = ${keep!.id}`)) as [{ total: number }];
-          expect(total).toBe(2 * articlesMention.filter((who) => who !== 'neither').length + 2 * articlesMention.filter((who) => who === 'both').length);
+          const [{ total }] = (await rows<{ total: number }>(
+            sql`select coalesce(sum(count), 0)::int as total from mentions where person_id = ${keep!.id}`,
+          )) as [{ total: number }];
+          expect(total).toBe(
+            2 * articlesMention.filter((who) => who !== 'neither').length +
+              2 * articlesMention.filter((who) => who === 'both').length,
+          );
         },
       ),
       { numRuns: runs(10) },
@@ -155,16 +196,36 @@ function hugeArticle(count: number, links: number, speakers: number): ExtractedA
     const start = offset + 1;
     offset += sentence.length + 1;
     return {
-      text: `Word${i},`, kind: 'direct' as const, speaker: { name: `Speaker${i % speakers} Huge`, type: 'person' as const },
-      speakerLabel: null, cue: 'said', start, end: start + `Word${i},`.length, confidence: 0.9,
+      text: `Word${i},`,
+      kind: 'direct' as const,
+      speaker: { name: `Speaker${i % speakers} Huge`, type: 'person' as const },
+      speakerLabel: null,
+      cue: 'said',
+      start,
+      end: start + `Word${i},`.length,
+      confidence: 0.9,
     };
   });
   return {
-    title: `Huge ${count}`, dek: null, imageCaption: null, body: sentences.join(' '),
+    title: `Huge ${count}`,
+    dek: null,
+    imageCaption: null,
+    body: sentences.join(' '),
     quotes,
-    people: Array.from({ length: speakers }, (_, i) => ({ name: `Speaker${i} Huge`, aliases: [], roles: [], mentions: 1, firstOffset: 0 })),
-    organizations: [], affiliations: [],
-    relatedLinks: Array.from({ length: links }, (_, i) => ({ title: `Link ${i}`, url: `https://example.test/huge/link/${i}`, kind: 'article' as const })),
+    people: Array.from({ length: speakers }, (_, i) => ({
+      name: `Speaker${i} Huge`,
+      aliases: [],
+      roles: [],
+      mentions: 1,
+      firstOffset: 0,
+    })),
+    organizations: [],
+    affiliations: [],
+    relatedLinks: Array.from({ length: links }, (_, i) => ({
+      title: `Link ${i}`,
+      url: `https://example.test/huge/link/${i}`,
+      kind: 'article' as const,
+    })),
   };
 }
 
@@ -199,21 +260,38 @@ describe('articles without URL', () => {
   test('updateArticle(url: null) onto the text of another URL-less article is refused on input.url', async () => {
     const body = 'The ferry timetable changes in May.\n\nEvening crossings end.';
     await write(CREATE, { input: { title: 'Timetable', body } });
-    const withUrl = (await write(CREATE, { input: { title: 'Timetable (web)', body, url: 'https://example.test/timetable' } })).createArticle.article.id;
-    const cleared = await send('mutation($id: ID!) { updateArticle(input: { id: $id, url: null }) { article { id } } }', { id: withUrl });
+    const withUrl = (
+      await write(CREATE, { input: { title: 'Timetable (web)', body, url: 'https://example.test/timetable' } })
+    ).createArticle.article.id;
+    const cleared = await send(
+      'mutation($id: ID!) { updateArticle(input: { id: $id, url: null }) { article { id } } }',
+      { id: withUrl },
+    );
     expect(cleared.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
-    expect(await rows(sql`select url from articles where id = ${idOf(withUrl)}`)).toEqual([{ url: 'https://example.test/timetable' }]);
+    expect(await rows(sql`select url from articles where id = ${idOf(withUrl)}`)).toEqual([
+      { url: 'https://example.test/timetable' },
+    ]);
   });
 
   test('re-ingesting a URL-less article stored under the hash of its whole body updates it', async () => {
     const body = 'Menu\n\n"The nets are empty," said Ola Strand.\n\nAdvertisement';
     const extracted: ExtractedArticle = {
-      title: 'Empty nets', dek: null, imageCaption: null, body, fingerprint: '"The nets are empty," said Ola Strand.',
-      quotes: [], people: [], organizations: [], affiliations: [], relatedLinks: [],
+      title: 'Empty nets',
+      dek: null,
+      imageCaption: null,
+      body,
+      fingerprint: '"The nets are empty," said Ola Strand.',
+      quotes: [],
+      people: [],
+      organizations: [],
+      affiliations: [],
+      relatedLinks: [],
     };
     const first = await ingestArticle(database.db, extracted);
     // As stored before the fingerprint was hashed instead of the body.
-    await database.db.execute(sql`update articles set content_hash = ${contentHash(body)} where id = ${first.articleId}`);
+    await database.db.execute(
+      sql`update articles set content_hash = ${contentHash(body)} where id = ${first.articleId}`,
+    );
     const second = await ingestArticle(database.db, extracted);
     expect(second).toMatchObject({ articleId: first.articleId, created: false });
     expect(await rows(sql`select id from articles where title = 'Empty nets'`)).toHaveLength(1);

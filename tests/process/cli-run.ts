@@ -12,7 +12,10 @@ export const cliFromSource = [process.execPath, '--import', 'tsx', path.join(rep
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(QUOTEGRAPH_|VITEST|TEST_DATABASE_URL$|DATABASE_URL$|NODE_ENV$|NODE_OPTIONS$|PORT$|HOST$|REDIS_URL$)/.test(key)) continue;
+    if (
+      /^(QUOTEGRAPH_|VITEST|TEST_DATABASE_URL$|DATABASE_URL$|NODE_ENV$|NODE_OPTIONS$|PORT$|HOST$|REDIS_URL$)/.test(key)
+    )
+      continue;
     env[key] = value;
   }
   return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', QUOTEGRAPH_SEED_DEMO: 'false', ...extra };

@@ -46,10 +46,27 @@ const commandLines = (): Record<string, string[]> => ({
   schema: [],
 });
 
-const knownLongOptions = new Set(['help', 'format', 'base-url', 'publisher', 'quiet', 'articles', 'seed', 'reset', 'batch-size', 'stdout']);
+const knownLongOptions = new Set([
+  'help',
+  'format',
+  'base-url',
+  'publisher',
+  'quiet',
+  'articles',
+  'seed',
+  'reset',
+  'batch-size',
+  'stdout',
+]);
 const junkOption = fc.oneof(
-  fc.stringMatching(/^[a-z][a-z-]{0,12}$/).filter((name) => !knownLongOptions.has(name)).map((name) => `--${name}`),
-  fc.stringMatching(/^[a-zA-Z]$/).filter((letter) => !'hnq'.includes(letter)).map((letter) => `-${letter}`),
+  fc
+    .stringMatching(/^[a-z][a-z-]{0,12}$/)
+    .filter((name) => !knownLongOptions.has(name))
+    .map((name) => `--${name}`),
+  fc
+    .stringMatching(/^[a-zA-Z]$/)
+    .filter((letter) => !'hnq'.includes(letter))
+    .map((letter) => `-${letter}`),
   fc.constantFrom('--frobnicate=1', '--format-json'),
 );
 
@@ -72,7 +89,12 @@ describe('quotegraph usage', () => {
   });
 
   /** Runs one mistyped command line and checks what it printed, wrote and opened. */
-  async function check(command: string, help: { word: string; at: number } | undefined, junk: Array<{ word: string; at: number }>, onPostgres: boolean) {
+  async function check(
+    command: string,
+    help: { word: string; at: number } | undefined,
+    junk: Array<{ word: string; at: number }>,
+    onPostgres: boolean,
+  ) {
     const argv = insertAll([command, ...commandLines()[command]!], [...junk, ...(help ? [help] : [])]);
     const env: Record<string, string> = onPostgres
       ? { DATABASE_URL: `postgres://postgres@127.0.0.1:${fakePostgresPort}/quotegraph` }
@@ -101,17 +123,26 @@ describe('quotegraph usage', () => {
 
   // Every command gets both kinds of case; a generator picks the positions and the junk.
   for (const command of Object.keys(commandLines())) {
-    test(`${command}: --help or -h anywhere, among unknown options, only prints`, { timeout: scaledTimeout(60_000) }, async () => {
+    test(`${command}: --help or -h anywhere, among unknown options, only prints`, {
+      timeout: scaledTimeout(60_000),
+    }, async () => {
       await fc.assert(
-        fc.asyncProperty(insertion(fc.constantFrom('--help', '-h')), fc.array(insertion(junkOption), { maxLength: 2 }), fc.boolean(), (help, junk, pg) =>
-          check(command, help, junk, pg),
+        fc.asyncProperty(
+          insertion(fc.constantFrom('--help', '-h')),
+          fc.array(insertion(junkOption), { maxLength: 2 }),
+          fc.boolean(),
+          (help, junk, pg) => check(command, help, junk, pg),
         ),
         { numRuns: runs(2) },
       );
     });
-    test(`${command}: an unknown option is one line, the usage and exit 2`, { timeout: scaledTimeout(60_000) }, async () => {
+    test(`${command}: an unknown option is one line, the usage and exit 2`, {
+      timeout: scaledTimeout(60_000),
+    }, async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(insertion(junkOption), { minLength: 1, maxLength: 2 }), fc.boolean(), (junk, pg) => check(command, undefined, junk, pg)),
+        fc.asyncProperty(fc.array(insertion(junkOption), { minLength: 1, maxLength: 2 }), fc.boolean(), (junk, pg) =>
+          check(command, undefined, junk, pg),
+        ),
         { numRuns: runs(2) },
       );
     });
@@ -120,7 +151,9 @@ describe('quotegraph usage', () => {
   test('an unknown command is one line and the usage, exit 2', async () => {
     const result = await runCli(['serv'], { env: { QUOTEGRAPH_DATA_DIR: path.join(folder, 'data') } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^quotegraph: unknown command 'serv' \(Did you mean serve\?\)\nusage: quotegraph <command> \[options\]/);
+    expect(result.stderr).toMatch(
+      /^quotegraph: unknown command 'serv' \(Did you mean serve\?\)\nusage: quotegraph <command> \[options\]/,
+    );
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(2);
   });
 });

@@ -26,7 +26,9 @@ beforeAll(async () => {
   listener = net.createServer(() => {});
   await new Promise<void>((resolve) => listener.listen(listeningSocket, resolve));
   // A pid that was a process a moment ago and is not any more.
-  deadPid = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  deadPid = Number(
+    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+  );
 });
 afterAll(async () => {
   await new Promise((resolve) => listener.close(resolve));
@@ -56,7 +58,14 @@ const leftover: fc.Arbitrary<Leftover> = fc.oneof(
 );
 
 function holder(overrides: Partial<LockHolder>): LockHolder {
-  return { pid: process.ppid, host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', command: 'quotegraph serve', socket: null, ...overrides };
+  return {
+    pid: process.ppid,
+    host: os.hostname(),
+    startedAt: '2026-01-01T00:00:00.000Z',
+    command: 'quotegraph serve',
+    socket: null,
+    ...overrides,
+  };
 }
 
 function leave(dataDir: string, state: Leftover): void {
@@ -67,7 +76,11 @@ function leave(dataDir: string, state: Leftover): void {
     case 'none':
       return;
     case 'dead-pid':
-      write(JSON.stringify(holder({ pid: deadPid, socket: state.withSocket ? path.join(dataDir, '.quotegraph.sock') : null })));
+      write(
+        JSON.stringify(
+          holder({ pid: deadPid, socket: state.withSocket ? path.join(dataDir, '.quotegraph.sock') : null }),
+        ),
+      );
       return;
     case 'live-pid':
       write(JSON.stringify(holder({ pid: process.ppid })));
@@ -95,7 +108,8 @@ function leave(dataDir: string, state: Leftover): void {
   }
 }
 
-const heldByOther = (state: Leftover) => state.kind === 'live-pid' || state.kind === 'other-host' || state.kind === 'socket-listening';
+const heldByOther = (state: Leftover) =>
+  state.kind === 'live-pid' || state.kind === 'other-host' || state.kind === 'socket-listening';
 
 describe('data directory lock', () => {
   test('the lock is taken exactly when no live process holds it, and released once', async () => {
@@ -114,7 +128,11 @@ describe('data directory lock', () => {
         if (!attempt.acquired) return;
         const stale = state.kind !== 'none' && state.kind !== 'garbage-old';
         expect(attempt.tookOverFrom !== null).toBe(stale);
-        expect(readLockHolder(lockPathOf(dataDir))).toMatchObject({ pid: process.pid, command: 'quotegraph ingest x', socket: null });
+        expect(readLockHolder(lockPathOf(dataDir))).toMatchObject({
+          pid: process.pid,
+          command: 'quotegraph ingest x',
+          socket: null,
+        });
         if (secondTry) {
           // The same process asking again is refused too: the lock is held, by us.
           const again = await lockDataDir(dataDir, 'quotegraph ingest y');
@@ -142,10 +160,16 @@ describe('data directory lock', () => {
       process.stdin.once('end', () => process.exit(0));
     `;
     const children = Array.from({ length: 4 }, () =>
-      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] }),
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: repoRoot,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
     );
     const outcomes = await Promise.all(
-      children.map((child) => new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())))),
+      children.map(
+        (child) =>
+          new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()))),
+      ),
     );
     await Promise.all(
       children.map(

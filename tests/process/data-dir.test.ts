@@ -63,7 +63,10 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
   test('--help of token and schema only prints: no token, no schema.graphql written', async () => {
     const schemaFile = path.join(repoRoot, 'schema.graphql');
     const before = fs.statSync(schemaFile).mtimeMs;
-    for (const args of [['token', '--help'], ['schema', '-h']]) {
+    for (const args of [
+      ['token', '--help'],
+      ['schema', '-h'],
+    ]) {
       const result = await runCli(args, { env: env() });
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout).toMatch(/^Usage: quotegraph/);
@@ -87,7 +90,7 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
-  test('with the server running, the CLI ingest is stored in the server\'s database, and a cached list is fresh', async () => {
+  test("with the server running, the CLI ingest is stored in the server's database, and a cached list is fresh", async () => {
     server = await startService({ env: env(), startTimeoutMs: 90_000 });
     const holder = readLockHolder(lockPathOf(dataDir));
     expect(holder).toMatchObject({ pid: server.child.pid, command: 'quotegraph serve' });
@@ -144,7 +147,9 @@ describe('one process per embedded data directory', { timeout: 120_000 }, () => 
     expect(fs.existsSync(lockPathOf(dataDir))).toBe(false);
 
     server = await startService({ env: env(), startTimeoutMs: 90_000 });
-    expect((await listArticles(server)).urls).toEqual(expect.arrayContaining(['https://harbor.example/0', 'https://harbor.example/1']));
+    expect((await listArticles(server)).urls).toEqual(
+      expect.arrayContaining(['https://harbor.example/0', 'https://harbor.example/1']),
+    );
   });
 
   test('after kill -9 the next start takes over the stale lock; without a server the CLI opens the directory itself', async () => {

@@ -84,8 +84,16 @@ type ClientStep =
   | { kind: 'vanish'; rows: number };
 
 const clientStep: fc.Arbitrary<ClientStep> = fc.oneof(
-  fc.record({ kind: fc.constant('commit' as const), rows: fc.integer({ min: 1, max: 3 }), holdMs: fc.integer({ min: 0, max: 15 }) }),
-  fc.record({ kind: fc.constant('rollback' as const), rows: fc.integer({ min: 1, max: 3 }), holdMs: fc.integer({ min: 0, max: 15 }) }),
+  fc.record({
+    kind: fc.constant('commit' as const),
+    rows: fc.integer({ min: 1, max: 3 }),
+    holdMs: fc.integer({ min: 0, max: 15 }),
+  }),
+  fc.record({
+    kind: fc.constant('rollback' as const),
+    rows: fc.integer({ min: 1, max: 3 }),
+    holdMs: fc.integer({ min: 0, max: 15 }),
+  }),
   fc.record({ kind: fc.constant('fail' as const), rows: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('vanish' as const), rows: fc.integer({ min: 1, max: 3 }) }),
 );
@@ -93,7 +101,7 @@ const clientStep: fc.Arbitrary<ClientStep> = fc.oneof(
 let scenario = 0;
 
 describe('the embedded database shared on a socket', () => {
-  test('client transactions never interleave with the server\'s, and only committed rows remain', async () => {
+  test("client transactions never interleave with the server's, and only committed rows remain", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(clientStep, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
@@ -112,13 +120,18 @@ describe('the embedded database shared on a socket', () => {
                 const tag = `r${run}-c${client}-s${index}`;
                 const values = Array.from({ length: step.rows }, () => tag);
                 if (step.kind === 'vanish') {
-                  await vanishMidTransaction(shared.path, `begin; insert into relay_rows (tag) values ${values.map((v) => `('${v}')`).join(', ')}`);
+                  await vanishMidTransaction(
+                    shared.path,
+                    `begin; insert into relay_rows (tag) values ${values.map((v) => `('${v}')`).join(', ')}`,
+                  );
                   continue;
                 }
                 try {
                   await sql.begin(async (tx) => {
                     for (const value of values) await tx`insert into relay_rows (tag) values (${value})`;
-                    const visible = await tx<{ tag: string }[]>`select distinct tag from relay_rows where tag like ${`r${run}-%`}`;
+                    const visible = await tx<
+                      { tag: string }[]
+                    >`select distinct tag from relay_rows where tag like ${`r${run}-%`}`;
                     seenByClients.push({ client, tags: visible.map((row) => row.tag) });
                     if (step.kind === 'fail') await tx`select * from relay_rows_missing`;
                     if ('holdMs' in step) await sleep(step.holdMs);
@@ -139,11 +152,17 @@ describe('the embedded database shared on a socket', () => {
               const tag = `r${run}-server-${i}`;
               await pglite.transaction(async (tx) => {
                 await tx.query('insert into relay_rows (tag) values ($1)', [tag]);
-                const visible = await tx.query<{ tag: string }>('select distinct tag from relay_rows where tag like $1', [`r${run}-%`]);
+                const visible = await tx.query<{ tag: string }>(
+                  'select distinct tag from relay_rows where tag like $1',
+                  [`r${run}-%`],
+                );
                 for (const row of visible.rows) seenByServer.add(row.tag);
               });
               committed.add(tag);
-              const outside = await pglite.query<{ tag: string }>('select distinct tag from relay_rows where tag like $1', [`r${run}-%`]);
+              const outside = await pglite.query<{ tag: string }>(
+                'select distinct tag from relay_rows where tag like $1',
+                [`r${run}-%`],
+              );
               for (const row of outside.rows) seenByServer.add(row.tag);
               await sleep(3);
             }
@@ -160,7 +179,9 @@ describe('the embedded database shared on a socket', () => {
               expect(committed, `client ${client} saw ${tag}`).toContain(tag);
             }
           }
-          const left = await pglite.query<{ tag: string }>('select distinct tag from relay_rows where tag like $1', [`r${run}-%`]);
+          const left = await pglite.query<{ tag: string }>('select distinct tag from relay_rows where tag like $1', [
+            `r${run}-%`,
+          ]);
           expect(new Set(left.rows.map((row) => row.tag))).toEqual(committed);
           // Nothing is left open: the server can still start and finish a transaction at once.
           expect(pglite.isInTransaction()).toBe(false);
@@ -179,7 +200,9 @@ describe('the embedded database shared on a socket', () => {
     } finally {
       await sql.end();
     }
-    const own = await database.pglite!.query<{ n: number }>(`select count(*)::int as n from relay_rows where tag = 'orphan'`);
+    const own = await database.pglite!.query<{ n: number }>(
+      `select count(*)::int as n from relay_rows where tag = 'orphan'`,
+    );
     expect(own.rows[0]!.n).toBe(0);
   });
 
@@ -202,7 +225,9 @@ describe('the embedded database shared on a socket', () => {
         );
       await insertedRow;
       // The server's own statement waits for the stalled client only until the timeout.
-      const own = await database.pglite!.query<{ n: number }>(`select count(*)::int as n from relay_rows where tag = 'stalled'`);
+      const own = await database.pglite!.query<{ n: number }>(
+        `select count(*)::int as n from relay_rows where tag = 'stalled'`,
+      );
       expect(own.rows[0]!.n).toBe(0);
       expect(await stalled).toBe('cut off');
       expect(database.pglite!.isInTransaction()).toBe(false);
@@ -220,10 +245,16 @@ describe('the embedded database shared on a socket', () => {
     );
     const command = await openDatabase({ driver: 'embedded-socket', socketPath: shared.path });
     try {
-      const [row] = await command.db.select({ publishedAt: articles.publishedAt, sortAt: articles.sortAt }).from(articles).where(eq(articles.slug, 'year-one'));
+      const [row] = await command.db
+        .select({ publishedAt: articles.publishedAt, sortAt: articles.sortAt })
+        .from(articles)
+        .where(eq(articles.slug, 'year-one'));
       expect(row!.publishedAt!.toISOString()).toBe('0001-03-01T10:20:30.456Z');
       expect(row!.sortAt.toISOString()).toBe('0001-03-01T10:20:30.456Z');
-      const nested = await command.db.query.articles.findFirst({ where: { slug: 'year-one' }, columns: { publishedAt: true } });
+      const nested = await command.db.query.articles.findFirst({
+        where: { slug: 'year-one' },
+        columns: { publishedAt: true },
+      });
       expect(nested!.publishedAt!.toISOString()).toBe('0001-03-01T10:20:30.456Z');
     } finally {
       await command.close();

@@ -34,7 +34,10 @@ describe.skipIf(skipBuild)('production start from dist/', { timeout: 240_000 }, 
     expect(fs.existsSync(path.join(repoRoot, 'dist/cli.js'))).toBe(true);
 
     const dataDir = path.join(folder, 'data');
-    server = await launch([process.execPath, 'dist/cli.js', 'serve'], { QUOTEGRAPH_DATA_DIR: dataDir, QUOTEGRAPH_SEED_DEMO: 'true' });
+    server = await launch([process.execPath, 'dist/cli.js', 'serve'], {
+      QUOTEGRAPH_DATA_DIR: dataDir,
+      QUOTEGRAPH_SEED_DEMO: 'true',
+    });
     // No loader, no child: the process listening is the one that was started.
     expect(server.output()).toMatch(/"msg":"demo articles loaded"/);
     const demo = await postGraphQL(`${server.origin}/graphql`, '{ articles(first: 10) { totalCount } }');
@@ -45,7 +48,9 @@ describe.skipIf(skipBuild)('production start from dist/', { timeout: 240_000 }, 
       'mutation($text: String!) { ingestArticle(input: { text: $text, title: "Built and ingested" }) { article { quotes { totalCount } } } }',
       { text: 'The harbor board met on Monday.\n\n"We will build the pier," said Mayor Tom Reyes.' },
     );
-    expect(ingested.json, ingested.text).toMatchObject({ data: { ingestArticle: { article: { quotes: { totalCount: 1 } } } } });
+    expect(ingested.json, ingested.text).toMatchObject({
+      data: { ingestArticle: { article: { quotes: { totalCount: 1 } } } },
+    });
 
     await drainsInFlightRequests(server, { signal: 'SIGTERM', to: 'group', times: 2 }, lockPathOf(dataDir));
   });

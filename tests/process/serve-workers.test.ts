@@ -58,8 +58,12 @@ describe.skipIf(!serverUrl)('serve --workers 2 on PostgreSQL', { timeout: 180_00
     const workerPids = [...answeredBy].map(Number);
 
     // Requests the workers have begun (headers read) and cannot answer until the test says so.
-    const requests = Array.from({ length: 6 }, () => heldRequest(server.origin, '{ articles(first: 3) { totalCount nodes { title } } }'));
-    const results = requests.map((request) => request.result.catch((error: Error) => ({ status: 0, body: error.message })));
+    const requests = Array.from({ length: 6 }, () =>
+      heldRequest(server.origin, '{ articles(first: 3) { totalCount nodes { title } } }'),
+    );
+    const results = requests.map((request) =>
+      request.result.catch((error: Error) => ({ status: 0, body: error.message })),
+    );
     await Promise.all(requests.map((request) => request.started));
 
     process.kill(server.child.pid!, 'SIGTERM');
@@ -72,46 +76,64 @@ describe.skipIf(!serverUrl)('serve --workers 2 on PostgreSQL', { timeout: 180_00
     for (const request of requests) request.finish();
 
     const answers = await Promise.all(results);
-    expect(answers.map((answer) => answer.status), server.output()).toEqual(Array(6).fill(200));
-    for (const answer of answers) expect(JSON.parse(answer.body)).toMatchObject({ data: { articles: { totalCount: expect.any(Number) } } });
+    expect(
+      answers.map((answer) => answer.status),
+      server.output(),
+    ).toEqual(Array(6).fill(200));
+    for (const answer of answers)
+      expect(JSON.parse(answer.body)).toMatchObject({ data: { articles: { totalCount: expect.any(Number) } } });
     expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
     for (const pid of workerPids) expect(() => process.kill(pid, 0), `worker ${pid} is still running`).toThrow();
   });
 
-  test.skipIf(!redisServerAvailable())('with REDIS_URL the workers spend one write budget per client, not one each', async () => {
-    const redis = await startRedis();
-    const server = await launch([process.execPath, '--import', 'tsx', 'src/cli.ts', 'serve', '--workers', '2'], {
-      DATABASE_URL: databaseUrl,
-      QUOTEGRAPH_DEBUG: '1',
-      REDIS_URL: redis.url,
-      QUOTEGRAPH_RATE_LIMIT_WRITES: '4',
-    });
-    launched = server;
-    try {
-      // Refused for want of a token, but each spends the address's write budget first.
-      const outcomes: Array<{ pid: string; code: unknown }> = [];
-      for (let i = 0; i < 8; i += 1) {
-        const answer = await postGraphQL(`${server.origin}/graphql`, 'mutation { __typename }');
-        outcomes.push({ pid: String(answer.headers['x-quotegraph-pid']), code: answer.json?.errors?.[0]?.extensions?.code });
+  test.skipIf(!redisServerAvailable())(
+    'with REDIS_URL the workers spend one write budget per client, not one each',
+    async () => {
+      const redis = await startRedis();
+      const server = await launch([process.execPath, '--import', 'tsx', 'src/cli.ts', 'serve', '--workers', '2'], {
+        DATABASE_URL: databaseUrl,
+        QUOTEGRAPH_DEBUG: '1',
+        REDIS_URL: redis.url,
+        QUOTEGRAPH_RATE_LIMIT_WRITES: '4',
+      });
+      launched = server;
+      try {
+        // Refused for want of a token, but each spends the address's write budget first.
+        const outcomes: Array<{ pid: string; code: unknown }> = [];
+        for (let i = 0; i < 8; i += 1) {
+          const answer = await postGraphQL(`${server.origin}/graphql`, 'mutation { __typename }');
+          outcomes.push({
+            pid: String(answer.headers['x-quotegraph-pid']),
+            code: answer.json?.errors?.[0]?.extensions?.code,
+          });
+        }
+        const shown = `${JSON.stringify(outcomes)}\n${server.output()}`;
+        expect(new Set(outcomes.map((outcome) => outcome.pid)).size, shown).toBe(2);
+        // Four in all, whichever worker answered; per-worker budgets would have let up to eight through.
+        expect(
+          outcomes.filter((outcome) => outcome.code === 'RATE_LIMITED'),
+          shown,
+        ).toHaveLength(4);
+        expect(
+          outcomes.slice(4).every((outcome) => outcome.code === 'RATE_LIMITED'),
+          shown,
+        ).toBe(true);
+      } finally {
+        process.kill(server.child.pid!, 'SIGTERM');
+        expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
+        await redis.stop();
       }
-      const shown = `${JSON.stringify(outcomes)}\n${server.output()}`;
-      expect(new Set(outcomes.map((outcome) => outcome.pid)).size, shown).toBe(2);
-      // Four in all, whichever worker answered; per-worker budgets would have let up to eight through.
-      expect(outcomes.filter((outcome) => outcome.code === 'RATE_LIMITED'), shown).toHaveLength(4);
-      expect(outcomes.slice(4).every((outcome) => outcome.code === 'RATE_LIMITED'), shown).toBe(true);
-    } finally {
-      process.kill(server.child.pid!, 'SIGTERM');
-      expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
-      await redis.stop();
-    }
-  });
+    },
+  );
 });
 
 describe('serve --workers on the embedded database', () => {
   test('more than one worker is refused in one line, exit 2, before the data directory is opened', async () => {
     const result = await runCli(['serve', '--workers', '2'], { env: { QUOTEGRAPH_DATA_DIR: 'memory://' } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^quotegraph: --workers 2: the embedded database is opened by one process only; set DATABASE_URL/);
+    expect(result.stderr).toMatch(
+      /^quotegraph: --workers 2: the embedded database is opened by one process only; set DATABASE_URL/,
+    );
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });

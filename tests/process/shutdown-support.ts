@@ -64,14 +64,16 @@ export async function launch(command: string[], env: Record<string, string>): Pr
         reject(new Error(`no "${message}" log line within ${timeoutMs} ms:\n${text}`));
       }, timeoutMs);
       waiters.add(check);
-      void exited.then(() => setTimeout(() => {
-        check();
-        if (waiters.has(check)) {
-          waiters.delete(check);
-          clearTimeout(timer);
-          reject(new Error(`the process exited before logging "${message}":\n${text}`));
-        }
-      }, 50));
+      void exited.then(() =>
+        setTimeout(() => {
+          check();
+          if (waiters.has(check)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`the process exited before logging "${message}":\n${text}`));
+          }
+        }, 50),
+      );
       check();
     });
   const launched = { child, origin: `http://127.0.0.1:${port}`, output: () => text, exited, logged };
@@ -98,7 +100,11 @@ export function heldRequest(origin: string, query: string): HeldRequest {
   const request = http.request(`${origin}/graphql`, {
     method: 'POST',
     agent: false,
-    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), expect: '100-continue' },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      expect: '100-continue',
+    },
   });
   request.once('continue', () => started());
   const result = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -128,8 +134,12 @@ export interface Stop {
 
 /** Holds 8 requests in flight, stops the server as told, then lets the requests finish. */
 export async function drainsInFlightRequests(server: Launched, stop: Stop, lockPath: string | null) {
-  const requests = Array.from({ length: 8 }, () => heldRequest(server.origin, '{ articles(first: 3) { totalCount nodes { title } } }'));
-  const results = requests.map((request) => request.result.catch((error: Error) => ({ status: 0, body: error.message })));
+  const requests = Array.from({ length: 8 }, () =>
+    heldRequest(server.origin, '{ articles(first: 3) { totalCount nodes { title } } }'),
+  );
+  const results = requests.map((request) =>
+    request.result.catch((error: Error) => ({ status: 0, body: error.message })),
+  );
   await Promise.all(requests.map((request) => request.started));
 
   const target = stop.to === 'group' ? -server.child.pid! : server.child.pid!;
@@ -142,11 +152,14 @@ export async function drainsInFlightRequests(server: Launched, stop: Stop, lockP
   for (const request of requests) request.finish();
 
   const answers = await Promise.all(results);
-  expect(answers.map((answer) => answer.status), server.output()).toEqual(Array(8).fill(200));
-  for (const answer of answers) expect(JSON.parse(answer.body)).toMatchObject({ data: { articles: { totalCount: expect.any(Number) } } });
+  expect(
+    answers.map((answer) => answer.status),
+    server.output(),
+  ).toEqual(Array(8).fill(200));
+  for (const answer of answers)
+    expect(JSON.parse(answer.body)).toMatchObject({ data: { articles: { totalCount: expect.any(Number) } } });
   const exit = await server.exited;
   expect(exit, server.output()).toEqual({ code: 0, signal: null });
   expect(server.output()).toMatch(/"msg":"stopped"/);
   if (lockPath) expect(fs.existsSync(lockPath)).toBe(false);
 }
-

@@ -21,37 +21,49 @@ afterAll(async () => {
 });
 
 /** The part of a response that must agree: data and errors, as the client reads them. */
-const answer = (response: { data?: unknown; errors?: unknown }) => JSON.stringify({ data: response.data, errors: response.errors });
+const answer = (response: { data?: unknown; errors?: unknown }) =>
+  JSON.stringify({ data: response.data, errors: response.errors });
 
 export const counts = { graphs: 0, operations: 0, compiled: 0 };
 
-test('compiled path, resolvers and cached app answer every generated operation identically', async () => {
-  await fc.assert(
-    fc.asyncProperty(graphPlan, fc.gen(), async (plan, draw) => {
-      await clearGraph(database);
-      const compiled = createTestApp(database, { apiTokens: [TOKEN] });
-      const resolvers = createTestApp(database, { compiledReads: false, apiTokens: [TOKEN] });
-      const cached = createTestApp(database, { cache: { ...testConfig().cache, enabled: true } });
-      const stored = await storeGeneratedGraph(database, compiled, TOKEN, plan);
-      counts.graphs += 1;
-      for (let i = 0; i < runs(12); i += 1) {
-        // Half the operations keep to what the compiled path answers, so it is really compared.
-        const operation = draw(readOperation, stored, i % 2 === 0);
-        const viaResolvers = await execute(resolvers, operation.query, operation.variables);
-        const viaCompiled = await execute(compiled, operation.query, operation.variables);
-        const viaCache = [await execute(cached, operation.query, operation.variables), await execute(cached, operation.query, operation.variables)];
-        counts.operations += 1;
-        if (viaCompiled.extensions?.sql?.compiled) counts.compiled += 1;
-        for (const error of viaResolvers.errors ?? []) {
-          expect(error.extensions?.code, `${operation.query}\n${JSON.stringify(error)}`).not.toBe('INTERNAL_SERVER_ERROR');
+test(
+  'compiled path, resolvers and cached app answer every generated operation identically',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(graphPlan, fc.gen(), async (plan, draw) => {
+        await clearGraph(database);
+        const compiled = createTestApp(database, { apiTokens: [TOKEN] });
+        const resolvers = createTestApp(database, { compiledReads: false, apiTokens: [TOKEN] });
+        const cached = createTestApp(database, { cache: { ...testConfig().cache, enabled: true } });
+        const stored = await storeGeneratedGraph(database, compiled, TOKEN, plan);
+        counts.graphs += 1;
+        for (let i = 0; i < runs(12); i += 1) {
+          // Half the operations keep to what the compiled path answers, so it is really compared.
+          const operation = draw(readOperation, stored, i % 2 === 0);
+          const viaResolvers = await execute(resolvers, operation.query, operation.variables);
+          const viaCompiled = await execute(compiled, operation.query, operation.variables);
+          const viaCache = [
+            await execute(cached, operation.query, operation.variables),
+            await execute(cached, operation.query, operation.variables),
+          ];
+          counts.operations += 1;
+          if (viaCompiled.extensions?.sql?.compiled) counts.compiled += 1;
+          for (const error of viaResolvers.errors ?? []) {
+            expect(error.extensions?.code, `${operation.query}\n${JSON.stringify(error)}`).not.toBe(
+              'INTERNAL_SERVER_ERROR',
+            );
+          }
+          const expected = answer(viaResolvers);
+          expect(answer(viaCompiled), operation.query).toBe(expected);
+          expect(answer(viaCache[0]!), operation.query).toBe(expected);
+          expect(answer(viaCache[1]!), operation.query).toBe(expected);
         }
-        const expected = answer(viaResolvers);
-        expect(answer(viaCompiled), operation.query).toBe(expected);
-        expect(answer(viaCache[0]!), operation.query).toBe(expected);
-        expect(answer(viaCache[1]!), operation.query).toBe(expected);
-      }
-    }),
-    { numRuns: runs(4) },
-  );
-  console.info(`answers (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.operations} operations (${counts.compiled} answered by the compiled path)`);
-}, scaledTimeout(60000));
+      }),
+      { numRuns: runs(4) },
+    );
+    console.info(
+      `answers (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.operations} operations (${counts.compiled} answered by the compiled path)`,
+    );
+  },
+  scaledTimeout(60000),
+);

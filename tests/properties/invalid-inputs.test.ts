@@ -27,14 +27,41 @@ beforeAll(async () => {
 });
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const TYPES = ['Article', 'Quote', 'Person', 'Organization', 'Affiliation', 'RelatedLink', 'Publisher', 'Query', 'Nope', ''];
+const TYPES = [
+  'Article',
+  'Quote',
+  'Person',
+  'Organization',
+  'Affiliation',
+  'RelatedLink',
+  'Publisher',
+  'Query',
+  'Nope',
+  '',
+];
 
 /** Strings that look like global IDs and are not canonical ones (or name nothing). */
 const badId = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.tuple(fc.constantFrom(...TYPES), fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('0', '-1', '01', '0x1', '1.0', '1e3', ' 1', '2147483648', '99999999999999999999'))).map(([t, k]) => base64(`${t}:${k}`)),
-  fc.tuple(fc.constantFrom(...TYPES.slice(0, 7)), fc.integer({ min: 1, max: 5 })).map(([t, k]) => encodeGlobalID(t, k).replace(/=+$/, '')),
-  fc.tuple(fc.constantFrom(...TYPES.slice(0, 7)), fc.integer({ min: 1, max: 5 }), fc.constantFrom(' ', '\n', '=', '==', '-', '_')).map(([t, k, junk]) => `${encodeGlobalID(t, k)}${junk}`),
+  fc
+    .tuple(
+      fc.constantFrom(...TYPES),
+      fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom('0', '-1', '01', '0x1', '1.0', '1e3', ' 1', '2147483648', '99999999999999999999'),
+      ),
+    )
+    .map(([t, k]) => base64(`${t}:${k}`)),
+  fc
+    .tuple(fc.constantFrom(...TYPES.slice(0, 7)), fc.integer({ min: 1, max: 5 }))
+    .map(([t, k]) => encodeGlobalID(t, k).replace(/=+$/, '')),
+  fc
+    .tuple(
+      fc.constantFrom(...TYPES.slice(0, 7)),
+      fc.integer({ min: 1, max: 5 }),
+      fc.constantFrom(' ', '\n', '=', '==', '-', '_'),
+    )
+    .map(([t, k, junk]) => `${encodeGlobalID(t, k)}${junk}`),
   fc.integer({ min: 1, max: 5 }).map((k) => encodeGlobalID('Article', k)),
 );
 
@@ -57,7 +84,17 @@ const badCursor = fc.oneof(
 /** Dates outside 0001–9999, or not dates at all. */
 const badDate = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('0000-01-01T00:00:00Z', '0001-01-01T00:00:00+00:01', '10000-01-01T00:00:00Z', '+010000-01-01T00:00:00.000Z', '-000001-01-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01', '2026-01-01T25:00:00Z'),
+  fc.constantFrom(
+    '0000-01-01T00:00:00Z',
+    '0001-01-01T00:00:00+00:01',
+    '10000-01-01T00:00:00Z',
+    '+010000-01-01T00:00:00.000Z',
+    '-000001-01-01T00:00:00Z',
+    '2026-02-30T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-01-01',
+    '2026-01-01T25:00:00Z',
+  ),
   fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true }).map((d) => d.toISOString()),
 );
 
@@ -68,7 +105,11 @@ const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), badId, badCursor, badDa
 const OPERATIONS: [query: string, variable: string, kind: 'id' | 'ids' | 'cursor' | 'date' | 'any'][] = [
   ['query Q($id: ID!) { node(id: $id) { id } fine: __typename }', 'id', 'id'],
   ['query Q($ids: [ID!]!) { nodes(ids: $ids) { id } fine: __typename }', 'ids', 'ids'],
-  ['query Q($id: ID) { article(id: $id) { title } fine: article(slug: "harbor-council-backs-tidal-pilot") { slug } }', 'id', 'id'],
+  [
+    'query Q($id: ID) { article(id: $id) { title } fine: article(slug: "harbor-council-backs-tidal-pilot") { slug } }',
+    'id',
+    'id',
+  ],
   ['query Q($id: ID) { person(id: $id) { name quotes(first: 2) { totalCount } } fine: __typename }', 'id', 'id'],
   ['query Q($id: ID) { quotes(filter: { speaker: $id }) { totalCount } }', 'id', 'id'],
   ['query Q($id: ID) { quotes(filter: { organization: $id, article: $id }) { totalCount } }', 'id', 'id'],
@@ -76,14 +117,30 @@ const OPERATIONS: [query: string, variable: string, kind: 'id' | 'ids' | 'cursor
   ['query Q($c: String) { articles(after: $c, first: 2) { nodes { id } } }', 'c', 'cursor'],
   ['query Q($c: String) { articles(before: $c, last: 2, orderBy: OLDEST) { nodes { id } } }', 'c', 'cursor'],
   ['query Q($c: String) { quotes(before: $c, last: 2) { nodes { id } } }', 'c', 'cursor'],
-  ['query Q($c: String) { people(after: $c) { nodes { id } } organizations(before: $c, last: 1) { nodes { id } } }', 'c', 'cursor'],
+  [
+    'query Q($c: String) { people(after: $c) { nodes { id } } organizations(before: $c, last: 1) { nodes { id } } }',
+    'c',
+    'cursor',
+  ],
   ['query Q($c: String) { publishers(after: $c) { nodes { id } } }', 'c', 'cursor'],
-  ['query Q($c: String) { person(slug: "elena-marquez") { quotes(after: $c) { nodes { id } } articles(before: $c, last: 1) { nodes { id } } } }', 'c', 'cursor'],
-  ['query Q($c: String) { article(slug: "the-mayor-answers-questions") { quotes(after: $c, first: 3) { edges { cursor } } } }', 'c', 'cursor'],
+  [
+    'query Q($c: String) { person(slug: "elena-marquez") { quotes(after: $c) { nodes { id } } articles(before: $c, last: 1) { nodes { id } } } }',
+    'c',
+    'cursor',
+  ],
+  [
+    'query Q($c: String) { article(slug: "the-mayor-answers-questions") { quotes(after: $c, first: 3) { edges { cursor } } } }',
+    'c',
+    'cursor',
+  ],
   ['query Q($d: DateTime) { articles(filter: { publishedAfter: $d }) { totalCount } }', 'd', 'date'],
   ['query Q($d: DateTime) { quotes(filter: { publishedBefore: $d }) { totalCount } }', 'd', 'date'],
   ['query Q($n: Int) { articles(first: $n) { totalCount } }', 'n', 'any'],
-  ['query Q($s: String) { article(slug: $s) { id } person(name: $s) { id } organization(slug: $s) { id } }', 's', 'any'],
+  [
+    'query Q($s: String) { article(slug: $s) { id } person(name: $s) { id } organization(slug: $s) { id } }',
+    's',
+    'any',
+  ],
   ['query Q($s: String!) { search(query: $s) { people { id } } }', 's', 'any'],
 ];
 
@@ -98,7 +155,11 @@ const valueFor = (kind: (typeof OPERATIONS)[number][2]): fc.Arbitrary<unknown> =
     case 'ids':
       return fc.oneof({ weight: 4, arbitrary: fc.array(badId, { maxLength: 3 }) }, { weight: 1, arbitrary: anyValue });
     case 'cursor':
-      return fc.oneof({ weight: 3, arbitrary: badCursor }, { weight: 2, arbitrary: foreignCursor }, { weight: 1, arbitrary: anyValue });
+      return fc.oneof(
+        { weight: 3, arbitrary: badCursor },
+        { weight: 2, arbitrary: foreignCursor },
+        { weight: 1, arbitrary: anyValue },
+      );
     case 'date':
       return fc.oneof({ weight: 4, arbitrary: badDate }, { weight: 1, arbitrary: anyValue });
     case 'any':
@@ -109,15 +170,26 @@ const valueFor = (kind: (typeof OPERATIONS)[number][2]): fc.Arbitrary<unknown> =
 const wellFormed = fc.constantFrom(...OPERATIONS).chain(([query, variable, kind]) =>
   fc.record({
     query: fc.constant(query),
-    variables: fc.tuple(valueFor(kind), fc.dictionary(fc.constantFrom('other', 'id', 'c'), anyValue, { maxKeys: 2 })).map(([value, extra]) => ({ ...extra, [variable]: value })),
-    operationName: fc.option(fc.oneof({ weight: 4, arbitrary: fc.constant('Q') }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }), { nil: undefined }),
+    variables: fc
+      .tuple(valueFor(kind), fc.dictionary(fc.constantFrom('other', 'id', 'c'), anyValue, { maxKeys: 2 }))
+      .map(([value, extra]) => ({ ...extra, [variable]: value })),
+    operationName: fc.option(
+      fc.oneof({ weight: 4, arbitrary: fc.constant('Q') }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }),
+      { nil: undefined },
+    ),
   }),
 );
 
 /** Literal forms: the bad value written into the document. */
 const literalOperation = fc.oneof(
-  badId.map((id) => `{ bad: node(id: ${JSON.stringify(id)}) { id } fine: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`),
-  badId.map((id) => `{ bad: article(id: ${JSON.stringify(id)}) { id } fine: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`),
+  badId.map(
+    (id) =>
+      `{ bad: node(id: ${JSON.stringify(id)}) { id } fine: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`,
+  ),
+  badId.map(
+    (id) =>
+      `{ bad: article(id: ${JSON.stringify(id)}) { id } fine: article(slug: "harbor-council-backs-tidal-pilot") { slug } }`,
+  ),
   badCursor.map((c) => `{ bad: articles(after: ${JSON.stringify(c)}) { totalCount nodes { id } } }`),
   badDate.map((d) => `{ bad: quotes(filter: { publishedAfter: ${JSON.stringify(d)} }) { totalCount } }`),
 );
@@ -126,7 +198,21 @@ const literalOperation = fc.oneof(
 const body = fc.oneof(
   { weight: 5, arbitrary: wellFormed },
   { weight: 2, arbitrary: fc.record({ query: literalOperation }) },
-  { weight: 1, arbitrary: fc.record({ query: fc.oneof(fc.constantFrom(...OPERATIONS.map(([query]) => query)), fc.string(), fc.jsonValue({ maxDepth: 2 })), variables: fc.jsonValue({ maxDepth: 3 }), operationName: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }) },
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      {
+        query: fc.oneof(
+          fc.constantFrom(...OPERATIONS.map(([query]) => query)),
+          fc.string(),
+          fc.jsonValue({ maxDepth: 2 }),
+        ),
+        variables: fc.jsonValue({ maxDepth: 3 }),
+        operationName: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: [] },
+    ),
+  },
 );
 
 export const counts = { requests: 0, errors: 0 };
@@ -140,28 +226,37 @@ async function post(app: App, payload: unknown) {
   return { status: response.status, result: (await response.json()) as { data?: any; errors?: any[] } };
 }
 
-test('generated invalid inputs are answered with codes and paths, never INTERNAL_SERVER_ERROR', async () => {
-  await fc.assert(
-    fc.asyncProperty(body, async (payload) => {
-      for (const app of [compiled, resolvers]) {
-        const { status, result } = await post(app, payload);
-        counts.requests += 1;
-        const context = JSON.stringify({ payload, status, result });
-        expect(status, context).toBeLessThan(500);
-        for (const error of result.errors ?? []) {
-          counts.errors += 1;
-          expect(error.extensions?.code, context).toBeTypeOf('string');
-          expect(error.extensions?.code, context).not.toBe('INTERNAL_SERVER_ERROR');
-          // Raised while executing (there is data): it says which field.
-          if (result.data !== undefined && result.data !== null) expect(error.path, context).toBeDefined();
+test(
+  'generated invalid inputs are answered with codes and paths, never INTERNAL_SERVER_ERROR',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        for (const app of [compiled, resolvers]) {
+          const { status, result } = await post(app, payload);
+          counts.requests += 1;
+          const context = JSON.stringify({ payload, status, result });
+          expect(status, context).toBeLessThan(500);
+          for (const error of result.errors ?? []) {
+            counts.errors += 1;
+            expect(error.extensions?.code, context).toBeTypeOf('string');
+            expect(error.extensions?.code, context).not.toBe('INTERNAL_SERVER_ERROR');
+            // Raised while executing (there is data): it says which field.
+            if (result.data !== undefined && result.data !== null) expect(error.path, context).toBeDefined();
+          }
+          // A field with good arguments still answers beside a faulty one.
+          if (
+            result.data &&
+            'fine' in result.data &&
+            typeof payload.query === 'string' &&
+            payload.query.includes('fine: article')
+          ) {
+            expect(result.data.fine, context).toEqual({ slug: 'harbor-council-backs-tidal-pilot' });
+          }
         }
-        // A field with good arguments still answers beside a faulty one.
-        if (result.data && 'fine' in result.data && typeof payload.query === 'string' && payload.query.includes('fine: article')) {
-          expect(result.data.fine, context).toEqual({ slug: 'harbor-council-backs-tidal-pilot' });
-        }
-      }
-    }),
-    { numRuns: runs(150) },
-  );
-  console.info(`invalid inputs (seed ${propertySeed}): ${counts.requests} requests, ${counts.errors} errors checked`);
-}, scaledTimeout(60_000));
+      }),
+      { numRuns: runs(150) },
+    );
+    console.info(`invalid inputs (seed ${propertySeed}): ${counts.requests} requests, ${counts.errors} errors checked`);
+  },
+  scaledTimeout(60_000),
+);

@@ -61,7 +61,11 @@ function walkables(g: StoredGraph, draw: fc.GeneratorValue): Walkable[] {
   if (g.ids.Article.length) list.push(nested(`article(id: ${JSON.stringify(pick(g.ids.Article))})`, 'quotes'));
   if (g.ids.Publisher.length) {
     const id = JSON.stringify(pick(g.ids.Publisher));
-    list.push({ ...nested(`node(id: ${id})`, 'articles'), query: (paging) => `{ o: node(id: ${id}) { ... on Publisher { c: articles${paging ? `(${paging})` : ''} { ${SELECTION} } } } }` });
+    list.push({
+      ...nested(`node(id: ${id})`, 'articles'),
+      query: (paging) =>
+        `{ o: node(id: ${id}) { ... on Publisher { c: articles${paging ? `(${paging})` : ''} { ${SELECTION} } } } }`,
+    });
   }
   return list;
 }
@@ -71,57 +75,80 @@ const SELECTION = 'edges { cursor node { id } } pageInfo { hasNextPage hasPrevio
 async function page(app: App, walkable: Walkable, paging: string) {
   const response = await execute(app, walkable.query(paging));
   expect(response.errors, `${walkable.query(paging)}`).toBeUndefined();
-  return walkable.at(response.data) as { edges: { cursor: string; node: { id: string } }[]; pageInfo: Record<string, any> };
+  return walkable.at(response.data) as {
+    edges: { cursor: string; node: { id: string } }[];
+    pageInfo: Record<string, any>;
+  };
 }
 
 export const counts = { graphs: 0, walks: 0, pages: 0 };
 
-test('paging forward, backward, and on from any cursor visits each row of the list once, in order', async () => {
-  await fc.assert(
-    fc.asyncProperty(graphPlan, fc.gen(), async (plan, draw) => {
-      await clearGraph(database);
-      const app = createTestApp(database, { apiTokens: [TOKEN] });
-      const stored = await storeGeneratedGraph(database, app, TOKEN, plan);
-      counts.graphs += 1;
-      for (const walkable of walkables(stored, draw)) {
-        const all = await page(app, walkable, 'first: 100');
-        const ids = all.edges.map((edge) => edge.node.id);
-        expect(new Set(ids).size, walkable.name).toBe(ids.length);
-        const size = draw(fc.integer, { min: 1, max: 3 });
+test(
+  'paging forward, backward, and on from any cursor visits each row of the list once, in order',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(graphPlan, fc.gen(), async (plan, draw) => {
+        await clearGraph(database);
+        const app = createTestApp(database, { apiTokens: [TOKEN] });
+        const stored = await storeGeneratedGraph(database, app, TOKEN, plan);
+        counts.graphs += 1;
+        for (const walkable of walkables(stored, draw)) {
+          const all = await page(app, walkable, 'first: 100');
+          const ids = all.edges.map((edge) => edge.node.id);
+          expect(new Set(ids).size, walkable.name).toBe(ids.length);
+          const size = draw(fc.integer, { min: 1, max: 3 });
 
-        const forward: string[] = [];
-        let after: string | null = null;
-        for (let guard = 0; guard <= ids.length + 1; guard += 1) {
-          const current = await page(app, walkable, `first: ${size}${after ? `, after: ${JSON.stringify(after)}` : ''}`);
-          counts.pages += 1;
-          forward.push(...current.edges.map((edge) => edge.node.id));
-          if (!current.pageInfo.hasNextPage) break;
-          after = current.pageInfo.endCursor;
-        }
-        expect(forward, `${walkable.name} forward by ${size}`).toEqual(ids);
+          const forward: string[] = [];
+          let after: string | null = null;
+          for (let guard = 0; guard <= ids.length + 1; guard += 1) {
+            const current = await page(
+              app,
+              walkable,
+              `first: ${size}${after ? `, after: ${JSON.stringify(after)}` : ''}`,
+            );
+            counts.pages += 1;
+            forward.push(...current.edges.map((edge) => edge.node.id));
+            if (!current.pageInfo.hasNextPage) break;
+            after = current.pageInfo.endCursor;
+          }
+          expect(forward, `${walkable.name} forward by ${size}`).toEqual(ids);
 
-        const backward: string[] = [];
-        let before: string | null = null;
-        for (let guard = 0; guard <= ids.length + 1; guard += 1) {
-          const current = await page(app, walkable, `last: ${size}${before ? `, before: ${JSON.stringify(before)}` : ''}`);
-          counts.pages += 1;
-          backward.unshift(...current.edges.map((edge) => edge.node.id));
-          if (!current.pageInfo.hasPreviousPage) break;
-          before = current.pageInfo.startCursor;
-        }
-        expect(backward, `${walkable.name} backward by ${size}`).toEqual(ids);
+          const backward: string[] = [];
+          let before: string | null = null;
+          for (let guard = 0; guard <= ids.length + 1; guard += 1) {
+            const current = await page(
+              app,
+              walkable,
+              `last: ${size}${before ? `, before: ${JSON.stringify(before)}` : ''}`,
+            );
+            counts.pages += 1;
+            backward.unshift(...current.edges.map((edge) => edge.node.id));
+            if (!current.pageInfo.hasPreviousPage) break;
+            before = current.pageInfo.startCursor;
+          }
+          expect(backward, `${walkable.name} backward by ${size}`).toEqual(ids);
 
-        if (ids.length) {
-          const at = draw(fc.integer, { min: 0, max: ids.length - 1 });
-          const rest = await page(app, walkable, `first: 100, after: ${JSON.stringify(all.edges[at]!.cursor)}`);
-          expect(rest.edges.map((edge) => edge.node.id), `${walkable.name} after row ${at}`).toEqual(ids.slice(at + 1));
-          const head = await page(app, walkable, `last: 100, before: ${JSON.stringify(all.edges[at]!.cursor)}`);
-          expect(head.edges.map((edge) => edge.node.id), `${walkable.name} before row ${at}`).toEqual(ids.slice(0, at));
+          if (ids.length) {
+            const at = draw(fc.integer, { min: 0, max: ids.length - 1 });
+            const rest = await page(app, walkable, `first: 100, after: ${JSON.stringify(all.edges[at]!.cursor)}`);
+            expect(
+              rest.edges.map((edge) => edge.node.id),
+              `${walkable.name} after row ${at}`,
+            ).toEqual(ids.slice(at + 1));
+            const head = await page(app, walkable, `last: 100, before: ${JSON.stringify(all.edges[at]!.cursor)}`);
+            expect(
+              head.edges.map((edge) => edge.node.id),
+              `${walkable.name} before row ${at}`,
+            ).toEqual(ids.slice(0, at));
+          }
+          counts.walks += 1;
         }
-        counts.walks += 1;
-      }
-    }),
-    { numRuns: runs(3) },
-  );
-  console.info(`paging (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.walks} connections walked, ${counts.pages} pages`);
-}, scaledTimeout(60000));
+      }),
+      { numRuns: runs(3) },
+    );
+    console.info(
+      `paging (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.walks} connections walked, ${counts.pages} pages`,
+    );
+  },
+  scaledTimeout(60000),
+);

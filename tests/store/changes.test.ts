@@ -35,7 +35,10 @@ beforeAll(async () => {
     speakers.push({ kind: 'person', id: (await write((tx) => createPerson(tx, { name }))).result.personId });
   }
   for (const name of ['Tide Works', 'Port Board']) {
-    speakers.push({ kind: 'organization', id: (await write((tx) => createOrganization(tx, { name }))).result.organizationId });
+    speakers.push({
+      kind: 'organization',
+      id: (await write((tx) => createOrganization(tx, { name }))).result.organizationId,
+    });
   }
 });
 afterAll(() => database.close());
@@ -45,10 +48,9 @@ const body = Array.from({ length: WORDS }, (_, i) => `w${String(i).padStart(2, '
 /** Word i: every word is three characters and a space. */
 const wordSpan = (i: number) => ({ startOffset: i * 4, endOffset: i * 4 + 3, text: body.slice(i * 4, i * 4 + 3) });
 
-const quotesArbitrary = fc.array(
-  fc.record({ word: fc.nat(WORDS - 1), speaker: fc.option(fc.nat(4), { nil: null }) }),
-  { maxLength: 8 },
-);
+const quotesArbitrary = fc.array(fc.record({ word: fc.nat(WORDS - 1), speaker: fc.option(fc.nat(4), { nil: null }) }), {
+  maxLength: 8,
+});
 
 describe('store changes', () => {
   test(
@@ -59,13 +61,19 @@ describe('store changes', () => {
         fc.asyncProperty(quotesArbitrary, fc.boolean(), async (quotes, withPublisher) => {
           n++;
           const created = await write((tx) =>
-            createArticle(tx, { title: `Generated ${n}`, body: `${body} ${n}`, publisher: withPublisher ? 'Generated Post' : null }),
+            createArticle(tx, {
+              title: `Generated ${n}`,
+              body: `${body} ${n}`,
+              publisher: withPublisher ? 'Generated Post' : null,
+            }),
           );
           const { articleId } = created.result;
           const quoteIds: number[] = [];
           for (const quote of quotes) {
             const speaker = quote.speaker === null ? null : speakers[quote.speaker]!;
-            const written = await write((tx) => createQuote(tx, { articleId, kind: 'direct', speaker, ...wordSpan(quote.word) }));
+            const written = await write((tx) =>
+              createQuote(tx, { articleId, kind: 'direct', speaker, ...wordSpan(quote.word) }),
+            );
             expect(idsOf(written.change, 'quotes')).toEqual([written.result.quoteId]);
             quoteIds.push(written.result.quoteId);
           }
@@ -77,7 +85,9 @@ describe('store changes', () => {
           expect(idsOf(change, 'articles')).toEqual([articleId]);
           expect(idsOf(change, 'quotes')).toEqual(sorted(quoteIds));
           expect(idsOf(change, 'people')).toEqual(sorted(said.filter((s) => s.kind === 'person').map((s) => s.id)));
-          expect(idsOf(change, 'organizations')).toEqual(sorted(said.filter((s) => s.kind === 'organization').map((s) => s.id)));
+          expect(idsOf(change, 'organizations')).toEqual(
+            sorted(said.filter((s) => s.kind === 'organization').map((s) => s.id)),
+          );
           expect(idsOf(change, 'publishers')).toEqual(publisher?.publisher_id == null ? [] : [publisher.publisher_id]);
         }),
         { numRuns: runs(15) },
@@ -89,7 +99,9 @@ describe('store changes', () => {
   test(
     'updateQuote reports the speaker it had and the one it has now',
     async () => {
-      const { articleId } = (await write((tx) => createArticle(tx, { title: 'Speaker changes', body: `${body} speakers` }))).result;
+      const { articleId } = (
+        await write((tx) => createArticle(tx, { title: 'Speaker changes', body: `${body} speakers` }))
+      ).result;
       const { quoteId } = (await write((tx) => createQuote(tx, { articleId, kind: 'direct', ...wordSpan(0) }))).result;
       let before: SpeakerRef | null = null;
       await fc.assert(
@@ -100,7 +112,9 @@ describe('store changes', () => {
           expect(idsOf(change, 'quotes')).toEqual([quoteId]);
           expect(idsOf(change, 'articles')).toEqual([articleId]);
           expect(idsOf(change, 'people')).toEqual(sorted(involved.filter((s) => s.kind === 'person').map((s) => s.id)));
-          expect(idsOf(change, 'organizations')).toEqual(sorted(involved.filter((s) => s.kind === 'organization').map((s) => s.id)));
+          expect(idsOf(change, 'organizations')).toEqual(
+            sorted(involved.filter((s) => s.kind === 'organization').map((s) => s.id)),
+          );
           before = speaker;
         }),
         { numRuns: runs(20) },
@@ -110,11 +124,16 @@ describe('store changes', () => {
   );
 
   test('a store error names the input field at fault and writes nothing', async () => {
-    const { articleId } = (await write((tx) => createArticle(tx, { title: 'Refusals', body: `${body} refusals` }))).result;
-    const outside = write((tx) => createQuote(tx, { articleId, kind: 'direct', text: 'x', startOffset: 0, endOffset: 10_000 }));
+    const { articleId } = (await write((tx) => createArticle(tx, { title: 'Refusals', body: `${body} refusals` })))
+      .result;
+    const outside = write((tx) =>
+      createQuote(tx, { articleId, kind: 'direct', text: 'x', startOffset: 0, endOffset: 10_000 }),
+    );
     await expect(outside).rejects.toMatchObject({ code: 'INVALID', path: 'endOffset' });
     await expect(outside).rejects.toBeInstanceOf(StoreError);
-    const missing = write((tx) => createQuote(tx, { articleId, kind: 'direct', speaker: { kind: 'person', id: 987_654 }, ...wordSpan(1) }));
+    const missing = write((tx) =>
+      createQuote(tx, { articleId, kind: 'direct', speaker: { kind: 'person', id: 987_654 }, ...wordSpan(1) }),
+    );
     await expect(missing).rejects.toMatchObject({ code: 'NOT_FOUND', path: 'speaker' });
     const stored = rowsOf(await database.db.execute(sql`select id from quotes where article_id = ${articleId}`));
     expect(stored).toEqual([]);

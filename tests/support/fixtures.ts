@@ -72,8 +72,20 @@ export const fishermenArticle: ExtractedArticle = {
   body: fishermenBody,
   quotes: [
     quoteIn(fishermenBody, 'We want the survey before the steel goes in,', brennan, 'direct', 'Joe Brennan'),
-    quoteIn(fishermenBody, 'the survey would be published in full', { name: 'Elena Marquez', type: 'person' }, 'indirect', 'Marquez'),
-    quoteIn(fishermenBody, 'Nobody will be asked to take it on trust,', { name: 'Elena Marquez', type: 'person' }, 'direct', 'she'),
+    quoteIn(
+      fishermenBody,
+      'the survey would be published in full',
+      { name: 'Elena Marquez', type: 'person' },
+      'indirect',
+      'Marquez',
+    ),
+    quoteIn(
+      fishermenBody,
+      'Nobody will be asked to take it on trust,',
+      { name: 'Elena Marquez', type: 'person' },
+      'direct',
+      'she',
+    ),
   ],
   people: [
     { name: 'Joe Brennan', aliases: ['Brennan'], roles: [], mentions: 1, firstOffset: 120 },
@@ -87,7 +99,10 @@ export const fishermenArticle: ExtractedArticle = {
 
 /** An article with many quotes by one speaker, for paging. */
 export function briefingArticle(quoteCount: number): ExtractedArticle {
-  const sentences = Array.from({ length: quoteCount }, (_, i) => `"Answer number ${i + 1} is on the record," Márquez said.`);
+  const sentences = Array.from(
+    { length: quoteCount },
+    (_, i) => `"Answer number ${i + 1} is on the record," Márquez said.`,
+  );
   const body = sentences.join('\n\n');
   return {
     title: 'The mayor answers questions',

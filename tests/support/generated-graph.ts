@@ -13,7 +13,13 @@ import type { App } from '../../src/server.ts';
 import { execute } from './app.ts';
 
 export const PERSON_NAMES = ['Ana Lima', 'Ana Lima', 'Bo Chen', 'Chidi Okafor', 'Dana Weiss', 'Émile Roux'] as const;
-export const ORGANIZATION_NAMES = ['Harbor Authority', 'Harbor Authority', 'City Council', 'Northfield University', 'Tidal Power Co'] as const;
+export const ORGANIZATION_NAMES = [
+  'Harbor Authority',
+  'Harbor Authority',
+  'City Council',
+  'Northfield University',
+  'Tidal Power Co',
+] as const;
 export const PUBLISHER_NAMES = ['Test Gazette', 'Coast Courier', 'Daily Ledger'] as const;
 /** Publication dates: the ends of the calendar, years below 100, and repeats (ties). */
 export const DATES = [
@@ -36,7 +42,12 @@ const WORDS = ['turbine', 'harbor', 'survey', 'council', 'vote', 'pier', 'energy
 export interface GraphPlan {
   people: { name: string; aliases: string[] }[];
   /** parent: index of an earlier organization, so the parents form trees. */
-  organizations: { name: string; kind: (typeof ORGANIZATION_KINDS)[number]; parent: number | null; aliases: string[] }[];
+  organizations: {
+    name: string;
+    kind: (typeof ORGANIZATION_KINDS)[number];
+    parent: number | null;
+    aliases: string[];
+  }[];
   affiliations: { person: number; organization: number; role: string | null }[];
   articles: {
     publishedAt: string | null;
@@ -45,7 +56,11 @@ export interface GraphPlan {
     mentionsPeople: number[];
     mentionsOrganizations: number[];
     /** Each quote is one whole sentence; speaker: a person, an organization, or nobody. */
-    quotes: { sentence: number; kind: (typeof QUOTE_KINDS)[number]; speaker: { person: number } | { organization: number } | null }[];
+    quotes: {
+      sentence: number;
+      kind: (typeof QUOTE_KINDS)[number];
+      speaker: { person: number } | { organization: number } | null;
+    }[];
     links: { title: string; kind: (typeof LINK_KINDS)[number] }[];
   }[];
 }
@@ -57,7 +72,10 @@ const sentence = fc
 export const graphPlan: fc.Arbitrary<GraphPlan> = fc
   .record({
     people: fc.array(
-      fc.record({ name: fc.constantFrom(...PERSON_NAMES), aliases: fc.subarray(['Lima', 'Chen', 'The Mayor', 'Okafor']) }),
+      fc.record({
+        name: fc.constantFrom(...PERSON_NAMES),
+        aliases: fc.subarray(['Lima', 'Chen', 'The Mayor', 'Okafor']),
+      }),
       { minLength: 1, maxLength: 5 },
     ),
     organizations: fc.array(
@@ -83,7 +101,11 @@ export const graphPlan: fc.Arbitrary<GraphPlan> = fc
           fc.record({
             sentence: fc.nat(),
             kind: fc.constantFrom(...QUOTE_KINDS),
-            speaker: fc.oneof(fc.constant(null), fc.record({ person: fc.nat() }), fc.record({ organization: fc.nat() })),
+            speaker: fc.oneof(
+              fc.constant(null),
+              fc.record({ person: fc.nat() }),
+              fc.record({ organization: fc.nat() }),
+            ),
           }),
           { maxLength: 4 },
         ),
@@ -91,10 +113,9 @@ export const graphPlan: fc.Arbitrary<GraphPlan> = fc
       }),
       { minLength: 1, maxLength: 6 },
     ),
-    affiliations: fc.array(
-      fc.record({ person: fc.nat(), organization: fc.nat(), role: fc.constantFrom(...ROLES) }),
-      { maxLength: 8 },
-    ),
+    affiliations: fc.array(fc.record({ person: fc.nat(), organization: fc.nat(), role: fc.constantFrom(...ROLES) }), {
+      maxLength: 8,
+    }),
   })
   .map(({ people, organizations, articles, affiliations }) => {
     const person = (n: number) => n % people.length;
@@ -107,7 +128,11 @@ export const graphPlan: fc.Arbitrary<GraphPlan> = fc
         aliases,
         parent: hasParent && index > 0 ? parentChoice % index : null,
       })),
-      affiliations: affiliations.map((a) => ({ person: person(a.person), organization: organization(a.organization), role: a.role })),
+      affiliations: affiliations.map((a) => ({
+        person: person(a.person),
+        organization: organization(a.organization),
+        role: a.role,
+      })),
       articles: articles.map((article) => {
         // One quote per sentence at most: (article, position) is a quote's place.
         const quoted = new Map<number, GraphPlan['articles'][number]['quotes'][number]>();
@@ -156,7 +181,12 @@ async function mutate(app: App, token: string, source: string, variables: Record
 }
 
 /** Writes the plan into the (empty) database behind `app`; `token` must have write access. */
-export async function storeGeneratedGraph(database: DatabaseHandle, app: App, token: string, plan: GraphPlan): Promise<StoredGraph> {
+export async function storeGeneratedGraph(
+  database: DatabaseHandle,
+  app: App,
+  token: string,
+  plan: GraphPlan,
+): Promise<StoredGraph> {
   graphCounter += 1;
   const stored: StoredGraph = {
     ids: { Article: [], Quote: [], Person: [], Organization: [], Affiliation: [], RelatedLink: [], Publisher: [] },
@@ -167,9 +197,14 @@ export async function storeGeneratedGraph(database: DatabaseHandle, app: App, to
   };
   const people: string[] = [];
   for (const person of plan.people) {
-    const data = await mutate(app, token, 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id slug } } }', {
-      input: { name: person.name, aliases: person.aliases },
-    });
+    const data = await mutate(
+      app,
+      token,
+      'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id slug } } }',
+      {
+        input: { name: person.name, aliases: person.aliases },
+      },
+    );
     people.push(data.createPerson.person.id);
     stored.slugs.Person.push(data.createPerson.person.slug);
   }
@@ -196,7 +231,13 @@ export async function storeGeneratedGraph(database: DatabaseHandle, app: App, to
       app,
       token,
       'mutation($input: CreateAffiliationInput!) { createAffiliation(input: $input) { affiliation { id } } }',
-      { input: { person: people[affiliation.person], organization: organizations[affiliation.organization], role: affiliation.role } },
+      {
+        input: {
+          person: people[affiliation.person],
+          organization: organizations[affiliation.organization],
+          role: affiliation.role,
+        },
+      },
     );
     stored.ids.Affiliation.push(data.createAffiliation.affiliation.id);
   }
@@ -211,7 +252,13 @@ export async function storeGeneratedGraph(database: DatabaseHandle, app: App, to
         imageCaption: null,
         body,
         quotes: [],
-        people: article.mentionsPeople.map((p) => ({ name: plan.people[p]!.name, aliases: [], roles: [], mentions: 1, firstOffset: 0 })),
+        people: article.mentionsPeople.map((p) => ({
+          name: plan.people[p]!.name,
+          aliases: [],
+          roles: [],
+          mentions: 1,
+          firstOffset: 0,
+        })),
         organizations: article.mentionsOrganizations.map((o) => ({
           name: plan.organizations[o]!.name,
           kind: plan.organizations[o]!.kind,
@@ -238,23 +285,34 @@ export async function storeGeneratedGraph(database: DatabaseHandle, app: App, to
     }
     for (const id of ingested.organizationIds) {
       const global = Buffer.from(`Organization:${id}`).toString('base64');
-      if (!organizations.includes(global) && !stored.ids.Organization.includes(global)) stored.ids.Organization.push(global);
+      if (!organizations.includes(global) && !stored.ids.Organization.includes(global))
+        stored.ids.Organization.push(global);
     }
     const offsets = article.sentences.map((_, i) => article.sentences.slice(0, i).join(' ').length + (i ? 1 : 0));
     for (const quote of article.quotes) {
       const text = article.sentences[quote.sentence]!;
-      const speaker = quote.speaker === null ? null : 'person' in quote.speaker ? people[quote.speaker.person] : organizations[quote.speaker.organization];
-      const data = await mutate(app, token, 'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { quote { id } } }', {
-        input: {
-          article: articleId,
-          text,
-          kind: quote.kind,
-          startOffset: offsets[quote.sentence],
-          endOffset: offsets[quote.sentence]! + text.length,
-          speaker,
-          speakerLabel: speaker ? 'a speaker' : null,
+      const speaker =
+        quote.speaker === null
+          ? null
+          : 'person' in quote.speaker
+            ? people[quote.speaker.person]
+            : organizations[quote.speaker.organization];
+      const data = await mutate(
+        app,
+        token,
+        'mutation($input: CreateQuoteInput!) { createQuote(input: $input) { quote { id } } }',
+        {
+          input: {
+            article: articleId,
+            text,
+            kind: quote.kind,
+            startOffset: offsets[quote.sentence],
+            endOffset: offsets[quote.sentence]! + text.length,
+            speaker,
+            speakerLabel: speaker ? 'a speaker' : null,
+          },
         },
-      });
+      );
       stored.ids.Quote.push(data.createQuote.quote.id);
     }
     for (const link of article.links) {
@@ -284,7 +342,9 @@ export async function storeGeneratedGraph(database: DatabaseHandle, app: App, to
 /** Empties the graph between generated cases (the test database is the test file's own). */
 export async function clearGraph(database: DatabaseHandle): Promise<void> {
   await database.db.execute(
-    sql.raw('truncate table quotes, related_links, mentions, affiliations, articles, people, organizations, publishers restart identity cascade'),
+    sql.raw(
+      'truncate table quotes, related_links, mentions, affiliations, articles, people, organizations, publishers restart identity cascade',
+    ),
   );
 }
 
@@ -296,7 +356,12 @@ export async function clearGraph(database: DatabaseHandle): Promise<void> {
  */
 export function treeGraphPlan(): GraphPlan {
   const tie = '2026-01-10T09:00:00.000Z';
-  const org = (name: string, parent: number | null, kind: (typeof ORGANIZATION_KINDS)[number] = 'agency') => ({ name, kind, parent, aliases: [] });
+  const org = (name: string, parent: number | null, kind: (typeof ORGANIZATION_KINDS)[number] = 'agency') => ({
+    name,
+    kind,
+    parent,
+    aliases: [],
+  });
   return {
     people: PERSON_NAMES.map((name, i) => ({ name, aliases: i % 2 ? ['Lima'] : [] })),
     organizations: [
@@ -321,15 +386,28 @@ export function treeGraphPlan(): GraphPlan {
     articles: Array.from({ length: 7 }, (_, a) => ({
       publishedAt: a === 6 ? null : a % 3 === 0 ? DATES[0] : tie,
       publisher: a % 4 === 3 ? null : a % 2,
-      sentences: ['Harbor vote steel.', 'Turbine energy trust.', 'Council pier boats.', 'Survey steel harbor.', 'Energy vote.'],
+      sentences: [
+        'Harbor vote steel.',
+        'Turbine energy trust.',
+        'Council pier boats.',
+        'Survey steel harbor.',
+        'Energy vote.',
+      ],
       mentionsPeople: [a % PERSON_NAMES.length],
       mentionsOrganizations: [(a * 2) % 9],
       quotes: Array.from({ length: 4 }, (_, q) => ({
         sentence: q,
         kind: QUOTE_KINDS[(a + q) % 3]!,
-        speaker: q === 3 ? null : (a + q) % 2 ? { person: (a + q) % PERSON_NAMES.length } : { organization: (a * q + 1) % 9 },
+        speaker:
+          q === 3 ? null : (a + q) % 2 ? { person: (a + q) % PERSON_NAMES.length } : { organization: (a * q + 1) % 9 },
       })),
-      links: a % 2 ? [{ title: 'Harbor vote.', kind: 'ARTICLE' as const }, { title: 'Harbor vote.', kind: 'PHOTOS' as const }] : [],
+      links:
+        a % 2
+          ? [
+              { title: 'Harbor vote.', kind: 'ARTICLE' as const },
+              { title: 'Harbor vote.', kind: 'PHOTOS' as const },
+            ]
+          : [],
     })),
   };
 }

@@ -42,7 +42,9 @@ class Enum {
 
 /** A value or, now and then, a value that names nothing. */
 function drawn<T>(values: readonly T[], missing: T): fc.Arbitrary<T> {
-  return values.length ? fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 5 }, { arbitrary: fc.constant(missing), weight: 1 }) : fc.constant(missing);
+  return values.length
+    ? fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 5 }, { arbitrary: fc.constant(missing), weight: 1 })
+    : fc.constant(missing);
 }
 
 const MISSING_ID = (typename: string) => Buffer.from(`${typename}:999999`).toString('base64');
@@ -112,9 +114,11 @@ function selection(type: GraphQLNamedType, depth: number, b: Builder): fc.Arbitr
   const fields = Object.values(type.getFields()).filter(
     (field) => (depth > 0 || isLeafType(getNamedType(field.type))) && (!b.compilable || compiledField(type, field)),
   );
-  return fc.subarray(fields, { minLength: 1, maxLength: Math.min(6, fields.length) }).chain((chosen) =>
-    fc.tuple(...chosen.map((field) => fieldSelection(field, depth, b))).map((parts) => `{ ${parts.join(' ')} }`),
-  );
+  return fc
+    .subarray(fields, { minLength: 1, maxLength: Math.min(6, fields.length) })
+    .chain((chosen) =>
+      fc.tuple(...chosen.map((field) => fieldSelection(field, depth, b))).map((parts) => `{ ${parts.join(' ')} }`),
+    );
 }
 
 function fieldSelection(field: GraphQLField<unknown, unknown>, depth: number, b: Builder): fc.Arbitrary<string> {
@@ -123,7 +127,8 @@ function fieldSelection(field: GraphQLField<unknown, unknown>, depth: number, b:
   if (isLeafType(named)) return alias.map((a) => `${a}${field.name}`);
   const isConnection = field.args.some((arg) => arg.name === 'first');
   const args = isConnection ? connectionArgs(field) : fc.constant('');
-  const sub = isConnection && isObjectType(named) ? connectionSelection(named, depth - 1, b) : selection(named, depth - 1, b);
+  const sub =
+    isConnection && isObjectType(named) ? connectionSelection(named, depth - 1, b) : selection(named, depth - 1, b);
   return fc.tuple(alias, args, sub).map(([a, argText, set]) => `${a}${field.name}${argText} ${set}`);
 }
 
@@ -232,13 +237,19 @@ function rootArguments(name: string, g: StoredGraph): fc.Arbitrary<Record<string
         ),
       });
     case 'people':
-      return fc.record({ first, filter: optional(fc.record({ search: fc.constantFrom(...g.names, 'a', '') }, { requiredKeys: [] })) });
+      return fc.record({
+        first,
+        filter: optional(fc.record({ search: fc.constantFrom(...g.names, 'a', '') }, { requiredKeys: [] })),
+      });
     case 'organizations':
       return fc.record({
         first,
         filter: optional(
           fc.record(
-            { search: fc.constantFrom(...g.names, 'or', ''), kind: fc.constantFrom(...ORGANIZATION_KINDS).map((k) => new Enum(k.toUpperCase())) },
+            {
+              search: fc.constantFrom(...g.names, 'or', ''),
+              kind: fc.constantFrom(...ORGANIZATION_KINDS).map((k) => new Enum(k.toUpperCase())),
+            },
             { requiredKeys: [] },
           ),
         ),
@@ -246,7 +257,10 @@ function rootArguments(name: string, g: StoredGraph): fc.Arbitrary<Record<string
     case 'publishers':
       return fc.record({ first });
     case 'search':
-      return fc.record({ query: fc.constantFrom(...g.words, ...g.names), first: fc.option(fc.constantFrom(1, 3, 5), { nil: undefined }) });
+      return fc.record({
+        query: fc.constantFrom(...g.words, ...g.names),
+        first: fc.option(fc.constantFrom(1, 3, 5), { nil: undefined }),
+      });
     default:
       throw new Error(`no argument generator for Query.${name}: add one (every root field is generated)`);
   }
@@ -276,7 +290,8 @@ export function readOperation(g: StoredGraph, compilable = false): fc.Arbitrary<
         ...Array.from({ length: count }, (_, index) =>
           fc.constantFrom(...roots).chain((field) => {
             const named = getNamedType(field.type);
-            const isConnection = field.args.some((arg) => arg.name === 'first') && isObjectType(named) && 'nodes' in named.getFields();
+            const isConnection =
+              field.args.some((arg) => arg.name === 'first') && isObjectType(named) && 'nodes' in named.getFields();
             return fc.tuple(
               fc.constant(field),
               rootArguments(field.name, g),

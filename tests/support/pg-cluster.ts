@@ -39,7 +39,8 @@ function pg(binary: string, args: string[], options: { allowFailure?: boolean } 
   return new Promise((resolve, reject) => {
     execFile(file, argv, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`;
-      if (error && !options.allowFailure) reject(new Error(`${binary} ${args.join(' ')} failed: ${error.message}\n${output}`));
+      if (error && !options.allowFailure)
+        reject(new Error(`${binary} ${args.join(' ')} failed: ${error.message}\n${output}`));
       else resolve(output);
     });
   });
@@ -91,10 +92,23 @@ export async function createCluster(options: { settings?: Record<string, string 
     jit: 'off',
     ...options.settings,
   };
-  const serverOptions = [`-p ${port}`, `-k ${socketDir}`, ...Object.entries(settings).map(([key, value]) => `-c ${key}=${value}`)].join(' ');
+  const serverOptions = [
+    `-p ${port}`,
+    `-k ${socketDir}`,
+    ...Object.entries(settings).map(([key, value]) => `-c ${key}=${value}`),
+  ].join(' ');
 
   try {
-    await pg('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+    await pg('initdb', [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
   } catch (error) {
     fs.rmSync(root, { recursive: true, force: true });
     throw error;
@@ -112,7 +126,20 @@ export async function createCluster(options: { settings?: Record<string, string 
       await pg('pg_ctl', ['-D', dataDir, '-m', mode, '-w', '-t', '30', 'stop']);
     },
     async restart() {
-      await pg('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-m', 'fast', '-w', '-t', '30', 'restart']);
+      await pg('pg_ctl', [
+        '-D',
+        dataDir,
+        '-l',
+        logFile,
+        '-o',
+        serverOptions,
+        '-m',
+        'fast',
+        '-w',
+        '-t',
+        '30',
+        'restart',
+      ]);
     },
     async running() {
       return (await pg('pg_ctl', ['-D', dataDir, 'status'], { allowFailure: true })).includes('server is running');

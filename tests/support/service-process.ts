@@ -38,7 +38,10 @@ export interface ServiceProcess {
 function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(QUOTEGRAPH_|VITEST|TEST_DATABASE_URL$|DATABASE_URL$|NODE_ENV$|NODE_OPTIONS$|PORT$|HOST$|REDIS_URL$)/.test(key)) continue;
+    if (
+      /^(QUOTEGRAPH_|VITEST|TEST_DATABASE_URL$|DATABASE_URL$|NODE_ENV$|NODE_OPTIONS$|PORT$|HOST$|REDIS_URL$)/.test(key)
+    )
+      continue;
     env[key] = value;
   }
   return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'info', QUOTEGRAPH_SEED_DEMO: 'false', ...extra };
@@ -58,11 +61,15 @@ export interface ServiceOptions {
 
 export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', String(options.workers ?? 1)], {
-    cwd: repoRoot,
-    env: serviceEnv({ HOST: '127.0.0.1', PORT: String(port), ...options.env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', String(options.workers ?? 1)],
+    {
+      cwd: repoRoot,
+      env: serviceEnv({ HOST: '127.0.0.1', PORT: String(port), ...options.env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const logs: LogLine[] = [];
   let text = '';
   let started = false;
@@ -177,7 +184,13 @@ export function httpRequest(
         response.on('error', reject);
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json: jsonOrUndefined(text), ms: performance.now() - started });
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text,
+            json: jsonOrUndefined(text),
+            ms: performance.now() - started,
+          });
         });
       },
     );
@@ -197,7 +210,11 @@ export function postGraphQL(
   return httpRequest(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...options.headers },
-    body: JSON.stringify({ query, variables, ...(options.operationName ? { operationName: options.operationName } : {}) }),
+    body: JSON.stringify({
+      query,
+      variables,
+      ...(options.operationName ? { operationName: options.operationName } : {}),
+    }),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
 }
@@ -211,7 +228,11 @@ export interface FetchAnswer {
   json: any;
 }
 
-export async function fetchAnswer(app: Pick<App, 'fetch'>, url: string | URL, init: RequestInit = {}): Promise<FetchAnswer> {
+export async function fetchAnswer(
+  app: Pick<App, 'fetch'>,
+  url: string | URL,
+  init: RequestInit = {},
+): Promise<FetchAnswer> {
   const response = await app.fetch(String(url), init);
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: jsonOrUndefined(text) };

@@ -50,7 +50,8 @@ const speakerName = (person: Json, organization: Json) => person?.name ?? organi
 
 const W1: Workload = {
   id: 'W1',
-  title: 'article by id: title, dek, its first 10 quotes in reading order with speaker, the speaker\'s affiliations (role, organization name), related links; no counts',
+  title:
+    "article by id: title, dek, its first 10 quotes in reading order with speaker, the speaker's affiliations (role, organization name), related links; no counts",
   body: {
     limit: (p) => ({ w: 'W1', v: p }),
     quotegraph: (p) =>
@@ -82,7 +83,9 @@ const W1: Workload = {
           kind: lower(q.kind),
           speaker: q.person
             ? { name: q.person.name, affiliations: q.person.affiliations }
-            : q.organization ? { name: q.organization.name } : null,
+            : q.organization
+              ? { name: q.organization.name }
+              : null,
         })),
         links: a.links.map((l: Json) => ({ title: l.title, url: l.url, kind: lower(l.kind) })),
       },
@@ -98,7 +101,13 @@ const W1: Workload = {
           speaker: !q.speaker
             ? null
             : q.speaker.__typename === 'Person'
-              ? { name: q.speaker.name, affiliations: q.speaker.affiliations.map((f: Json) => ({ role: f.role, organization: f.organization.name })) }
+              ? {
+                  name: q.speaker.name,
+                  affiliations: q.speaker.affiliations.map((f: Json) => ({
+                    role: f.role,
+                    organization: f.organization.name,
+                  })),
+                }
               : { name: q.speaker.name },
         })),
         links: a.relatedLinks.map((l: Json) => ({ title: l.title, url: l.url, kind: lower(l.kind) })),
@@ -121,7 +130,9 @@ const W1: Workload = {
                   organization: f.organizationByOrganizationId.name,
                 })),
               }
-            : q.organizationBySpeakerOrganizationId ? { name: q.organizationBySpeakerOrganizationId.name } : null,
+            : q.organizationBySpeakerOrganizationId
+              ? { name: q.organizationBySpeakerOrganizationId.name }
+              : null,
         })),
         links: a.relatedLinksByArticleId.nodes.map((l: Json) => ({ title: l.title, url: l.url, kind: lower(l.kind) })),
       };
@@ -131,7 +142,8 @@ const W1: Workload = {
 
 const W2: Workload = {
   id: 'W2',
-  title: 'quotes of one person by id: newest 20 (article date desc, article desc, position asc) with article title and date, plus totalCount (the stored quote_count in all three)',
+  title:
+    'quotes of one person by id: newest 20 (article date desc, article desc, position asc) with article title and date, plus totalCount (the stored quote_count in all three)',
   body: {
     limit: (p) => ({ w: 'W2', v: p }),
     quotegraph: (p) =>
@@ -150,11 +162,21 @@ const W2: Workload = {
       ),
   },
   normalise: {
-    limit: (r: Json) => ({ total: Number(r.total), items: r.items.map((i: Json) => ({ text: i.text, title: i.title, publishedAt: iso(i.publishedAt) })) }),
+    limit: (r: Json) => ({
+      total: Number(r.total),
+      items: r.items.map((i: Json) => ({ text: i.text, title: i.title, publishedAt: iso(i.publishedAt) })),
+    }),
     quotegraph: (json: Json) => {
       const c = dataOf(json, 'quotes');
       if (!c || c.graphqlErrors) return c;
-      return { total: c.totalCount, items: c.nodes.map((q: Json) => ({ text: q.text, title: q.article.title, publishedAt: iso(q.article.publishedAt) })) };
+      return {
+        total: c.totalCount,
+        items: c.nodes.map((q: Json) => ({
+          text: q.text,
+          title: q.article.title,
+          publishedAt: iso(q.article.publishedAt),
+        })),
+      };
     },
     postgraphile: (json: Json) => {
       const p = dataOf(json, 'personByRowId');
@@ -174,7 +196,8 @@ const W2: Workload = {
 
 const W3: Workload = {
   id: 'W3',
-  title: 'front page: 20 newest articles (title, date), each with its first 3 quotes in reading order and speaker names; no totalCount anywhere',
+  title:
+    'front page: 20 newest articles (title, date), each with its first 3 quotes in reading order and speaker names; no totalCount anywhere',
   body: {
     limit: () => ({ w: 'W3', v: {} }),
     quotegraph: () =>
@@ -212,7 +235,8 @@ const W3: Workload = {
 
 const W4: Workload = {
   id: 'W4',
-  title: 'full-text quote search: newest 20 matches with speaker label and article title, plus totalCount (a count of the matches in all three)',
+  title:
+    'full-text quote search: newest 20 matches with speaker label and article title, plus totalCount (a count of the matches in all three)',
   body: {
     limit: (p) => ({ w: 'W4', v: p }),
     quotegraph: (p) =>
@@ -233,14 +257,21 @@ const W4: Workload = {
     quotegraph: (json: Json) => {
       const c = dataOf(json, 'quotes');
       if (!c || c.graphqlErrors) return c;
-      return { total: c.totalCount, items: c.nodes.map((q: Json) => ({ text: q.text, speakerLabel: q.speakerLabel, title: q.article.title })) };
+      return {
+        total: c.totalCount,
+        items: c.nodes.map((q: Json) => ({ text: q.text, speakerLabel: q.speakerLabel, title: q.article.title })),
+      };
     },
     postgraphile: (json: Json) => {
       const c = dataOf(json, 'pglSearchQuotes');
       if (!c || c.graphqlErrors) return c;
       return {
         total: c.totalCount,
-        items: c.nodes.map((q: Json) => ({ text: q.text, speakerLabel: q.speakerLabel, title: q.articleByArticleId.title })),
+        items: c.nodes.map((q: Json) => ({
+          text: q.text,
+          speakerLabel: q.speakerLabel,
+          title: q.articleByArticleId.title,
+        })),
       };
     },
   },
@@ -248,7 +279,8 @@ const W4: Workload = {
 
 const W5: Workload = {
   id: 'W5',
-  title: 'quotes by a speaker name or alias (surname as stored, upper case or folded), resolved to one speaker (person first; own name, then most quoted, then lowest id): newest 20 with speaker and article title, plus totalCount (stored quote_count in quotegraph and the limit; PostGraphile counts the rows)',
+  title:
+    'quotes by a speaker name or alias (surname as stored, upper case or folded), resolved to one speaker (person first; own name, then most quoted, then lowest id): newest 20 with speaker and article title, plus totalCount (stored quote_count in quotegraph and the limit; PostGraphile counts the rows)',
   body: {
     limit: (p) => ({ w: 'W5', v: p }),
     quotegraph: (p) =>
@@ -269,7 +301,10 @@ const W5: Workload = {
     quotegraph: (json: Json) => {
       const c = dataOf(json, 'quotes');
       if (!c || c.graphqlErrors) return c;
-      return { total: c.totalCount, items: c.nodes.map((q: Json) => ({ text: q.text, speaker: q.speaker?.name ?? null, title: q.article.title })) };
+      return {
+        total: c.totalCount,
+        items: c.nodes.map((q: Json) => ({ text: q.text, speaker: q.speaker?.name ?? null, title: q.article.title })),
+      };
     },
     postgraphile: (json: Json) => {
       const c = dataOf(json, 'pglQuotesBySpeakerName');
@@ -306,7 +341,11 @@ export function parameterSequence(workload: WorkloadId, info: DatasetInfo, seed:
         return {};
       case 'W4': {
         const { keyword, topic } = random.pick(keywords);
-        return { search: random.chance(0.5) ? keyword : `${keyword} ${random.pick(topic.keywords.filter((k) => k !== keyword))}` };
+        return {
+          search: random.chance(0.5)
+            ? keyword
+            : `${keyword} ${random.pick(topic.keywords.filter((k) => k !== keyword))}`,
+        };
       }
       case 'W5': {
         const surname = info.people[speakers.draw(random)]!.surname;

@@ -32,8 +32,12 @@ export async function request<Result, Variables>(
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify(body),
   });
-  const answer = (await response.json()) as { data?: Result; errors?: { message: string; extensions?: { code?: string } }[] };
+  const answer = (await response.json()) as {
+    data?: Result;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   const error = answer.errors?.[0];
-  if (error || !answer.data) throw new GraphQLRequestError(error?.message ?? `HTTP ${response.status}`, error?.extensions?.code);
+  if (error || !answer.data)
+    throw new GraphQLRequestError(error?.message ?? `HTTP ${response.status}`, error?.extensions?.code);
   return answer.data;
 }

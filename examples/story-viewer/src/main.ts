@@ -15,10 +15,13 @@ function el(tag: string, attributes: Record<string, string> = {}, ...children: C
   return element;
 }
 
-const link = (href: string, text: string, attributes: Record<string, string> = {}) => el('a', { href, ...attributes }, text);
+const link = (href: string, text: string, attributes: Record<string, string> = {}) =>
+  el('a', { href, ...attributes }, text);
 
 function date(value: string | null | undefined): string {
-  return value ? new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : '';
+  return value
+    ? new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : '';
 }
 
 function speakerHref(speaker: FragmentOf<typeof SpeakerFields>): string | null {
@@ -36,10 +39,20 @@ function speakerBlock(speaker: FragmentOf<typeof SpeakerFields> | null, label: s
     const roles = fields.affiliations.map((affiliation) =>
       [affiliation.role, affiliation.organization.name].filter(Boolean).join(', '),
     );
-    return el('p', { class: 'speaker' }, href ? link(href, fields.name, { class: 'speaker-link' }) : fields.name, roles.length ? el('span', { class: 'roles' }, ` — ${roles.join('; ')}`) : null);
+    return el(
+      'p',
+      { class: 'speaker' },
+      href ? link(href, fields.name, { class: 'speaker-link' }) : fields.name,
+      roles.length ? el('span', { class: 'roles' }, ` — ${roles.join('; ')}`) : null,
+    );
   }
   if (fields.__typename === 'Organization') {
-    return el('p', { class: 'speaker' }, href ? link(href, fields.name, { class: 'speaker-link' }) : fields.name, el('span', { class: 'roles' }, ` — ${fields.kind.toLowerCase()}`));
+    return el(
+      'p',
+      { class: 'speaker' },
+      href ? link(href, fields.name, { class: 'speaker-link' }) : fields.name,
+      el('span', { class: 'roles' }, ` — ${fields.kind.toLowerCase()}`),
+    );
   }
   return el('p', { class: 'speaker' }, label ?? '');
 }
@@ -55,7 +68,14 @@ function quoteList(list: FragmentOf<typeof QuoteList>, showArticle: boolean): HT
         { class: `quote ${quote.kind.toLowerCase()}` },
         el('blockquote', {}, quote.text),
         speakerBlock(quote.speaker, quote.speakerLabel),
-        showArticle ? el('p', { class: 'source' }, link(`#/story/${encodeURIComponent(quote.article.slug)}`, quote.article.title), ` · ${date(quote.article.publishedAt)}`) : null,
+        showArticle
+          ? el(
+              'p',
+              { class: 'source' },
+              link(`#/story/${encodeURIComponent(quote.article.slug)}`, quote.article.title),
+              ` · ${date(quote.article.publishedAt)}`,
+            )
+          : null,
       ),
     ),
   );
@@ -78,7 +98,11 @@ async function frontPage(): Promise<HTMLElement> {
           el('p', { class: 'meta' }, [article.publisher?.name, date(article.publishedAt)].filter(Boolean).join(' · ')),
           article.dek ? el('p', { class: 'dek' }, article.dek) : null,
           article.quotes.nodes[0]
-            ? el('p', { class: 'teaser' }, `“${article.quotes.nodes[0].text}” — ${article.quotes.nodes[0].speakerLabel ?? 'unattributed'} (${article.quotes.totalCount} quotes)`)
+            ? el(
+                'p',
+                { class: 'teaser' },
+                `“${article.quotes.nodes[0].text}” — ${article.quotes.nodes[0].speakerLabel ?? 'unattributed'} (${article.quotes.totalCount} quotes)`,
+              )
             : null,
         ),
       ),
@@ -103,7 +127,18 @@ async function storyPage(slug: string): Promise<HTMLElement> {
           'section',
           { class: 'related' },
           el('h2', {}, 'Related'),
-          el('ul', {}, ...article.relatedLinks.map((related) => el('li', {}, related.url ? link(related.url, related.title, { rel: 'noopener noreferrer' }) : related.title, ` (${related.kind.toLowerCase()})`))),
+          el(
+            'ul',
+            {},
+            ...article.relatedLinks.map((related) =>
+              el(
+                'li',
+                {},
+                related.url ? link(related.url, related.title, { rel: 'noopener noreferrer' }) : related.title,
+                ` (${related.kind.toLowerCase()})`,
+              ),
+            ),
+          ),
         )
       : null,
   );
@@ -124,9 +159,13 @@ function pager(base: string, page: FragmentOf<typeof QuotePage>, cursor: PageCur
   return el(
     'nav',
     { class: 'pager' },
-    hasPrevious && pageInfo.startCursor ? link(`${base}?before=${encodeURIComponent(pageInfo.startCursor)}`, '← Previous', { class: 'previous' }) : el('span', { class: 'previous disabled' }, '← Previous'),
+    hasPrevious && pageInfo.startCursor
+      ? link(`${base}?before=${encodeURIComponent(pageInfo.startCursor)}`, '← Previous', { class: 'previous' })
+      : el('span', { class: 'previous disabled' }, '← Previous'),
     el('span', { class: 'count' }, `${totalCount} quotes`),
-    hasNext && pageInfo.endCursor ? link(`${base}?after=${encodeURIComponent(pageInfo.endCursor)}`, 'Next →', { class: 'next' }) : el('span', { class: 'next disabled' }, 'Next →'),
+    hasNext && pageInfo.endCursor
+      ? link(`${base}?after=${encodeURIComponent(pageInfo.endCursor)}`, 'Next →', { class: 'next' })
+      : el('span', { class: 'next disabled' }, 'Next →'),
   );
 }
 
@@ -145,7 +184,15 @@ async function personPage(id: string, cursor: PageCursor): Promise<HTMLElement> 
     { class: 'speaker-page' },
     el('h1', {}, person.name),
     person.description ? el('p', { class: 'dek' }, person.description) : null,
-    person.affiliations.length ? el('ul', { class: 'affiliations' }, ...person.affiliations.map((affiliation) => el('li', {}, [affiliation.role, affiliation.organization.name].filter(Boolean).join(', ')))) : null,
+    person.affiliations.length
+      ? el(
+          'ul',
+          { class: 'affiliations' },
+          ...person.affiliations.map((affiliation) =>
+            el('li', {}, [affiliation.role, affiliation.organization.name].filter(Boolean).join(', ')),
+          ),
+        )
+      : null,
     quoteList(readFragment(QuotePage, person.quotes), true),
     pager(base, person.quotes, cursor),
   );
@@ -189,7 +236,11 @@ async function render(): Promise<void> {
     content = await route(location.hash);
   } catch (error) {
     const code = error instanceof GraphQLRequestError && error.code ? ` (${error.code})` : '';
-    content = el('p', { class: 'error' }, `Could not load this page: ${error instanceof Error ? error.message : String(error)}${code}`);
+    content = el(
+      'p',
+      { class: 'error' },
+      `Could not load this page: ${error instanceof Error ? error.message : String(error)}${code}`,
+    );
   }
   main.replaceChildren(content);
   main.setAttribute('aria-busy', 'false');

@@ -79,7 +79,6 @@ export const Story = graphql(
   [QuoteList],
 );
 
-
 export const PersonPage = graphql(
   `
   query PersonPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {

@@ -41,7 +41,8 @@ const SECTION_LABEL = /^[A-Z][A-Z&' -]{1,40}[.:]?$/;
 const TRUNCATED_FRAGMENT = /^(\S+\s+){0,5}(the|a|an|to|of|for|and|or|with|your|our|this|from|at|in|on)$/i;
 
 /** Bylines are credits, not article text. */
-const BYLINE = /^by\s+[A-Z][\p{L}.'’-]+(\s+[A-Z][\p{L}.'’-]+){0,3}(\s*(,|and|&)\s*[A-Z][\p{L}.'’-]+(\s+[A-Z][\p{L}.'’-]+){0,3})*(,\s*[\p{L} ]{1,40})?$/u;
+const BYLINE =
+  /^by\s+[A-Z][\p{L}.'’-]+(\s+[A-Z][\p{L}.'’-]+){0,3}(\s*(,|and|&)\s*[A-Z][\p{L}.'’-]+(\s+[A-Z][\p{L}.'’-]+){0,3})*(,\s*[\p{L} ]{1,40})?$/u;
 
 export function isFurnitureLine(line: string): boolean {
   const trimmed = line.trim();

@@ -41,5 +41,8 @@ export function looksLikeNameCaption(line: string): boolean {
 }
 
 export function stripTitlePunctuation(title: string): string {
-  return title.trim().replace(/\s*[;|]\s*$/, '').trim();
+  return title
+    .trim()
+    .replace(/\s*[;|]\s*$/, '')
+    .trim();
 }

@@ -49,12 +49,22 @@ export function cleanHtml(html: string, baseUrl?: string): CleanedArticle {
   for (const link of relatedListsOf(original, baseUrl)) {
     if (!relatedLinks.some((l) => l.title === link.title)) relatedLinks.push(link);
   }
-  return { title, dek: dek && !repeatsLede(dek, paragraphs[0] ?? '') ? dek : null, imageCaption, paragraphs, relatedLinks };
+  return {
+    title,
+    dek: dek && !repeatsLede(dek, paragraphs[0] ?? '') ? dek : null,
+    imageCaption,
+    paragraphs,
+    relatedLinks,
+  };
 }
 
 /** Pages often describe themselves with the first sentence of the story, sometimes cut short: that is no dek. */
 function repeatsLede(dek: string, lede: string): boolean {
-  const stem = dek.replace(/(\.\.\.|…)$/, '').trim().slice(0, 60).toLowerCase();
+  const stem = dek
+    .replace(/(\.\.\.|…)$/, '')
+    .trim()
+    .slice(0, 60)
+    .toLowerCase();
   return stem.length > 0 && lede.toLowerCase().startsWith(stem);
 }
 
@@ -74,7 +84,8 @@ function parseDocument(html: string): Doc {
 }
 
 /** Embedded posts quote other people's words out of the article's voice; they are not article text. */
-const EMBED_SELECTOR = 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, .twitter-tweet, .instagram-media, iframe';
+const EMBED_SELECTOR =
+  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, .twitter-tweet, .instagram-media, iframe';
 
 /** Readability mutates the document it reads, so it gets its own copy. */
 function mainContent(html: string): El | null {
@@ -141,14 +152,15 @@ function relatedLinksOf(block: El, text: string, baseUrl?: string): ExtractedRel
   if (anchors.length === 0) return null;
   const linkText = anchors.map((a) => collapseSpaces(a.textContent ?? '')).join(' ');
   const isOnlyLinks = linkText.length >= text.length * 0.9 && text.split(/\s+/).length <= 25;
-  if (!isOnlyLinks || /[.!?]["”]?$/.test(text) && block.tagName === 'P') return null;
+  if (!isOnlyLinks || (/[.!?]["”]?$/.test(text) && block.tagName === 'P')) return null;
   return anchors
     .map((a) => ({ title: collapseSpaces(a.textContent ?? ''), href: a.getAttribute('href') }))
     .filter((a) => a.title.length > 0)
     .map((a) => ({ title: a.title, url: resolveUrl(a.href, baseUrl), kind: relatedKind(a.title) }));
 }
 
-const RELATED_CONTAINER = /(^|[\s_-])(related|more-stories|more-news|read-more|readmore|read-next|recommended|also-read|see-also)([\s_-]|$)/i;
+const RELATED_CONTAINER =
+  /(^|[\s_-])(related|more-stories|more-news|read-more|readmore|read-next|recommended|also-read|see-also)([\s_-]|$)/i;
 const MAX_RELATED_LINKS = 30;
 
 /**

@@ -34,12 +34,57 @@ export interface HeadFacts {
 }
 
 const VOID_TAGS = new Set([
-  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen',
-  'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
 ]);
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'blockquote',
-  'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'pre', 'dd', 'dt', 'hr', 'main', 'aside', 'nav',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'blockquote',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'pre',
+  'dd',
+  'dt',
+  'hr',
+  'main',
+  'aside',
+  'nav',
   'title',
 ]);
 /** Elements whose content is never article text. */
@@ -97,7 +142,8 @@ export function scanMarkup(html: string): MarkupScan {
       attributeValue = '';
     },
     onattribdata(start, end) {
-      if (attributes && attributeValue.length < MAX_ATTRIBUTE_CHARS) attributeValue += html.slice(start, Math.min(end, start + MAX_ATTRIBUTE_CHARS));
+      if (attributes && attributeValue.length < MAX_ATTRIBUTE_CHARS)
+        attributeValue += html.slice(start, Math.min(end, start + MAX_ATTRIBUTE_CHARS));
     },
     onattribentity(codePoint) {
       if (attributes && attributeValue.length < MAX_ATTRIBUTE_CHARS) attributeValue += String.fromCodePoint(codePoint);
@@ -176,7 +222,8 @@ export function scanMarkup(html: string): MarkupScan {
     const content = attrs.get('content');
     if (content === undefined) return;
     const httpEquiv = attrs.get('http-equiv')?.toLowerCase();
-    if (httpEquiv === 'content-type' && head.charset === null) head.charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(content)?.[1] ?? null;
+    if (httpEquiv === 'content-type' && head.charset === null)
+      head.charset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(content)?.[1] ?? null;
     for (const key of ['property', 'name', 'itemprop']) {
       const k = attrs.get(key)?.trim().toLowerCase();
       if (k && !head.meta.has(k)) head.meta.set(k, content);

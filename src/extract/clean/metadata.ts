@@ -8,23 +8,47 @@ import type { HeadFacts } from './markup-scan.ts';
 import { collapseSpaces } from './article.ts';
 import { webUrl } from './links.ts';
 
-export const NO_METADATA: PageMetadata = { url: null, title: null, publishedAt: null, siteName: null, authors: [], publisher: null, language: null };
+export const NO_METADATA: PageMetadata = {
+  url: null,
+  title: null,
+  publishedAt: null,
+  siteName: null,
+  authors: [],
+  publisher: null,
+  language: null,
+};
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|BackgroundNewsArticle)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|BackgroundNewsArticle)$/;
 
 export function readMetadata(head: HeadFacts, baseUrl?: string): PageMetadata {
   const ld = articleFromJsonLd(head.jsonLd);
   const meta = (key: string) => clean(head.meta.get(key));
-  const url = firstWebUrl([text(ld?.url), text(ld?.mainEntityOfPage), head.links.get('canonical'), meta('og:url')], baseUrl);
-  const authors = unique([...namesOf(ld?.author), ...splitNames(meta('author') ?? meta('article:author') ?? meta('byl')?.replace(/^by\s+/i, ''))]);
+  const url = firstWebUrl(
+    [text(ld?.url), text(ld?.mainEntityOfPage), head.links.get('canonical'), meta('og:url')],
+    baseUrl,
+  );
+  const authors = unique([
+    ...namesOf(ld?.author),
+    ...splitNames(meta('author') ?? meta('article:author') ?? meta('byl')?.replace(/^by\s+/i, '')),
+  ]);
   return {
     url,
     title: clean(text(ld?.headline)) ?? meta('og:title') ?? meta('twitter:title') ?? head.title,
-    publishedAt: isoDate(text(ld?.datePublished)) ?? isoDate(meta('article:published_time')) ?? isoDate(meta('datepublished')) ?? isoDate(meta('date')) ?? isoDate(meta('pubdate')),
+    publishedAt:
+      isoDate(text(ld?.datePublished)) ??
+      isoDate(meta('article:published_time')) ??
+      isoDate(meta('datepublished')) ??
+      isoDate(meta('date')) ??
+      isoDate(meta('pubdate')),
     siteName: meta('og:site_name') ?? clean(namesOf(ld?.publisher)[0]) ?? meta('application-name'),
     authors,
     publisher: clean(namesOf(ld?.publisher)[0]) ?? meta('og:site_name'),
-    language: clean(text(ld?.inLanguage))?.toLowerCase() ?? head.lang?.toLowerCase() ?? meta('og:locale')?.replace('_', '-').toLowerCase() ?? null,
+    language:
+      clean(text(ld?.inLanguage))?.toLowerCase() ??
+      head.lang?.toLowerCase() ??
+      meta('og:locale')?.replace('_', '-').toLowerCase() ??
+      null,
   };
 }
 

@@ -28,7 +28,10 @@ export function parseRelatedLine(line: string, url: string | null = null): Extra
   const leadIn = match[1] ?? '';
   const rest = (match[2] ?? '').trim();
   if (!looksLikeLinkTitle(rest)) return null;
-  const isGenericLeadIn = /^(related|related .+|read more|read also|also read|see also|more|more on this|don'?t miss|must read|recommended|further reading)$/i.test(leadIn);
+  const isGenericLeadIn =
+    /^(related|related .+|read more|read also|also read|see also|more|more on this|don'?t miss|must read|recommended|further reading)$/i.test(
+      leadIn,
+    );
   const title = isGenericLeadIn ? rest : trimmed;
   return { title, url, kind: relatedKind(title) };
 }

@@ -91,10 +91,20 @@ interface Header {
 function readHeader(lines: Line[]): Header {
   const header: Header = { title: null, dek: null, imageCaption: null, bodyStart: 0 };
   // "Politics | The Northshire Courier" above the headline is the site's furniture.
-  const skip = isSectionLine(lines[0]?.text ?? '') && couldBeTitle(lines[1]?.text ?? '') && !endsLikeSentence(lines[1]?.text ?? '') ? 1 : 0;
+  const skip =
+    isSectionLine(lines[0]?.text ?? '') && couldBeTitle(lines[1]?.text ?? '') && !endsLikeSentence(lines[1]?.text ?? '')
+      ? 1
+      : 0;
   const first = lines[skip];
   // "09:02 | Good morning …" is a live blog's first entry, not its headline.
-  if (!first || lines.length < skip + 2 || !couldBeTitle(first.text) || isTimestampedEntry(first.text) || startsWithDateline(first.text)) return header;
+  if (
+    !first ||
+    lines.length < skip + 2 ||
+    !couldBeTitle(first.text) ||
+    isTimestampedEntry(first.text) ||
+    startsWithDateline(first.text)
+  )
+    return header;
   header.title = stripTitlePunctuation(first.text);
   let i = skip + 1;
   header.bodyStart = i;
@@ -112,7 +122,11 @@ function readHeader(lines: Line[]): Header {
       !/["“”]/.test(line.text) &&
       !/:$/.test(line.text);
     if (!(sameBlockAsTitle || line.afterSummaryLabel || headerShaped || standsBeforeDateline(lines, i))) break;
-    if (header.imageCaption === null && !line.afterSummaryLabel && (hasCaptionMarker(line.text) || looksLikeNameCaption(line.text))) {
+    if (
+      header.imageCaption === null &&
+      !line.afterSummaryLabel &&
+      (hasCaptionMarker(line.text) || looksLikeNameCaption(line.text))
+    ) {
       header.imageCaption = line.text;
     } else if (header.dek === null) {
       header.dek = stripTitlePunctuation(line.text);
@@ -144,7 +158,8 @@ function standsBeforeDateline(lines: Line[], i: number): boolean {
 function opensStory(line: string): boolean {
   if (startsWithDateline(line)) return true;
   // A header line is short; a megabyte-long first paragraph is looked at only so far.
-  for (const m of line.slice(0, 2000).matchAll(QUOTED_STRETCH)) if (wordCount(m[2] ?? m[3] ?? '') >= MIN_QUOTED_WORDS) return true;
+  for (const m of line.slice(0, 2000).matchAll(QUOTED_STRETCH))
+    if (wordCount(m[2] ?? m[3] ?? '') >= MIN_QUOTED_WORDS) return true;
   return false;
 }
 
@@ -181,7 +196,8 @@ function joinWrappedLines(lines: Line[]): Line[] {
     while (j < lines.length && lines[j]?.block === lines[i]?.block) j++;
     const block = lines.slice(i, j);
     const first = block[0];
-    if (first && isHardWrapped(block.map((l) => l.text))) out.push({ ...first, text: block.map((l) => l.text).join(' ') });
+    if (first && isHardWrapped(block.map((l) => l.text)))
+      out.push({ ...first, text: block.map((l) => l.text).join(' ') });
     else for (const line of block) out.push(line);
     i = j;
   }

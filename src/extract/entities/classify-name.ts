@@ -2,11 +2,32 @@
 // compromise lexicon first, then the shape of organization names, then what
 // the lexicon knows about given names and surnames.
 
-import { isCommonWord, isKnownGivenName, isKnownSurname, givenNameGender, isLexiconOrganization, placeKind, isDemonym } from '../language/en/names.ts';
+import {
+  isCommonWord,
+  isKnownGivenName,
+  isKnownSurname,
+  givenNameGender,
+  isLexiconOrganization,
+  placeKind,
+  isDemonym,
+} from '../language/en/names.ts';
 import { knownOrganization, NOT_ORGANIZATION_ACRONYMS } from '../language/en/organizations.ts';
 import { countryOf } from '../language/en/places.ts';
-import { EXTRA_ORGANIZATION_OPENERS, GOVERNABLE_HEADS, GOVERNMENT_UNITS, PLACE_NAME_HEADS, PLACE_NAME_OPENERS } from '../language/en/name-shapes.ts';
-import { type Gender, GROUP_ROLE_NOUNS, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
+import {
+  EXTRA_ORGANIZATION_OPENERS,
+  GOVERNABLE_HEADS,
+  GOVERNMENT_UNITS,
+  PLACE_NAME_HEADS,
+  PLACE_NAME_OPENERS,
+} from '../language/en/name-shapes.ts';
+import {
+  type Gender,
+  GROUP_ROLE_NOUNS,
+  ORGANIZATION_NAME_HEADS,
+  ORGANIZATION_NAME_OPENERS,
+  ORGANIZATION_NOUNS,
+  PERSON_ROLE_NOUNS,
+} from '../language/en/roles.ts';
 import type { OrganizationKind } from '../types.ts';
 import type { MentionKind } from './mention-types.ts';
 
@@ -19,7 +40,29 @@ export interface NameVerdict {
   weak: boolean;
 }
 
-const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'y', 'ter', 'zu']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'ter',
+  'zu',
+]);
 
 export function classifyName(words: readonly string[], titleLowers: readonly string[]): NameVerdict | null {
   const text = words.join(' ');
@@ -32,7 +75,9 @@ export function classifyName(words: readonly string[], titleLowers: readonly str
   const country = countryOf(text);
   if (country) {
     // "North Korean" is an adjective, not a mention of the country as an actor.
-    const isAdjective = lower !== country.toLowerCase() && !/^(u\.?s\.?a?|u\.?k\.?|america|britain|great britain|dprk|myanmar|holland|the philippines)$/.test(lower);
+    const isAdjective =
+      lower !== country.toLowerCase() &&
+      !/^(u\.?s\.?a?|u\.?k\.?|america|britain|great britain|dprk|myanmar|holland|the philippines)$/.test(lower);
     return isAdjective ? null : { ...base, kind: 'country', name: country, organizationKind: 'country' };
   }
 
@@ -58,7 +103,11 @@ export function classifyName(words: readonly string[], titleLowers: readonly str
   return personVerdict(words, titleLowers.length > 0, base);
 }
 
-function personVerdict(words: readonly string[], titled: boolean, base: Omit<NameVerdict, 'kind' | 'name'>): NameVerdict | null {
+function personVerdict(
+  words: readonly string[],
+  titled: boolean,
+  base: Omit<NameVerdict, 'kind' | 'name'>,
+): NameVerdict | null {
   const text = words.join(' ');
   const core = words.filter((w) => !PARTICLES.has(w.toLowerCase()) && !/^\p{Lu}\.$/u.test(w));
   const first = core[0]?.toLowerCase() ?? '';
@@ -109,7 +158,21 @@ export function organizationShape(written: readonly string[]): OrganizationKind 
   return null;
 }
 
-const SERVICE_DISTRICTS = new Set(['school', 'water', 'sanitation', 'fire', 'park', 'parks', 'utility', 'irrigation', 'transit', 'hospital', 'library', 'sewer', 'port']);
+const SERVICE_DISTRICTS = new Set([
+  'school',
+  'water',
+  'sanitation',
+  'fire',
+  'park',
+  'parks',
+  'utility',
+  'irrigation',
+  'transit',
+  'hospital',
+  'library',
+  'sewer',
+  'port',
+]);
 
 /** "City Council", "County Board", "State Supreme Court": a body of government whatever its head usually names. */
 function governedKind(lower: readonly string[], head: string, kind: OrganizationKind): OrganizationKind {
@@ -127,7 +190,22 @@ function placeShape(words: readonly string[]): boolean {
 }
 
 /** Institutions a country has one of, so that their bare name names them: "the Army", "Parliament". */
-const SINGLE_WORD_INSTITUTIONS = new Set(['army', 'navy', 'police', 'senate', 'congress', 'parliament', 'cabinet', 'government', 'administration', 'military', 'court', 'guard', 'treasury', 'marines']);
+const SINGLE_WORD_INSTITUTIONS = new Set([
+  'army',
+  'navy',
+  'police',
+  'senate',
+  'congress',
+  'parliament',
+  'cabinet',
+  'government',
+  'administration',
+  'military',
+  'court',
+  'guard',
+  'treasury',
+  'marines',
+]);
 
 function isOrganizationWord(lower: string): boolean {
   const word = lower.replace(/['’]s$/, '');

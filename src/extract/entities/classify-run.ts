@@ -11,9 +11,37 @@ import type { NameMention } from './mention-types.ts';
 
 /** Title words that only qualify another title ("Vice", "Prime", "State"): alone they make no title. */
 const WEAK_TITLES = new Set([
-  'state', 'first', 'former', 'majority', 'minority', 'crown', 'grand', 'vice', 'prime', 'executive', 'chief',
-  'general', 'host', 'anchor', 'candidate', 'nominee', 'manager', 'editor', 'principal', 'founder', 'lawmaker',
-  'correspondent', 'chiefs', 'whip', 'officer', 'deputy', 'chair', 'director', 'speaker', 'leader', 'attorney',
+  'state',
+  'first',
+  'former',
+  'majority',
+  'minority',
+  'crown',
+  'grand',
+  'vice',
+  'prime',
+  'executive',
+  'chief',
+  'general',
+  'host',
+  'anchor',
+  'candidate',
+  'nominee',
+  'manager',
+  'editor',
+  'principal',
+  'founder',
+  'lawmaker',
+  'correspondent',
+  'chiefs',
+  'whip',
+  'officer',
+  'deputy',
+  'chair',
+  'director',
+  'speaker',
+  'leader',
+  'attorney',
 ]);
 
 /**
@@ -83,7 +111,10 @@ function findTitleSplit(run: Token[]): { prefixEnd: number; titleEnd: number } |
     if (!t?.isWord || !(HONORIFICS.has(t.lower) || NAME_TITLES.has(t.lower))) continue;
     const titleEnd = i + leadingTitlesEnd(run.slice(i));
     if (titleEnd <= i) return null;
-    const block = run.slice(i, titleEnd).filter((x) => x.isWord).map((x) => x.lower);
+    const block = run
+      .slice(i, titleEnd)
+      .filter((x) => x.isWord)
+      .map((x) => x.lower);
     const hasCoreTitle = block.some((w) => HONORIFICS.has(w) || (NAME_TITLES.has(w) && !WEAK_TITLES.has(w)));
     const qualifiedWeak = block.length >= 2 && block.some((w) => NAME_TITLES.has(w));
     if (hasCoreTitle || qualifiedWeak || (block.length === 1 && i > 0)) return { prefixEnd: i, titleEnd };
@@ -106,9 +137,15 @@ function buildMention(tokens: Token[], run: Token[], prefixEnd: number, titleEnd
       .map((t, k, all) => (k === all.length - 1 && possessive ? t.text.replace(/['’]s$|['’]$/, '') : t.text)),
   );
   if (nameWords.length === 0) return null;
-  const verdict = classifyName(nameWords, titles.map((t) => t.lower));
+  const verdict = classifyName(
+    nameWords,
+    titles.map((t) => t.lower),
+  );
   if (!verdict) return null;
-  const prefixWords = run.slice(0, prefixEnd).filter((t) => t.isWord).map((t) => t.text.replace(/['’]s$/, ''));
+  const prefixWords = run
+    .slice(0, prefixEnd)
+    .filter((t) => t.isWord)
+    .map((t) => t.text.replace(/['’]s$/, ''));
   const prefixVerdict = prefixWords.length > 0 ? classifyName(prefixWords, []) : null;
   const honorificGender = titles.map((t) => HONORIFICS.get(t.lower) ?? TITLE_GENDER.get(t.lower)).find((g) => g);
   const endOffset = possessive ? last.end - (/['’]s$/.test(last.text) ? 2 : 1) : last.end;
@@ -141,7 +178,9 @@ export function pluralPossessiveMark(tokens: Token[], word: Token): boolean {
   if (!/s$/i.test(word.text)) return false;
   const mark = tokens[tokenIndex(tokens, word) + 1];
   const after = tokens[tokenIndex(tokens, word) + 2];
-  return !!mark && (mark.text === "'" || mark.text === '’') && mark.start === word.end && (!after || after.start > mark.end);
+  return (
+    !!mark && (mark.text === "'" || mark.text === '’') && mark.start === word.end && (!after || after.start > mark.end)
+  );
 }
 
 function tokenIndex(tokens: Token[], t: Token): number {

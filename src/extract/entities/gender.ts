@@ -8,7 +8,12 @@ import type { PersonEntity } from './entity-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
 
 const PRONOUN_GENDER = new Map<string, Gender>([
-  ['he', 'male'], ['his', 'male'], ['him', 'male'], ['she', 'female'], ['her', 'female'], ['hers', 'female'],
+  ['he', 'male'],
+  ['his', 'male'],
+  ['him', 'male'],
+  ['she', 'female'],
+  ['her', 'female'],
+  ['hers', 'female'],
 ]);
 
 export function inferGendersFromPronouns(index: ArticleIndex, entities: ResolvedEntities): void {

@@ -10,7 +10,11 @@ import { findNameMentions } from './mentions.ts';
 /** Headlines, deks and captions are short; a page that puts a book in one is read only this far. */
 const MAX_HEADER_CHARS = 2000;
 
-export function mergeHeaderNames(entities: ResolvedEntities, headerTexts: ReadonlyArray<string | null>, language: LanguagePack): void {
+export function mergeHeaderNames(
+  entities: ResolvedEntities,
+  headerTexts: ReadonlyArray<string | null>,
+  language: LanguagePack,
+): void {
   for (const text of headerTexts) {
     if (!text) continue;
     for (const m of findNameMentions(analyseText([text], language, MAX_HEADER_CHARS), { includeHeadings: true })) {
@@ -20,7 +24,11 @@ export function mergeHeaderNames(entities: ResolvedEntities, headerTexts: Readon
       const owner =
         entities.people.find((p) => p.given === parts.given && p.surname === parts.surname) ??
         entities.people.find(
-          (p) => p.given !== null && p.given === parts.given && p.surname.length >= 4 && editDistanceAtMostOne(p.surname, parts.surname) === 1,
+          (p) =>
+            p.given !== null &&
+            p.given === parts.given &&
+            p.surname.length >= 4 &&
+            editDistanceAtMostOne(p.surname, parts.surname) === 1,
         );
       if (owner && written !== owner.name) owner.aliases.add(written);
     }

@@ -4,8 +4,22 @@
 
 import { knownOrganization } from '../language/en/organizations.ts';
 import { CORPORATE_SUFFIXES, EXTRA_ORGANIZATION_OPENERS } from '../language/en/name-shapes.ts';
-import { GROUP_ROLE_NOUNS, HONORIFICS, NAME_TITLES, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS, PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
-import { isCalendarWord, isCommonWord, isFunctionWord, isKnownGivenName, isKnownSurname, placeKind } from '../language/en/names.ts';
+import {
+  GROUP_ROLE_NOUNS,
+  HONORIFICS,
+  NAME_TITLES,
+  ORGANIZATION_NAME_HEADS,
+  ORGANIZATION_NAME_OPENERS,
+  PERSON_ROLE_NOUNS,
+} from '../language/en/roles.ts';
+import {
+  isCalendarWord,
+  isCommonWord,
+  isFunctionWord,
+  isKnownGivenName,
+  isKnownSurname,
+  placeKind,
+} from '../language/en/names.ts';
 import { countryOf } from '../language/en/places.ts';
 import type { ArticleText } from '../text/document.ts';
 import type { Token } from '../text/tokens.ts';
@@ -13,7 +27,29 @@ import { type ClassifiedRuns, classifyRun } from './classify-run.ts';
 import type { NameMention } from './mention-types.ts';
 
 /** Lower-case words allowed inside a name: particles and organization connectors. */
-const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'y', 'ter', 'zu']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'ter',
+  'zu',
+]);
 const ORG_CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'the']);
 
 /** Runs longer than this are shouted headlines, not names. */
@@ -118,7 +154,16 @@ function innerPossessive(tokens: Token[], end: number): number {
   while (k < tokens.length && k - next < 4) {
     const w = tokens[k];
     const before = tokens[k - 1];
-    if (!w || !before || !w.isWord || !w.cap || w.sentence !== prev.sentence || w.start - before.end > 1 || w.quote !== prev.quote) break;
+    if (
+      !w ||
+      !before ||
+      !w.isWord ||
+      !w.cap ||
+      w.sentence !== prev.sentence ||
+      w.start - before.end > 1 ||
+      w.quote !== prev.quote
+    )
+      break;
     last = w;
     k++;
     if (/['’]s$/.test(w.text)) break;
@@ -134,12 +179,23 @@ function startsName(t: Token): boolean {
 function particleOpensName(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   const next = tokens[i + 1];
-  return !!t && !!next && !t.cap && NAME_PARTICLES.has(t.text) && next.cap && next.isWord && next.start - t.end === 1 && !isCalendarWord(next.lower);
+  return (
+    !!t &&
+    !!next &&
+    !t.cap &&
+    NAME_PARTICLES.has(t.text) &&
+    next.cap &&
+    next.isWord &&
+    next.start - t.end === 1 &&
+    !isCalendarWord(next.lower)
+  );
 }
 
 /** "Mr." "Sen.", initials ("D.") and company suffixes ("Inc.") keep their full stop inside the name. */
 function isAbbreviatedNamePart(t: Token): boolean {
-  return /^\p{Lu}$/u.test(t.text) || HONORIFICS.has(t.lower) || NAME_TITLES.has(t.lower) || CORPORATE_SUFFIXES.has(t.lower);
+  return (
+    /^\p{Lu}$/u.test(t.text) || HONORIFICS.has(t.lower) || NAME_TITLES.has(t.lower) || CORPORATE_SUFFIXES.has(t.lower)
+  );
 }
 
 /** A connector belongs to the name only if a capitalised word follows it (possibly after "the"). */
@@ -155,7 +211,12 @@ function continuesName(tokens: Token[], k: number): boolean {
  * "Another"), and "and" or "of" between names that do not make an
  * organization together ("Seth Rogen and James Franco").
  */
-function splitRun(tokens: Token[], start: number, end: number, classified: ClassifiedRuns): Array<{ start: number; end: number }> {
+function splitRun(
+  tokens: Token[],
+  start: number,
+  end: number,
+  classified: ClassifiedRuns,
+): Array<{ start: number; end: number }> {
   let s = start;
   while (s < end) {
     const t = tokens[s];
@@ -168,19 +229,32 @@ function splitRun(tokens: Token[], start: number, end: number, classified: Class
     s++;
   }
   // "Brightwater Foods Inc." keeps its full stop, so that "Inc. said" reads the company as the subject.
-  while (end > s && !tokens[end - 1]?.isWord && !(tokens[end - 1]?.text === '.' && CORPORATE_SUFFIXES.has(tokens[end - 2]?.lower ?? ''))) end--;
+  while (
+    end > s &&
+    !tokens[end - 1]?.isWord &&
+    !(tokens[end - 1]?.text === '.' && CORPORATE_SUFFIXES.has(tokens[end - 2]?.lower ?? ''))
+  )
+    end--;
   if (end <= s) return [];
   // A run too long to be one name may still be two joined by "and".
-  if (end - s > MAX_NAME_TOKENS) return end - s <= 2 * MAX_NAME_TOKENS ? splitAtAnd(tokens, s, end, classified) ?? [] : [];
+  if (end - s > MAX_NAME_TOKENS)
+    return end - s <= 2 * MAX_NAME_TOKENS ? (splitAtAnd(tokens, s, end, classified) ?? []) : [];
   // "Members of the Harbor Association" opening a sentence: the people are not part of the name.
   if (opensWithGroupOf(tokens, s, end)) return splitRun(tokens, s + 2, end, classified);
   // "Farmer Josef Novak" at the start of a sentence: a capitalised common noun before a name.
   const lead = tokens[s];
   const secondIsGivenName = isKnownGivenName(tokens[s + 1]?.lower ?? '') && !isKnownGivenName(lead?.lower ?? '');
   const leadIsOrdinary = !!lead && (isCommonWord(lead.lower) || PERSON_ROLE_NOUNS.has(lead.lower));
-  if (lead && end - s >= 3 && (leadIsOrdinary || secondIsGivenName) && !HONORIFICS.has(lead.lower) && !NAME_TITLES.has(lead.lower)) {
+  if (
+    lead &&
+    end - s >= 3 &&
+    (leadIsOrdinary || secondIsGivenName) &&
+    !HONORIFICS.has(lead.lower) &&
+    !NAME_TITLES.has(lead.lower)
+  ) {
     const rest = classifyRun(tokens, s + 1, end, classified);
-    if (rest.length === 1 && rest[0]?.kind === 'person' && (!rest[0].weak || leadIsOrdinary)) return [{ start: s + 1, end }];
+    if (rest.length === 1 && rest[0]?.kind === 'person' && (!rest[0].weak || leadIsOrdinary))
+      return [{ start: s + 1, end }];
   }
   const whole = { start: s, end };
   const pair = splitAtAnd(tokens, s, end, classified);
@@ -192,10 +266,21 @@ function splitRun(tokens: Token[], start: number, end: number, classified: Class
   const left = classifyRun(tokens, s, joiner, classified);
   // "Analyst Fiona Marsh of Hollis Capital": a common noun, then a person, then where they work.
   const afterLead = leadIsOrdinary && joiner - s >= 3 ? classifyRun(tokens, s + 1, joiner, classified) : [];
-  const leftIsPerson = left.some((m) => m.kind === 'person' && (m.titles.length > 0 || !m.weak)) || afterLead.some((m) => m.kind === 'person' && !m.weak);
+  const leftIsPerson =
+    left.some((m) => m.kind === 'person' && (m.titles.length > 0 || !m.weak)) ||
+    afterLead.some((m) => m.kind === 'person' && !m.weak);
   if (!leftIsPerson) {
     if (asOne.length === 1 && asOne[0]?.kind === 'organization') return [whole];
-    if (asOne.some((m) => m.kind === 'person' && m.titles.length > 0 && m.firstToken <= joiner && tokens[joiner] && tokens[joiner].start < m.nameStart)) {
+    if (
+      asOne.some(
+        (m) =>
+          m.kind === 'person' &&
+          m.titles.length > 0 &&
+          m.firstToken <= joiner &&
+          tokens[joiner] &&
+          tokens[joiner].start < m.nameStart,
+      )
+    ) {
       return [whole];
     }
   }
@@ -205,20 +290,43 @@ function splitRun(tokens: Token[], start: number, end: number, classified: Class
 function opensWithGroupOf(tokens: Token[], s: number, end: number): boolean {
   const lead = tokens[s];
   if (!lead || tokens[s + 1]?.lower !== 'of' || end - s < 3 || tokens[s - 1]?.sentence === lead.sentence) return false;
-  if (ORGANIZATION_NAME_OPENERS.has(lead.lower) || EXTRA_ORGANIZATION_OPENERS.has(lead.lower) || ORGANIZATION_NAME_HEADS.has(lead.lower)) return false;
+  if (
+    ORGANIZATION_NAME_OPENERS.has(lead.lower) ||
+    EXTRA_ORGANIZATION_OPENERS.has(lead.lower) ||
+    ORGANIZATION_NAME_HEADS.has(lead.lower)
+  )
+    return false;
   return GROUP_ROLE_NOUNS.has(lead.lower) || PERSON_ROLE_NOUNS.has(lead.lower);
 }
 
 /** "the Bank of the Isles and Pinewood College": two names joined by "and", each able to stand alone. */
-function splitAtAnd(tokens: Token[], s: number, end: number, classified: ClassifiedRuns): Array<{ start: number; end: number }> | null {
+function splitAtAnd(
+  tokens: Token[],
+  s: number,
+  end: number,
+  classified: ClassifiedRuns,
+): Array<{ start: number; end: number }> | null {
   const and = findAnd(tokens, s, end);
-  if (and <= 0 || knownOrganization(tokens.slice(s, end).map((t) => t.text).join(' ').replace(/ ([.&])/g, '$1'))) return null;
+  if (
+    and <= 0 ||
+    knownOrganization(
+      tokens
+        .slice(s, end)
+        .map((t) => t.text)
+        .join(' ')
+        .replace(/ ([.&])/g, '$1'),
+    )
+  )
+    return null;
   const rightStart = tokens[and + 1]?.lower === 'the' ? and + 2 : and + 1;
   if (and - s > MAX_NAME_TOKENS || end - rightStart > MAX_NAME_TOKENS) return null;
   const left = classifyRun(tokens, s, and, classified);
   const right = classifyRun(tokens, rightStart, end, classified);
-  const standsAlone = (ms: NameMention[]) => ms.length > 0 && ms.every((m) => m.kind === 'organization' || (m.kind === 'person' && !m.weak));
-  return standsAlone(left) && standsAlone(right) ? [...splitRun(tokens, s, and, classified), ...splitRun(tokens, and + 1, end, classified)] : null;
+  const standsAlone = (ms: NameMention[]) =>
+    ms.length > 0 && ms.every((m) => m.kind === 'organization' || (m.kind === 'person' && !m.weak));
+  return standsAlone(left) && standsAlone(right)
+    ? [...splitRun(tokens, s, and, classified), ...splitRun(tokens, and + 1, end, classified)]
+    : null;
 }
 
 function findAnd(tokens: Token[], start: number, end: number): number {
@@ -229,7 +337,8 @@ function findAnd(tokens: Token[], start: number, end: number): number {
 function findJoiner(tokens: Token[], start: number, end: number): number {
   for (let k = start + 1; k < end - 1; k++) {
     const t = tokens[k];
-    if (t && (t.lower === 'and' || t.lower === '&' || t.lower === 'of' || t.lower === 'for' || t.lower === 'on')) return k;
+    if (t && (t.lower === 'and' || t.lower === '&' || t.lower === 'of' || t.lower === 'for' || t.lower === 'on'))
+      return k;
   }
   return -1;
 }

@@ -57,7 +57,8 @@ export function mergeMisspelledSurnames(people: PersonEntity[], entityOf: Map<Na
   for (const p of people) {
     if (p.given === null || p.surname.length < 5 || p.surname.length > MAX_SURNAME_CHARS) continue;
     if (!ownersBySurname.has(p.surname)) {
-      for (const v of deletionVariants(p.surname)) surnamesByVariant.set(v, (surnamesByVariant.get(v) ?? new Set()).add(p.surname));
+      for (const v of deletionVariants(p.surname))
+        surnamesByVariant.set(v, (surnamesByVariant.get(v) ?? new Set()).add(p.surname));
     }
     push(ownersBySurname, p.surname, p);
   }
@@ -65,7 +66,8 @@ export function mergeMisspelledSurnames(people: PersonEntity[], entityOf: Map<Na
   for (const bare of people) {
     if (bare.given !== null || bare.surname.length < 5 || bare.surname.length > MAX_SURNAME_CHARS) continue;
     const surnames = new Set<string>();
-    for (const v of deletionVariants(bare.surname)) for (const surname of surnamesByVariant.get(v) ?? []) surnames.add(surname);
+    for (const v of deletionVariants(bare.surname))
+      for (const surname of surnamesByVariant.get(v) ?? []) surnames.add(surname);
     const owners: PersonEntity[] = [];
     for (const surname of surnames) {
       if (!typoApart(surname, bare.surname)) continue;

@@ -45,7 +45,9 @@ class PeopleByName {
 
   /** People named `given surname`, and those called by the bare word `given`, not yet merged away. */
   named(given: string, surname: string): PersonEntity[] {
-    return [...(this.byName.get(`${given}|${surname}`) ?? []), ...(this.byName.get(`|${given}`) ?? [])].filter((p) => !this.merged.has(p));
+    return [...(this.byName.get(`${given}|${surname}`) ?? []), ...(this.byName.get(`|${given}`) ?? [])].filter(
+      (p) => !this.merged.has(p),
+    );
   }
 }
 

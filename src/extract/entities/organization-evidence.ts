@@ -14,24 +14,127 @@ import { withoutPossessive } from '../text/tokens.ts';
 
 /** Roles held in an organization, followed by "of", "at" or "for" and the organization. */
 const ORGANIZATION_ROLES = new Set([
-  'executive', 'president', 'director', 'chairman', 'chairwoman', 'chair', 'chairperson', 'ceo', 'cfo', 'coo', 'cto',
-  'founder', 'co-founder', 'cofounder', 'owner', 'officer', 'spokesman', 'spokeswoman', 'spokesperson', 'manager',
-  'head', 'professor', 'lecturer', 'researcher', 'scientist', 'analyst', 'economist', 'employee', 'partner', 'editor',
-  'reporter', 'correspondent', 'columnist', 'counsel', 'treasurer', 'trustee', 'engineer', 'dean', 'principal',
-  'coach', 'administrator', 'superintendent', 'commissioner', 'strategist', 'fellow', 'scholar', 'staffer',
-  'official', 'representative', 'vice-president', 'organizer', 'teacher', 'physician', 'surgeon', 'pastor',
-  'producer', 'curator', 'librarian', 'historian', 'biologist', 'hydrologist', 'chemist', 'physicist', 'ecologist',
+  'executive',
+  'president',
+  'director',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'chairperson',
+  'ceo',
+  'cfo',
+  'coo',
+  'cto',
+  'founder',
+  'co-founder',
+  'cofounder',
+  'owner',
+  'officer',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'manager',
+  'head',
+  'professor',
+  'lecturer',
+  'researcher',
+  'scientist',
+  'analyst',
+  'economist',
+  'employee',
+  'partner',
+  'editor',
+  'reporter',
+  'correspondent',
+  'columnist',
+  'counsel',
+  'treasurer',
+  'trustee',
+  'engineer',
+  'dean',
+  'principal',
+  'coach',
+  'administrator',
+  'superintendent',
+  'commissioner',
+  'strategist',
+  'fellow',
+  'scholar',
+  'staffer',
+  'official',
+  'representative',
+  'vice-president',
+  'organizer',
+  'teacher',
+  'physician',
+  'surgeon',
+  'pastor',
+  'producer',
+  'curator',
+  'librarian',
+  'historian',
+  'biologist',
+  'hydrologist',
+  'chemist',
+  'physicist',
+  'ecologist',
 ]);
 
 const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for']);
 
 /** Common nouns for organizations, which an appositive name stands beside: "the firm, Revolution Messaging,". */
 const BODY_NOUNS = new Set([
-  'firm', 'company', 'group', 'organization', 'organisation', 'nonprofit', 'charity', 'startup', 'agency', 'union',
-  'association', 'bank', 'consultancy', 'fund', 'coalition', 'network', 'institute', 'lab', 'laboratory', 'studio',
-  'publisher', 'outlet', 'newspaper', 'magazine', 'channel', 'label', 'team', 'club', 'chain', 'retailer', 'maker',
-  'manufacturer', 'developer', 'lender', 'insurer', 'airline', 'carrier', 'operator', 'provider', 'university',
-  'college', 'school', 'foundation', 'think', 'tank', 'utility', 'cooperative', 'co-op', 'brewery', 'bakery', 'store',
+  'firm',
+  'company',
+  'group',
+  'organization',
+  'organisation',
+  'nonprofit',
+  'charity',
+  'startup',
+  'agency',
+  'union',
+  'association',
+  'bank',
+  'consultancy',
+  'fund',
+  'coalition',
+  'network',
+  'institute',
+  'lab',
+  'laboratory',
+  'studio',
+  'publisher',
+  'outlet',
+  'newspaper',
+  'magazine',
+  'channel',
+  'label',
+  'team',
+  'club',
+  'chain',
+  'retailer',
+  'maker',
+  'manufacturer',
+  'developer',
+  'lender',
+  'insurer',
+  'airline',
+  'carrier',
+  'operator',
+  'provider',
+  'university',
+  'college',
+  'school',
+  'foundation',
+  'think',
+  'tank',
+  'utility',
+  'cooperative',
+  'co-op',
+  'brewery',
+  'bakery',
+  'store',
 ]);
 const APPOSITIVE_REACH = 7;
 
@@ -49,7 +152,8 @@ export function markOrganizationsByContext(index: ArticleIndex): void {
     if (tokens[k]?.lower === 'the') k--;
     const prep = tokens[k];
     const role = tokens[k - 1];
-    if (!prep || !role || !ROLE_PREPOSITIONS.has(prep.lower) || role.cap || !ORGANIZATION_ROLES.has(role.lower)) continue;
+    if (!prep || !role || !ROLE_PREPOSITIONS.has(prep.lower) || role.cap || !ORGANIZATION_ROLES.has(role.lower))
+      continue;
     names.add(m.name);
   }
   for (const m of index.mentions) {
@@ -108,8 +212,21 @@ function addBareFirstWords(index: ArticleIndex, byFirstWord: Map<string, NameMen
     const next = tokens[k + 1];
     if (owners?.length !== 1 || (next?.cap && next.isWord && next.start - t.end === 1)) return;
     added.push({
-      kind: 'unknown', start: t.start, end: t.start + base.length, firstToken: k, endToken: k + 1, name: base, nameTokens: [base],
-      nameStart: t.start, titles: [], gender: null, possessive, inQuote: false, organizationKind: null, prefix: null, weak: false,
+      kind: 'unknown',
+      start: t.start,
+      end: t.start + base.length,
+      firstToken: k,
+      endToken: k + 1,
+      name: base,
+      nameTokens: [base],
+      nameStart: t.start,
+      titles: [],
+      gender: null,
+      possessive,
+      inQuote: false,
+      organizationKind: null,
+      prefix: null,
+      weak: false,
     });
   });
   if (added.length === 0) return;
@@ -126,7 +243,14 @@ function besideBodyNoun(index: ArticleIndex, m: NameMention): boolean {
   for (let k = m.endToken + 2; k < Math.min(tokens.length, m.endToken + 2 + APPOSITIVE_REACH); k++) {
     const t = tokens[k];
     // The body noun must head the appositive: "a hydrologist at the institute" describes a person.
-    if (!t?.isWord || t.cap || /^(who|that|which|and|or|but)$/.test(t.lower) || PREPOSITIONS.has(t.lower) || PERSON_ROLE_NOUNS.has(t.lower)) return false;
+    if (
+      !t?.isWord ||
+      t.cap ||
+      /^(who|that|which|and|or|but)$/.test(t.lower) ||
+      PREPOSITIONS.has(t.lower) ||
+      PERSON_ROLE_NOUNS.has(t.lower)
+    )
+      return false;
     if (BODY_NOUNS.has(t.lower)) {
       const next = tokens[k + 1];
       return !next?.isWord || /^(that|which|who|based|in|of|for|with|from)$/.test(next.lower);
@@ -137,7 +261,8 @@ function besideBodyNoun(index: ArticleIndex, m: NameMention): boolean {
 
 /** Only names nothing else has typed: an unknown shape, or a person by shape alone whose first word is no given name. */
 function couldBeRetyped(m: NameMention): boolean {
-  if (m.inQuote || m.titles.length > 0 || (m.possessive && m.kind === 'person' && m.nameTokens.length === 1)) return false;
+  if (m.inQuote || m.titles.length > 0 || (m.possessive && m.kind === 'person' && m.nameTokens.length === 1))
+    return false;
   if (m.kind === 'unknown') return true;
   return m.kind === 'person' && m.weak && !isKnownGivenName((m.nameTokens[0] ?? '').toLowerCase());
 }

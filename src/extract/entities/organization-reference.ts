@@ -13,7 +13,15 @@ import type { ResolvedEntities } from './resolve.ts';
 import { type Timeline, timelineOf } from './timeline.ts';
 
 /** Nouns for the local government of a place: "the city said", "the town's planning director". */
-export const LOCAL_GOVERNMENT_NOUNS: ReadonlySet<string> = new Set(['city', 'town', 'county', 'village', 'borough', 'township', 'municipality']);
+export const LOCAL_GOVERNMENT_NOUNS: ReadonlySet<string> = new Set([
+  'city',
+  'town',
+  'county',
+  'village',
+  'borough',
+  'township',
+  'municipality',
+]);
 
 /** Lookups over the organizations, built on first use and dropped by organizationsChanged. */
 interface OrganizationLookups {
@@ -44,7 +52,8 @@ export function organizationNamed(entities: ResolvedEntities, name: string): Org
   const l = lookupsOf(entities);
   if (!l.byName) {
     l.byName = new Map();
-    for (const o of entities.organizations) if (!l.byName.has(o.name.toLowerCase())) l.byName.set(o.name.toLowerCase(), o);
+    for (const o of entities.organizations)
+      if (!l.byName.has(o.name.toLowerCase())) l.byName.set(o.name.toLowerCase(), o);
   }
   return l.byName.get(name.toLowerCase());
 }
@@ -75,7 +84,12 @@ export function organizationsChanged(entities: ResolvedEntities): void {
  * The organization mentioned last before `at` (outside quotations) that passes
  * `accept`; `key` names the predicate, so each is evaluated once per mention.
  */
-export function latestOrganization(entities: ResolvedEntities, at: number, key: string, accept: (o: OrganizationEntity) => boolean): OrganizationEntity | null {
+export function latestOrganization(
+  entities: ResolvedEntities,
+  at: number,
+  key: string,
+  accept: (o: OrganizationEntity) => boolean,
+): OrganizationEntity | null {
   return organizationTimeline(entities).latest(at, key, (e) => !e.inQuote && accept(e.entity));
 }
 
@@ -130,7 +144,11 @@ export function organizationForNoun(entities: ResolvedEntities, noun: string, at
 const POSSESSIVE_REACH_SENTENCES = 2;
 
 /** "its president": the organization named last, in this sentence or the two before it. */
-export function organizationForPossessive(index: ArticleIndex, entities: ResolvedEntities, at: number): OrganizationEntity | null {
+export function organizationForPossessive(
+  index: ArticleIndex,
+  entities: ResolvedEntities,
+  at: number,
+): OrganizationEntity | null {
   const { tokens, sentences } = index.doc;
   const sentence = tokens[firstTokenAtOrAfter(tokens, at)]?.sentence ?? 0;
   const from = tokens[sentences[Math.max(0, sentence - POSSESSIVE_REACH_SENTENCES)]?.firstToken ?? 0]?.start ?? 0;
@@ -156,7 +174,9 @@ export function datelinePlace(doc: ArticleText): string | null {
     const opening = doc.body.slice(p.start, Math.min(p.end, p.start + 120));
     const m = placeInDateline(opening);
     if (!m?.[1]) continue;
-    const written = m[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_w, sep: string, c: string) => sep + c.toUpperCase());
+    const written = m[1]
+      .toLowerCase()
+      .replace(/(^|[\s'’-])(\p{L})/gu, (_w, sep: string, c: string) => sep + c.toUpperCase());
     const elsewhere = doc.body.indexOf(written, p.start + m[0].length);
     return elsewhere >= 0 ? written : null;
   }
@@ -167,7 +187,11 @@ export function datelinePlace(doc: ArticleText): string | null {
  * The government of a place, as an organization: found among the
  * organizations, or added to them with the place's mentions in the body.
  */
-export function localGovernment(entities: ResolvedEntities, place: string, mentions: readonly NameMention[]): OrganizationEntity {
+export function localGovernment(
+  entities: ResolvedEntities,
+  place: string,
+  mentions: readonly NameMention[],
+): OrganizationEntity {
   const existing = organizationNamed(entities, place);
   if (existing) {
     if (existing.kind === 'other') {
@@ -211,7 +235,26 @@ function placeMentions(mentions: readonly NameMention[]): Map<string, NameMentio
 const CONNECTORS = new Set(['and', 'on', 'of', 'the', 'for', '&', 'at', 'in']);
 
 /** First words of a body that belongs to one town or city: "City Council", "Harbor Authority", "Police Department". */
-const LOCAL_BODY_OPENERS = new Set(['city', 'town', 'county', 'village', 'borough', 'municipal', 'township', 'harbor', 'harbour', 'port', 'police', 'fire', 'parks', 'planning', 'zoning', 'transit', 'school', 'water']);
+const LOCAL_BODY_OPENERS = new Set([
+  'city',
+  'town',
+  'county',
+  'village',
+  'borough',
+  'municipal',
+  'township',
+  'harbor',
+  'harbour',
+  'port',
+  'police',
+  'fire',
+  'parks',
+  'planning',
+  'zoning',
+  'transit',
+  'school',
+  'water',
+]);
 
 /**
  * "Harbor Authority" after "Port Calder Harbor Authority" is the same body:
@@ -252,7 +295,11 @@ export function mergeShortOrganizationNames(entities: ResolvedEntities, home: st
       continue;
     }
     const local = (short.kind === 'government' || short.kind === 'agency') && LOCAL_BODY_OPENERS.has(tail[0] ?? '');
-    const alreadyPlaced = home !== null && canonicalSpelling(short.name).toLowerCase().startsWith(`${canonicalSpelling(home).toLowerCase()} `);
+    const alreadyPlaced =
+      home !== null &&
+      canonicalSpelling(short.name)
+        .toLowerCase()
+        .startsWith(`${canonicalSpelling(home).toLowerCase()} `);
     if (longer.length === 0 && home && local && !alreadyPlaced) {
       short.aliases.add(short.name);
       short.name = `${home} ${short.name}`;

@@ -35,7 +35,7 @@ function speaks(index: ArticleIndex, m: NameMention): boolean {
   if (isCueToken(tokens[k])) return true;
   const before = tokens[m.firstToken - 1];
   const after = tokens[m.endToken];
-  return isCueToken(before) && (!after?.isWord);
+  return isCueToken(before) && !after?.isWord;
 }
 
 function introducedWithRole(index: ArticleIndex, m: NameMention): boolean {
@@ -44,10 +44,22 @@ function introducedWithRole(index: ArticleIndex, m: NameMention): boolean {
   if (before?.isWord && !before.cap && isRoleNoun(before.lower)) return true;
   if (tokens[m.endToken]?.text !== ',') return false;
   // "Liam Carver, 34, of Harbour Road": an age set off by commas belongs to a person.
-  if (/^\d{1,3}$/.test(tokens[m.endToken + 1]?.text ?? '') && /^[,)]$/.test(tokens[m.endToken + 2]?.text ?? '') && m.nameTokens.length >= 2) return true;
+  if (
+    /^\d{1,3}$/.test(tokens[m.endToken + 1]?.text ?? '') &&
+    /^[,)]$/.test(tokens[m.endToken + 2]?.text ?? '') &&
+    m.nameTokens.length >= 2
+  )
+    return true;
   // "Its president, Alma Ruiz, said": the role stands before the name, set off by commas.
   const roleBefore = tokens[m.firstToken - 2];
-  if (before?.text === ',' && roleBefore && roleBefore.isWord && !roleBefore.cap && isRoleOrOccupation(roleBefore.lower)) return true;
+  if (
+    before?.text === ',' &&
+    roleBefore &&
+    roleBefore.isWord &&
+    !roleBefore.cap &&
+    isRoleOrOccupation(roleBefore.lower)
+  )
+    return true;
   for (let k = m.endToken + 1; k < Math.min(tokens.length, m.endToken + 8); k++) {
     const t = tokens[k];
     if (!t || t.text === ',' || t.text === '.') break;

@@ -10,7 +10,28 @@ import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts
 import type { NameMention } from './mention-types.ts';
 import { mergeMisspelledSurnames, mergeNearDuplicates, push } from './near-duplicates.ts';
 
-const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'zu']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ter',
+  'zu',
+]);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 export interface ResolvedEntities {
@@ -36,7 +57,10 @@ export function nameParts(words: readonly string[]): NameParts {
   return { given, surname, size: givenWords.length + 1 };
 }
 
-export function resolveEntities(mentions: readonly NameMention[], personLike: (m: NameMention) => boolean): ResolvedEntities {
+export function resolveEntities(
+  mentions: readonly NameMention[],
+  personLike: (m: NameMention) => boolean,
+): ResolvedEntities {
   const entityOf = new Map<NameMention, Entity>();
   const people: PersonEntity[] = [];
   const organizations: OrganizationEntity[] = [];

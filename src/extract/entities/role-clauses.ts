@@ -7,17 +7,63 @@ import { isCourtesyTitle } from '../language/en/roles.ts';
 import { isCueToken } from '../text/article-index.ts';
 import { DETERMINERS } from '../language/en/function-words.ts';
 import type { NameMention } from './mention-types.ts';
-import { bodyForNoun, type Found, isRoleOrOccupation, LOCAL_OFFICES, localGovernmentFor, MAX_APPOSITIVE_TOKENS, MAX_ROLE_WORDS, organizationOf, type RoleContext } from './role-context.ts';
+import {
+  bodyForNoun,
+  type Found,
+  isRoleOrOccupation,
+  LOCAL_OFFICES,
+  localGovernmentFor,
+  MAX_APPOSITIVE_TOKENS,
+  MAX_ROLE_WORDS,
+  organizationOf,
+  type RoleContext,
+} from './role-context.ts';
 
 /** ", who leads the …": verbs that say someone holds a post in a body, and the role they stand for. */
 const LEADING_VERBS = new Map<string, string | null>([
-  ['leads', 'leader'], ['led', 'leader'], ['lead', 'leader'], ['heads', 'head'], ['headed', 'head'], ['head', 'head'],
-  ['runs', 'head'], ['ran', 'head'], ['run', 'head'], ['chairs', 'chair'], ['chaired', 'chair'], ['chair', 'chair'],
-  ['directs', 'director'], ['directed', 'director'], ['direct', 'director'], ['founded', 'founder'], ['co-founded', 'co-founder'],
-  ['owns', 'owner'], ['owned', 'owner'], ['own', 'owner'], ['manages', 'manager'], ['managed', 'manager'], ['manage', 'manager'],
-  ['coaches', 'coach'], ['coached', 'coach'], ['coach', 'coach'], ['oversees', 'head'], ['oversaw', 'head'], ['oversee', 'head'],
+  ['leads', 'leader'],
+  ['led', 'leader'],
+  ['lead', 'leader'],
+  ['heads', 'head'],
+  ['headed', 'head'],
+  ['head', 'head'],
+  ['runs', 'head'],
+  ['ran', 'head'],
+  ['run', 'head'],
+  ['chairs', 'chair'],
+  ['chaired', 'chair'],
+  ['chair', 'chair'],
+  ['directs', 'director'],
+  ['directed', 'director'],
+  ['direct', 'director'],
+  ['founded', 'founder'],
+  ['co-founded', 'co-founder'],
+  ['owns', 'owner'],
+  ['owned', 'owner'],
+  ['own', 'owner'],
+  ['manages', 'manager'],
+  ['managed', 'manager'],
+  ['manage', 'manager'],
+  ['coaches', 'coach'],
+  ['coached', 'coach'],
+  ['coach', 'coach'],
+  ['oversees', 'head'],
+  ['oversaw', 'head'],
+  ['oversee', 'head'],
 ]);
-const AUXILIARIES = new Set(['will', 'also', 'now', 'still', 'currently', 'would', 'has', 'had', 'once', 'previously', 'formerly']);
+const AUXILIARIES = new Set([
+  'will',
+  'also',
+  'now',
+  'still',
+  'currently',
+  'would',
+  'has',
+  'had',
+  'once',
+  'previously',
+  'formerly',
+]);
 
 export /** "The president of the Ashford Teachers Association, Mark Dalton,": a role of a named body, set before the name. */
 function roleOfBodyBefore(ctx: RoleContext, j: number): Found | null {
@@ -32,8 +78,21 @@ function roleOfBodyBefore(ctx: RoleContext, j: number): Found | null {
   const role = tokens[p - 1];
   if (!role?.isWord || role.cap || !isRoleOrOccupation(role.lower)) return null;
   let start = p - 1;
-  while (start - 1 >= 0 && tokens[start - 1]?.isWord && !tokens[start - 1]?.cap && !DETERMINERS.has(tokens[start - 1]?.lower ?? '') && p - start < MAX_ROLE_WORDS) start--;
-  return { role: tokens.slice(start, p).map((t) => t.text).join(' '), org };
+  while (
+    start - 1 >= 0 &&
+    tokens[start - 1]?.isWord &&
+    !tokens[start - 1]?.cap &&
+    !DETERMINERS.has(tokens[start - 1]?.lower ?? '') &&
+    p - start < MAX_ROLE_WORDS
+  )
+    start--;
+  return {
+    role: tokens
+      .slice(start, p)
+      .map((t) => t.text)
+      .join(' '),
+    org,
+  };
 }
 
 export /** "Joe Brennan, who leads the Harbor Fishermen's Association," / ", who will direct the new … Center,". */
@@ -43,7 +102,15 @@ function relativeClauseRole(ctx: RoleContext, m: NameMention): Found | null {
   if (tokens[m.endToken]?.text !== ',') return null;
   // The clause may follow the name or a short appositive: "Leonard Burman, a former official …, who directs the …".
   let who = m.endToken + 1;
-  while (who < m.endToken + MAX_APPOSITIVE_TOKENS && tokens[who] && tokens[who]?.lower !== 'who' && tokens[who]?.sentence === tokens[m.endToken]?.sentence && tokens[who]?.quote === -1 && !isCueToken(tokens[who])) who++;
+  while (
+    who < m.endToken + MAX_APPOSITIVE_TOKENS &&
+    tokens[who] &&
+    tokens[who]?.lower !== 'who' &&
+    tokens[who]?.sentence === tokens[m.endToken]?.sentence &&
+    tokens[who]?.quote === -1 &&
+    !isCueToken(tokens[who])
+  )
+    who++;
   if (tokens[who]?.lower !== 'who') return null;
   let k = who + 1;
   while (AUXILIARIES.has(tokens[k]?.lower ?? '')) k++;
@@ -51,10 +118,17 @@ function relativeClauseRole(ctx: RoleContext, m: NameMention): Found | null {
   if (!verb || !LEADING_VERBS.has(verb.lower)) return null;
   k++;
   const objectLimit = k + 4;
-  while (k < objectLimit && tokens[k] && !index.mentionStartingAt.has(k) && /^(the|a|an|new|local|national|city's|town's)$/.test(tokens[k]?.lower ?? '')) k++;
+  while (
+    k < objectLimit &&
+    tokens[k] &&
+    !index.mentionStartingAt.has(k) &&
+    /^(the|a|an|new|local|national|city's|town's)$/.test(tokens[k]?.lower ?? '')
+  )
+    k++;
   // "who will run the center": a noun for a body the story named.
   const noun = tokens[k];
-  const referred = noun && !noun.cap && tokens[k - 1]?.lower === 'the' ? bodyForNoun(ctx, noun.lower, noun.start) : null;
+  const referred =
+    noun && !noun.cap && tokens[k - 1]?.lower === 'the' ? bodyForNoun(ctx, noun.lower, noun.start) : null;
   const org = organizationOf(entities, index.mentionStartingAt.get(k)) ?? referred;
   return org ? { role: LEADING_VERBS.get(verb.lower) ?? null, org } : null;
 }
@@ -74,5 +148,7 @@ function ofOrganization(ctx: RoleContext, m: NameMention): Found | null {
   const org = organizationOf(entities, object);
   if (org) return { role: title, org };
   // "Mayor Ana Torres of Millbrook": a local office of a place.
-  return object.kind === 'place' && title && LOCAL_OFFICES.has(title.toLowerCase()) ? { role: title, org: localGovernmentFor(ctx, object.name) } : null;
+  return object.kind === 'place' && title && LOCAL_OFFICES.has(title.toLowerCase())
+    ? { role: title, org: localGovernmentFor(ctx, object.name) }
+    : null;
 }

@@ -27,11 +27,27 @@ export const MAX_APPOSITIVE_TOKENS = 22;
 export const MAX_ROLE_WORDS = 4;
 
 /** Offices of a town or city: held with no body named, they belong to the story's home place. */
-export const LOCAL_OFFICES = new Set(['mayor', 'deputy mayor', 'city manager', 'town manager', 'alderman', 'alderwoman', 'councilman', 'councilwoman', 'councilor', 'councillor', 'selectman', 'selectwoman']);
+export const LOCAL_OFFICES = new Set([
+  'mayor',
+  'deputy mayor',
+  'city manager',
+  'town manager',
+  'alderman',
+  'alderwoman',
+  'councilman',
+  'councilwoman',
+  'councilor',
+  'councillor',
+  'selectman',
+  'selectwoman',
+]);
 
 /** A noun for a person's role: "spokesman", "professor", and the compromise lexicon's actors. */
 export function isRoleNoun(lower: string): boolean {
-  return PERSON_ROLE_NOUNS.has(lower) || (isRoleNounInLexicon(lower) && !lower.endsWith('s') && !IRREGULAR_PLURALS.has(lower));
+  return (
+    PERSON_ROLE_NOUNS.has(lower) ||
+    (isRoleNounInLexicon(lower) && !lower.endsWith('s') && !IRREGULAR_PLURALS.has(lower))
+  );
 }
 
 /** Plural people nouns without an -s: "one of the men, Daniel Cho," gives no role. */
@@ -39,7 +55,10 @@ const IRREGULAR_PLURALS = new Set(['men', 'women', 'people', 'children', 'folk',
 
 /** Role nouns, and the occupations English forms with -ist and -ian ("hydrologist", "technician"). */
 export function isRoleOrOccupation(lower: string): boolean {
-  return isRoleNoun(lower) || (lower.length > 6 && /(ist|ian)$/.test(lower) && !/^(christian|italian|canadian|russian|indian|asian)$/.test(lower));
+  return (
+    isRoleNoun(lower) ||
+    (lower.length > 6 && /(ist|ian)$/.test(lower) && !/^(christian|italian|canadian|russian|indian|asian)$/.test(lower))
+  );
 }
 
 /** The organization (never a country) a mention names, if it names one. */

@@ -15,7 +15,13 @@ import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS } from '../language/en/function
 import type { Token } from '../text/tokens.ts';
 import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
-import { datelinePlace, organizationForNoun, organizationForPossessive, organizationsChanged, organizationsEndingWith } from './organization-reference.ts';
+import {
+  datelinePlace,
+  organizationForNoun,
+  organizationForPossessive,
+  organizationsChanged,
+  organizationsEndingWith,
+} from './organization-reference.ts';
 import type { ResolvedEntities } from './resolve.ts';
 import { ofOrganization, relativeClauseRole, roleOfBodyBefore } from './role-clauses.ts';
 import {
@@ -45,7 +51,11 @@ export interface RoleFindings {
   affiliations: Affiliation[];
 }
 
-export function findRoles(index: ArticleIndex, entities: ResolvedEntities, home: string | null = datelinePlace(index.doc)): RoleFindings {
+export function findRoles(
+  index: ArticleIndex,
+  entities: ResolvedEntities,
+  home: string | null = datelinePlace(index.doc),
+): RoleFindings {
   const ctx: RoleContext = { index, entities, home };
   const rolesOf = new Map<PersonEntity, string[]>();
   // Affiliations by person and organization, so each finding is checked against its own pair only.
@@ -122,13 +132,22 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   const words: Token[] = [];
   while (j >= 0 && words.length < MAX_ROLE_WORDS) {
     const t = tokens[j];
-    if (!t?.isWord || t.quote >= 0 || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || isCueToken(t)) break;
+    if (
+      !t?.isWord ||
+      t.quote >= 0 ||
+      DETERMINERS.has(t.lower) ||
+      PREPOSITIONS.has(t.lower) ||
+      CLAUSE_WORDS.has(t.lower) ||
+      isCueToken(t)
+    )
+      break;
     // Capitalised words join the role only as adjectives ("Republican presidential candidate"), never as names.
     const named = index.mentionEndingAt.get(j);
     const namesSomeone = !!named && !(named.kind === 'unknown' && named.nameTokens.length === 1);
     // "Striker Dmitri Volkov" opening a sentence: a role noun capitalised only because it comes first.
     const sentenceInitialRole = t.cap && !namesSomeone && tokens[j - 1]?.sentence !== t.sentence && isRoleNoun(t.lower);
-    if (t.cap && !sentenceInitialRole && (namesSomeone || words.length === 0 || t.sentence !== tokens[j + 1]?.sentence)) break;
+    if (t.cap && !sentenceInitialRole && (namesSomeone || words.length === 0 || t.sentence !== tokens[j + 1]?.sentence))
+      break;
     if (t.cap && tokens[j - 1]?.cap && !DETERMINERS.has(tokens[j - 1]?.lower ?? '')) break;
     words.unshift(t);
     j--;
@@ -148,9 +167,14 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   const roleWords = (refersToBody && /['’]s$/.test(opener.text)) || byWord ? words.slice(1) : words;
   // A word capitalised only because it opens the sentence is written in lower case: "Striker" → "striker".
   const opensSentence = (w: Token) => w === words[0] && tokens[j]?.sentence !== w.sentence && isRoleNoun(w.lower);
-  const role = roleWords.map((w) => (w.cap && opensSentence(w) && !/\p{Lu}/u.test(w.text.slice(1)) ? w.lower : w.text)).join(' ');
+  const role = roleWords
+    .map((w) => (w.cap && opensSentence(w) && !/\p{Lu}/u.test(w.text.slice(1)) ? w.lower : w.text))
+    .join(' ');
   const at = tokens[m.firstToken]?.start ?? 0;
-  let org = organizationOf(entities, index.mentionEndingAt.get(possessor)) ?? byWord ?? organizationNamedByWord(entities, apostrophe ? tokens[possessor] : undefined);
+  let org =
+    organizationOf(entities, index.mentionEndingAt.get(possessor)) ??
+    byWord ??
+    organizationNamedByWord(entities, apostrophe ? tokens[possessor] : undefined);
   if (!org && refersToBody) org = bodyForNoun(ctx, openerNoun, at);
   if (!org && tokens[j]?.lower === 'its') org = organizationForPossessive(ctx.index, entities, at);
   return { role, org };
@@ -180,7 +204,13 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
   let end = i;
   while (end < tokens.length && end - i < MAX_APPOSITIVE_TOKENS) {
     const t = tokens[end];
-    if (!t || t.sentence !== sentence || t.quote >= 0 || [',', '.', ';', ':', ')', '(', '"', '\u201C', '\u201D'].includes(t.text)) break;
+    if (
+      !t ||
+      t.sentence !== sentence ||
+      t.quote >= 0 ||
+      [',', '.', ';', ':', ')', '(', '"', '\u201C', '\u201D'].includes(t.text)
+    )
+      break;
     // "the marine biologist who told fishermen …": the relative clause is no part of the appositive.
     if (end > i && /^(who|whom|whose|which|that)$/.test(t.lower)) break;
     if (isCueToken(t)) return null;
@@ -198,7 +228,8 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
   // A compound role ends at its last role noun before a preposition: "vice chairwoman", "chief lending officer".
   for (let k = roleAt + 1; k < end; k++) {
     const t = tokens[k];
-    if (!t?.isWord || t.cap || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || DETERMINERS.has(t.lower)) break;
+    if (!t?.isWord || t.cap || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || DETERMINERS.has(t.lower))
+      break;
     if (isRoleNoun(t.lower)) roleAt = k;
   }
   let roleStart = roleAt;
@@ -207,7 +238,10 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
     if (!t?.isWord || t.cap || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower) || /['’]s$/.test(t.text)) break;
     roleStart--;
   }
-  const role = tokens.slice(roleStart, roleAt + 1).map((t) => t.text).join(' ');
+  const role = tokens
+    .slice(roleStart, roleAt + 1)
+    .map((t) => t.text)
+    .join(' ');
   let org: OrganizationEntity | null = null;
   for (let k = i; k < end; k++) {
     const other = index.mentionStartingAt.get(k);
@@ -225,14 +259,14 @@ function referredBody(ctx: RoleContext, roleStart: number, roleAt: number, end: 
   const { tokens } = ctx.index.doc;
   const at = tokens[roleStart]?.start ?? 0;
   const before = tokens[roleStart - 1];
-  if (before && /['’]s$/.test(before.text) && !before.cap) return bodyForNoun(ctx, before.lower.replace(/['’]s$/, ''), at);
+  if (before && /['’]s$/.test(before.text) && !before.cap)
+    return bodyForNoun(ctx, before.lower.replace(/['’]s$/, ''), at);
   if (before && before.lower === 'its') return organizationForPossessive(ctx.index, ctx.entities, at);
   const prep = tokens[roleAt + 1];
   if (!prep || !['of', 'at', 'for'].includes(prep.lower)) return null;
   let k = roleAt + 2;
   if (tokens[k]?.lower === 'the') k++;
   const noun = tokens[k];
-  if (!noun || k >= end || noun.cap || tokens[k + 1]?.isWord && k + 1 < end) return null;
+  if (!noun || k >= end || noun.cap || (tokens[k + 1]?.isWord && k + 1 < end)) return null;
   return bodyForNoun(ctx, noun.lower, at);
 }
-

@@ -40,14 +40,22 @@ function reclaimSurnamesTakenForOrganizations(mentions: readonly NameMention[], 
   organizationsChanged(entities);
 }
 
-export function findSurnameReferences(doc: ArticleText, mentions: readonly NameMention[], entities: ResolvedEntities): NameMention[] {
+export function findSurnameReferences(
+  doc: ArticleText,
+  mentions: readonly NameMention[],
+  entities: ResolvedEntities,
+): NameMention[] {
   const covered = new Uint8Array(doc.tokens.length);
   for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) covered[k] = 1;
   reclaimSurnamesTakenForOrganizations(mentions, entities);
   const bySurname = new Map<string, (typeof entities.people)[number]>();
   for (const p of entities.people) {
     if (p.given === null || p.surname.includes(' ') || p.surname.length < 3) continue;
-    if (bySurname.has(p.surname)) bySurname.set(p.surname, bySurname.get(p.surname)!.mentions.length >= p.mentions.length ? bySurname.get(p.surname)! : p);
+    if (bySurname.has(p.surname))
+      bySurname.set(
+        p.surname,
+        bySurname.get(p.surname)!.mentions.length >= p.mentions.length ? bySurname.get(p.surname)! : p,
+      );
     else bySurname.set(p.surname, p);
   }
   const found: NameMention[] = [];

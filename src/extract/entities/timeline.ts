@@ -96,7 +96,9 @@ export function countBefore(values: readonly number[], at: number): number {
 }
 
 /** A timeline of the body mentions (offset ≥ 0) of `entities`, in reading order. */
-export function timelineOf<E extends { mentions: ReadonlyArray<{ start: number; inQuote: boolean }> }>(entities: readonly E[]): Timeline<E> {
+export function timelineOf<E extends { mentions: ReadonlyArray<{ start: number; inQuote: boolean }> }>(
+  entities: readonly E[],
+): Timeline<E> {
   const entries: TimelineEntry<E>[] = [];
   for (const entity of entities) {
     for (const m of entity.mentions) if (m.start >= 0) entries.push({ at: m.start, entity, inQuote: m.inQuote });

@@ -16,7 +16,11 @@ import type { AdjacentSpeaker } from './patterns/unit.ts';
 
 const NO_QUOTES: readonly FoundQuote[] = [];
 
-export function findSpeechWithoutVerb(index: ArticleIndex, entities: ResolvedEntities, quoted: readonly FoundQuote[]): FoundQuote[] {
+export function findSpeechWithoutVerb(
+  index: ArticleIndex,
+  entities: ResolvedEntities,
+  quoted: readonly FoundQuote[],
+): FoundQuote[] {
   const replaced = new Map<FoundQuote, FoundQuote>();
   const added: FoundQuote[] = [];
   const byParagraph = new Map<number, FoundQuote[]>();
@@ -30,7 +34,16 @@ export function findSpeechWithoutVerb(index: ArticleIndex, entities: ResolvedEnt
     if (q) {
       if (!q.phrase && !replaced.has(q)) replaced.set(q, { ...q, ...speaker, pattern: 'adjacent', via, cue: null });
     } else if (span) {
-      added.push({ span, kind: 'direct', pattern: 'adjacent', via, cue: null, resolved: null, sentence: sentenceOf(index, span), ...speaker });
+      added.push({
+        span,
+        kind: 'direct',
+        pattern: 'adjacent',
+        via,
+        cue: null,
+        resolved: null,
+        sentence: sentenceOf(index, span),
+        ...speaker,
+      });
     }
   };
   for (const pattern of PARAGRAPH_PATTERNS) {
@@ -38,7 +51,8 @@ export function findSpeechWithoutVerb(index: ArticleIndex, entities: ResolvedEnt
       const own = quotesIn(beside.paragraph);
       const only = own[0];
       if (own.length === 0) {
-        if (!(beside.skipHeading && index.doc.isHeading[beside.paragraph])) attribute(null, unquotedSpan(index, beside.paragraph, beside.from), beside.speaker, pattern.name);
+        if (!(beside.skipHeading && index.doc.isHeading[beside.paragraph]))
+          attribute(null, unquotedSpan(index, beside.paragraph, beside.from), beside.speaker, pattern.name);
       } else if (own.length === 1 && only && only.span.open === beside.from) {
         attribute(only, null, beside.speaker, pattern.name);
       }

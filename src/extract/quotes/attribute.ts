@@ -23,12 +23,17 @@ export function resolveSpeakers(
   for (const q of quoted) {
     const phrase = q.phrase;
     const known = q.adjacentSpeaker;
-    if (known) work.push({ at: q.span.open, run: () => (q.resolved = resolver.resolveKnown(known.entity, known.label, q.span.open)) });
+    if (known)
+      work.push({
+        at: q.span.open,
+        run: () => (q.resolved = resolver.resolveKnown(known.entity, known.label, q.span.open)),
+      });
     else if (phrase) work.push({ at: at(phrase.firstToken), run: () => (q.resolved = resolver.resolve(phrase)) });
     // A quotation without its own attribution takes its speaker where it stands, so later pronouns see it.
     else work.push({ at: q.span.open, run: () => inheritSpeakers(index, quoted, resolver, q) });
   }
-  for (const r of reported) work.push({ at: at(r.phrase.firstToken), run: () => (r.resolved = resolver.resolve(r.phrase)) });
+  for (const r of reported)
+    work.push({ at: at(r.phrase.firstToken), run: () => (r.resolved = resolver.resolve(r.phrase)) });
   work.sort((a, b) => a.at - b.at);
   for (const w of work) w.run();
   inheritSpeakers(index, quoted, resolver);

@@ -10,12 +10,76 @@ import type { Token } from '../text/tokens.ts';
 
 export const MIN_CLAUSE_TOKENS = 4;
 /** Tokens that end reported content when they follow a comma. */
-const CLAUSE_BREAKERS = new Set(['which', 'who', 'whom', 'citing', 'adding', 'saying', 'noting', 'while', 'although', 'though', 'according', 'as']);
+const CLAUSE_BREAKERS = new Set([
+  'which',
+  'who',
+  'whom',
+  'citing',
+  'adding',
+  'saying',
+  'noting',
+  'while',
+  'although',
+  'though',
+  'according',
+  'as',
+]);
 /** Finite verbs: a clause has one ("is", "would", "fired", "leads"). */
 export const VERB_TAGS = ['Copula', 'Modal', 'Auxiliary', 'PastTense', 'PresentTense'];
 /** Subordinate openers: "As Election Day nears, …" is not something anyone said. */
-const SUBORDINATE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'unless', 'asked', 'like', 'despite', 'during', 'soon', 'following', 'speaking', 'and', 'but', 'or', 'who', 'which', 'where', 'why', 'how']);
-const NOT_A_CLAUSE_START = new Set(['to', 'by', 'of', 'about', 'for', 'with', 'in', 'on', 'at', 'so', 'yes', 'no', 'nothing', 'something', 'anything', 'goodbye', 'hello', 'sorry', 'thanks', 'ok', 'okay']);
+const SUBORDINATE_OPENERS = new Set([
+  'as',
+  'when',
+  'while',
+  'after',
+  'before',
+  'if',
+  'although',
+  'though',
+  'because',
+  'since',
+  'once',
+  'until',
+  'unless',
+  'asked',
+  'like',
+  'despite',
+  'during',
+  'soon',
+  'following',
+  'speaking',
+  'and',
+  'but',
+  'or',
+  'who',
+  'which',
+  'where',
+  'why',
+  'how',
+]);
+const NOT_A_CLAUSE_START = new Set([
+  'to',
+  'by',
+  'of',
+  'about',
+  'for',
+  'with',
+  'in',
+  'on',
+  'at',
+  'so',
+  'yes',
+  'no',
+  'nothing',
+  'something',
+  'anything',
+  'goodbye',
+  'hello',
+  'sorry',
+  'thanks',
+  'ok',
+  'okay',
+]);
 export const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'however']);
 
 /** The reported clause ends at the sentence end, or where an appended remark begins. */
@@ -53,16 +117,23 @@ export function looksLikeClause(tokens: Token[], from: number, end: number, anyO
   const first = tokens[from];
   if (!first?.isWord) return false;
   // "countries he said had sent …": a clause that opens on a verb has lost its subject to a relative clause.
-  if (/^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|been|being)$/.test(first.lower)) return false;
+  if (
+    /^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does|do|been|being)$/.test(
+      first.lower,
+    )
+  )
+    return false;
   const noOne = first.lower === 'no' && tokens[from + 1]?.lower === 'one'; // "no one was hurt" is a clause; "no arrests" is not
-  if (!anyOpener && !noOne && (NOT_A_CLAUSE_START.has(first.lower) || SUBORDINATE_OPENERS.has(first.lower))) return false;
+  if (!anyOpener && !noOne && (NOT_A_CLAUSE_START.has(first.lower) || SUBORDINATE_OPENERS.has(first.lower)))
+    return false;
   let verb = false;
   for (let i = from; i < end; i++) {
     const t = tokens[i];
     if (!t || t.quote >= 0) return false;
     if (!verb && finiteAt(tokens, i)) {
       // "declared a state of emergency and opened two shelters": the verb belongs to the reporter's subject.
-      if (!anyOpener && i > from && /^(and|or|but)$/.test(tokens[i - 1]?.lower ?? '') && opensObject(tokens[i + 1])) return false;
+      if (!anyOpener && i > from && /^(and|or|but)$/.test(tokens[i - 1]?.lower ?? '') && opensObject(tokens[i + 1]))
+        return false;
       verb = true;
     }
   }
@@ -71,7 +142,10 @@ export function looksLikeClause(tokens: Token[], from: number, end: number, anyO
 
 /** A determiner or a number: what follows a verb that takes an object ("opened two shelters"). */
 function opensObject(t: Token | undefined): boolean {
-  return !!t && (/^(a|an|the|two|three|four|five|several|many|some|its|his|her|their|new)$/.test(t.lower) || /^\p{N}/u.test(t.text));
+  return (
+    !!t &&
+    (/^(a|an|the|two|three|four|five|several|many|some|its|his|her|their|new)$/.test(t.lower) || /^\p{N}/u.test(t.text))
+  );
 }
 
 /**
@@ -83,7 +157,8 @@ export function looksFinite(t: Token, prev: Token | undefined): boolean {
   if (tags.some((x) => VERB_TAGS.includes(x))) return true;
   // The lexicon knows many verbs only as nouns ("stop", "starts"); right after a pronoun they are verbs.
   if (prev?.isWord && PRONOUNS.has(prev.lower) && (tags.includes('Singular') || tags.includes('Plural'))) return true;
-  if (/^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower)) return true;
+  if (/^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower))
+    return true;
   if (/['’](d|s|ll|re|ve|m)$/.test(t.lower) && PRONOUNS.has(t.lower.replace(/['’].*$/, ''))) return true;
   if (/n['’]t$/.test(t.lower)) return true;
   if (/[a-z]{3,}ed$/.test(t.lower) && !tags.includes('Plural')) return true;
@@ -92,7 +167,9 @@ export function looksFinite(t: Token, prev: Token | undefined): boolean {
   // After a pronoun or a plural noun a bare verb form is finite ("they make", "outlets undercount");
   // after a name only an inflected one is ("Trump undercounts"), since names also modify nouns ("a Sanders supporter").
   if (PRONOUNS.has(prev.lower) || prevTags.includes('Plural')) return tags.includes('Infinitive') || tags.length === 0;
-  const isName = prev.cap && !prevTags.some((x) => x === 'Determiner' || x === 'Preposition' || x === 'Conjunction' || x === 'Adverb');
+  const isName =
+    prev.cap &&
+    !prevTags.some((x) => x === 'Determiner' || x === 'Preposition' || x === 'Conjunction' || x === 'Adverb');
   return isName && tags.length === 0 && /[a-z](s|ed)$/.test(t.lower);
 }
 
@@ -102,7 +179,8 @@ export function finiteAt(tokens: Token[], i: number): boolean {
   if (!t?.isWord || t.cap) return false;
   if (looksFinite(t, tokens[i - 1])) return true;
   const prev = tokens[i - 1];
-  if (!prev || !/^(never|not|also|still|always|often|just|only|already|now|usually|rarely)$|ly$/.test(prev.lower)) return false;
+  if (!prev || !/^(never|not|also|still|always|often|just|only|already|now|usually|rarely)$|ly$/.test(prev.lower))
+    return false;
   // "the trucks never stop": an adverb between a subject and what must then be its verb.
   const subject = tokens[i - 2];
   return !!subject && subject.isWord && !PREPOSITIONS.has(subject.lower) && !/^(the|a|an)$/.test(subject.lower);
@@ -118,7 +196,8 @@ export function tailIsAdverbial(tokens: Token[], from: number, to: number, allow
       const rest = tokens.slice(i + 1, to);
       return !rest.some((x, j) => x.isWord && (isCueLike(x) || (!x.cap && looksFinite(x, rest[j - 1]))));
     }
-    if (t.isWord && lexiconTags(t.lower).some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal')) return false;
+    if (t.isWord && lexiconTags(t.lower).some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal'))
+      return false;
   }
   return true;
 }

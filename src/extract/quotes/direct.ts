@@ -34,7 +34,14 @@ export function findQuotedSpeech(index: ArticleIndex): FoundQuote[] {
       sentence: w.sentence,
     });
   });
-  return found.filter((q) => !(looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) && !givesAName(q) && !insideReport(index, q)));
+  return found.filter(
+    (q) =>
+      !(
+        looksLikeWorkTitle(doc.body.slice(q.span.textStart, q.span.textEnd)) &&
+        !givesAName(q) &&
+        !insideReport(index, q)
+      ),
+  );
 }
 
 function quoteWindow(index: ArticleIndex, span: QuoteSpan, i: number): QuoteWindow | null {

@@ -64,7 +64,11 @@ export function insideReport(index: ArticleIndex, q: FoundQuote): boolean {
   if (q.pattern !== 'embedded' || !speechCue(q.cue ?? '')?.reports) return false;
   const { tokens } = index.doc;
   const open = firstTokenAtOrAfter(tokens, q.span.open);
-  for (let c = open - 1; c >= 0 && open - c <= EMBEDDED_CUE_WINDOW && tokens[c]?.sentence === tokens[open]?.sentence; c--) {
+  for (
+    let c = open - 1;
+    c >= 0 && open - c <= EMBEDDED_CUE_WINDOW && tokens[c]?.sentence === tokens[open]?.sentence;
+    c--
+  ) {
     if (!isCueAt(tokens, c)) continue;
     for (let k = c + 1; k < open; k++) if (finiteAt(tokens, k) && !isCueToken(tokens[k])) return true;
     return false;
@@ -74,11 +78,36 @@ export function insideReport(index: ArticleIndex, q: FoundQuote): boolean {
 
 /** Nouns for something someone said: "his claim that …", "her March comment that, "…"". */
 const STATEMENT_NOUNS = new Set([
-  'claim', 'claims', 'comment', 'comments', 'assertion', 'warning', 'remark', 'remarks', 'statement', 'promise',
-  'pledge', 'vow', 'argument', 'suggestion', 'insistence', 'declaration', 'accusation', 'boast', 'prediction',
-  'contention', 'admission', 'complaint', 'observation', 'charge', 'allegation', 'threat', 'announcement',
+  'claim',
+  'claims',
+  'comment',
+  'comments',
+  'assertion',
+  'warning',
+  'remark',
+  'remarks',
+  'statement',
+  'promise',
+  'pledge',
+  'vow',
+  'argument',
+  'suggestion',
+  'insistence',
+  'declaration',
+  'accusation',
+  'boast',
+  'prediction',
+  'contention',
+  'admission',
+  'complaint',
+  'observation',
+  'charge',
+  'allegation',
+  'threat',
+  'announcement',
 ]);
-const MONTHS_AND_DAYS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const MONTHS_AND_DAYS =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
  * "De Blasio repeated his claim that "profit-making" was …", "Trump's claim

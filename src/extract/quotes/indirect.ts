@@ -64,4 +64,3 @@ function containsQuoteMark(tokens: Token[], c: Candidate): boolean {
   for (let i = c.first; i < c.end; i++) if (tokens[i] && /["“”«»]/.test(tokens[i]?.text ?? '')) return true;
   return false;
 }
-

@@ -9,7 +9,12 @@ import { firstTokenAtOrAfter } from './locate.ts';
 import type { ResolvedSpeaker, SpeakerResolver } from './resolve-speaker.ts';
 import { firstSubject } from './speaker-phrase.ts';
 
-export function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolver: SpeakerResolver, only?: FoundQuote): void {
+export function inheritSpeakers(
+  index: ArticleIndex,
+  found: FoundQuote[],
+  resolver: SpeakerResolver,
+  only?: FoundQuote,
+): void {
   const { doc } = index;
   const inParagraph = quotesByParagraph(found);
   const targets = only ? [only] : found;
@@ -19,7 +24,9 @@ export function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolv
     const siblings = inParagraph.get(p) ?? [];
     const at = positionInParagraph(found).get(q) ?? 0;
     const previousInParagraph = lastWhere(siblings, at, (o) => !!o.resolved);
-    const nextInParagraph = siblings.slice(at + 1, at + 1 + INHERIT_REACH).find((o) => o.resolved && o.pattern !== 'inherited');
+    const nextInParagraph = siblings
+      .slice(at + 1, at + 1 + INHERIT_REACH)
+      .find((o) => o.resolved && o.pattern !== 'inherited');
     const opensParagraph = at === 0 && doc.opensWithQuote[p] === true;
     const before = inParagraph.get(p - 1);
     const previousParagraphQuote = opensParagraph && before ? before[before.length - 1] : undefined;
@@ -30,7 +37,8 @@ export function inheritSpeakers(index: ArticleIndex, found: FoundQuote[], resolv
       q.pattern = 'inherited';
       continue;
     }
-    const source = previousInParagraph ?? nextInParagraph ?? (previousParagraphQuote?.resolved ? previousParagraphQuote : undefined);
+    const source =
+      previousInParagraph ?? nextInParagraph ?? (previousParagraphQuote?.resolved ? previousParagraphQuote : undefined);
     if (!source?.resolved) continue;
     q.resolved = { ...source.resolved, certainty: source.resolved.certainty * 0.85 };
     q.pattern = 'inherited';
@@ -52,7 +60,8 @@ function narratorBefore(index: ArticleIndex, q: FoundQuote, resolver: SpeakerRes
   if (!own || own.firstToken !== open) return null;
   const previous = sentences[(tokens[open]?.sentence ?? 0) - 1];
   if (!previous || previous.paragraph !== own.paragraph) return null;
-  for (let k = previous.firstToken; k < previous.endToken; k++) if ((tokens[k]?.quote ?? -1) >= 0 || /["“”]/.test(tokens[k]?.text ?? '')) return null;
+  for (let k = previous.firstToken; k < previous.endToken; k++)
+    if ((tokens[k]?.quote ?? -1) >= 0 || /["“”]/.test(tokens[k]?.text ?? '')) return null;
   const phrase = firstSubject(index, previous.firstToken, previous.endToken);
   if (!phrase || (phrase.kind !== 'name' && phrase.kind !== 'pronoun')) return null;
   const resolved = resolver.resolve(phrase);
@@ -68,7 +77,8 @@ function positionInParagraph(found: FoundQuote[]): Map<FoundQuote, number> {
   const cached = positions.get(found);
   if (cached) return cached;
   const at = new Map<FoundQuote, number>();
-  for (const list of quotesByParagraph(found).values()) list.forEach((q, i) => {
+  for (const list of quotesByParagraph(found).values())
+    list.forEach((q, i) => {
       at.set(q, i);
     });
   positions.set(found, at);

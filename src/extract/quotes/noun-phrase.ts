@@ -28,7 +28,11 @@ export interface SpeakerPhrase {
 }
 
 /** Possessive pronouns, and the pronoun for their owner: "his" → "he". */
-export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'he' | 'she' | 'it'> = new Map<string, 'he' | 'she' | 'it'>([['his', 'he'], ['her', 'she'], ['its', 'it']]);
+export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'he' | 'she' | 'it'> = new Map<string, 'he' | 'she' | 'it'>([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['its', 'it'],
+]);
 
 export const MAX_NP_TOKENS = 8;
 
@@ -58,7 +62,8 @@ export function phraseEndingAt(index: ArticleIndex, end: number, floor: number):
   if (!t || j < floor || t.quote >= 0) return null;
   const mention = index.mentionEndingAt.get(j);
   // "The owner of a café on Quay Street says": a street or town after a preposition only says where; the speaker is before it.
-  const located = mention && !mention.inQuote && mention.firstToken >= floor ? placeModifies(index, mention, floor) : null;
+  const located =
+    mention && !mention.inQuote && mention.firstToken >= floor ? placeModifies(index, mention, floor) : null;
   if (located) return located;
   if (mention && !mention.inQuote && mention.firstToken >= floor) {
     const governed = governingPhrase(index, mention.firstToken, floor);
@@ -78,7 +83,14 @@ export function phraseEndingAt(index: ArticleIndex, end: number, floor: number):
       k--;
       break;
     }
-    if (PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev) || PRONOUNS.has(prev.lower) || prev.lower === 'what') break;
+    if (
+      PREPOSITIONS.has(prev.lower) ||
+      CLAUSE_WORDS.has(prev.lower) ||
+      isCueToken(prev) ||
+      PRONOUNS.has(prev.lower) ||
+      prev.lower === 'what'
+    )
+      break;
     k--;
   }
   const phrase = governingPhrase(index, k, floor, j + 1) ?? nounPhrase(index, k, j + 1);
@@ -95,7 +107,10 @@ function placeModifies(index: ArticleIndex, place: NameMention, floor: number): 
   const prep = tokens[k]?.lower ?? '';
   // A one-word name read as a person ("Denholm said") is a town after "in", "on" or "near".
   // So is any name "on" which something stands ("a shop on Elm Grove"): people are not stood on.
-  const townAsPerson = place.kind === 'person' && place.titles.length === 0 && ((place.nameTokens.length === 1 && /^(in|on|near)$/.test(prep)) || prep === 'on');
+  const townAsPerson =
+    place.kind === 'person' &&
+    place.titles.length === 0 &&
+    ((place.nameTokens.length === 1 && /^(in|on|near)$/.test(prep)) || prep === 'on');
   if (place.kind !== 'place' && place.kind !== 'unknown' && !townAsPerson) return null;
   if (!PLACE_PREPOSITIONS.has(prep) || (place.kind !== 'place' && prep === 'of')) return null;
   // Back over "prep NP" links to the first noun phrase of the chain.
@@ -106,7 +121,14 @@ function placeModifies(index: ArticleIndex, place: NameMention, floor: number): 
     if (!m) {
       while (i - 1 >= floor && i > k - 1 - MAX_NP_TOKENS) {
         const prev = tokens[i - 1];
-        if (!prev?.isWord || prev.quote >= 0 || PREPOSITIONS.has(prev.lower) || CLAUSE_WORDS.has(prev.lower) || isCueToken(prev)) break;
+        if (
+          !prev?.isWord ||
+          prev.quote >= 0 ||
+          PREPOSITIONS.has(prev.lower) ||
+          CLAUSE_WORDS.has(prev.lower) ||
+          isCueToken(prev)
+        )
+          break;
         i--;
         if (DETERMINERS.has(prev.lower)) break;
       }
@@ -129,7 +151,9 @@ function personOfOrganization(index: ArticleIndex, org: NameMention, floor: numb
   if (tokens[p]?.lower === 'the') p--;
   if (tokens[p]?.lower !== 'of') return null;
   const person = index.mentionEndingAt.get(p - 1);
-  return person && person.kind === 'person' && !person.possessive && !person.inQuote && person.firstToken >= floor ? person : null;
+  return person && person.kind === 'person' && !person.possessive && !person.inQuote && person.firstToken >= floor
+    ? person
+    : null;
 }
 
 /**
@@ -143,7 +167,13 @@ function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase, floor
   const named = index.mentionEndingAt.get(phrase.firstToken - 2);
   if (named?.kind !== 'person' || named.weak || named.firstToken < floor || named.inQuote) return null;
   const before = tokens[named.firstToken - 1];
-  if (before && before.sentence === tokens[named.firstToken]?.sentence && before.text !== ',' && !/^(and|but)$/.test(before.lower)) return null;
+  if (
+    before &&
+    before.sentence === tokens[named.firstToken]?.sentence &&
+    before.text !== ',' &&
+    !/^(and|but)$/.test(before.lower)
+  )
+    return null;
   return nameOrNounPhrase(index, named.firstToken, named.endToken, named);
 }
 
@@ -176,7 +206,8 @@ function governingPhrase(index: ArticleIndex, objectStart: number, floor: number
   if (prep.lower === 'to') return inner;
   const objectEnd = end ?? index.mentionStartingAt.get(objectStart)?.endToken ?? objectStart + 1;
   const object = index.mentionStartingAt.get(objectStart);
-  const organization = object && (object.kind === 'organization' || object.kind === 'country') ? object : inner.innerOrganization;
+  const organization =
+    object && (object.kind === 'organization' || object.kind === 'country') ? object : inner.innerOrganization;
   // "a letter from Senator Ruth Hale": the person it came from owns it.
   const owner = document && object && object.kind === 'person' && !inner.owner ? { mention: object } : inner.owner;
   return { ...inner, endToken: Math.max(inner.endToken, objectEnd), innerOrganization: organization, owner };
@@ -195,15 +226,30 @@ export function couldHeadSpeakerPhrase(t: Token): boolean {
   if (phraseKindOfHead(t.lower.replace(/['’]s$/, '')) !== 'other') return true;
   const tags = lexiconTags(t.lower);
   if (tags.length === 0) return true;
-  return tags.some((x) => ['Singular', 'Plural', 'Noun', 'Actor', 'Uncountable', 'Person', 'Organization', 'Demonym'].includes(x));
+  return tags.some((x) =>
+    ['Singular', 'Plural', 'Noun', 'Actor', 'Uncountable', 'Person', 'Organization', 'Demonym'].includes(x),
+  );
 }
 
 export function pronounPhrase(i: number, lower: string): SpeakerPhrase {
-  return { kind: 'pronoun', firstToken: i, endToken: i + 1, mention: null, head: lower, innerOrganization: null, definite: true };
+  return {
+    kind: 'pronoun',
+    firstToken: i,
+    endToken: i + 1,
+    mention: null,
+    head: lower,
+    innerOrganization: null,
+    definite: true,
+  };
 }
 
 /** A name, possibly a possessive one opening a noun phrase ("Clinton's spokesman"). */
-export function nameOrNounPhrase(_index: ArticleIndex, first: number, end: number, mention: NameMention): SpeakerPhrase {
+export function nameOrNounPhrase(
+  _index: ArticleIndex,
+  first: number,
+  end: number,
+  mention: NameMention,
+): SpeakerPhrase {
   return {
     kind: 'name',
     firstToken: first,
@@ -269,5 +315,7 @@ function ownerAt(index: ArticleIndex, first: number, headAt: number): SpeakerPhr
   // The phrase may begin right after the possessive: "Reyes' | email", "Obama's | spokesman".
   const before = tokens[first - 1]?.text === "'" || tokens[first - 1]?.text === '’' ? first - 2 : first - 1;
   const owner = index.mentionEndingAt.get(before);
-  return owner?.possessive && !owner.inQuote && tokens[before]?.sentence === tokens[first]?.sentence ? { mention: owner } : null;
+  return owner?.possessive && !owner.inQuote && tokens[before]?.sentence === tokens[first]?.sentence
+    ? { mention: owner }
+    : null;
 }

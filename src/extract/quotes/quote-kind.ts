@@ -24,7 +24,10 @@ export interface QuoteWindow {
 export function looksLikeWorkTitle(text: string): boolean {
   // "But why?", "Is he off the list?": a question or an exclamation is something said.
   if (/[?!]["”’']*$/.test(text.trim()) && !/^\p{Lu}\S*(\s+\p{Lu}\S*)+[?!]$/u.test(text.trim())) return false;
-  const words = text.replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
+  const words = text
+    .replace(/[.,!?;:]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0 || words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(words[0] ?? '')) return false;
   // "For me,", "Word is,", "We'll see,": only the first word capitalised is a sentence, not title case.
   if (words.length > 1 && words.slice(1).every((w) => !/^[\p{Lu}\p{N}]/u.test(w))) return false;
@@ -37,11 +40,21 @@ export function looksLikeWorkTitle(text: string): boolean {
  * Partial when the quotation is woven into a sentence: a word of the
  * sentence runs straight into it, or out of it without an attribution.
  */
-export function quoteKind(tokens: Token[], w: QuoteWindow, pattern: AttributionPattern, text: string): 'direct' | 'partial' {
+export function quoteKind(
+  tokens: Token[],
+  w: QuoteWindow,
+  pattern: AttributionPattern,
+  text: string,
+): 'direct' | 'partial' {
   const before = tokens[w.open - 1];
   const after = tokens[w.close];
-  const introduced = !before || before.sentence !== w.sentence || [',', ':', '—', '–', '(', '-'].includes(before.text) || isCueToken(before);
-  const wovenAfter = !!after && after.sentence === w.sentence && after.isWord && pattern !== 'trailing' && !/[,.?!]$/.test(text);
+  const introduced =
+    !before ||
+    before.sentence !== w.sentence ||
+    [',', ':', '—', '–', '(', '-'].includes(before.text) ||
+    isCueToken(before);
+  const wovenAfter =
+    !!after && after.sentence === w.sentence && after.isWord && pattern !== 'trailing' && !/[,.?!]$/.test(text);
   if (!introduced) return 'partial';
   if (wovenAfter) return 'partial';
   const words = text.split(/\s+/).length;
@@ -53,5 +66,10 @@ export function quoteKind(tokens: Token[], w: QuoteWindow, pattern: AttributionP
 /** An attributed quotation, or a nickname someone gave ("called her an ''Aunt Tom''"), is kept even when title-cased. */
 export function givesAName(q: FoundQuote): boolean {
   if (q.pattern === 'trailing' || q.pattern === 'leading') return true;
-  return q.pattern === 'embedded' && /^(called|calls|calling|dubbed|dubs|labeled|labelled|nicknamed|branded|named|referred|refers|referring|termed|coined)$/.test(q.cue ?? '');
+  return (
+    q.pattern === 'embedded' &&
+    /^(called|calls|calling|dubbed|dubs|labeled|labelled|nicknamed|branded|named|referred|refers|referring|termed|coined)$/.test(
+      q.cue ?? '',
+    )
+  );
 }

@@ -11,7 +11,26 @@ import { subjectBefore, type SpeakerPhrase } from './speaker-phrase.ts';
 
 export const THAT_WINDOW = 10;
 /** Verbs that put their subject after them: "…, said Dan Gerstein". */
-export const INVERTING_LEMMAS = new Set(['say', 'add', 'write', 'note', 'explain', 'argue', 'insist', 'continue', 'conclude', 'reply', 'counter', 'recall', 'warn', 'observe', 'remark', 'ask', 'declare', 'report']);
+export const INVERTING_LEMMAS = new Set([
+  'say',
+  'add',
+  'write',
+  'note',
+  'explain',
+  'argue',
+  'insist',
+  'continue',
+  'conclude',
+  'reply',
+  'counter',
+  'recall',
+  'warn',
+  'observe',
+  'remark',
+  'ask',
+  'declare',
+  'report',
+]);
 
 /**
  * A speech verb at k that can introduce reported speech: not "…," he said
@@ -41,7 +60,13 @@ function attributesQuotation(tokens: Token[], first: number, k: number): boolean
 }
 
 /** "In particular, he said, the foundation had …": the attribution interrupts the clause. */
-export function interrupted(index: ArticleIndex, s: Sentence, comma: number, k: number, phrase: SpeakerPhrase): Candidate | null {
+export function interrupted(
+  index: ArticleIndex,
+  s: Sentence,
+  comma: number,
+  k: number,
+  phrase: SpeakerPhrase,
+): Candidate | null {
   const { tokens } = index.doc;
   const after = Math.max(phrase.endToken, k + 1);
   if (tokens[after]?.text !== ',') return null;
@@ -49,11 +74,23 @@ export function interrupted(index: ArticleIndex, s: Sentence, comma: number, k: 
   // "In particular, he said, the foundation …" reports what follows the aside;
   // "The noise, she added, starts at six" reports the whole sentence around it.
   const opener = tokens[s.firstToken];
-  const adverbialLead = comma - s.firstToken <= 3 && !!opener && (index.doc.language.words.prepositions.has(opener.lower) || index.doc.language.words.lexiconTags(opener.lower).includes('Adverb') || LEADING_CONJUNCTIONS.has(opener.lower));
+  const adverbialLead =
+    comma - s.firstToken <= 3 &&
+    !!opener &&
+    (index.doc.language.words.prepositions.has(opener.lower) ||
+      index.doc.language.words.lexiconTags(opener.lower).includes('Adverb') ||
+      LEADING_CONJUNCTIONS.has(opener.lower));
   const first = adverbialLead ? after + 1 : s.firstToken;
   // "Sales were great, he said, wiping his face": what follows the aside is the reporter's, not the report.
-  const resumesClause = /^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must)$/.test(tokens[after + 1]?.lower ?? '');
-  if (!adverbialLead && !resumesClause && looksLikeClause(tokens, s.firstToken, comma) && !looksLikeClause(tokens, after + 1, end, true)) {
+  const resumesClause = /^(had|has|have|was|were|is|are|would|will|could|should|can|may|might|must)$/.test(
+    tokens[after + 1]?.lower ?? '',
+  );
+  if (
+    !adverbialLead &&
+    !resumesClause &&
+    looksLikeClause(tokens, s.firstToken, comma) &&
+    !looksLikeClause(tokens, after + 1, end, true)
+  ) {
     return { first: s.firstToken, end: comma, cue: tokens[k]?.lower ?? 'said', phrase };
   }
   if (!looksLikeClause(tokens, first, end, true)) return null;
@@ -97,7 +134,7 @@ export function followsConjunction(tokens: Token[], k: number): boolean {
 export function findWithin(tokens: Token[], from: number, to: number, test: (t: Token) => boolean): number {
   for (let i = from; i < to; i++) {
     const t = tokens[i];
-    if (!t || t.text === ',' && !test(t)) {
+    if (!t || (t.text === ',' && !test(t))) {
       if (t?.text === ',') continue;
       return -1;
     }
@@ -107,7 +144,13 @@ export function findWithin(tokens: Token[], from: number, to: number, test: (t: 
 }
 
 /** Between a verb and "that" only time, place and manner: "on Tuesday in a statement". */
-export function adverbialOnly(language: LanguagePack, tokens: Token[], from: number, to: number, allowObject: boolean): boolean {
+export function adverbialOnly(
+  language: LanguagePack,
+  tokens: Token[],
+  from: number,
+  to: number,
+  allowObject: boolean,
+): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) return false;
@@ -124,7 +167,11 @@ export function skipAdverbials(language: LanguagePack, tokens: Token[], from: nu
     const t = tokens[i];
     if (!t?.isWord) break;
     const tags = language.words.lexiconTags(t.lower);
-    const timeWord = tags.some((x) => x === 'WeekDay' || x === 'Month' || x === 'Date') || /^(today|yesterday|tonight|recently|earlier|later|previously|privately|publicly|repeatedly|again|also|last|this|on|friday|monday|tuesday|wednesday|thursday|saturday|sunday)$/.test(t.lower);
+    const timeWord =
+      tags.some((x) => x === 'WeekDay' || x === 'Month' || x === 'Date') ||
+      /^(today|yesterday|tonight|recently|earlier|later|previously|privately|publicly|repeatedly|again|also|last|this|on|friday|monday|tuesday|wednesday|thursday|saturday|sunday)$/.test(
+        t.lower,
+      );
     if (!timeWord) break;
     i++;
   }
@@ -136,18 +183,51 @@ export function skipObject(index: ArticleIndex, from: number, to: number): numbe
   const { tokens } = index.doc;
   const t = tokens[from];
   if (!t) return -1;
-  const m = index.mentionStartingAt.get(from) ?? (/^(the|a|an)$/.test(t.lower) ? index.mentionStartingAt.get(from + 1) : undefined);
+  const m =
+    index.mentionStartingAt.get(from) ??
+    (/^(the|a|an)$/.test(t.lower) ? index.mentionStartingAt.get(from + 1) : undefined);
   // "told CNN", "told the National Post" — but "told USA TODAY's weekly series" goes on past the name.
   if (m && !m.possessive) return m.endToken;
-  if (/^(him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers|lawmakers|members|investigators|agents|officials)$/.test(t.lower)) return from + 1;
+  if (
+    /^(him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers|lawmakers|members|investigators|agents|officials)$/.test(
+      t.lower,
+    )
+  )
+    return from + 1;
   if (m || /^(the|a|an|his|her|their)$/.test(t.lower)) {
     for (let i = from + 1; i < Math.min(to, from + 8); i++) {
       const w = tokens[i];
-      if (w?.isWord && (index.doc.language.words.pronouns.has(w.lower) || /^(he|she|they|we|it|i)['’]/.test(w.lower))) return i;
+      if (w?.isWord && (index.doc.language.words.pronouns.has(w.lower) || /^(he|she|they|we|it|i)['’]/.test(w.lower)))
+        return i;
     }
   }
   return -1;
 }
 
 /** Verbs by which a group holds or voices a view: "According to AP, analysts find …". */
-const VIEW_VERBS = new Set(['say', 'says', 'said', 'find', 'found', 'believe', 'believes', 'think', 'thinks', 'agree', 'agreed', 'expect', 'expects', 'argue', 'argued', 'consider', 'considers', 'see', 'suspect', 'suspects', 'warn', 'warned', 'predict', 'predicted']);
+const VIEW_VERBS = new Set([
+  'say',
+  'says',
+  'said',
+  'find',
+  'found',
+  'believe',
+  'believes',
+  'think',
+  'thinks',
+  'agree',
+  'agreed',
+  'expect',
+  'expects',
+  'argue',
+  'argued',
+  'consider',
+  'considers',
+  'see',
+  'suspect',
+  'suspects',
+  'warn',
+  'warned',
+  'predict',
+  'predicted',
+]);

@@ -7,7 +7,11 @@ import type { ResolvedEntities } from '../entities/resolve.ts';
 import type { Affiliation } from '../entities/roles.ts';
 import { KINDS_OF_ORGANIZATION_NOUN } from '../language/en/organizations.ts';
 import { countryAdjective } from '../language/en/places.ts';
-import { latestOrganization, mostMentionedOrganization, organizationsChanged } from '../entities/organization-reference.ts';
+import {
+  latestOrganization,
+  mostMentionedOrganization,
+  organizationsChanged,
+} from '../entities/organization-reference.ts';
 import { type Timeline, timelineOf } from '../entities/timeline.ts';
 import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../language/en/roles.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
@@ -27,20 +31,22 @@ export interface ResolvedSpeaker {
 }
 
 /** Words a title may be abbreviated to or paraphrased as. */
-const ROLE_SYNONYMS = new Map<string, string[]>(Object.entries({
-  senator: ['senator', 'sen.', 'sen'],
-  congressman: ['representative', 'rep.', 'rep', 'congressman'],
-  congresswoman: ['representative', 'rep.', 'rep', 'congresswoman'],
-  lawmaker: ['senator', 'sen.', 'representative', 'rep.', 'congressman', 'congresswoman', 'lawmaker', 'assemblyman'],
-  governor: ['governor', 'gov.', 'gov'],
-  president: ['president'],
-  mayor: ['mayor'],
-  secretary: ['secretary'],
-  candidate: ['candidate', 'nominee', 'hopeful', 'front-runner'],
-  nominee: ['nominee', 'candidate'],
-  chief: ['chief', 'ceo', 'chief executive'],
-  executive: ['ceo', 'chief executive', 'executive'],
-}));
+const ROLE_SYNONYMS = new Map<string, string[]>(
+  Object.entries({
+    senator: ['senator', 'sen.', 'sen'],
+    congressman: ['representative', 'rep.', 'rep', 'congressman'],
+    congresswoman: ['representative', 'rep.', 'rep', 'congresswoman'],
+    lawmaker: ['senator', 'sen.', 'representative', 'rep.', 'congressman', 'congresswoman', 'lawmaker', 'assemblyman'],
+    governor: ['governor', 'gov.', 'gov'],
+    president: ['president'],
+    mayor: ['mayor'],
+    secretary: ['secretary'],
+    candidate: ['candidate', 'nominee', 'hopeful', 'front-runner'],
+    nominee: ['nominee', 'candidate'],
+    chief: ['chief', 'ceo', 'chief executive'],
+    executive: ['ceo', 'chief executive', 'executive'],
+  }),
+);
 
 /** "The company" may be named this many sentences after it speaks. */
 const NAMED_NEXT_SENTENCES = 2;
@@ -76,7 +82,8 @@ export class SpeakerResolver {
     const label = first && last ? body.slice(first.start, last.end) : '';
     const result = this.resolveAt(phrase, at, label);
     if (result.entity) this.salience.noteSpeaker(result.entity, at);
-    if ((phrase.kind === 'role' || phrase.kind === 'organization-noun') && result.speaker) this.roleMemory.set(phrase.head, result);
+    if ((phrase.kind === 'role' || phrase.kind === 'organization-noun') && result.speaker)
+      this.roleMemory.set(phrase.head, result);
     return result;
   }
 
@@ -95,7 +102,7 @@ export class SpeakerResolver {
   private resolveAt(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
     switch (phrase.kind) {
       case 'name': {
-        const entity = phrase.mention ? this.entities.entityOf.get(phrase.mention) ?? null : null;
+        const entity = phrase.mention ? (this.entities.entityOf.get(phrase.mention) ?? null) : null;
         if (entity) return this.speakerFor(entity, label, 0.95, at);
         const name = phrase.mention?.nameTokens.join(' ') ?? label;
         return { speaker: { name, type: 'person' }, entity: null, label, certainty: 0.6 };
@@ -161,7 +168,8 @@ export class SpeakerResolver {
   private resolveRole(given: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
     // "the U.S. presidential candidate": a country's adjective describes a person; only its officials speak for it.
     const innerEntity = given.innerOrganization ? this.entities.entityOf.get(given.innerOrganization) : undefined;
-    const countryAdjectiveOnly = innerEntity?.type === 'organization' && innerEntity.isCountry && !REPRESENTATIVE_ROLES.has(given.head);
+    const countryAdjectiveOnly =
+      innerEntity?.type === 'organization' && innerEntity.isCountry && !REPRESENTATIVE_ROLES.has(given.head);
     const phrase = countryAdjectiveOnly ? { ...given, innerOrganization: null } : given;
     if (phrase.definite) {
       const person = this.personWithRole(phrase.head, at);
@@ -182,7 +190,9 @@ export class SpeakerResolver {
       // "The head of the Harbor Association says": the person who leads it, when the story names one; not the body.
       if (org && org.type === 'organization' && LEADING_ROLES.has(phrase.head)) {
         const leader = this.leaderOf(org, phrase.head);
-        return leader ? this.speakerFor(leader, label, 0.7, at) : { speaker: null, entity: null, label, certainty: 0.5 };
+        return leader
+          ? this.speakerFor(leader, label, 0.7, at)
+          : { speaker: null, entity: null, label, certainty: 0.5 };
       }
       if (org && org.type === 'organization') {
         const description = label.replace(/^(the|a|an|one|another|this|that)\s+/i, '');
@@ -194,7 +204,10 @@ export class SpeakerResolver {
       const org = this.protagonistOrganization(at);
       if (org && !org.isCountry) {
         const description = label.replace(/^(the|a|an|one|another|this|that)\s+/i, '');
-        return { ...this.speakerFor(org, label, 0.55, at), unnamedRole: { description: `${org.name} ${description}`, role: phrase.head } };
+        return {
+          ...this.speakerFor(org, label, 0.55, at),
+          unnamedRole: { description: `${org.name} ${description}`, role: phrase.head },
+        };
       }
     }
     // "A JUDGE has jailed … Judge Helen Marsh", "The owner of a café … says … Zoë Fernández, 51, has run it": named just after.
@@ -223,7 +236,13 @@ export class SpeakerResolver {
     const { tokens } = this.index.doc;
     const found: Array<{ person: PersonEntity; at: number }> = [];
     for (const person of this.entities.people) {
-      const m = person.mentions.find((x) => x.start >= 0 && !x.inQuote && tokens[x.endToken]?.text === ',' && /^\d{1,3}$/.test(tokens[x.endToken + 1]?.text ?? ''));
+      const m = person.mentions.find(
+        (x) =>
+          x.start >= 0 &&
+          !x.inQuote &&
+          tokens[x.endToken]?.text === ',' &&
+          /^\d{1,3}$/.test(tokens[x.endToken + 1]?.text ?? ''),
+      );
       if (m) found.push({ person, at: m.start });
     }
     this.aged = found.sort((a, b) => a.at - b.at);
@@ -265,7 +284,13 @@ export class SpeakerResolver {
 
   /** The organization named most often so far (the first named on a tie): whom an unattached spokesperson speaks for. */
   private protagonistOrganization(at: number): OrganizationEntity | null {
-    return mostMentionedOrganization(this.entities, at, 'protagonist', (org) => !org.isCountry && org.kind !== 'media', (org) => this.rank(org));
+    return mostMentionedOrganization(
+      this.entities,
+      at,
+      'protagonist',
+      (org) => !org.isCountry && org.kind !== 'media',
+      (org) => this.rank(org),
+    );
   }
 
   /** The person named most often so far: whom "the senator" most likely means when no senator was introduced. */
@@ -306,14 +331,28 @@ export class SpeakerResolver {
     if (!phrase.definite) return { speaker: null, entity: null, label, certainty: 0.5 };
     const remembered = this.roleMemory.get(phrase.head);
     const head = phrase.head;
-    const named = latestOrganization(this.entities, at, `named:${head}`, (o) => o.name.toLowerCase().split(/\s+/).includes(head));
+    const named = latestOrganization(this.entities, at, `named:${head}`, (o) =>
+      o.name.toLowerCase().split(/\s+/).includes(head),
+    );
     if (named) return this.speakerFor(named, label, 0.75, at);
     if (remembered?.entity) return { ...remembered, label };
     const kinds = KINDS_OF_ORGANIZATION_NOUN.get(head);
-    const byKind = kinds ? latestOrganization(this.entities, at, `kind-of:${head}`, (o) => kinds.includes(o.kind) && !o.isCountry && !this.creditedOnly(o, at)) : null;
+    const byKind = kinds
+      ? latestOrganization(
+          this.entities,
+          at,
+          `kind-of:${head}`,
+          (o) => kinds.includes(o.kind) && !o.isCountry && !this.creditedOnly(o, at),
+        )
+      : null;
     if (byKind) return this.speakerFor(byKind, label, 0.65, at);
     // "…, the company said. Harlan Mining Co. said Tuesday …": named just after, when nothing before fits.
-    const next = kinds ? this.organizationNamedNext(at, (o) => (kinds.includes(o.kind) || o.name.toLowerCase().split(/\s+/).includes(head)) && !o.isCountry) : null;
+    const next = kinds
+      ? this.organizationNamedNext(
+          at,
+          (o) => (kinds.includes(o.kind) || o.name.toLowerCase().split(/\s+/).includes(head)) && !o.isCountry,
+        )
+      : null;
     if (next) return this.speakerFor(next, label, 0.55, at);
     return { speaker: null, entity: null, label, certainty: 0.5 };
   }
@@ -322,7 +361,13 @@ export class SpeakerResolver {
   private creditedOnly(org: OrganizationEntity, at: number): boolean {
     if (org.kind !== 'media') return false;
     const { tokens } = this.index.doc;
-    return org.mentions.every((m) => m.start >= at || (tokens[m.firstToken - 1]?.text === '(' && tokens[m.endToken]?.text === ')' && m.firstToken - (this.index.doc.paragraphs[tokens[m.firstToken]?.paragraph ?? 0]?.firstToken ?? 0) <= 8));
+    return org.mentions.every(
+      (m) =>
+        m.start >= at ||
+        (tokens[m.firstToken - 1]?.text === '(' &&
+          tokens[m.endToken]?.text === ')' &&
+          m.firstToken - (this.index.doc.paragraphs[tokens[m.firstToken]?.paragraph ?? 0]?.firstToken ?? 0) <= 8),
+    );
   }
 
   /** The first organization `accept` allows that is named, outside quotations, in the next few sentences after `at`. */
@@ -348,7 +393,8 @@ export class SpeakerResolver {
     // The answer depends on where the body is first named, so it is worked out once per body.
     if (this.qualified.has(org)) return;
     this.qualified.add(org);
-    if (!/\b(Ministry|Foreign Office|Cabinet|Parliament|Embassy|Government|Interior Department)\b/.test(org.name)) return;
+    if (!/\b(Ministry|Foreign Office|Cabinet|Parliament|Embassy|Government|Interior Department)\b/.test(org.name))
+      return;
     if (org.mentions.some((m) => m.prefix)) return;
     const words = org.name.split(/\s+/);
     if (words.some((w) => /^\p{Lu}/u.test(w) && countryAdjective(w) !== undefined)) return;
@@ -381,14 +427,48 @@ const SPOKESPERSON = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 
 /** Roles whose holders speak for a country or body rather than for themselves. */
 const REPRESENTATIVE_ROLES = new Set([
-  'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'representative', 'source', 'diplomat', 'envoy',
-  'negotiator', 'ambassador', 'minister', 'ministry', 'officer', 'aide', 'adviser', 'advisor', 'delegate',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'officials',
+  'representative',
+  'source',
+  'diplomat',
+  'envoy',
+  'negotiator',
+  'ambassador',
+  'minister',
+  'ministry',
+  'officer',
+  'aide',
+  'adviser',
+  'advisor',
+  'delegate',
 ]);
 
 /** Roles that lead a body: "the head of X" is a person, never the body itself. */
 const LEADING_ROLES = new Set([
-  'head', 'leader', 'chief', 'boss', 'president', 'chairman', 'chairwoman', 'chair', 'chairperson', 'director',
-  'executive', 'ceo', 'founder', 'owner', 'commissioner', 'superintendent', 'principal', 'dean', 'coach', 'manager',
+  'head',
+  'leader',
+  'chief',
+  'boss',
+  'president',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'chairperson',
+  'director',
+  'executive',
+  'ceo',
+  'founder',
+  'owner',
+  'commissioner',
+  'superintendent',
+  'principal',
+  'dean',
+  'coach',
+  'manager',
 ]);
 
 /**
@@ -397,17 +477,60 @@ const LEADING_ROLES = new Set([
  * opponent", "the spokesman") do not.
  */
 const PROTAGONIST_ROLES = new Set([
-  'senator', 'congressman', 'congresswoman', 'lawmaker', 'legislator', 'governor', 'mayor', 'president', 'republican',
-  'democrat', 'candidate', 'nominee', 'billionaire', 'businessman', 'businesswoman', 'chairman', 'chairwoman',
-  'secretary', 'minister', 'leader', 'executive', 'ceo', 'founder', 'frontrunner', 'front-runner', 'hopeful',
-  'premier', 'chancellor', 'mogul', 'star', 'singer', 'actor', 'actress', 'rapper', 'comedian', 'author',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'lawmaker',
+  'legislator',
+  'governor',
+  'mayor',
+  'president',
+  'republican',
+  'democrat',
+  'candidate',
+  'nominee',
+  'billionaire',
+  'businessman',
+  'businesswoman',
+  'chairman',
+  'chairwoman',
+  'secretary',
+  'minister',
+  'leader',
+  'executive',
+  'ceo',
+  'founder',
+  'frontrunner',
+  'front-runner',
+  'hopeful',
+  'premier',
+  'chancellor',
+  'mogul',
+  'star',
+  'singer',
+  'actor',
+  'actress',
+  'rapper',
+  'comedian',
+  'author',
 ]);
 
 /** Words that describe a person the story has named, by sex: "the man", "the mum of three". */
 const DESCRIBED_PEOPLE = new Map<string, 'male' | 'female'>([
-  ['man', 'male'], ['dad', 'male'], ['father', 'male'], ['husband', 'male'], ['son', 'male'], ['grandfather', 'male'],
-  ['woman', 'female'], ['mum', 'female'], ['mom', 'female'], ['mother', 'female'], ['wife', 'female'],
-  ['daughter', 'female'], ['grandmother', 'female'], ['widow', 'female'],
+  ['man', 'male'],
+  ['dad', 'male'],
+  ['father', 'male'],
+  ['husband', 'male'],
+  ['son', 'male'],
+  ['grandfather', 'male'],
+  ['woman', 'female'],
+  ['mum', 'female'],
+  ['mom', 'female'],
+  ['mother', 'female'],
+  ['wife', 'female'],
+  ['daughter', 'female'],
+  ['grandmother', 'female'],
+  ['widow', 'female'],
 ]);
 
 function ROLE_FALLBACK_OK(phrase: SpeakerPhrase): boolean {

@@ -67,9 +67,11 @@ export class SalienceModel {
     // "Gray, who served under Mr. Bush's father, ticked through the code: ''…,'' he said": a pronoun
     // in the sentence whose subject is a compatible person refers to that subject first.
     const subject = this.subjectBefore(at);
-    if (subject && subject.type === 'person' && (excluded === null || subject.gender !== excluded)) add(weights, subject, CURRENT_SUBJECT_BONUS);
+    if (subject && subject.type === 'person' && (excluded === null || subject.gender !== excluded))
+      add(weights, subject, CURRENT_SUBJECT_BONUS);
     if (excluded !== null) {
-      for (const [e, w] of weights) if (e.type === 'person' && e.gender !== null && e.gender !== excluded) weights.set(e, w * KNOWN_GENDER_BOOST);
+      for (const [e, w] of weights)
+        if (e.type === 'person' && e.gender !== null && e.gender !== excluded) weights.set(e, w * KNOWN_GENDER_BOOST);
     }
     return best(weights, (e): e is PersonEntity => e.type === 'person' && (excluded === null || e.gender !== excluded));
   }
@@ -140,7 +142,10 @@ export class SalienceModel {
     if (tokens[k - 1]?.lower === 'the') {
       const holders = this.holders.get(t.lower.replace(/['’]s$/, ''));
       if (holders && holders.size > 0) {
-        const holder = holders.size === 1 ? holders.values().next().value : best(weights, (e): e is PersonEntity => holders.has(e as PersonEntity));
+        const holder =
+          holders.size === 1
+            ? holders.values().next().value
+            : best(weights, (e): e is PersonEntity => holders.has(e as PersonEntity));
         if (holder) add(weights, holder, PRONOUN_WEIGHT);
         return;
       }
@@ -189,7 +194,15 @@ export class SalienceModel {
     const after = tokens[m.endToken];
     if (before && PREPOSITIONS.has(before.lower)) return OBJECT_WEIGHT;
     // "The Clinton approach": a person's name after an article modifies the noun that follows.
-    if (before && /^(the|a|an)$/.test(before.lower) && m.kind === 'person' && m.titles.length === 0 && after?.isWord && !after.cap) return MODIFIER_WEIGHT;
+    if (
+      before &&
+      /^(the|a|an)$/.test(before.lower) &&
+      m.kind === 'person' &&
+      m.titles.length === 0 &&
+      after?.isWord &&
+      !after.cap
+    )
+      return MODIFIER_WEIGHT;
     // "the same fire Mr. Obama has": a name right after an ordinary noun opens a relative clause.
     if (before?.isWord && !before.cap && isNounish(before.lower) && !isRoleNoun(before.lower)) return OBJECT_WEIGHT;
     if (m.possessive) return POSSESSIVE_WEIGHT;
@@ -206,8 +219,10 @@ export class SalienceModel {
     // The subject of the sentence just before is the likeliest "he" or "she" at the start of this one.
     const previousSubject = this.subjectOf(sentence - 1);
     // Within a paragraph the sentence before introduces who speaks next: "Rep. X addressed it. "…," he said."
-    const sameParagraph = this.index.doc.sentences[sentence - 1]?.paragraph === this.index.doc.sentences[sentence]?.paragraph;
-    if (previousSubject) add(weights, previousSubject, sameParagraph ? SAME_PARAGRAPH_SUBJECT_BONUS : PREVIOUS_SUBJECT_BONUS);
+    const sameParagraph =
+      this.index.doc.sentences[sentence - 1]?.paragraph === this.index.doc.sentences[sentence]?.paragraph;
+    if (previousSubject)
+      add(weights, previousSubject, sameParagraph ? SAME_PARAGRAPH_SUBJECT_BONUS : PREVIOUS_SUBJECT_BONUS);
     for (let j = start; j < k; j++) this.absorb(weights, j);
     // Speakers noted in reading order; beyond a dozen sentences their weight has faded to nothing.
     for (let e = this.eventsBefore(at) - 1; e >= 0; e--) {

@@ -29,7 +29,9 @@ const MAX_APPOSITIVE_TOKENS = 28;
 
 function isFiller(t: Token | undefined): boolean {
   if (!t?.isWord || t.cap) return false;
-  return SUBJECT_VERB_FILLERS.has(t.lower) || (/ly$/.test(t.lower) && t.lower.length > 4 && !PERSON_ROLE_NOUNS.has(t.lower));
+  return (
+    SUBJECT_VERB_FILLERS.has(t.lower) || (/ly$/.test(t.lower) && t.lower.length > 4 && !PERSON_ROLE_NOUNS.has(t.lower))
+  );
 }
 
 /** The subject of the speech verb at `verb`, looking left no further than `floor`. */
@@ -43,7 +45,14 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
     let k = j - 1;
     if (tokens[k]?.lower === 'on') k--;
     const governing = tokens[k];
-    if (governing?.isWord && !governing.cap && k >= floor && /^(go|goes|went|going|gone|continue|continues|continued|want|wants|wanted|try|tries|tried|had|has|have|decided|declined|refused|used|appeared|seemed|rushed|took|stopped|paused)$/.test(governing.lower)) {
+    if (
+      governing?.isWord &&
+      !governing.cap &&
+      k >= floor &&
+      /^(go|goes|went|going|gone|continue|continues|continued|want|wants|wanted|try|tries|tried|had|has|have|decided|declined|refused|used|appeared|seemed|rushed|took|stopped|paused)$/.test(
+        governing.lower,
+      )
+    ) {
       j = k - 1;
       while (j >= floor && isFiller(tokens[j])) j--;
       if (j < floor) return null;
@@ -83,7 +92,8 @@ export function subjectBefore(index: ArticleIndex, verb: number, floor: number):
     return phraseEndingAt(index, open - 1, floor);
   }
   // "Thomas Perez, who said …": the relative pronoun stands for the name before it.
-  if ((tokens[j]?.lower === 'who' || tokens[j]?.lower === 'which') && tokens[j - 1]?.text === ',') return phraseEndingAt(index, j - 2, floor);
+  if ((tokens[j]?.lower === 'who' || tokens[j]?.lower === 'which') && tokens[j - 1]?.text === ',')
+    return phraseEndingAt(index, j - 2, floor);
   // "Merkel condemned the attack and declared …": the subject of the first verb.
   if (['and', 'but', 'then', 'or'].includes(tokens[j]?.lower ?? '')) return firstSubject(index, floor, j);
   const phrase = phraseEndingAt(index, j, floor);
@@ -113,7 +123,8 @@ export function firstSubject(index: ArticleIndex, from: number, before: number):
   const opener = tokens[from];
   if (opener && DETERMINERS.has(opener.lower) && !index.mentionStartingAt.has(from)) {
     const np = speakerAfterVerb(index, from, before);
-    if (np && (np.kind === 'role' || np.kind === 'group' || np.kind === 'organization-noun' || np.kind === 'document')) return np;
+    if (np && (np.kind === 'role' || np.kind === 'group' || np.kind === 'organization-noun' || np.kind === 'document'))
+      return np;
   }
   // "In response to Trump's proposal to bar Muslims from entering the United States, Clinton's aide …":
   // a sentence opening with a prepositional phrase has its subject after the first comma.
@@ -140,7 +151,8 @@ export function firstSubject(index: ArticleIndex, from: number, before: number):
     const isObject = !!prev && k > from && PREPOSITIONS.has(prev.lower);
     // An unknown capitalised name counts only where it opens the clause: "Kerpen needled the reporter, saying".
     const opensClause = k === start && m?.kind === 'unknown' && finiteAt(tokens, m.endToken);
-    if (m && !m.inQuote && !m.possessive && !isObject && m.kind !== 'place' && (m.kind !== 'unknown' || opensClause)) return phraseEndingAt(index, m.endToken - 1, k);
+    if (m && !m.inQuote && !m.possessive && !isObject && m.kind !== 'place' && (m.kind !== 'unknown' || opensClause))
+      return phraseEndingAt(index, m.endToken - 1, k);
     if (t.isWord && PRONOUNS.has(t.lower) && !isObject) return pronounPhrase(k, t.lower);
   }
   return null;
@@ -151,7 +163,10 @@ function skipTimePhrase(tokens: Token[], j: number, floor: number): number {
   const t = tokens[j];
   const prev = tokens[j - 1];
   if (!t || !prev || j - 1 < floor) return j;
-  const unit = /^(week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.lower);
+  const unit =
+    /^(week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(
+      t.lower,
+    );
   if (unit && /^(this|last|next|that|on|each|every)$/.test(prev.lower)) {
     let k = j - 2;
     while (k >= floor && isFiller(tokens[k])) k--;
@@ -174,7 +189,11 @@ function appositiveOpening(tokens: Token[], closeComma: number, floor: number): 
 }
 
 /** `"…," X said`: a speaker phrase starting at i and followed by a speech verb; returns both. */
-export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): { phrase: SpeakerPhrase; verb: number } | null {
+export function subjectThenVerb(
+  index: ArticleIndex,
+  i: number,
+  limit: number,
+): { phrase: SpeakerPhrase; verb: number } | null {
   const { tokens } = index.doc;
   const t = tokens[i];
   if (!t?.isWord || t.quote >= 0) return null;
@@ -190,7 +209,8 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
       const w = tokens[end];
       if (!w?.isWord || isCueToken(w) || isFiller(w)) break;
       // "the mum of three said", "the owner of the shop said": a person noun keeps its "of" phrase.
-      const ofPerson = w.lower === 'of' && end > i && ofAt < 0 && phraseKindOfHead(tokens[end - 1]?.lower ?? '') === 'role';
+      const ofPerson =
+        w.lower === 'of' && end > i && ofAt < 0 && phraseKindOfHead(tokens[end - 1]?.lower ?? '') === 'role';
       if (ofPerson) ofAt = end;
       if (end > i && !ofPerson && (PREPOSITIONS.has(w.lower) || CLAUSE_WORDS.has(w.lower))) return null;
       end++;
@@ -202,7 +222,13 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   if (tokens[v]?.text === ',') {
     // "…," Koh Yu-hwan, a professor at Dongguk University, said.
     let k = v + 1;
-    while (k < limit && k - v <= MAX_APPOSITIVE_TOKENS && ![',', ';', ':'].includes(tokens[k]?.text ?? '') && tokens[k]?.quote === -1) k++;
+    while (
+      k < limit &&
+      k - v <= MAX_APPOSITIVE_TOKENS &&
+      ![',', ';', ':'].includes(tokens[k]?.text ?? '') &&
+      tokens[k]?.quote === -1
+    )
+      k++;
     if (tokens[k]?.text !== ',') return null;
     // "…," the minister, Clara Holt, said: the name in the aside is the speaker.
     const named = index.mentionStartingAt.get(v + 1);
@@ -212,7 +238,10 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   while (v < limit && isFiller(tokens[v])) v++;
   if (v >= limit || !isCueAt(tokens, v)) return null;
   if (appositiveName && !mention && !PRONOUNS.has(t.lower)) {
-    return { phrase: nameOrNounPhrase(index, appositiveName.firstToken, appositiveName.endToken, appositiveName), verb: v };
+    return {
+      phrase: nameOrNounPhrase(index, appositiveName.firstToken, appositiveName.endToken, appositiveName),
+      verb: v,
+    };
   }
   const headToken = tokens[(ofAt >= 0 ? ofAt : end) - 1];
   if (!mention && !PRONOUNS.has(t.lower) && (!headToken || !couldHeadSpeakerPhrase(headToken))) return null;
@@ -221,7 +250,12 @@ export function subjectThenVerb(index: ArticleIndex, i: number, limit: number): 
   if (endingName && endingName.firstToken > i && (endingName.kind === 'person' || endingName.kind === 'unknown')) {
     return { phrase: nameOrNounPhrase(index, i, end, endingName), verb: v };
   }
-  const phrase = mention && end === mention.endToken ? nameOrNounPhrase(index, i, end, mention) : PRONOUNS.has(t.lower) ? pronounPhrase(i, t.lower) : nounPhrase(index, i, end);
+  const phrase =
+    mention && end === mention.endToken
+      ? nameOrNounPhrase(index, i, end, mention)
+      : PRONOUNS.has(t.lower)
+        ? pronounPhrase(i, t.lower)
+        : nounPhrase(index, i, end);
   return phrase ? { phrase, verb: v } : null;
 }
 
@@ -231,22 +265,43 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
   const t = tokens[i];
   if (!t?.isWord || t.quote >= 0) return null;
   if (PRONOUNS.has(t.lower)) return pronounPhrase(i, t.lower);
-  if (PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || isFunctionWord(t.lower) && !DETERMINERS.has(t.lower)) return null;
+  if (PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || (isFunctionWord(t.lower) && !DETERMINERS.has(t.lower)))
+    return null;
   // "said campaign manager Robby Mook": role words, then the name.
   // "said former secretary of state Hillary Clinton": role words (even "of state"), then the name.
   for (let k = i; k < Math.min(limit, i + 7); k++) {
     const m = index.mentionStartingAt.get(k);
     // "wrote a Trump supporter": a name followed by a noun only modifies that noun.
     const following = m ? tokens[m.endToken] : undefined;
-    const modifies = !!following && following.isWord && !following.cap && following.sentence === t.sentence && phraseKindOfHead(following.lower) !== 'other';
+    const modifies =
+      !!following &&
+      following.isWord &&
+      !following.cap &&
+      following.sentence === t.sentence &&
+      phraseKindOfHead(following.lower) !== 'other';
     // "said Cruz constituent Dan Golvach", "said Rovers manager Ines Okafor": a name, a lower-case noun, then the person's name.
-    const described = m && following?.isWord && !following.cap && following.sentence === t.sentence ? index.mentionStartingAt.get(m.endToken + 1) : undefined;
-    const nounBetween = !!following && !isVerbForm(following.lower) && !PREPOSITIONS.has(following.lower) && !CLAUSE_WORDS.has(following.lower) && !DETERMINERS.has(following.lower);
-    if (described && described.kind === 'person' && !described.possessive && nounBetween) return nameOrNounPhrase(index, i, described.endToken, described);
+    const described =
+      m && following?.isWord && !following.cap && following.sentence === t.sentence
+        ? index.mentionStartingAt.get(m.endToken + 1)
+        : undefined;
+    const nounBetween =
+      !!following &&
+      !isVerbForm(following.lower) &&
+      !PREPOSITIONS.has(following.lower) &&
+      !CLAUSE_WORDS.has(following.lower) &&
+      !DETERMINERS.has(following.lower);
+    if (described && described.kind === 'person' && !described.possessive && nounBetween)
+      return nameOrNounPhrase(index, i, described.endToken, described);
     if (m && !m.possessive && !modifies) return nameOrNounPhrase(index, i, m.endToken, m);
     if (m && modifies) break;
     const w = tokens[k];
-    if (!w?.isWord || (w.cap && k > i && tokens[k - 1]?.lower !== 'of') || (PREPOSITIONS.has(w.lower) && w.lower !== 'of') || CLAUSE_WORDS.has(w.lower)) break;
+    if (
+      !w?.isWord ||
+      (w.cap && k > i && tokens[k - 1]?.lower !== 'of') ||
+      (PREPOSITIONS.has(w.lower) && w.lower !== 'of') ||
+      CLAUSE_WORDS.has(w.lower)
+    )
+      break;
   }
   let end = i;
   while (end < limit && end - i < MAX_NP_TOKENS + 4) {
@@ -270,4 +325,3 @@ export function speakerAfterVerb(index: ArticleIndex, i: number, limit: number):
   if (!head || !couldHeadSpeakerPhrase(head)) return null;
   return nounPhrase(index, i, end);
 }
-

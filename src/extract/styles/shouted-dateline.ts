@@ -3,9 +3,14 @@ import type { DatelineStyle } from './unit.ts';
 export const shoutedDateline: DatelineStyle = {
   name: 'shouted-dateline',
   kind: 'dateline',
-  describes: 'the place in capitals, perhaps a state or date and an agency, then a dash: "CALDER BAY, Maine (AP) —", "WASHINGTON —"',
+  describes:
+    'the place in capitals, perhaps a state or date and an agency, then a dash: "CALDER BAY, Maine (AP) —", "WASHINGTON —"',
   examples: [
-    { text: 'CALDER BAY, Maine (AP) — Harbour master Tom Reyes said the channel would reopen on Friday after dredging.\n\nFishing boats have waited in Calder Bay since March.', quote: 'the channel would reopen on Friday after dredging', speaker: 'Tom Reyes' },
+    {
+      text: 'CALDER BAY, Maine (AP) — Harbour master Tom Reyes said the channel would reopen on Friday after dredging.\n\nFishing boats have waited in Calder Bay since March.',
+      quote: 'the channel would reopen on Friday after dredging',
+      speaker: 'Tom Reyes',
+    },
   ],
   opening: /^[A-Z][A-Z .,'’-]{2,40}(,[^—–]{1,30})?(\([^)]{1,20}\))?\s*[—–-]{1,2}\s/,
   place: /^([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s/,

@@ -23,7 +23,13 @@ export function indexArticle(doc: ArticleText, mentions: NameMention[]): Article
     mentionEndingAt.set(m.endToken - 1, m);
     // "Retired Army Col. Lawrence Wilkerson": reading from the start of the run finds the person.
     const next = mentions[i + 1];
-    if (next && next.kind === 'person' && next.titles.length > 0 && next.firstToken === m.endToken && m.kind !== 'person') {
+    if (
+      next &&
+      next.kind === 'person' &&
+      next.titles.length > 0 &&
+      next.firstToken === m.endToken &&
+      m.kind !== 'person'
+    ) {
       mentionStartingAt.set(m.firstToken, next);
     }
   });
@@ -48,7 +54,12 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   if (tokens[k + 1]?.lower === 'to' && NOT_BEFORE_TO.has(cue.lemma)) return false;
   // "went on to say" is speech; "decided to add the plank to the platform" is not.
   // "was quick to admit that": an adjective that takes the infinitive leaves it a speech verb.
-  if (prev?.lower === 'to' && !TO_SPEECH_LEMMAS.has(cue.lemma) && !INFINITIVE_ADJECTIVES.has(tokens[k - 2]?.lower ?? '')) return false;
+  if (
+    prev?.lower === 'to' &&
+    !TO_SPEECH_LEMMAS.has(cue.lemma) &&
+    !INFINITIVE_ADJECTIVES.has(tokens[k - 2]?.lower ?? '')
+  )
+    return false;
   if (isParticiple(tokens, k, cue.lemma)) return false;
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
   if (/ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
@@ -82,20 +93,81 @@ function isParticiple(tokens: readonly Token[], k: number, lemma: string): boole
 
 const PARTICIPLE_LEMMAS = new Set(['accuse', 'declare', 'charge', 'allege', 'name', 'report', 'tell', 'write']);
 const DESCRIBING_LEMMAS = new Set(['accuse', 'declare', 'charge', 'name']);
-const PARTICIPLE_COMPLEMENTS = new Set(['the', 'a', 'an', 'dead', 'bankrupt', 'insolvent', 'unfit', 'fit', 'guilty', 'innocent', 'missing', 'winner']);
+const PARTICIPLE_COMPLEMENTS = new Set([
+  'the',
+  'a',
+  'an',
+  'dead',
+  'bankrupt',
+  'insolvent',
+  'unfit',
+  'fit',
+  'guilty',
+  'innocent',
+  'missing',
+  'winner',
+]);
 
 const NOUN_DETERMINERS = /^(the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose)$/;
 
 function isAdjective(lower: string): boolean {
   const tags = lexiconTags(lower);
-  if (tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Actor' || t === 'Uncountable')) return false;
-  return tags.some((t) => t === 'Adjective' || t === 'Comparative' || t === 'Superlative') || (tags.length === 0 && /(ous|ful|ive|ic|less|able|ible)$/.test(lower));
+  if (tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Actor' || t === 'Uncountable'))
+    return false;
+  return (
+    tags.some((t) => t === 'Adjective' || t === 'Comparative' || t === 'Superlative') ||
+    (tags.length === 0 && /(ous|ful|ive|ic|less|able|ible)$/.test(lower))
+  );
 }
 
-const NOT_BEFORE_TO = new Set(['continue', 'begin', 'add', 'promise', 'vow', 'agree', 'threaten', 'pledge', 'urge', 'demand', 'post', 'respond', 'reply', 'answer', 'admit', 'confess', 'testify', 'swear']);
-const TO_SPEECH_LEMMAS = new Set(['say', 'tell', 'explain', 'argue', 'insist', 'warn', 'write', 'note', 'claim', 'ask']);
+const NOT_BEFORE_TO = new Set([
+  'continue',
+  'begin',
+  'add',
+  'promise',
+  'vow',
+  'agree',
+  'threaten',
+  'pledge',
+  'urge',
+  'demand',
+  'post',
+  'respond',
+  'reply',
+  'answer',
+  'admit',
+  'confess',
+  'testify',
+  'swear',
+]);
+const TO_SPEECH_LEMMAS = new Set([
+  'say',
+  'tell',
+  'explain',
+  'argue',
+  'insist',
+  'warn',
+  'write',
+  'note',
+  'claim',
+  'ask',
+]);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '’s', 'am']);
-const STATEMENT_CARRIERS = new Set(['statement', 'letter', 'email', 'e-mail', 'tweet', 'post', 'message', 'memo', 'note', 'release', 'video', 'ad', 'advertisement']);
+const STATEMENT_CARRIERS = new Set([
+  'statement',
+  'letter',
+  'email',
+  'e-mail',
+  'tweet',
+  'post',
+  'message',
+  'memo',
+  'note',
+  'release',
+  'video',
+  'ad',
+  'advertisement',
+]);
 const PARTICIPLE_OPENERS = new Set([',', 'and', '—', 'after', 'before', 'while', 'by', 'when', 'without', 'in']);
 
 function gerundIsSpeech(tokens: readonly Token[], k: number): boolean {
@@ -124,7 +196,9 @@ export function afterDateline(tokens: readonly Token[], from: number, to: number
   for (let k = from; k < Math.min(to, from + 12); k++) {
     const t = tokens[k];
     if (t?.text === '—' || t?.text === '–' || t?.text === '--') {
-      const shouted = tokens.slice(from, k).some((x) => x.isWord && x.text.length > 2 && x.text === x.text.toUpperCase() && /\p{Lu}/u.test(x.text));
+      const shouted = tokens
+        .slice(from, k)
+        .some((x) => x.isWord && x.text.length > 2 && x.text === x.text.toUpperCase() && /\p{Lu}/u.test(x.text));
       return shouted ? k + 1 : from;
     }
   }

@@ -41,7 +41,11 @@ const PARAGRAPH_SEPARATOR = '\n\n';
  * characters are tokenised, so a multi-megabyte input costs bounded time; the
  * body itself is kept whole.
  */
-export function analyseText(paragraphTexts: readonly string[], language: LanguagePack, analysisLimit = Number.POSITIVE_INFINITY): ArticleText {
+export function analyseText(
+  paragraphTexts: readonly string[],
+  language: LanguagePack,
+  analysisLimit = Number.POSITIVE_INFINITY,
+): ArticleText {
   const marks = language.quoteMarks;
   const body = paragraphTexts.join(PARAGRAPH_SEPARATOR);
   const paragraphs: Paragraph[] = [];
@@ -77,7 +81,10 @@ export function analyseText(paragraphTexts: readonly string[], language: Languag
 function looksLikeHeading(text: string): boolean {
   // "– Daniel Ashworth, in the Commons" signs the quotation above it.
   if (/^[–—―-]/.test(text)) return false;
-  const words = text.replace(/^['"“‘]+|['"”’.:!?]+$/g, '').split(/\s+/).filter(Boolean);
+  const words = text
+    .replace(/^['"“‘]+|['"”’.:!?]+$/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0 || words.length > 8) return false;
   const significant = words.filter((w) => w.length >= 4);
   return significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}'"“‘]/u.test(w));
@@ -156,7 +163,12 @@ function splitSentences(
 
 type Abbreviations = LanguagePack['abbreviations'];
 
-function endsSentenceHere(tokens: Token[], k: number, spanOf: (t: Token) => QuoteSpan | undefined, abbreviations: Abbreviations): boolean {
+function endsSentenceHere(
+  tokens: Token[],
+  k: number,
+  spanOf: (t: Token) => QuoteSpan | undefined,
+  abbreviations: Abbreviations,
+): boolean {
   const t = tokens[k];
   if (!t) return false;
   const dottedAcronym = t.isWord && t.text.endsWith('.') && t.text.length > 2;

@@ -50,11 +50,21 @@ function compile(convention: QuoteMarkConvention): CompiledMarks {
   for (const c of convention.closing) roleOf.set(c, 'close');
   for (const c of convention.either) roleOf.set(c, 'either');
   const doubleGlyphs = escapeClass([...convention.opening, ...convention.closing, ...convention.either]);
-  const openGlyphs = escapeClass([...convention.opening, ...convention.either, ...convention.singleOpening.slice(0, 1)]);
+  const openGlyphs = escapeClass([
+    ...convention.opening,
+    ...convention.either,
+    ...convention.singleOpening.slice(0, 1),
+  ]);
   const doubledAlternatives = convention.doubledSingles.map((c) => `${c}${c}`).join('|');
   const made: CompiledMarks = {
     roleOf,
-    scan: new RegExp([`[${doubleGlyphs}]`, ...convention.doubledSingles.map((c) => c.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&').repeat(2))].join('|'), 'g'),
+    scan: new RegExp(
+      [
+        `[${doubleGlyphs}]`,
+        ...convention.doubledSingles.map((c) => c.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&').repeat(2)),
+      ].join('|'),
+      'g',
+    ),
     anyDouble: new RegExp(`[${doubleGlyphs}]`),
     opensParagraph: new RegExp(`^\\s*([${openGlyphs}]${doubledAlternatives ? `|${doubledAlternatives}` : ''})`),
   };
@@ -91,7 +101,12 @@ function correctedRole(text: string, at: number, length: number, glyph: MarkRole
 }
 
 /** Quoted stretches of one paragraph; `base` is the paragraph's offset in the body. */
-export function findQuoteSpans(text: string, base: number, paragraph: number, convention: QuoteMarkConvention): QuoteSpan[] {
+export function findQuoteSpans(
+  text: string,
+  base: number,
+  paragraph: number,
+  convention: QuoteMarkConvention,
+): QuoteSpan[] {
   const marksOf = compile(convention);
   const doubleMarks = findDoubleQuoteSpans(text, base, paragraph, marksOf);
   if (doubleMarks.length > 0 || marksOf.anyDouble.test(text)) return doubleMarks;
@@ -105,7 +120,12 @@ export function findQuoteSpans(text: string, base: number, paragraph: number, co
  * An opening mark follows a space; a closing mark is followed by a space or
  * punctuation and is not an apostrophe inside a word ("it’s").
  */
-function findSingleQuoteSpans(text: string, base: number, paragraph: number, convention: QuoteMarkConvention): QuoteSpan[] {
+function findSingleQuoteSpans(
+  text: string,
+  base: number,
+  paragraph: number,
+  convention: QuoteMarkConvention,
+): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   // Only the curly glyphs: the straight one is an apostrophe far too often.
   const [opening, closing] = [convention.singleOpening[0], convention.singleClosing[0]];
@@ -120,7 +140,15 @@ function findSingleQuoteSpans(text: string, base: number, paragraph: number, con
       // "the players’ union": a plural possessive is followed by a lower-case word, not by a clause end.
       if (before === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4))) continue;
       const s = open + 1;
-      if (i - s >= 2) spans.push({ paragraph, open: base + open, textStart: base + s, textEnd: base + i, closeEnd: base + i + 1, unclosed: false });
+      if (i - s >= 2)
+        spans.push({
+          paragraph,
+          open: base + open,
+          textStart: base + s,
+          textEnd: base + i,
+          closeEnd: base + i + 1,
+          unclosed: false,
+        });
       open = -1;
     }
   }
@@ -136,7 +164,14 @@ function findDoubleQuoteSpans(text: string, base: number, paragraph: number, mar
     while (s < e && /\s/.test(text[s] ?? '')) s++;
     while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
     if (e > s) {
-      spans.push({ paragraph, open: base + from.at, textStart: base + s, textEnd: base + e, closeEnd: base + closeEnd, unclosed });
+      spans.push({
+        paragraph,
+        open: base + from.at,
+        textStart: base + s,
+        textEnd: base + e,
+        closeEnd: base + closeEnd,
+        unclosed,
+      });
     }
   };
   for (const mark of findMarks(text, marksOf)) {

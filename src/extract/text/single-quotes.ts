@@ -24,14 +24,19 @@ function singleMarksOf(convention: QuoteMarkConvention): SingleMarks {
   if (found) return found;
   const escapeMark = (c: string) => c.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&');
   const doubles = [...convention.either, ...convention.opening, ...convention.closing].map(escapeMark).join('');
-  const doubled = convention.doubledSingles.filter((c) => convention.singleClosing.includes(c)).map((c) => escapeMark(c + c));
+  const doubled = convention.doubledSingles
+    .filter((c) => convention.singleClosing.includes(c))
+    .map((c) => escapeMark(c + c));
   const made: SingleMarks = {
     openers: new Set(convention.singleOpening),
     closers: new Set(convention.singleClosing),
     elided: convention.elidedWordStart,
     doubleMarks: new RegExp([`[${doubles}]`, ...doubled].join('|'), 'g'),
     anySingle: new RegExp(`[${convention.singleOpening.map(escapeMark).join('')}]`),
-    scan: new RegExp(`[${[...new Set([...convention.singleOpening, ...convention.singleClosing])].map(escapeMark).join('')}]`, 'g'),
+    scan: new RegExp(
+      `[${[...new Set([...convention.singleOpening, ...convention.singleClosing])].map(escapeMark).join('')}]`,
+      'g',
+    ),
   };
   compiled.set(convention, made);
   return made;
@@ -63,7 +68,12 @@ function isClosing(text: string, i: number, marks: SingleMarks): boolean {
 }
 
 /** Quoted stretches of one paragraph in single marks; one left open runs to the paragraph's end (it goes on in the next). */
-export function findSingleQuotedStretches(text: string, base: number, paragraph: number, convention: QuoteMarkConvention): QuoteSpan[] {
+export function findSingleQuotedStretches(
+  text: string,
+  base: number,
+  paragraph: number,
+  convention: QuoteMarkConvention,
+): QuoteSpan[] {
   const marks = singleMarksOf(convention);
   const spans: QuoteSpan[] = [];
   let open = -1;
@@ -72,7 +82,15 @@ export function findSingleQuotedStretches(text: string, base: number, paragraph:
     let e = to;
     while (s < e && /\s/.test(text[s] ?? '')) s++;
     while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-    if (e - s >= 2) spans.push({ paragraph, open: base + from - 1, textStart: base + s, textEnd: base + e, closeEnd: base + closeEnd, unclosed });
+    if (e - s >= 2)
+      spans.push({
+        paragraph,
+        open: base + from - 1,
+        textStart: base + s,
+        textEnd: base + e,
+        closeEnd: base + closeEnd,
+        unclosed,
+      });
   };
   for (const m of text.matchAll(marks.scan)) {
     const i = m.index ?? 0;

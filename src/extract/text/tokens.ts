@@ -28,7 +28,8 @@ export function tokenize(text: string, base: number, paragraph: number): Token[]
     const c = word.charCodeAt(0);
     // ASCII first: most tokens are, and a character-code test is far cheaper than a Unicode regex.
     const upperAscii = c >= 65 && c <= 90;
-    const isWord = upperAscii || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && /[\p{L}\p{N}]/u.test(word[0] ?? ''));
+    const isWord =
+      upperAscii || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && /[\p{L}\p{N}]/u.test(word[0] ?? ''));
     tokens.push({
       text: word,
       lower: word.toLowerCase(),

@@ -9,7 +9,14 @@
 // paged forward with `first` and `after`, cursors included. Anything else — another field, a cursor, a directive, an argument
 // the ordinary path would reject — makes the whole operation run the ordinary way, with the
 // reason, so errors and edge cases keep exactly one implementation.
-import { getOperationAST, isNonNullType, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getOperationAST,
+  isNonNullType,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { fragmentsOf } from '../../document/selections.ts';
 import { compileObject } from './objects.ts';
 import { rootFields } from './roots.ts';
@@ -35,7 +42,11 @@ export interface CompiledOperation {
   rootFields: CompiledRootField[];
 }
 
-function compileOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledOperation {
+function compileOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): CompiledOperation {
   if (operation.operation !== 'query') unsupported(`a ${operation.operation}`);
   if (operation.directives?.length) unsupported('a directive');
   const scope: Scope = { schema, fragments: fragmentsOf(document), aliases: 0, cursors: false, object: compileObject };
@@ -50,7 +61,10 @@ function compileOperation(schema: GraphQLSchema, document: DocumentNode, operati
     const field = queryType.getFields()[name] ?? unsupported(`root field ${name}`);
     const compile = rootFields[name] ?? unsupported(`root field ${name}`);
     scope.cursors = false;
-    const template = new Template().raw('select (').append(compile(scope, field, fieldNodes)).raw(')::text as v');
+    const template = new Template()
+      .raw('select (')
+      .append(compile(scope, field, fieldNodes))
+      .raw(')::text as v');
     compiled.push({
       responseName,
       fieldNodes,
@@ -75,7 +89,11 @@ const plans = new WeakMap<DocumentNode, Map<string, PlanOutcome>>();
  * The compiled plan of an operation, or the reason it must run the ordinary way. Plans are kept
  * per parsed document (Yoga reuses the document of a query text it has seen).
  */
-export function planOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): PlanOutcome {
+export function planOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): PlanOutcome {
   let byName = plans.get(document);
   if (!byName) {
     byName = new Map();
@@ -99,7 +117,11 @@ export function planOperation(schema: GraphQLSchema, document: DocumentNode, ope
 }
 
 /** The compiled plan of an operation, or null when it must run the ordinary way. */
-export function compiledOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompiledOperation | null {
+export function compiledOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): CompiledOperation | null {
   return planOperation(schema, document, operationName).plan;
 }
 

@@ -9,7 +9,8 @@ import { tableOf, type Order, type RelationModel, type RelationQuery } from './s
 import { collectFields, MAX_KEYS, nextAlias, subSelections, type Scope } from './selection.ts';
 import { quoteLiteral, Statement, Template, unsupported, type Variables } from './statement.ts';
 
-const orderText = (order: readonly Order[], alias: string) => order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
+const orderText = (order: readonly Order[], alias: string) =>
+  order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
 
 /** Forward paging only: `last` and `before` take the ordinary path. */
 function forwardOnly(args: Record<string, unknown>): void {
@@ -20,7 +21,8 @@ function forwardOnly(args: Record<string, unknown>): void {
 function pageSize(args: Record<string, unknown>): number {
   forwardOnly(args);
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) unsupported('page size');
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
+    unsupported('page size');
   return first as number;
 }
 
@@ -38,15 +40,23 @@ export interface RootSource {
 /** Whether a field's arguments are all literals: then they are read once, at compile time. */
 function usesVariables(fieldNode: FieldNode): boolean {
   let found = false;
-  visit({ ...fieldNode, selectionSet: undefined }, {
-    Variable() {
-      found = true;
+  visit(
+    { ...fieldNode, selectionSet: undefined },
+    {
+      Variable() {
+        found = true;
+      },
     },
-  });
+  );
   return found;
 }
 
-type Part = { key: string; kind: 'typename' | 'totalCount' | 'nodes' | 'edges' | 'pageInfo'; node?: number; sub?: { key: string; kind: string }[] };
+type Part = {
+  key: string;
+  kind: 'typename' | 'totalCount' | 'nodes' | 'edges' | 'pageInfo';
+  node?: number;
+  sub?: { key: string; kind: string }[];
+};
 
 export function compileConnection(
   scope: Scope,
@@ -113,7 +123,8 @@ export function compileConnection(
   if (parts.length > MAX_KEYS) unsupported('too many fields');
   const fieldNode = fieldNodes[0]!;
   const nodeColumns = Object.values(tableOf(nodeType).columns);
-  const columnNamed = (name: string): Column => nodeColumns.find((column) => column.name === name) ?? unsupported(`ordering column ${name}`);
+  const columnNamed = (name: string): Column =>
+    nodeColumns.find((column) => column.name === name) ?? unsupported(`ordering column ${name}`);
 
   /** The text of the connection for its arguments, nested node objects included. */
   const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
@@ -129,7 +140,11 @@ export function compileConnection(
       if (args.after != null) {
         // The root table is not aliased: its columns are the node table's own.
         const rootSource = source;
-        const past = afterCursor(args.after, orderBy, orderBy.map(([name]) => columnNamed(name)));
+        const past = afterCursor(
+          args.after,
+          orderBy,
+          orderBy.map(([name]) => columnNamed(name)),
+        );
         source = { ...rootSource, where: rootSource.where ? and(rootSource.where, past) : past };
       }
     } else {
@@ -143,7 +158,8 @@ export function compileConnection(
     }
     const relationWhere = nested?.where;
     // The total counts the whole list: the field's filter without the cursor's keyset.
-    const countWhere = nested && args.after != null ? relation!.query({ ...args, after: undefined }).where : relationWhere;
+    const countWhere =
+      nested && args.after != null ? relation!.query({ ...args, after: undefined }).where : relationWhere;
     /** The rows' condition: the join to the parent (nested) or the root field's filter. */
     const writeCondition = (alias: string, where: RelationQuery['where'] = relationWhere) => {
       if (source) {
@@ -154,10 +170,16 @@ export function compileConnection(
       s.raw(relation!.join(alias, parent));
       if (where) s.raw(' and ').fragment(where(alias));
     };
-    const aggregateOrder = orderText(orderBy.map(([, direction], index) => [`o${index}`, direction] as const), page);
+    const aggregateOrder = orderText(
+      orderBy.map(([, direction], index) => [`o${index}`, direction] as const),
+      page,
+    );
     const onPage = wantsPageInfo ? ` filter (where ${page}.rn <= ${first})` : '';
     const tags = orderBy.map(([name]) => cursorTag(columnNamed(name)));
-    const reversed = orderText(orderBy.map(([, direction], index) => [`o${index}`, direction === 'asc' ? 'desc' : 'asc'] as const), page);
+    const reversed = orderText(
+      orderBy.map(([, direction], index) => [`o${index}`, direction === 'asc' ? 'desc' : 'asc'] as const),
+      page,
+    );
     const pageCursor = (order: string) => `(array_agg(${cursorJson(tags, page)} order by ${order})${onPage})[1]`;
     s.raw('(');
     if (source?.with) s.raw('with ').fragment(source.with).raw(' ');
@@ -184,9 +206,16 @@ export function compileConnection(
           s.raw(`coalesce(json_agg(${page}.n${part.node} order by ${aggregateOrder})${onPage}, '[]'::json)`);
           break;
         case 'edges': {
-          const edgeValue = (kind: string) => (kind === 'typename' ? quoteLiteral(edgeType.name) : kind === 'cursor' ? cursorJson(tags, page) : `${page}.n${part.node}`);
+          const edgeValue = (kind: string) =>
+            kind === 'typename'
+              ? quoteLiteral(edgeType.name)
+              : kind === 'cursor'
+                ? cursorJson(tags, page)
+                : `${page}.n${part.node}`;
           const edge = part.sub!.map((sub) => `${quoteLiteral(sub.key)}, ${edgeValue(sub.kind)}`);
-          s.raw(`coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${aggregateOrder})${onPage}, '[]'::json)`);
+          s.raw(
+            `coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${aggregateOrder})${onPage}, '[]'::json)`,
+          );
           break;
         }
         case 'pageInfo': {
@@ -230,5 +259,7 @@ export function compileConnection(
     }
     return new Template().dynamic((s, variables) => write(s, variables, args));
   }
-  return new Template().dynamic((s, variables) => write(s, variables, getArgumentValues(field as never, fieldNode, variables)));
+  return new Template().dynamic((s, variables) =>
+    write(s, variables, getArgumentValues(field as never, fieldNode, variables)),
+  );
 }

@@ -17,12 +17,16 @@ export function cursorTag(column: Column): CursorTag {
 
 /** The JSON (SQL text) carrying a row's cursor, from its ordering values under `alias` (o0, o1, …). */
 export function cursorJson(tags: readonly CursorTag[], alias: string): string {
-  const values = tags.map((tag, index) => (tag === 'D' ? `floor(extract(epoch from ${alias}.o${index}) * 1000)::bigint` : `${alias}.o${index}`));
+  const values = tags.map((tag, index) =>
+    tag === 'D' ? `floor(extract(epoch from ${alias}.o${index}) * 1000)::bigint` : `${alias}.o${index}`,
+  );
   return `json_build_object('$c', '${tags.join('')}', 'v', json_build_array(${values.join(', ')}))`;
 }
 
 function cursorString(tags: string, values: unknown[]): string {
-  const typed = values.map((value, index) => (tags[index] === 'D' && typeof value === 'number' ? new Date(value) : value));
+  const typed = values.map((value, index) =>
+    tags[index] === 'D' && typeof value === 'number' ? new Date(value) : value,
+  );
   return encodeBase64(`DC:${typed.length > 1 ? encodeCursorTuple(typed) : encodeCursorChunk(typed[0])}`);
 }
 
@@ -50,7 +54,10 @@ function cursorValues(cursor: unknown, columns: readonly Column[]): unknown[] {
   if (!Array.isArray(list) || list.length !== columns.length) return unsupported('a cursor of another list');
   list.forEach((value, index) => {
     const tag = cursorTag(columns[index]!);
-    const fits = tag === 'D' ? value instanceof Date && !Number.isNaN(value.getTime()) : typeof value === 'number' || typeof value === 'string';
+    const fits =
+      tag === 'D'
+        ? value instanceof Date && !Number.isNaN(value.getTime())
+        : typeof value === 'number' || typeof value === 'string';
     if (!fits) unsupported('a cursor of another list');
   });
   return list;

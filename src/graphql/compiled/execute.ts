@@ -15,7 +15,11 @@ interface PGliteClient {
   query(query: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-async function runJson(db: Database, { sql: text, params, prepare }: StatementText, cursors: boolean): Promise<unknown> {
+async function runJson(
+  db: Database,
+  { sql: text, params, prepare }: StatementText,
+  cursors: boolean,
+): Promise<unknown> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
   countStatement();
   const result = 'unsafe' in client ? await client.unsafe(text, params, { prepare }) : await client.query(text, params);
@@ -39,13 +43,24 @@ export type CompiledOutcome = { result: ExecutionResult; fallback?: undefined } 
  * The operation's result, or the reason it is not compiled (unknown fields, arguments the
  * ordinary path would reject, invalid variables): the caller then executes it the ordinary way.
  */
-export async function executeCompiled({ schema, document, operationName, variableValues, db }: CompiledExecution): Promise<CompiledOutcome> {
+export async function executeCompiled({
+  schema,
+  document,
+  operationName,
+  variableValues,
+  db,
+}: CompiledExecution): Promise<CompiledOutcome> {
   const { plan, fallback } = planOperation(schema, document, operationName);
   if (!plan) return { result: null, fallback };
-  const { coerced, errors } = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variableValues ?? {}, {
-    // Any error sends the operation down the ordinary path; counting more would cost time per error.
-    maxErrors: 1,
-  });
+  const { coerced, errors } = getVariableValues(
+    schema,
+    plan.operation.variableDefinitions ?? [],
+    variableValues ?? {},
+    {
+      // Any error sends the operation down the ordinary path; counting more would cost time per error.
+      maxErrors: 1,
+    },
+  );
   if (errors?.length || !coerced) return { result: null, fallback: 'variables that do not coerce' };
   const statements: (StatementText | null)[] = [];
   for (const field of plan.rootFields) {
@@ -54,7 +69,9 @@ export async function executeCompiled({ schema, document, operationName, variabl
     statements.push(statement);
   }
   const settled = await Promise.allSettled(
-    statements.map((statement, index) => (statement ? runJson(db, statement, !!plan.rootFields[index]!.cursors) : null)),
+    statements.map((statement, index) =>
+      statement ? runJson(db, statement, !!plan.rootFields[index]!.cursors) : null,
+    ),
   );
   const data: Record<string, unknown> = {};
   const fieldErrors: GraphQLError[] = [];

@@ -1,9 +1,29 @@
 // A row of a table-backed type as one JSON object: exposed columns, the relay `id`, relations
 // (a row, or a list in the field's declared order) and the speaker-like unions, each read from
 // the field's own declaration (schema-model.ts).
-import { getNamedType, isEnumType, isUnionType, isListType, isNonNullType, isScalarType, type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  isEnumType,
+  isUnionType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type SelectionSetNode,
+} from 'graphql';
 import { compileConnection } from './connections.ts';
-import { columnName, nodeIdColumn, relationOf, tableOf, unionMembers, type Order, type RelationModel } from './schema-model.ts';
+import {
+  columnName,
+  nodeIdColumn,
+  relationOf,
+  tableOf,
+  unionMembers,
+  type Order,
+  type RelationModel,
+} from './schema-model.ts';
 import { collectFields, MAX_KEYS, nextAlias, subSelections, type Scope } from './selection.ts';
 import { quoteLiteral, Template, unsupported } from './statement.ts';
 
@@ -12,7 +32,9 @@ const isoTimestamp = (column: string) => `to_char(${column} at time zone 'UTC', 
 
 function scalarExpression(type: GraphQLNamedType, column: string): string {
   if (isEnumType(type)) {
-    const cases = type.getValues().map((value) => `when ${quoteLiteral(String(value.value))} then ${quoteLiteral(value.name)}`);
+    const cases = type
+      .getValues()
+      .map((value) => `when ${quoteLiteral(String(value.value))} then ${quoteLiteral(value.name)}`);
     return `(case ${column}::text ${cases.join(' ')} end)`;
   }
   if (!isScalarType(type)) return unsupported('not a leaf');
@@ -30,7 +52,12 @@ function scalarExpression(type: GraphQLNamedType, column: string): string {
 }
 
 /** The JSON object for the row of a concrete, table-backed type under `alias`. */
-export function compileObject(scope: Scope, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], alias: string): Template {
+export function compileObject(
+  scope: Scope,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+  alias: string,
+): Template {
   tableOf(type);
   const fields = collectFields(scope, type, selectionSets);
   if (fields.size > MAX_KEYS) unsupported('too many fields');
@@ -50,10 +77,18 @@ export function compileObject(scope: Scope, type: GraphQLObjectType, selectionSe
   return template.raw(')');
 }
 
-function compileField(scope: Scope, type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, fieldNodes: readonly FieldNode[], alias: string): Template {
+function compileField(
+  scope: Scope,
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+  fieldNodes: readonly FieldNode[],
+  alias: string,
+): Template {
   const namedType = getNamedType(field.type);
   if (field.name === 'id' && namedType.name === 'ID' && type.getInterfaces().some((i) => i.name === 'Node')) {
-    return new Template().raw(`encode(convert_to(${quoteLiteral(`${type.name}:`)} || ${alias}.${nodeIdColumn(type)}, 'UTF8'), 'base64')`);
+    return new Template().raw(
+      `encode(convert_to(${quoteLiteral(`${type.name}:`)} || ${alias}.${nodeIdColumn(type)}, 'UTF8'), 'base64')`,
+    );
   }
   const exposed = field.extensions?.pothosExposedField;
   if (typeof exposed === 'string' && field.args.length === 0) {
@@ -72,7 +107,13 @@ function compileField(scope: Scope, type: GraphQLObjectType, field: GraphQLField
   return compileRelation(scope, relation, field, fieldNodes, alias);
 }
 
-function compileUnion(scope: Scope, parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>, fieldNodes: readonly FieldNode[], alias: string): Template {
+function compileUnion(
+  scope: Scope,
+  parent: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+  fieldNodes: readonly FieldNode[],
+  alias: string,
+): Template {
   const template = new Template().raw('(case');
   for (const member of unionMembers(scope.schema, parent, field)) {
     const child = nextAlias(scope);
@@ -83,16 +124,26 @@ function compileUnion(scope: Scope, parent: GraphQLObjectType, field: GraphQLFie
   return template.raw(' end)');
 }
 
-export const orderText = (order: readonly Order[], alias: string) => order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
+export const orderText = (order: readonly Order[], alias: string) =>
+  order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
 
-function compileRelation(scope: Scope, relation: RelationModel, field: GraphQLField<unknown, unknown>, fieldNodes: readonly FieldNode[], parent: string): Template {
+function compileRelation(
+  scope: Scope,
+  relation: RelationModel,
+  field: GraphQLField<unknown, unknown>,
+  fieldNodes: readonly FieldNode[],
+  parent: string,
+): Template {
   if (relation.kind === 'connection') return compileConnection(scope, relation, field, fieldNodes, parent, null);
   const table = tableOf(relation.target).name;
   const child = nextAlias(scope);
   const object = compileObject(scope, relation.target, subSelections(fieldNodes), child);
   const template = new Template();
   if (relation.kind === 'one') {
-    return template.raw('(select ').append(object).raw(` from ${table} ${child} where ${relation.join(child, parent)})`);
+    return template
+      .raw('(select ')
+      .append(object)
+      .raw(` from ${table} ${child} where ${relation.join(child, parent)})`);
   }
   const { orderBy, limit, where } = relation.query;
   if (!orderBy.length) unsupported(`${field.name}: no declared order`);
@@ -105,12 +156,22 @@ function compileRelation(scope: Scope, relation: RelationModel, field: GraphQLFi
     return s;
   };
   if (limit === undefined) {
-    return condition(template.raw('coalesce((select json_agg(').append(object).raw(` order by ${orderText(orderBy, child)}) from ${table} ${child}`)).raw("), '[]'::json)");
+    return condition(
+      template
+        .raw('coalesce((select json_agg(')
+        .append(object)
+        .raw(` order by ${orderText(orderBy, child)}) from ${table} ${child}`),
+    ).raw("), '[]'::json)");
   }
   const page = nextAlias(scope);
   return condition(
     template
-      .raw(`coalesce((select json_agg(${page}.j order by ${orderText(orderBy.map(([, d], i) => [`o${i}`, d]), page)}) from (select `)
+      .raw(
+        `coalesce((select json_agg(${page}.j order by ${orderText(
+          orderBy.map(([, d], i) => [`o${i}`, d]),
+          page,
+        )}) from (select `,
+      )
       .append(object)
       .raw(` as j, ${orderBy.map(([column], i) => `${child}.${column} as o${i}`).join(', ')} from ${table} ${child}`),
   ).raw(` order by ${orderText(orderBy, child)} limit ${limit}) ${page}), '[]'::json)`);

@@ -3,7 +3,16 @@
 // plugin decodes them on the ordinary path): they are decoded as the plugin is configured to,
 // for the types the argument declares; anything else is left to the ordinary path and its errors.
 import { sql, type SQL } from 'drizzle-orm';
-import { getArgumentValues, getNamedType, isInputObjectType, isNonNullType, type FieldNode, type GraphQLField, type GraphQLInputType, type GraphQLObjectType } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  isInputObjectType,
+  isNonNullType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+} from 'graphql';
 import { articles, organizations, people, quotes } from '../../db/schema.ts';
 import { articleCondition, articleCount } from '../article.ts';
 import { entityLookupCondition, lookupOrder } from '../entity-lookup.ts';
@@ -50,7 +59,9 @@ function guarded<T>(build: () => T): T {
 }
 
 /** One row by a unique key or a ranked lookup, as a JSON object or null. */
-function single(lookup: (args: Record<string, unknown>, field: AnyField) => { where: SQL; orderBy?: SQL[] }): RootCompiler {
+function single(
+  lookup: (args: Record<string, unknown>, field: AnyField) => { where: SQL; orderBy?: SQL[] },
+): RootCompiler {
   return (scope, field, fieldNodes) => {
     const type = getNamedType(field.type) as GraphQLObjectType;
     const table = tableOf(type).name;
@@ -60,7 +71,9 @@ function single(lookup: (args: Record<string, unknown>, field: AnyField) => { wh
       .append(object)
       .raw(` from "${table}" where `)
       .dynamic((s, variables) => {
-        const { where, orderBy } = guarded(() => lookup(getArgumentValues(field as never, fieldNodes[0]!, variables), field));
+        const { where, orderBy } = guarded(() =>
+          lookup(getArgumentValues(field as never, fieldNodes[0]!, variables), field),
+        );
         s.fragment(where);
         if (orderBy?.length) s.raw(' order by ').fragment(sql.join(orderBy, sql`, `));
       })
@@ -85,7 +98,10 @@ function entityLookup(table: typeof people | typeof organizations) {
 export const rootFields: Record<string, RootCompiler> = {
   article: single((args, field) => {
     const key = exactlyOne(args, ['id', 'slug', 'url']);
-    if (key === 'id') return { where: sql`${articles.id} = ${Number(decodeNodeId(args.id, acceptedIdTypes(argumentOf(field, 'id'))).id)}` };
+    if (key === 'id')
+      return {
+        where: sql`${articles.id} = ${Number(decodeNodeId(args.id, acceptedIdTypes(argumentOf(field, 'id'))).id)}`,
+      };
     return { where: key === 'slug' ? sql`${articles.slug} = ${args.slug}` : sql`${articles.url} = ${args.url}` };
   }),
   person: single(entityLookup(people)),
@@ -100,7 +116,9 @@ export const rootFields: Record<string, RootCompiler> = {
         // A speaker given by name is looked up once, in a CTE the condition and the count share.
         const name = filter?.speakerName;
         const resolved: ResolvedSpeaker | undefined =
-          name == null ? undefined : { ref: sql.raw('(select ref from named_speaker)'), count: sql.raw('(select count from named_speaker)') };
+          name == null
+            ? undefined
+            : { ref: sql.raw('(select ref from named_speaker)'), count: sql.raw('(select count from named_speaker)') };
         return {
           keyedOnly: onlyKeys(filter, ['speaker', 'speakerName', 'article', 'kind']),
           where: quoteCondition(filter, quotes, resolved),

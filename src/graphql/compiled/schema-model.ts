@@ -5,7 +5,16 @@
 // ordinary path plans with) with a stand-in for the nested selection; which types a global-ID
 // argument accepts from the relay plugin's input extensions. Nothing is restated here, so the
 // two paths cannot drift apart: what cannot be read becomes a fallback with its reason.
-import { getColumns, getTableName, One, relationsFilterToSQL, type AnyRelation, type Column, type SQL, type Table } from 'drizzle-orm';
+import {
+  getColumns,
+  getTableName,
+  One,
+  relationsFilterToSQL,
+  type AnyRelation,
+  type Column,
+  type SQL,
+  type Table,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import {
@@ -43,9 +52,15 @@ export function tableOf(type: GraphQLNamedType): TypeTable {
   const known = tablesByType.get(type);
   if (known) return known;
   const model = type.extensions?.pothosDrizzleModel;
-  const config = typeof model === 'string' ? (relations as unknown as Record<string, { table: Table }>)[model] : undefined;
+  const config =
+    typeof model === 'string' ? (relations as unknown as Record<string, { table: Table }>)[model] : undefined;
   if (!config) return unsupported(`type ${type.name} has no table`);
-  const typeTable = { model: model as string, table: config.table, name: getTableName(config.table), columns: getColumns(config.table) as Record<string, Column> };
+  const typeTable = {
+    model: model as string,
+    table: config.table,
+    name: getTableName(config.table),
+    columns: getColumns(config.table) as Record<string, Column>,
+  };
   tablesByType.set(type, typeTable);
   return typeTable;
 }
@@ -61,7 +76,8 @@ export function columnName(table: TypeTable, property: string): string {
  * default way (base64 of "Type:key") unless the builder configures another encoder.
  */
 export function nodeIdColumn(type: GraphQLObjectType): string {
-  if ((builder.options.relay as { encodeGlobalID?: unknown } | undefined)?.encodeGlobalID) unsupported('global IDs encoded by a custom function');
+  if ((builder.options.relay as { encodeGlobalID?: unknown } | undefined)?.encodeGlobalID)
+    unsupported('global IDs encoded by a custom function');
   const keys = Object.values(tableOf(type).columns).filter((column) => column.primary);
   return keys.length === 1 ? keys[0]!.name : unsupported(`${type.name}.id is not one column`);
 }
@@ -102,9 +118,19 @@ export type RelationModel =
   /** All related rows (at most `limit`), as the field's query orders and filters them. */
   | { kind: 'list'; target: GraphQLObjectType; join: Join; query: RelationQuery }
   /** A page: `query(args)` is the page's query, its limit one row past the page. */
-  | { kind: 'connection'; target: GraphQLObjectType; join: Join; query: (args: Record<string, unknown>) => RelationQuery };
+  | {
+      kind: 'connection';
+      target: GraphQLObjectType;
+      join: Join;
+      query: (args: Record<string, unknown>) => RelationQuery;
+    };
 
-type Select = (args: object, context: object, nested: (query: unknown, ...rest: unknown[]) => unknown, selection?: () => Set<string>) => unknown;
+type Select = (
+  args: object,
+  context: object,
+  nested: (query: unknown, ...rest: unknown[]) => unknown,
+  selection?: () => Set<string>,
+) => unknown;
 
 /**
  * The request context a declaration is read with: plans are shared by every request, so a
@@ -118,19 +144,26 @@ function declaredSelection(field: AnyField, args: object): Record<string, unknow
   if (typeof select !== 'function') return unsupported(`${field.name} declares no relation`);
   let selection: unknown;
   try {
-    selection = select(args, noContext, (query, _path, typename) => typename ?? query, () => new Set(['nodes']));
+    selection = select(
+      args,
+      noContext,
+      (query, _path, typename) => typename ?? query,
+      () => new Set(['nodes']),
+    );
   } catch (error) {
     if (error instanceof Unsupported) throw error;
     // The field's own query rejected the arguments (a cursor of another list, a page too large).
     return unsupported(`${field.name}: ${(error as Error)?.message ?? 'arguments rejected'}`);
   }
   const withs = (selection as { with?: Record<string, unknown> } | undefined)?.with;
-  if (!withs || typeof (selection as { then?: unknown }).then === 'function') return unsupported(`${field.name}: selection not readable`);
+  if (!withs || typeof (selection as { then?: unknown }).then === 'function')
+    return unsupported(`${field.name}: selection not readable`);
   return withs;
 }
 
 function drizzleRelation(table: TypeTable, name: string): AnyRelation {
-  const relation = (relations as unknown as Record<string, { relations: Record<string, AnyRelation> }>)[table.model]?.relations[name];
+  const relation = (relations as unknown as Record<string, { relations: Record<string, AnyRelation> }>)[table.model]
+    ?.relations[name];
   if (!relation) return unsupported(`${table.model}.${name} is not a relation`);
   if (relation.throughTable) unsupported(`${table.model}.${name} runs through a junction table`);
   if (relation.where) unsupported(`${table.model}.${name} has a filter of its own`);
@@ -138,7 +171,9 @@ function drizzleRelation(table: TypeTable, name: string): AnyRelation {
 }
 
 function joinOf(relation: AnyRelation): Join {
-  const pairs = relation.sourceColumns.map((source, index) => [source.name, relation.targetColumns[index]!.name] as const);
+  const pairs = relation.sourceColumns.map(
+    (source, index) => [source.name, relation.targetColumns[index]!.name] as const,
+  );
   return (child, parent) => pairs.map(([source, target]) => `${child}.${target} = ${parent}.${source}`).join(' and ');
 }
 
@@ -146,21 +181,31 @@ function readQuery(fieldName: string, target: TypeTable, query: unknown): Relati
   const { orderBy, limit, where, extras, with: nested, ...rest } = (query ?? {}) as Record<string, unknown>;
   void rest; // columns and the like: what the ordinary path loads, not what it returns
   if (extras || nested) unsupported(`${fieldName}: extra selections in its query`);
-  if (orderBy !== undefined && (typeof orderBy !== 'object' || orderBy === null || Array.isArray(orderBy))) unsupported(`${fieldName}: an order given as code`);
+  if (orderBy !== undefined && (typeof orderBy !== 'object' || orderBy === null || Array.isArray(orderBy)))
+    unsupported(`${fieldName}: an order given as code`);
   const order = Object.entries((orderBy ?? {}) as Record<string, unknown>).map(([property, direction]) =>
-    direction === 'asc' || direction === 'desc' ? ([columnName(target, property), direction] as const) : unsupported(`${fieldName}: order ${String(direction)}`),
+    direction === 'asc' || direction === 'desc'
+      ? ([columnName(target, property), direction] as const)
+      : unsupported(`${fieldName}: order ${String(direction)}`),
   );
-  if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit))) unsupported(`${fieldName}: limit`);
+  if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit)))
+    unsupported(`${fieldName}: limit`);
   const filter = where && typeof where === 'object' && Object.keys(where).length ? where : undefined;
-  const tableRelations = (relations as unknown as Record<string, { relations: Record<string, AnyRelation> }>)[target.model]!.relations;
+  const tableRelations = (relations as unknown as Record<string, { relations: Record<string, AnyRelation> }>)[
+    target.model
+  ]!.relations;
   return {
     orderBy: order,
     ...(limit === undefined ? {} : { limit: limit as number }),
     ...(filter
       ? {
           where: (at: string) =>
-            relationsFilterToSQL(alias(target.table as never, at) as never, filter as never, tableRelations, relations as never) ??
-            unsupported(`${fieldName}: filter`),
+            relationsFilterToSQL(
+              alias(target.table as never, at) as never,
+              filter as never,
+              tableRelations,
+              relations as never,
+            ) ?? unsupported(`${fieldName}: filter`),
         }
       : {}),
   };
@@ -185,14 +230,21 @@ export function relationOf(schema: GraphQLSchema, parent: GraphQLObjectType, fie
     const relation = drizzleRelation(tableOf(parent), name);
     const targetName = connection ? getNamedType((named as GraphQLObjectType).getFields().nodes!.type) : named;
     const target = schema.getType(targetName.name);
-    if (!target || !isObjectType(target) || tableOf(target).table !== relation.targetTable) unsupported(`${parent.name}.${field.name}: type and relation disagree`);
+    if (!target || !isObjectType(target) || tableOf(target).table !== relation.targetTable)
+      unsupported(`${parent.name}.${field.name}: type and relation disagree`);
     const targetTable = tableOf(target!);
     const join = joinOf(relation);
     const label = `${parent.name}.${field.name}`;
     if (connection) {
-      model = { kind: 'connection', target: target as GraphQLObjectType, join, query: (args) => readQuery(label, targetTable, read(args)[1]) };
+      model = {
+        kind: 'connection',
+        target: target as GraphQLObjectType,
+        join,
+        query: (args) => readQuery(label, targetTable, read(args)[1]),
+      };
     } else if (relation instanceof One) {
-      if (Object.keys(readQuery(label, targetTable, query)).length > 1) unsupported(`${label}: a query on a single row`);
+      if (Object.keys(readQuery(label, targetTable, query)).length > 1)
+        unsupported(`${label}: a query on a single row`);
       model = { kind: 'one', target: target as GraphQLObjectType, join };
     } else {
       model = { kind: 'list', target: target as GraphQLObjectType, join, query: readQuery(label, targetTable, query) };
@@ -217,7 +269,8 @@ export function unionMembers(schema: GraphQLSchema, parent: GraphQLObjectType, f
     const type = typeof typename === 'string' ? schema.getType(typename) : undefined;
     if (!type || !isObjectType(type)) return unsupported(`${parent.name}.${field.name}: member ${String(typename)}`);
     const relation = drizzleRelation(parentTable, name);
-    if (!(relation instanceof One) || relation.sourceColumns.length !== 1) unsupported(`${parent.name}.${field.name}: member relation ${name}`);
+    if (!(relation instanceof One) || relation.sourceColumns.length !== 1)
+      unsupported(`${parent.name}.${field.name}: member relation ${name}`);
     return { type, column: relation.sourceColumns[0]!.name, join: joinOf(relation) };
   });
 }

@@ -1,6 +1,14 @@
 // Reading an operation's selections for the compiler: the fields a selection set selects on a
 // concrete type, as graphql-js collects them, and the state one compilation shares.
-import { isAbstractType, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import {
+  isAbstractType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { unsupported, type Template } from './statement.ts';
 
 export interface Scope {
@@ -11,7 +19,12 @@ export interface Scope {
   /** Whether the answer carries cursors (the executor then spells them out). */
   cursors: boolean;
   /** The JSON object of a row of `type` under `alias` (objects.ts; passed in to keep modules acyclic). */
-  object: (scope: Scope, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], alias: string) => Template;
+  object: (
+    scope: Scope,
+    type: GraphQLObjectType,
+    selectionSets: readonly SelectionSetNode[],
+    alias: string,
+  ) => Template;
 }
 
 export function nextAlias(scope: Scope): string {
@@ -44,13 +57,15 @@ export function collectFields(
         if (list) list.push(selection);
         else into.set(key, [selection]);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(selection.typeCondition?.name.value)) collectFields(scope, type, [selection.selectionSet], into, visited);
+        if (applies(selection.typeCondition?.name.value))
+          collectFields(scope, type, [selection.selectionSet], into, visited);
       } else {
         const name = selection.name.value;
         if (visited.has(name)) continue;
         visited.add(name);
         const fragment = scope.fragments.get(name) ?? unsupported('an unknown fragment');
-        if (applies(fragment.typeCondition.name.value)) collectFields(scope, type, [fragment.selectionSet], into, visited);
+        if (applies(fragment.typeCondition.name.value))
+          collectFields(scope, type, [fragment.selectionSet], into, visited);
       }
     }
   }

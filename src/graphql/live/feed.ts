@@ -36,7 +36,8 @@ export function parseLiveEvent(payload: string): LiveEvent | null {
   }
   if (!parsed || typeof parsed !== 'object') return null;
   const { quotes, articles, change } = parsed as Record<string, unknown>;
-  const ids = (value: unknown) => (Array.isArray(value) && value.every((id) => Number.isInteger(id)) ? (value as number[]) : null);
+  const ids = (value: unknown) =>
+    Array.isArray(value) && value.every((id) => Number.isInteger(id)) ? (value as number[]) : null;
   if (quotes !== undefined) {
     const quoteIds = ids(quotes);
     return quoteIds ? { kind: 'quotes', quotes: quoteIds, articles: ids(articles) ?? [] } : null;
@@ -68,7 +69,8 @@ export function createLiveFeed(database: DatabaseHandle, limits: LiveLimits, log
   let closed = false;
 
   const startListening = () => {
-    if (!database.listen) throw new Error('This database connection cannot LISTEN (a connection through a server socket).');
+    if (!database.listen)
+      throw new Error('This database connection cannot LISTEN (a connection through a server socket).');
     listening ??= database
       .listen(LIVE_CHANNEL, (payload) => {
         const event = parseLiveEvent(payload);
@@ -91,18 +93,29 @@ export function createLiveFeed(database: DatabaseHandle, limits: LiveLimits, log
     else perClient.delete(client);
   };
 
-  const open = async <Item>(client: string, expand: (event: LiveEvent) => Promise<Item[]>): Promise<AsyncIterableIterator<Item>> => {
+  const open = async <Item>(
+    client: string,
+    expand: (event: LiveEvent) => Promise<Item[]>,
+  ): Promise<AsyncIterableIterator<Item>> => {
     if (closed) throw apiError(ErrorCode.SERVICE_UNAVAILABLE, 'The server is shutting down.');
     const total = [...perClient.values()].reduce((sum, count) => sum + count, 0);
     if ((perClient.get(client) ?? 0) >= limits.perClient) {
-      throw apiError(ErrorCode.RATE_LIMITED, `Too many open subscriptions from this client (at most ${limits.perClient}); close one first.`, {
-        limit: limits.perClient,
-      });
+      throw apiError(
+        ErrorCode.RATE_LIMITED,
+        `Too many open subscriptions from this client (at most ${limits.perClient}); close one first.`,
+        {
+          limit: limits.perClient,
+        },
+      );
     }
     if (total >= limits.total) {
-      throw apiError(ErrorCode.RATE_LIMITED, `The server has too many open subscriptions (at most ${limits.total}); try again later.`, {
-        limit: limits.total,
-      });
+      throw apiError(
+        ErrorCode.RATE_LIMITED,
+        `The server has too many open subscriptions (at most ${limits.total}); try again later.`,
+        {
+          limit: limits.total,
+        },
+      );
     }
     perClient.set(client, (perClient.get(client) ?? 0) + 1);
     // Attached before LISTEN is confirmed and before the response goes out, so no event
@@ -115,7 +128,10 @@ export function createLiveFeed(database: DatabaseHandle, limits: LiveLimits, log
     const deliver = (event: LiveEvent) => {
       if (pending.length >= MAX_PENDING_EVENTS) {
         // A client that reads slower than the graph is written ends, rather than hold memory.
-        failure = apiError(ErrorCode.SERVICE_UNAVAILABLE, 'The subscription fell too far behind the writes; subscribe again.');
+        failure = apiError(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          'The subscription fell too far behind the writes; subscribe again.',
+        );
         finish();
         return;
       }
@@ -182,7 +198,10 @@ export function createLiveFeed(database: DatabaseHandle, limits: LiveLimits, log
 
   return {
     open,
-    stats: () => ({ subscriptions: [...perClient.values()].reduce((sum, count) => sum + count, 0), clients: new Map(perClient) }),
+    stats: () => ({
+      subscriptions: [...perClient.values()].reduce((sum, count) => sum + count, 0),
+      clients: new Map(perClient),
+    }),
     close: async () => {
       closed = true;
       // Open streams end (their clients see the stream complete) before the LISTEN goes.

@@ -5,13 +5,31 @@ import { AMBIGUOUS_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS, SENTENCE_OPENERS } fr
 import { FRAMING_VERBS, INFINITIVE_ADJECTIVES, isAccordingTo, SUBJECT_VERB_FILLERS, speechCue } from './cues.ts';
 import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS, PRONOUNS } from './function-words.ts';
 import { CORPORATE_SUFFIXES } from './name-shapes.ts';
-import { givenNameGender, isCalendarWord, isCommonWord, isFunctionWord, isKnownGivenName, isKnownSurname, lexiconTags, placeKind } from './names.ts';
+import {
+  givenNameGender,
+  isCalendarWord,
+  isCommonWord,
+  isFunctionWord,
+  isKnownGivenName,
+  isKnownSurname,
+  lexiconTags,
+  placeKind,
+} from './names.ts';
 import { KINDS_OF_ORGANIZATION_NOUN, knownOrganization } from './organizations.ts';
 import { countryAdjective, countryOf } from './places.ts';
 import { ENGLISH_QUOTE_MARKS } from './quote-marks.ts';
 import {
-  DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, HONORIFICS, isCourtesyTitle, NAME_TITLES, ORGANIZATION_NAME_HEADS, ORGANIZATION_NAME_OPENERS,
-  ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS, PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER,
+  DOCUMENT_NOUNS,
+  GROUP_ROLE_NOUNS,
+  HONORIFICS,
+  isCourtesyTitle,
+  NAME_TITLES,
+  ORGANIZATION_NAME_HEADS,
+  ORGANIZATION_NAME_OPENERS,
+  ORGANIZATION_NOUNS,
+  PERSON_ROLE_NOUNS,
+  PERSONAL_DOCUMENT_NOUNS,
+  TITLE_GENDER,
 } from './roles.ts';
 
 export const english: LanguagePack = {
@@ -24,7 +42,11 @@ export const english: LanguagePack = {
     subjectVerbFillers: SUBJECT_VERB_FILLERS,
     infinitiveAdjectives: INFINITIVE_ADJECTIVES,
   },
-  abbreviations: { nonFinal: NON_FINAL_ABBREVIATIONS, ambiguous: AMBIGUOUS_ABBREVIATIONS, sentenceOpeners: SENTENCE_OPENERS },
+  abbreviations: {
+    nonFinal: NON_FINAL_ABBREVIATIONS,
+    ambiguous: AMBIGUOUS_ABBREVIATIONS,
+    sentenceOpeners: SENTENCE_OPENERS,
+  },
   words: {
     pronouns: PRONOUNS,
     determiners: DETERMINERS,

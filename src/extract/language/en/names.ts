@@ -72,13 +72,46 @@ export function isLexiconOrganization(lowerPhrase: string): boolean {
 
 /** Tags of ordinary vocabulary: a capitalised word with one of these opens a sentence rather than a name. */
 const FUNCTION_TAGS = [
-  'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Copula',
-  'Auxiliary', 'Expression', 'Negative', 'Possessive', 'Reflexive',
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'Adverb',
+  'QuestionWord',
+  'Modal',
+  'Copula',
+  'Auxiliary',
+  'Expression',
+  'Negative',
+  'Possessive',
+  'Reflexive',
 ];
 const CONTENT_TAGS = [
-  'Adjective', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Plural', 'Singular',
-  'Uncountable', 'Comparative', 'Superlative', 'Noun', 'Actor', 'Value', 'Cardinal', 'Ordinal', 'TextValue',
-  'Date', 'WeekDay', 'Month', 'Duration', 'Time', 'Unit', 'Activity', 'Demonym',
+  'Adjective',
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Gerund',
+  'Participle',
+  'Plural',
+  'Singular',
+  'Uncountable',
+  'Comparative',
+  'Superlative',
+  'Noun',
+  'Actor',
+  'Value',
+  'Cardinal',
+  'Ordinal',
+  'TextValue',
+  'Date',
+  'WeekDay',
+  'Month',
+  'Duration',
+  'Time',
+  'Unit',
+  'Activity',
+  'Demonym',
 ];
 
 export function isFunctionWord(lower: string): boolean {
@@ -89,7 +122,9 @@ export function isFunctionWord(lower: string): boolean {
 export function isCommonWord(lower: string): boolean {
   const tags = lexiconTags(lower);
   if (tags.length === 0) return false;
-  if (tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName' || t === 'LastName' || t === 'Person')) {
+  if (
+    tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName' || t === 'LastName' || t === 'Person')
+  ) {
     return false;
   }
   return tags.some((t) => FUNCTION_TAGS.includes(t) || CONTENT_TAGS.includes(t));

@@ -9,7 +9,11 @@ export const accordingBefore: QuotationPattern = {
   speaker: 'the words after "according to"',
   confidence: 0.88,
   examples: [
-    { text: 'According to Warden Ezra Holm, “the dunes have moved forty metres in ten years.”', quote: 'the dunes have moved forty metres in ten years.', speaker: 'Ezra Holm' },
+    {
+      text: 'According to Warden Ezra Holm, “the dunes have moved forty metres in ten years.”',
+      quote: 'the dunes have moved forty metres in ten years.',
+      speaker: 'Ezra Holm',
+    },
   ],
   attribute(index, w) {
     const scan = leadingScan(index, w);

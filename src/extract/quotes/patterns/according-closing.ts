@@ -11,7 +11,11 @@ export const accordingClosingReport: CuePattern = {
   speaker: 'the words after "according to"',
   confidence: 0.7,
   examples: [
-    { text: 'The school will close two classrooms next year, according to Amir Haddad, the school’s principal.', quote: 'The school will close two classrooms next year', speaker: 'Amir Haddad' },
+    {
+      text: 'The school will close two classrooms next year, according to Amir Haddad, the school’s principal.',
+      quote: 'The school will close two classrooms next year',
+      speaker: 'Amir Haddad',
+    },
   ],
   find(index, s, k) {
     const { tokens } = index.doc;

@@ -12,7 +12,11 @@ export const accordingOpeningReport: SentencePattern = {
   speaker: 'the words after "according to"; or the group that holds the view it reports ("analysts")',
   confidence: 0.7,
   examples: [
-    { text: 'According to Inspector Maeve Dunne, the fire started in the kitchen shortly after midnight.', quote: 'the fire started in the kitchen shortly after midnight', speaker: 'Maeve Dunne' },
+    {
+      text: 'According to Inspector Maeve Dunne, the fire started in the kitchen shortly after midnight.',
+      quote: 'the fire started in the kitchen shortly after midnight',
+      speaker: 'Maeve Dunne',
+    },
   ],
   find: accordingToOpening,
 };

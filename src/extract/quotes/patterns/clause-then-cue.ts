@@ -8,12 +8,21 @@ import type { CuePattern, ReportedCandidate as Candidate } from './unit.ts';
 export const clauseThenCueReport: CuePattern = {
   name: 'clause-then-cue',
   reads: 'cue',
-  matches: 'CLAUSE, X said.  /  CLAUSE, said X, the …  /  In particular, he said, CLAUSE. (sentences without quote marks)',
+  matches:
+    'CLAUSE, X said.  /  CLAUSE, said X, the …  /  In particular, he said, CLAUSE. (sentences without quote marks)',
   speaker: 'the subject of the attribution after the comma, before or after its verb',
   confidence: 0.7,
   examples: [
-    { text: 'The ferry timetable will change in May, port manager Rosa Delgado said.', quote: 'The ferry timetable will change in May', speaker: 'Rosa Delgado' },
-    { text: 'The vote was never in doubt, said Anton Petrov, the committee chair.', quote: 'The vote was never in doubt', speaker: 'Anton Petrov' },
+    {
+      text: 'The ferry timetable will change in May, port manager Rosa Delgado said.',
+      quote: 'The ferry timetable will change in May',
+      speaker: 'Rosa Delgado',
+    },
+    {
+      text: 'The vote was never in doubt, said Anton Petrov, the committee chair.',
+      quote: 'The vote was never in doubt',
+      speaker: 'Anton Petrov',
+    },
   ],
   find(index, s, k, hasQuote) {
     // A clause before the attribution is only taken from sentences without quote marks.
@@ -34,8 +43,7 @@ function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate |
   if (comma === k - 1) {
     if (!INVERTING_LEMMAS.has(index.doc.language.cues.speechCue(verb.lower)?.lemma ?? '')) return null;
     phrase = speakerAfterVerb(index, k + 1, s.endToken);
-  }
-  else {
+  } else {
     const found = subjectThenVerb(index, comma + 1, k + 1);
     if (found && found.verb === k) phrase = found.phrase;
   }
@@ -46,7 +54,7 @@ function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate |
     return interrupted(index, s, comma, k, phrase);
   }
   let first = s.firstToken;
-  while (first < comma && LEADING_CONJUNCTIONS.has(tokens[first]?.lower ?? '') ) first++;
+  while (first < comma && LEADING_CONJUNCTIONS.has(tokens[first]?.lower ?? '')) first++;
   if (tokens[first]?.text === ',') first++;
   if (!looksLikeClause(tokens, first, comma)) return null;
   return { first, end: comma, cue: verb.lower, phrase };

@@ -8,7 +8,11 @@ export const colonParagraph: QuotationPattern = {
   speaker: 'the subject of the sentence that ends in the colon',
   confidence: 0.92,
   examples: [
-    { text: 'Roof appeal\n\nGreta Mwangi then listed the repairs the school needs:\n\n“A roof that does not leak, and teachers who stay longer than a year.”', quote: 'A roof that does not leak, and teachers who stay longer than a year.', speaker: 'Greta Mwangi' },
+    {
+      text: 'Roof appeal\n\nGreta Mwangi then listed the repairs the school needs:\n\n“A roof that does not leak, and teachers who stay longer than a year.”',
+      quote: 'A roof that does not leak, and teachers who stay longer than a year.',
+      speaker: 'Greta Mwangi',
+    },
   ],
   attribute(index, w) {
     const { doc } = index;

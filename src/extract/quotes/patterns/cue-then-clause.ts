@@ -1,7 +1,17 @@
 import type { ArticleIndex } from '../../text/article-index.ts';
 import type { Sentence } from '../../text/document.ts';
 import { clauseEnd, looksLikeClause } from '../clause.ts';
-import { adverbialOnly, findWithin, followsConjunction, isPassive, reportingCue, skipAdverbials, skipObject, speakerLike, THAT_WINDOW } from '../report-clause.ts';
+import {
+  adverbialOnly,
+  findWithin,
+  followsConjunction,
+  isPassive,
+  reportingCue,
+  skipAdverbials,
+  skipObject,
+  speakerLike,
+  THAT_WINDOW,
+} from '../report-clause.ts';
 import { firstSubject, subjectBefore } from '../speaker-phrase.ts';
 import type { CuePattern, ReportedCandidate as Candidate } from './unit.ts';
 
@@ -12,8 +22,16 @@ export const cueThenClauseReport: CuePattern = {
   speaker: 'the subject before the speech verb (the sentence\'s subject after "and" or for a participle)',
   confidence: 0.7,
   examples: [
-    { text: 'Harbour director Lena Marsh said that the new quay would open in October.', quote: 'the new quay would open in October', speaker: 'Lena Marsh' },
-    { text: 'Farmer Colm Brady told reporters the flood had taken half his herd.', quote: 'the flood had taken half his herd', speaker: 'Colm Brady' },
+    {
+      text: 'Harbour director Lena Marsh said that the new quay would open in October.',
+      quote: 'the new quay would open in October',
+      speaker: 'Lena Marsh',
+    },
+    {
+      text: 'Farmer Colm Brady told reporters the flood had taken half his herd.',
+      quote: 'the flood had taken half his herd',
+      speaker: 'Colm Brady',
+    },
   ],
   find(index, s, k, hasQuote) {
     return reportingCue(index, s, k, hasQuote) ? cueThenClause(index, s, k) : null;
@@ -26,10 +44,18 @@ function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate |
   const verb = tokens[k];
   if (!verb || isPassive(tokens, k)) return null;
   const cue = index.doc.language.cues.speechCue(verb.lower);
-  const phrase = cue?.participle || followsConjunction(tokens, k) ? firstSubject(index, s.firstToken, k) : subjectBefore(index, k, s.firstToken);
+  const phrase =
+    cue?.participle || followsConjunction(tokens, k)
+      ? firstSubject(index, s.firstToken, k)
+      : subjectBefore(index, k, s.firstToken);
   if (!phrase || !speakerLike(phrase, tokens)) return null;
   let start = k + 1;
-  const that = findWithin(tokens, start, Math.min(s.endToken, start + THAT_WINDOW), (t) => t.lower === 'that' || (cue?.lemma === 'ask' && (t.lower === 'whether' || t.lower === 'if')));
+  const that = findWithin(
+    tokens,
+    start,
+    Math.min(s.endToken, start + THAT_WINDOW),
+    (t) => t.lower === 'that' || (cue?.lemma === 'ask' && (t.lower === 'whether' || t.lower === 'if')),
+  );
   if (cue?.lemma === 'ask') {
     if (that < 0) return null;
     start = that;

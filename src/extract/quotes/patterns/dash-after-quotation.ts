@@ -12,7 +12,11 @@ export const dashAfterQuotation: UnattributedPattern = {
   speaker: 'the person named after the dash',
   confidence: 0.7,
   examples: [
-    { text: 'Fuel duty\n\nThe chancellor, Daniel Ashworth, spoke on Tuesday.\n\n“Nobody will pay more at the pump.” — Daniel Ashworth', quote: 'Nobody will pay more at the pump.', speaker: 'Daniel Ashworth' },
+    {
+      text: 'Fuel duty\n\nThe chancellor, Daniel Ashworth, spoke on Tuesday.\n\n“Nobody will pay more at the pump.” — Daniel Ashworth',
+      quote: 'Nobody will pay more at the pump.',
+      speaker: 'Daniel Ashworth',
+    },
   ],
   attribute: (index, entities, q) => dashAfter(index, entities, q),
 };

@@ -14,7 +14,11 @@ export const dashLine: ParagraphPattern = {
   speaker: 'the person named after the dash',
   confidence: 0.7,
   examples: [
-    { text: 'Budget day\n\nThe chancellor, Daniel Ashworth, spoke in the Commons at noon.\n\nWe will freeze fuel duty for another year, and we will pay for it honestly.\n\n– Daniel Ashworth, in the Commons', quote: 'We will freeze fuel duty for another year, and we will pay for it honestly.', speaker: 'Daniel Ashworth' },
+    {
+      text: 'Budget day\n\nThe chancellor, Daniel Ashworth, spoke in the Commons at noon.\n\nWe will freeze fuel duty for another year, and we will pay for it honestly.\n\n– Daniel Ashworth, in the Commons',
+      quote: 'We will freeze fuel duty for another year, and we will pay for it honestly.',
+      speaker: 'Daniel Ashworth',
+    },
   ],
   find(index, entities) {
     return dashLines(index, entities);

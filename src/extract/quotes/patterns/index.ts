@@ -18,7 +18,14 @@ import { possessiveSource } from './possessive-source.ts';
 import { previousSentence } from './previous-sentence.ts';
 import { trailing } from './trailing.ts';
 import { transcriptTurn } from './transcript-turn.ts';
-import type { AttributionUnit, CuePattern, ParagraphPattern, QuotationPattern, SentencePattern, UnattributedPattern } from './unit.ts';
+import type {
+  AttributionUnit,
+  CuePattern,
+  ParagraphPattern,
+  QuotationPattern,
+  SentencePattern,
+  UnattributedPattern,
+} from './unit.ts';
 
 /** Quotations in quote marks: the first pattern that names a speaker wins. */
 export const QUOTATION_PATTERNS: readonly QuotationPattern[] = [

@@ -9,10 +9,14 @@ export const introducedBefore: UnattributedPattern = {
   name: 'introduced-before',
   reads: 'unattributed',
   matches: 'a short paragraph about a person, then a paragraph that is one quotation',
-  speaker: 'the subject of the introducing paragraph\'s last sentence, when it names a person',
+  speaker: "the subject of the introducing paragraph's last sentence, when it names a person",
   confidence: 0.7,
   examples: [
-    { text: 'High water\n\nFlood warden Ines Okafor has lived on Mill Street for forty years.\n\n“The water came up through the floor before anyone had time to move the car.”', quote: 'The water came up through the floor before anyone had time to move the car.', speaker: 'Ines Okafor' },
+    {
+      text: 'High water\n\nFlood warden Ines Okafor has lived on Mill Street for forty years.\n\n“The water came up through the floor before anyone had time to move the car.”',
+      quote: 'The water came up through the floor before anyone had time to move the car.',
+      speaker: 'Ines Okafor',
+    },
   ],
   attribute: (index, _entities, q, quotesIn) => introduced(index, q, quotesIn),
 };
@@ -22,17 +26,23 @@ export const introducedBefore: UnattributedPattern = {
  * whose subject is a person: “Flood warden Ines Okafor has lived here for
  * forty years.” then “The water came up through the floor.”
  */
-function introduced(index: ArticleIndex, q: FoundQuote, quotesIn: (paragraph: number) => readonly FoundQuote[]): AdjacentSpeaker | null {
+function introduced(
+  index: ArticleIndex,
+  q: FoundQuote,
+  quotesIn: (paragraph: number) => readonly FoundQuote[],
+): AdjacentSpeaker | null {
   const { doc } = index;
   const p = q.span.paragraph;
   const paragraph = doc.paragraphs[p];
   const previous = doc.paragraphs[p - 1];
   if (!paragraph || !previous || q.span.open !== paragraph.start || quotesIn(p).length !== 1) return null;
-  if (quotesIn(p - 1).length > 0 || doc.isHeading[p - 1] || /["“”]/.test(doc.body.slice(previous.start, previous.end))) return null;
+  if (quotesIn(p - 1).length > 0 || doc.isHeading[p - 1] || /["“”]/.test(doc.body.slice(previous.start, previous.end)))
+    return null;
   const last = doc.tokens[previous.endToken - 1]?.sentence ?? -1;
   const sentence = doc.sentences[last];
   // An introduction is short; the last sentence of a long paragraph of narrative introduces nobody.
-  if (!sentence || last - (doc.tokens[previous.firstToken]?.sentence ?? last) >= MAX_INTRODUCTION_SENTENCES) return null;
+  if (!sentence || last - (doc.tokens[previous.firstToken]?.sentence ?? last) >= MAX_INTRODUCTION_SENTENCES)
+    return null;
   const phrase = firstSubject(index, sentence.firstToken, sentence.endToken);
   if (phrase?.kind !== 'name' || phrase.mention?.kind !== 'person') return null;
   return { phrase, adjacentSpeaker: undefined };

@@ -2,7 +2,33 @@ import { nameOnly } from '../explicit.ts';
 import { leadingScan } from './leading-scan.ts';
 import type { QuotationPattern } from './unit.ts';
 
-const SOURCE_NOUNS = new Set(['post', 'statement', 'tweet', 'letter', 'email', 'e-mail', 'memo', 'message', 'speech', 'remarks', 'website', 'blog', 'op-ed', 'column', 'book', 'interview', 'response', 'reply', 'note', 'account', 'page', 'video', 'announcement', 'essay', 'testimony']);
+const SOURCE_NOUNS = new Set([
+  'post',
+  'statement',
+  'tweet',
+  'letter',
+  'email',
+  'e-mail',
+  'memo',
+  'message',
+  'speech',
+  'remarks',
+  'website',
+  'blog',
+  'op-ed',
+  'column',
+  'book',
+  'interview',
+  'response',
+  'reply',
+  'note',
+  'account',
+  'page',
+  'video',
+  'announcement',
+  'essay',
+  'testimony',
+]);
 
 export const possessiveSource: QuotationPattern = {
   name: 'possessive-source',
@@ -11,7 +37,11 @@ export const possessiveSource: QuotationPattern = {
   speaker: 'the owner of the statement, post or letter',
   confidence: 0.92,
   examples: [
-    { text: 'From Minister Jonas Pirelli’s statement: “The harbour will stay public.”', quote: 'The harbour will stay public.', speaker: 'Jonas Pirelli' },
+    {
+      text: 'From Minister Jonas Pirelli’s statement: “The harbour will stay public.”',
+      quote: 'The harbour will stay public.',
+      speaker: 'Jonas Pirelli',
+    },
   ],
   attribute(index, w) {
     const scan = leadingScan(index, w);

@@ -3,7 +3,8 @@ import { cueText } from '../explicit.ts';
 import { subjectBefore } from '../speaker-phrase.ts';
 import type { QuotationPattern } from './unit.ts';
 
-const ATTRIBUTION_TAIL = /^(in|a|an|the|on|at|to|statement|interview|email|release|post|tweet|reporters|today|yesterday|later|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const ATTRIBUTION_TAIL =
+  /^(in|a|an|the|on|at|to|statement|interview|email|release|post|tweet|reporters|today|yesterday|later|earlier|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 export const previousSentence: QuotationPattern = {
   name: 'previous-sentence',
@@ -12,7 +13,11 @@ export const previousSentence: QuotationPattern = {
   speaker: 'the subject of the speech verb ending the sentence before',
   confidence: 0.92,
   examples: [
-    { text: 'Oskar Lindqvist, the union’s treasurer, said in a statement. “There is no deficit and there never was.”', quote: 'There is no deficit and there never was.', speaker: 'Oskar Lindqvist' },
+    {
+      text: 'Oskar Lindqvist, the union’s treasurer, said in a statement. “There is no deficit and there never was.”',
+      quote: 'There is no deficit and there never was.',
+      speaker: 'Oskar Lindqvist',
+    },
   ],
   attribute(index, w) {
     const { tokens, sentences } = index.doc;

@@ -16,9 +16,21 @@ export const trailing: QuotationPattern = {
   speaker: 'the subject of the speech verb after the quotation, before or after the verb',
   confidence: 0.95,
   examples: [
-    { text: '“The bridge will reopen in spring,” said Mara Quinlan, the county engineer.', quote: 'The bridge will reopen in spring,', speaker: 'Mara Quinlan' },
-    { text: '“We have no money left for the pool,” Councillor Tobias Renner told the meeting.', quote: 'We have no money left for the pool,', speaker: 'Tobias Renner' },
-    { text: 'Petra Ilves runs the ferry. “That is simply false!” Ilves replied.', quote: 'That is simply false!', speaker: 'Petra Ilves' },
+    {
+      text: '“The bridge will reopen in spring,” said Mara Quinlan, the county engineer.',
+      quote: 'The bridge will reopen in spring,',
+      speaker: 'Mara Quinlan',
+    },
+    {
+      text: '“We have no money left for the pool,” Councillor Tobias Renner told the meeting.',
+      quote: 'We have no money left for the pool,',
+      speaker: 'Tobias Renner',
+    },
+    {
+      text: 'Petra Ilves runs the ferry. “That is simply false!” Ilves replied.',
+      quote: 'That is simply false!',
+      speaker: 'Petra Ilves',
+    },
   ],
   attribute(index, w) {
     const { tokens, sentences, body } = index.doc;
@@ -28,7 +40,8 @@ export const trailing: QuotationPattern = {
     // "That is false!" Maher replied. — the exclamation ended the sentence, the attribution is the next one.
     const next = sentences[w.sentence + 1];
     const closeToken = tokens[w.close];
-    if (!next || !closeToken || closeToken.sentence !== w.sentence + 1 || next.endToken - next.firstToken > 14) return null;
+    if (!next || !closeToken || closeToken.sentence !== w.sentence + 1 || next.endToken - next.firstToken > 14)
+      return null;
     // A new paragraph is a new turn: its first sentence never attributes the quotation before it.
     if (next.paragraph !== sentences[w.sentence]?.paragraph) return null;
     if (!/[?!.]["”'’]*$/.test(body.slice(tokens[w.inner]?.start ?? 0, tokens[w.close - 1]?.end ?? 0))) return null;
@@ -50,7 +63,10 @@ function attributionIsWholeSentence(tokens: Token[], found: Explicit, from: numb
   if (!phrase) return false;
   let verb = from;
   while (verb < limit && !isCueAt(tokens, verb)) verb++;
-  return tailIsAdverbial(tokens, Math.max(verb + 1, phrase.endToken), limit, true) && !tokens.slice(verb + 1, limit).some((t) => t.lower === 'that');
+  return (
+    tailIsAdverbial(tokens, Math.max(verb + 1, phrase.endToken), limit, true) &&
+    !tokens.slice(verb + 1, limit).some((t) => t.lower === 'that')
+  );
 }
 
 function attributionAt(index: ArticleIndex, k: number, limit: number): Explicit | null {

@@ -4,17 +4,27 @@ import type { ArticleIndex } from '../../text/article-index.ts';
 import type { ParagraphPattern, SpeechBeside } from './unit.ts';
 
 /** "Q:", "A:", "VOSS:", "Hannah Voss:" at the start of a paragraph. */
-const TURN_LABEL = /^(Q|A|\p{Lu}[\p{Lu}\p{M}'’.-]+(?: \p{Lu}[\p{Lu}\p{M}'’.-]+){0,2}|\p{Lu}[\p{L}\p{M}'’.-]+(?: \p{Lu}[\p{L}\p{M}'’.-]+){1,3})\s?:\s+/u;
+const TURN_LABEL =
+  /^(Q|A|\p{Lu}[\p{Lu}\p{M}'’.-]+(?: \p{Lu}[\p{Lu}\p{M}'’.-]+){0,2}|\p{Lu}[\p{L}\p{M}'’.-]+(?: \p{Lu}[\p{L}\p{M}'’.-]+){1,3})\s?:\s+/u;
 
 export const transcriptTurn: ParagraphPattern = {
   name: 'transcript-turn',
   reads: 'paragraph',
   matches: 'Q: … / A: … turns (A is the person the introduction is about), and VOSS: or Hannah Voss: turns',
-  speaker: 'for A:, the first person named before the interview starts; otherwise the one person of the article with that name',
+  speaker:
+    'for A:, the first person named before the interview starts; otherwise the one person of the article with that name',
   confidence: 0.7,
   examples: [
-    { text: 'Ferry talk\n\nCaptain Rhona Skene has sailed the island route for twenty years.\n\nQ: What changed this winter?\n\nA: The storms came closer together than I have ever known.', quote: 'The storms came closer together than I have ever known.', speaker: 'Rhona Skene' },
-    { text: 'Sea wall meeting\n\nCouncillor Joan Pryor and engineer Martin Ellery met residents on Thursday.\n\nELLERY: Patching was never the problem. The sea is higher than it was.', quote: 'Patching was never the problem. The sea is higher than it was.', speaker: 'Martin Ellery' },
+    {
+      text: 'Ferry talk\n\nCaptain Rhona Skene has sailed the island route for twenty years.\n\nQ: What changed this winter?\n\nA: The storms came closer together than I have ever known.',
+      quote: 'The storms came closer together than I have ever known.',
+      speaker: 'Rhona Skene',
+    },
+    {
+      text: 'Sea wall meeting\n\nCouncillor Joan Pryor and engineer Martin Ellery met residents on Thursday.\n\nELLERY: Patching was never the problem. The sea is higher than it was.',
+      quote: 'Patching was never the problem. The sea is higher than it was.',
+      speaker: 'Martin Ellery',
+    },
   ],
   find(index, entities) {
     return transcriptTurns(index, entities);
@@ -23,7 +33,11 @@ export const transcriptTurn: ParagraphPattern = {
 
 function transcriptTurns(index: ArticleIndex, entities: ResolvedEntities): SpeechBeside[] {
   const { doc } = index;
-  const labelled = doc.paragraphs.map((p, i) => ({ i, p, label: TURN_LABEL.exec(doc.body.slice(p.start, Math.min(p.end, p.start + 60))) }));
+  const labelled = doc.paragraphs.map((p, i) => ({
+    i,
+    p,
+    label: TURN_LABEL.exec(doc.body.slice(p.start, Math.min(p.end, p.start + 60))),
+  }));
   const questions = labelled.filter((l) => l.label?.[1] === 'Q');
   const answers = labelled.filter((l) => l.label?.[1] === 'A');
   // "A:" alone is a list item or a heading; a transcript has questions and answers.
@@ -41,11 +55,23 @@ function transcriptTurns(index: ArticleIndex, entities: ResolvedEntities): Speec
     if (!label || label[1] === 'Q') continue;
     const textStart = p.start + label[0].length;
     if (label[1] === 'A') {
-      if (interviewee) turns.push({ paragraph: i, from: textStart, skipHeading: false, speaker: { phrase: null, adjacentSpeaker: { entity: interviewee, label: 'A' } } });
+      if (interviewee)
+        turns.push({
+          paragraph: i,
+          from: textStart,
+          skipHeading: false,
+          speaker: { phrase: null, adjacentSpeaker: { entity: interviewee, label: 'A' } },
+        });
       continue;
     }
     const person = personNamed(bySurname, label[1] ?? '');
-    if (person) turns.push({ paragraph: i, from: textStart, skipHeading: false, speaker: { phrase: null, adjacentSpeaker: { entity: person, label: label[1] ?? '' } } });
+    if (person)
+      turns.push({
+        paragraph: i,
+        from: textStart,
+        skipHeading: false,
+        speaker: { phrase: null, adjacentSpeaker: { entity: person, label: label[1] ?? '' } },
+      });
   }
   return turns;
 }

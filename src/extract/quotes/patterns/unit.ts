@@ -75,7 +75,12 @@ export interface ParagraphPattern extends PatternUnit {
 /** A speaker for a quotation that no speech verb attributes. */
 export interface UnattributedPattern extends PatternUnit {
   reads: 'unattributed';
-  attribute(index: ArticleIndex, entities: ResolvedEntities, q: FoundQuote, quotesIn: (paragraph: number) => readonly FoundQuote[]): AdjacentSpeaker | null;
+  attribute(
+    index: ArticleIndex,
+    entities: ResolvedEntities,
+    q: FoundQuote,
+    quotesIn: (paragraph: number) => readonly FoundQuote[],
+  ): AdjacentSpeaker | null;
 }
 
 export type AttributionUnit = QuotationPattern | SentencePattern | CuePattern | ParagraphPattern | UnattributedPattern;
