@@ -17,6 +17,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { facetOf, memoFacet } from '../../document/analysis.ts';
 import { fragmentsOf } from '../../document/selections.ts';
 import { compileObject } from './objects.ts';
 import { rootFields } from './roots.ts';
@@ -83,22 +84,19 @@ function compileOperation(
 /** A plan, or why the operation runs the ordinary way. */
 export type PlanOutcome = { plan: CompiledOperation; fallback?: undefined } | { plan: null; fallback: string };
 
-const plans = new WeakMap<DocumentNode, Map<string, PlanOutcome>>();
+/** Plans by operation name, kept with the document's other analysis (src/document/analysis.ts). */
+const compiledPlans = memoFacet<PlanOutcome>('compiled plans');
 
 /**
  * The compiled plan of an operation, or the reason it must run the ordinary way. Plans are kept
- * per parsed document (Yoga reuses the document of a query text it has seen).
+ * with the parsed document (Yoga reuses the document of a query text it has seen).
  */
 export function planOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
 ): PlanOutcome {
-  let byName = plans.get(document);
-  if (!byName) {
-    byName = new Map();
-    plans.set(document, byName);
-  }
+  const byName = facetOf(document, compiledPlans);
   const key = operationName ?? '';
   const known = byName.get(key);
   if (known) return known;
