@@ -6,27 +6,20 @@
 // series held in memory for the life of the process: operation names, error paths and URLs are
 // chosen by clients, so those labels are off (the request log has them per request instead).
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { wasCached } from '../cache/response-cache.ts';
 import { ErrorCode } from '../errors.ts';
-import { errorCode } from './error-codes.ts';
-import { classifyError } from './mask-errors.ts';
+import { executionOf, outcomeCodes, recordExecution } from './request-record.ts';
 import { statementCount } from './sql-statements.ts';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
-function codesOf(result: ExecutionResult): string[] {
-  const codes = new Set<string>();
-  for (const error of result.errors ?? []) {
-    const code =
-      error instanceof GraphQLError
-        ? ((classifyError(error)?.extensions.code as string | undefined) ?? errorCode(error))
-        : ErrorCode.INTERNAL_SERVER_ERROR;
-    codes.add(KNOWN_CODES.has(code) ? code : 'OTHER');
-  }
-  return codes.size ? [...codes] : ['ok'];
+/** An answer's codes as labels: each known code once, OTHER for any other, ok for none. */
+function outcomeLabels(result: ExecutionResult): string[] {
+  const codes = outcomeCodes([result]).map((code) => (KNOWN_CODES.has(code) ? code : 'OTHER'));
+  return codes.length ? [...new Set(codes)] : ['ok'];
 }
 
 export function useMetrics(): Plugin[] {
@@ -50,7 +43,6 @@ export function useMetrics(): Plugin[] {
     help: 'SQL statements run to answer GraphQL operations.',
     registers: [registry],
   });
-  const contexts = new WeakMap<Request, { type: string; context: object }>();
   return [
     usePrometheus({
       endpoint: '/metrics',
@@ -60,20 +52,18 @@ export function useMetrics(): Plugin[] {
     }),
     {
       onExecute({ args }) {
-        const context = args.contextValue as { request: Request };
-        const operation = getOperationAST(args.document, args.operationName);
-        contexts.set(context.request, { type: operation?.operation ?? 'unknown', context });
+        recordExecution(args);
       },
       onResultProcess({ request, result }) {
         if (Symbol.asyncIterator in (result as object)) return;
-        const seen = contexts.get(request);
-        const cached = seen ? wasCached(seen.context) : false;
-        const type = seen?.type ?? (cached ? 'query' : 'none');
+        const execution = executionOf(request);
+        const cached = execution ? wasCached(execution.context) : false;
+        const type = execution ? (execution.type ?? 'unknown') : cached ? 'query' : 'none';
         for (const single of (Array.isArray(result) ? result : [result]) as ExecutionResult[]) {
-          for (const code of codesOf(single)) outcomes.inc({ type, outcome: code });
+          for (const code of outcomeLabels(single)) outcomes.inc({ type, outcome: code });
         }
         if (type === 'query') cacheResults.inc({ result: cached ? 'hit' : 'miss' });
-        const count = seen ? statementCount(seen.context) : undefined;
+        const count = execution ? statementCount(execution.context) : undefined;
         if (count) statements.inc(count);
       },
     },

@@ -3,22 +3,20 @@
 // and outcome (the codes the client saw).
 // Never a token, never variables (an article body can be a variable).
 import { randomUUID } from 'node:crypto';
-import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.ts';
-import { errorCode } from './error-codes.ts';
-import { classifyError } from './mask-errors.ts';
 import { operationCost } from './query-limits.ts';
 import { fallbackReason, wasCompiled } from './compiled-reads.ts';
 import { wasCached } from '../cache/response-cache.ts';
+import { executionOf, outcomeCodes, recordExecution } from './request-record.ts';
 import { statementCount } from './sql-statements.ts';
 
 interface RequestRecord {
   id: string;
   started: number;
+  /** The operation name the client sent, until the execute phase names the operation run. */
   operation: string | null;
-  type: string | null;
-  context?: object;
 }
 
 const records = new WeakMap<Request, RequestRecord>();
@@ -32,25 +30,10 @@ function recordFor(request: Request): RequestRecord {
       id: given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID(),
       started: performance.now(),
       operation: null,
-      type: null,
     };
     records.set(request, record);
   }
   return record;
-}
-
-function outcomeOf(results: readonly ExecutionResult[]): string {
-  const codes = new Set<string>();
-  for (const result of results) {
-    for (const error of result.errors ?? []) {
-      codes.add(
-        error instanceof GraphQLError
-          ? ((classifyError(error)?.extensions.code as string | undefined) ?? errorCode(error))
-          : 'INTERNAL_SERVER_ERROR',
-      );
-    }
-  }
-  return codes.size ? [...codes].join(',') : 'ok';
 }
 
 export function useRequestLog(logger: Logger): Plugin {
@@ -62,30 +45,28 @@ export function useRequestLog(logger: Logger): Plugin {
       recordFor(request).operation = params.operationName ?? null;
     },
     onExecute({ args }) {
-      const context = args.contextValue as { request: Request };
-      const record = recordFor(context.request);
-      const operation = getOperationAST(args.document, args.operationName);
-      record.operation = operation?.name?.value ?? record.operation;
-      record.type = operation?.operation ?? null;
-      record.context = context;
+      recordExecution(args);
     },
     onResultProcess({ request, result }) {
       if (Symbol.asyncIterator in (result as object)) return;
       const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
       const record = recordFor(request);
-      const cached = record.context ? wasCached(record.context) : false;
+      const execution = executionOf(request);
+      const context = execution?.context;
+      const cached = context ? wasCached(context) : false;
+      const codes = outcomeCodes(results);
       logger.info(
         {
           requestId: record.id,
-          operation: record.operation,
-          type: record.type ?? (cached ? 'query' : null),
+          operation: execution?.name ?? record.operation,
+          type: execution?.type ?? (cached ? 'query' : null),
           ms: Math.round((performance.now() - record.started) * 10) / 10,
-          cost: record.context ? (operationCost(record.context) ?? null) : null,
-          statements: record.context ? (statementCount(record.context) ?? 0) : 0,
-          compiled: record.context ? wasCompiled(record.context) : false,
-          fallback: record.context ? (fallbackReason(record.context) ?? null) : null,
+          cost: context ? (operationCost(context) ?? null) : null,
+          statements: context ? (statementCount(context) ?? 0) : 0,
+          compiled: context ? wasCompiled(context) : false,
+          fallback: context ? (fallbackReason(context) ?? null) : null,
           cached,
-          outcome: outcomeOf(results),
+          outcome: codes.length ? codes.join(',') : 'ok',
         },
         'graphql operation',
       );
