@@ -27,6 +27,8 @@ const config = loadConfig({
   QUOTEGRAPH_RATE_LIMIT_EXPENSIVE: '0',
   QUOTEGRAPH_RATE_LIMIT_WRITES: '0',
   QUOTEGRAPH_SEED_DEMO: 'false',
+  // Experiments switch metrics off to see what they cost.
+  QUOTEGRAPH_METRICS: process.env.QUOTEGRAPH_METRICS,
   LOG_LEVEL: 'warn',
 });
 const logger = createLogger(config);

@@ -48,7 +48,23 @@ export function useMetrics(): Plugin[] {
       endpoint: '/metrics',
       registry,
       labels: { operationName: false, path: false, url: false } as Record<string, boolean>,
-      metrics: { graphql_envelop_deprecated_field: false, graphql_envelop_schema_change: false },
+      // Each metric is a hook and an observation on every request: measured together they cost
+      // 10–20 % of a small query's CPU (bench/RESULTS.md). Kept: HTTP duration by status and the
+      // execute phase, the two an operator alerts on. Dropped: the request-time summary (a
+      // quantile sketch per observation), the parse/validate/context phases (answered from caches
+      // in microseconds), and request and error counters that quotegraph_operations_total
+      // already counts by outcome code.
+      metrics: {
+        graphql_envelop_deprecated_field: false,
+        graphql_envelop_schema_change: false,
+        graphql_envelop_request_time_summary: false,
+        graphql_envelop_request_duration: false,
+        graphql_envelop_request: false,
+        graphql_envelop_error_result: false,
+        graphql_envelop_phase_parse: false,
+        graphql_envelop_phase_validate: false,
+        graphql_envelop_phase_context: false,
+      },
     }),
     {
       onExecute({ args }) {

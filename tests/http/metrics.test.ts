@@ -60,6 +60,9 @@ describe('/metrics', () => {
     expect(value(text, 'quotegraph_sql_statements_total')).toBeGreaterThanOrEqual(1);
     expect(text).toContain('graphql_envelop_phase_execute_bucket');
     expect(text).toContain('graphql_yoga_http_duration_bucket');
+    // Off: each costs CPU on every request, and quotegraph_operations_total counts the same.
+    expect(text).not.toContain('graphql_envelop_request_time_summary');
+    expect(text).not.toContain('graphql_envelop_phase_parse');
     expect(text).toContain('quotegraph_process_resident_memory_bytes');
   });
 
