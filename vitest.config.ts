@@ -10,6 +10,7 @@ const unitTests = [
   'tests/commands/config.test.ts',
   'tests/graphql/error-codes.test.ts',
   'tests/graphql/schema.test.ts',
+  'tests/graphql/raw-result.test.ts',
   'tests/document/**/*.test.ts',
 ];
 const systemTests = [

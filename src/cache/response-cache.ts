@@ -12,6 +12,7 @@ import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphq
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { rawDataText, rawResult, withExtensions } from '../graphql/compiled/raw-result.ts';
 import type { Config } from '../config.ts';
 import { facetOf, printedText } from '../document/analysis.ts';
 import type { Logger } from '../logger.ts';
@@ -153,7 +154,7 @@ export function useResponseCache({ store, version, logger, debug }: CacheOptions
     failing = false;
   };
   const withHit = (result: ExecutionResult, hit: boolean): ExecutionResult =>
-    debug ? { ...result, extensions: { ...result.extensions, responseCache: { hit } } } : result;
+    debug ? withExtensions(result, { responseCache: { hit } }) : result;
 
   return {
     async onExecute({ args, setResultAndStopExecution }) {
@@ -176,15 +177,19 @@ export function useResponseCache({ store, version, logger, debug }: CacheOptions
       }
       if (cached?.version === current) {
         servedFromCache.add(args.contextValue as object);
-        setResultAndStopExecution(withHit({ data: JSON.parse(cached.json) as Record<string, unknown> }, true));
+        // Served as the stored text: nothing parses it unless a plugin reads the data.
+        setResultAndStopExecution(withHit(rawResult(cached.json), true));
         return;
       }
       return {
         onExecuteDone({ result, setResult }) {
           if (!result || Symbol.asyncIterator in result) return;
           const answer = result as ExecutionResult;
-          if (answer.errors?.length || !answer.data) return;
-          store.set(key, { version: current, json: JSON.stringify(answer.data) }).then(recovered, failed);
+          if (answer.errors?.length) return;
+          // A compiled answer is already text; reading `data` would parse it for nothing.
+          const json = rawDataText(answer) ?? (answer.data ? JSON.stringify(answer.data) : undefined);
+          if (!json || json === 'null') return;
+          store.set(key, { version: current, json }).then(recovered, failed);
           setResult(withHit(answer, false));
         },
       };

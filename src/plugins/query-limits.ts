@@ -8,6 +8,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createComplexityRule } from '@pothos/plugin-complexity';
+import { withExtensions } from '../graphql/compiled/raw-result.ts';
 import {
   getOperationAST,
   getVariableValues,
@@ -352,7 +353,7 @@ export function useQueryLimits(limits: Limits, options: { suggestions: boolean }
         setResult(next: ExecutionResult): void;
       }) {
         if (!result || Symbol.asyncIterator in result) return;
-        setResult({ ...result, extensions: { ...result.extensions, cost } });
+        setResult(withExtensions(result, { cost }));
       },
     };
   }

@@ -5,6 +5,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { fallbackReason, wasCompiled } from './compiled-reads.ts';
 import { withStatementCounter, type StatementCounter } from '../db/statements.ts';
+import { withExtensions } from '../graphql/compiled/raw-result.ts';
 
 const counters = new WeakMap<object, StatementCounter>();
 
@@ -28,17 +29,15 @@ export function useSqlStatementCount(options: { report: boolean }): Plugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (!result || Symbol.asyncIterator in result) return;
-          setResult({
-            ...result,
-            extensions: {
-              ...result.extensions,
+          setResult(
+            withExtensions(result, {
               sql: {
                 statements: counter.count,
                 compiled: wasCompiled(args.contextValue as object),
                 ...fallbackOf(args.contextValue as object),
               },
-            },
-          });
+            }),
+          );
         },
       };
     },

@@ -1,7 +1,7 @@
 // Cursors on the compiled path, spelled exactly as plugin-drizzle spells them (base64 of "DC:"
 // and @pothos/core's tagged chunks of the ordering values). PostgreSQL hands back the ordering
 // values of a row as {"$c": tags, "v": values} ("$" cannot begin a GraphQL response key); the
-// executor turns each into the cursor string while parsing the answer. An `after` cursor is
+// executor replaces each with the cursor string in the answer's text. An `after` cursor is
 // decoded here and becomes the keyset condition after its row, in the connection's order.
 import { decodeBase64, decodeCursorChunk, encodeBase64, encodeCursorChunk, encodeCursorTuple } from '@pothos/core';
 import { and, eq, gt, lt, or, sql, type Column, type SQL } from 'drizzle-orm';
@@ -30,13 +30,17 @@ function cursorString(tags: string, values: unknown[]): string {
   return encodeBase64(`DC:${typed.length > 1 ? encodeCursorTuple(typed) : encodeCursorChunk(typed[0])}`);
 }
 
-/** A JSON.parse reviver turning cursor objects into cursor strings. */
-export function reviveCursors(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value) && '$c' in value) {
-    const { $c: tags, v: values } = value as { $c: string; v: unknown[] };
-    return cursorString(tags, values);
-  }
-  return value;
+/**
+ * A row's cursor object as PostgreSQL writes json_build_object('$c', tags, 'v', values). Inside a
+ * JSON string every `"` is escaped, so this shape can only be a real object, never text.
+ */
+const CURSOR_OBJECT = /\{"\$c" : "([DV]+)", "v" : \[((?:[^\]"]|"(?:[^"\\]|\\.)*")*)\]\}/g;
+
+/** The answer's JSON text with each cursor object replaced by its cursor string. */
+export function spellCursors(json: string): string {
+  return json.replace(CURSOR_OBJECT, (_match, tags: string, values: string) =>
+    JSON.stringify(cursorString(tags, JSON.parse(`[${values}]`) as unknown[])),
+  );
 }
 
 /** The ordering values an `after` cursor holds, checked against the order's columns; unsupported when they do not fit. */

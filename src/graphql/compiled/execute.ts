@@ -6,7 +6,8 @@ import { getVariableValues } from 'graphql';
 import { rowsOf, type Database } from '../../db/client.ts';
 import { countStatement } from '../../db/statements.ts';
 import { planOperation, rootStatement, type StatementText } from './compile.ts';
-import { reviveCursors } from './cursors.ts';
+import { spellCursors } from './cursors.ts';
+import { rawResult } from './raw-result.ts';
 
 interface PostgresJsClient {
   unsafe(query: string, params: unknown[], options: { prepare: boolean }): Promise<Record<string, unknown>[]>;
@@ -15,17 +16,14 @@ interface PGliteClient {
   query(query: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-async function runJson(
-  db: Database,
-  { sql: text, params, prepare }: StatementText,
-  cursors: boolean,
-): Promise<unknown> {
+/** The JSON text of one root field's answer, cursors spelled out; `null` when the row is missing. */
+async function runJson(db: Database, { sql: text, params, prepare }: StatementText, cursors: boolean): Promise<string> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
   countStatement();
   const result = 'unsafe' in client ? await client.unsafe(text, params, { prepare }) : await client.query(text, params);
   const value = rowsOf<{ v: unknown }>(result)[0]?.v;
-  if (typeof value !== 'string') return null;
-  return cursors ? JSON.parse(value, reviveCursors) : JSON.parse(value);
+  if (typeof value !== 'string') return 'null';
+  return cursors ? spellCursors(value) : value;
 }
 
 export interface CompiledExecution {
@@ -73,18 +71,26 @@ export async function executeCompiled({
       statement ? runJson(db, statement, !!plan.rootFields[index]!.cursors) : null,
     ),
   );
+  if (settled.every((outcome) => outcome.status === 'fulfilled')) {
+    // The usual case: the answer goes out as the text PostgreSQL wrote (see raw-result.ts).
+    const parts = plan.rootFields.map((field, index) => {
+      const text = field.statement ? (settled[index] as PromiseFulfilledResult<string | null>).value : null;
+      return `${JSON.stringify(field.responseName)}:${text ?? JSON.stringify(field.constant ?? null)}`;
+    });
+    return { result: rawResult(`{${parts.join(',')}}`) };
+  }
   const data: Record<string, unknown> = {};
   const fieldErrors: GraphQLError[] = [];
   let nullData = false;
   plan.rootFields.forEach((field, index) => {
     const outcome = settled[index]!;
     if (outcome.status === 'fulfilled') {
-      data[field.responseName] = field.statement ? outcome.value : field.constant;
+      data[field.responseName] = field.statement ? JSON.parse(outcome.value ?? 'null') : field.constant;
       return;
     }
     fieldErrors.push(locatedError(outcome.reason, field.fieldNodes, [field.responseName]));
     data[field.responseName] = null;
     if (!field.nullable) nullData = true;
   });
-  return { result: fieldErrors.length ? { data: nullData ? null : data, errors: fieldErrors } : { data } };
+  return { result: { data: nullData ? null : data, errors: fieldErrors } };
 }
