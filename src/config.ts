@@ -36,6 +36,8 @@ export interface Config {
   introspection: boolean;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
+  /** V8 old-space limit of each `serve --workers` process, in MB; 0 leaves V8's default. */
+  workerHeapMb: number;
   /** OpenTelemetry traces over OTLP/HTTP; null when no endpoint is set. */
   tracing: TracingConfig | null;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
@@ -209,6 +211,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     graphiql: booleanSetting(env, 'QUOTEGRAPH_GRAPHIQL', true),
     introspection: booleanSetting(env, 'QUOTEGRAPH_INTROSPECTION', true),
     metrics: booleanSetting(env, 'QUOTEGRAPH_METRICS', true),
+    workerHeapMb: integerSetting(env, 'QUOTEGRAPH_WORKER_HEAP_MB', 256, 0, 65_536),
     tracing: tracingSetting(env),
     trustProxy: booleanSetting(env, 'QUOTEGRAPH_TRUST_PROXY', false),
     subscriptions: {

@@ -21,6 +21,13 @@ export async function superviseWorkers(config: Config, logger: Logger, count: nu
     await database.close();
   }
 
+  // V8 lets a busy server's heap grow far past what it holds live (about 80 MB here) before it
+  // collects: 340 MB of RSS per process under load with the default limit, under 210 MB with 192
+  // (bench/RESULTS.md). A limit keeps N workers within a known budget.
+  if (config.workerHeapMb > 0) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${config.workerHeapMb}`] });
+  }
+
   return new Promise<number>((resolve) => {
     const running = new Set<Worker>();
     const serving = new Set<Worker>();

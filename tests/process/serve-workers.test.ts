@@ -1,6 +1,7 @@
 // quotegraph serve --workers 2 on PostgreSQL: two processes answer on one port, and SIGTERM to
 // the primary lets requests already in flight on either worker finish before everything exits 0.
 // On the embedded database more than one worker is refused: one process opens the data directory.
+import fs from 'node:fs';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startRedis, redisServerAvailable } from '../support/redis-server.ts';
@@ -56,6 +57,10 @@ describe.skipIf(!serverUrl)('serve --workers 2 on PostgreSQL', { timeout: 180_00
     expect(answeredBy.size, server.output()).toBe(2);
     expect(answeredBy).not.toContain(String(server.child.pid));
     const workerPids = [...answeredBy].map(Number);
+    // Each worker's heap is held to QUOTEGRAPH_WORKER_HEAP_MB (256 by default).
+    for (const pid of workerPids) {
+      expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-old-space-size=256');
+    }
 
     // Requests the workers have begun (headers read) and cannot answer until the test says so.
     const requests = Array.from({ length: 6 }, () =>
