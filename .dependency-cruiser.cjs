@@ -2,8 +2,10 @@
 // fails on an up-arrow or an import cycle.
 //
 //   app       src/cli.ts, src/commands/           the command line, which starts everything
-//   front     src/server.ts, src/plugins/, src/cache/   the HTTP front door and its plugins
-//   graphql   src/graphql/                        the schema and its resolvers
+//   http      src/http/, src/server.ts            the HTTP front door, its wiring and its plugins;
+//                                                 only server.ts (its entry) and the app import it
+//   cache     src/cache/                          the response cache
+//   graphql   src/graphql/                        the schema, its resolvers, its execution plugins
 //   writes    src/ingest/, src/generate/, src/demo/    writing articles (real, generated, demo)
 //   store     src/store/                          every SQL write, one module per aggregate
 //   extract   src/extract/                        pure: text in, ExtractedArticle out
@@ -22,7 +24,8 @@ const layers = [
   { name: 'store', path: '^src/store/' },
   { name: 'writes', path: '^src/(ingest|generate|demo)/' },
   { name: 'graphql', path: '^src/graphql/' },
-  { name: 'front', path: '^src/(server\\.ts$|plugins/|cache/)' },
+  { name: 'cache', path: '^src/cache/' },
+  { name: 'http', path: '^src/(server\\.ts$|http/)' },
   { name: 'app', path: '^src/(cli\\.ts$|commands/)' },
 ];
 
@@ -40,6 +43,13 @@ const upArrows = layers.slice(0, -1).map((layer, index) => ({
 module.exports = {
   forbidden: [
     ...upArrows,
+    {
+      name: 'http-behind-its-entry',
+      comment: 'the product reaches the front door through src/server.ts only, so src/http/ can be rearranged freely',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(server\\.ts$|http/)' },
+      to: { path: '^src/http/' },
+    },
     {
       name: 'extract-is-pure',
       comment: 'the extractor does no I/O and knows nothing of the database: text in, ExtractedArticle out',

@@ -4,8 +4,7 @@ import { ConfigError, type Config } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import type { Logger } from '../logger.ts';
-import { writePolicy } from '../plugins/write-access.ts';
-import { createApp, listen } from '../server.ts';
+import { createApp, listen, writePolicy } from '../server.ts';
 import { UsageError } from './io.ts';
 
 /**

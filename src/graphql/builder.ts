@@ -95,7 +95,7 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
     // about the inputs of a mutation they may not call.
     plugins: [RelayPlugin, ScopeAuthPlugin, ValidationPlugin, ComplexityPlugin, DrizzlePlugin],
     complexity: {
-      // Only the cost model lives here; plugins/query-cost.ts enforces the limit before execution.
+      // Only the cost model lives here; plugins/query-limits.ts enforces the limit before execution.
       disabled: true,
       fieldComplexity,
     },

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import { writePolicy } from '../../src/plugins/write-access.ts';
+import { writePolicy } from '../../src/http/plugins/write-access.ts';
 import { createTestApp, execute, testConfig } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 

@@ -10,7 +10,7 @@ import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, test } from 'vitest';
 import { manifestJson, MANIFEST_FILE } from '../../examples/story-viewer/manifest.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { documentHash, loadTrustedDocuments } from '../../src/plugins/trusted-documents.ts';
+import { documentHash, loadTrustedDocuments } from '../../src/http/plugins/trusted-documents.ts';
 import type { App } from '../../src/server.ts';
 import { createTestApp, testConfig, type GraphQLResponse } from '../support/app.ts';
 import { useFixtureGraph } from '../support/graph.ts';

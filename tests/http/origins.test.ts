@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import { writePolicy } from '../../src/plugins/write-access.ts';
+import { writePolicy } from '../../src/http/plugins/write-access.ts';
 import { createApp, listen, type RunningServer } from '../../src/server.ts';
 import { testConfig } from '../support/app.ts';
 import { openTestDatabase, testDriver } from '../support/database.ts';

@@ -4,8 +4,8 @@
 // `extensions.sql.fallback` why it did not.
 import type { Plugin } from 'graphql-yoga';
 import { fallbackReason, wasCompiled } from './compiled-reads.ts';
-import { withStatementCounter, type StatementCounter } from '../db/statements.ts';
-import { withExtensions } from '../graphql/compiled/raw-result.ts';
+import { withStatementCounter, type StatementCounter } from '../../db/statements.ts';
+import { withExtensions } from '../compiled/raw-result.ts';
 
 const counters = new WeakMap<object, StatementCounter>();
 

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { ConfigError, type TrustedDocumentsConfig } from '../config.ts';
-import { ErrorCode } from '../errors.ts';
+import { ConfigError, type TrustedDocumentsConfig } from '../../config.ts';
+import { ErrorCode } from '../../errors.ts';
 
 /** The SHA-256 hash of a document's text, in hex: the key clients send. */
 export function documentHash(text: string): string {

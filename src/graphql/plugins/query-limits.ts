@@ -8,7 +8,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { withExtensions } from '../graphql/compiled/raw-result.ts';
+import { withExtensions } from '../compiled/raw-result.ts';
 import {
   getOperationAST,
   getVariableValues,
@@ -32,9 +32,9 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Limits } from '../config.ts';
-import { facetOf, memoFacet, type Facet } from '../document/analysis.ts';
-import { apiError, ErrorCode } from '../errors.ts';
+import type { Limits } from '../../config.ts';
+import { facetOf, memoFacet, type Facet } from '../../document/analysis.ts';
+import { apiError, ErrorCode } from '../../errors.ts';
 
 const costs = new WeakMap<object, number>();
 

@@ -16,9 +16,9 @@ import {
   type SelectionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Config } from '../config.ts';
-import { ErrorCode } from '../errors.ts';
-import type { WriteAccess } from '../graphql/builder.ts';
+import type { Config } from '../../config.ts';
+import { ErrorCode } from '../../errors.ts';
+import type { WriteAccess } from '../../graphql/builder.ts';
 
 export type WritePolicy = 'tokens' | 'open-local' | 'closed';
 

@@ -2,8 +2,8 @@
 // through ordinary execution otherwise. Listed before the plugins that wrap execution (read
 // retry, timeout, statement count) so that they wrap both paths alike.
 import type { Plugin } from 'graphql-yoga';
-import type { Database } from '../db/client.ts';
-import { executeCompiled } from '../graphql/compiled/execute.ts';
+import type { Database } from '../../db/client.ts';
+import { executeCompiled } from '../compiled/execute.ts';
 
 const answeredCompiled = new WeakSet<object>();
 const fallbacks = new WeakMap<object, string>();

@@ -7,7 +7,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../errors.ts';
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 

@@ -11,7 +11,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { Plugin } from 'graphql-yoga';
-import type { TracingConfig } from '../config.ts';
+import type { TracingConfig } from '../../config.ts';
 
 export function useTracing(tracing: TracingConfig | null): Plugin[] {
   if (!tracing) return [];

@@ -4,8 +4,8 @@
 // development). No stack trace, SQL or driver message ever reaches a client otherwise.
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
-import { apiError, ErrorCode } from '../errors.ts';
-import type { Logger } from '../logger.ts';
+import { apiError, ErrorCode } from '../../errors.ts';
+import type { Logger } from '../../logger.ts';
 
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',

@@ -1,12 +1,12 @@
 // The request body limit, in place of Yoga's built-in one (`maxRequestBodySize`, off in
 // createApp). A declared Content-Length over the limit is refused at once; a body of unknown
 // or untrusted length is counted as it streams, and refused when it passes the limit. A body
-// the node:http front door already read whole (src/server.ts: small bodies, at the length they
+// the node:http front door already read whole (src/http/listen.ts: small bodies, at the length they
 // declared, which Node's parser enforces) needs no counting, and skips the stream pipeline the
 // count would cost every ordinary query.
 import type { IncomingMessage } from 'node:http';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../errors.ts';
 
 const tooLarge = () =>
   createGraphQLError('Request body too large', {

@@ -2,7 +2,7 @@
 // operation's type and name and the context it ran with (from the execute phase), and the error
 // codes its answer carried.
 import { GraphQLError, getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../errors.ts';
 import { errorCode } from './error-codes.ts';
 import { classifyError } from './mask-errors.ts';
 

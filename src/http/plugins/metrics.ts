@@ -9,10 +9,10 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
-import { wasCached } from '../cache/response-cache.ts';
-import { ErrorCode } from '../errors.ts';
+import { wasCached } from '../../cache/response-cache.ts';
+import { ErrorCode } from '../../errors.ts';
 import { executionOf, outcomeCodes, recordExecution } from './request-record.ts';
-import { statementCount } from './sql-statements.ts';
+import { statementCount } from '../../graphql/plugins/sql-statements.ts';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 

@@ -9,10 +9,10 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Config } from '../config.ts';
-import { apiError, ErrorCode } from '../errors.ts';
-import { clientKey } from '../graphql/client-key.ts';
-import { operationCost } from './query-limits.ts';
+import type { Config } from '../../config.ts';
+import { apiError, ErrorCode } from '../../errors.ts';
+import { clientKey } from '../../graphql/client-key.ts';
+import { operationCost } from '../../graphql/plugins/query-limits.ts';
 
 interface Budget {
   limiter: RateLimiterAbstract;

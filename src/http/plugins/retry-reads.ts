@@ -4,7 +4,7 @@
 // never repeated; a database that stays down still fails fast, one pause later.
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../errors.ts';
 import { classifyError } from './mask-errors.ts';
 
 function failedOnConnection(result: unknown): boolean {

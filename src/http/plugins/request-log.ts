@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Logger } from '../logger.ts';
-import { operationCost } from './query-limits.ts';
-import { fallbackReason, wasCompiled } from './compiled-reads.ts';
-import { wasCached } from '../cache/response-cache.ts';
+import type { Logger } from '../../logger.ts';
+import { operationCost } from '../../graphql/plugins/query-limits.ts';
+import { fallbackReason, wasCompiled } from '../../graphql/plugins/compiled-reads.ts';
+import { wasCached } from '../../cache/response-cache.ts';
 import { executionOf, outcomeCodes, recordExecution } from './request-record.ts';
-import { statementCount } from './sql-statements.ts';
+import { statementCount } from '../../graphql/plugins/sql-statements.ts';
 
 interface RequestRecord {
   id: string;

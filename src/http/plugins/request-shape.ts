@@ -4,7 +4,7 @@
 // estimate, variable coercion, the compiled path, the request log) may then walk them without
 // overflowing the stack or spending time out of proportion to what an honest client sends.
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../errors.ts';
 
 /** Deeper than any input type of the schema, with room to spare. */
 export const MAX_PARAMETER_DEPTH = 16;
