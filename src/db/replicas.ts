@@ -108,9 +108,14 @@ export class ReadRouter {
     if (replica) this.markDown(replica, error);
   }
 
-  /** Where the primary's write-ahead log is now: a read that must see every committed write needs this much. */
+  /**
+   * Where the primary's write-ahead log ends now: a read that must see every committed write
+   * needs this much. The insert position, not pg_current_wal_lsn() (the write position): with
+   * synchronous_commit off a commit can be inserted but not yet written, and a replica at the
+   * write position would still miss it.
+   */
   async primaryLsn(): Promise<bigint | null> {
-    return readLsn(this.primary, 'select pg_current_wal_lsn()::text as lsn');
+    return readLsn(this.primary, 'select pg_current_wal_insert_lsn()::text as lsn');
   }
 
   private markDown(replica: Replica, error: unknown): void {

@@ -2,7 +2,7 @@
 // `ctx.db`, the one handle every resolver and the compiled path read. Mutations, the reads
 // inside them and subscriptions keep the primary the context was built with.
 //
-// Read-your-writes: after a mutation the primary's WAL position (pg_current_wal_lsn()) is
+// Read-your-writes: after a mutation the primary's WAL position (pg_current_wal_insert_lsn()) is
 // remembered for the client (src/graphql/client-key.ts) for `readYourWritesMs` and sent back as
 // `x-quotegraph-lsn`; that client's queries meanwhile go only to a replica that has replayed up
 // to it, else to the primary. A client whose next request may reach another process sends the
