@@ -124,8 +124,8 @@ describe.skipIf(!postgresRun || !binaries)('read replicas', () => {
   });
 
   test('the replica is a hot standby that has the fixture graph', async () => {
-    const [{ recovering }] = await replicaAdmin`select pg_is_in_recovery() as recovering`;
-    expect(recovering).toBe(true);
+    const [row] = await replicaAdmin`select pg_is_in_recovery() as recovering`;
+    expect(row?.recovering).toBe(true);
     await replayUntilSeen('Elena Márquez');
   });
 
