@@ -153,6 +153,38 @@ describe.skipIf(!postgresRun || !binaries)('read replicas', () => {
     await replayUntilSeen(name);
   });
 
+  test("the response cache keeps a lagging replica's answer under the replica's graph version", async () => {
+    const cached = createApp({
+      config: testConfig({
+        apiTokens: [TOKEN],
+        trustProxy: true,
+        readYourWritesMs: 60_000,
+        cache: { enabled: true, ttlMs: 60_000, maxEntries: 100, maxBytes: 1 << 20 },
+      }),
+      database,
+    });
+    const name = 'Replica Cache Probe';
+    const names = async (headers: Record<string, string>) => {
+      const { body } = await post(cached, COMPILED, { search: name }, headers);
+      expect(body.errors).toBeUndefined();
+      return body.data?.person ? [body.data.person.name] : [];
+    };
+    try {
+      await replicaAdmin`select pg_wal_replay_pause()`;
+      try {
+        expect((await post(cached, CREATE, { name }, WRITER)).body.errors).toBeUndefined();
+        // Stale from the replica, and cached with the version the replica has replayed...
+        expect(await names(OTHER)).toEqual([]);
+        // ...so the writer, reading at the primary's newer version, is not served that stale answer.
+        expect(await names(WRITER)).toEqual([name]);
+      } finally {
+        await replicaAdmin`select pg_wal_replay_resume()`;
+      }
+    } finally {
+      await cached.dispose();
+    }
+  });
+
   test('a min-LSN header that is not a WAL position is refused', async () => {
     const { body } = await post(app, COMPILED, { search: 'x' }, { ...OTHER, [MIN_LSN_HEADER]: 'yesterday' });
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
