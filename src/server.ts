@@ -28,7 +28,7 @@ import { useTracing } from './plugins/tracing.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import { useRequestShape } from './plugins/request-shape.ts';
 import { useReadRetry } from './plugins/retry-reads.ts';
-import { useReadReplicas } from './plugins/read-replicas.ts';
+import { LSN_HEADER, useReadReplicas } from './plugins/read-replicas.ts';
 import { ReadRouter } from './db/replicas.ts';
 import type { GraphVersion } from './cache/graph-version.ts';
 import type { Database } from './db/client.ts';
@@ -94,7 +94,13 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     cors:
       config.corsOrigins.length === 0
         ? false
-        : { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
+        : {
+            origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+            credentials: false,
+            maxAge: 600,
+            // A browser client may read the position it has written up to and send it back.
+            ...(router ? { exposedHeaders: [LSN_HEADER] } : {}),
+          },
     context: () => ({ db: database.db, config, ...(live ? { live } : {}) }),
     // GraphiQL's scripts, styles and editor workers come with the page (render-graphiql bundles
     // them), so it works with no network beyond this server; the page is rendered once.
