@@ -224,6 +224,38 @@ export async function mergeEntities(
   };
 }
 
+/** A stored person or organization as entity resolution weighs it. */
+export interface EntityCandidate {
+  id: number;
+  name: string;
+  aliases: string[];
+  lookupKeys: string[];
+  /** How many stored articles mention it: how well known it is in this graph. */
+  articles?: number;
+}
+
+/** Stored entities sharing any of these lookup keys, in one statement, oldest first. */
+export async function findEntityCandidates(
+  tx: Executor,
+  kind: EntityKind,
+  keys: readonly string[],
+): Promise<EntityCandidate[]> {
+  if (keys.length === 0) return [];
+  const table = tableOf(kind);
+  const mentionColumn = kind === 'person' ? mentions.personId : mentions.organizationId;
+  return tx
+    .select({
+      id: table.id,
+      name: table.name,
+      aliases: table.aliases,
+      lookupKeys: table.lookupKeys,
+      articles: sql<number>`(select count(*) from ${mentions} where ${mentionColumn} = ${table.id})::int`,
+    })
+    .from(table)
+    .where(sql`${table.lookupKeys} && ${sql.param([...keys])}::text[]`)
+    .orderBy(table.id);
+}
+
 /** Gives a person or organization this name and these aliases, as ingestion learned them. */
 export async function setEntityNames(
   tx: Executor,
