@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^src/http/' },
     },
     {
+      name: 'ingest-writes-through-the-store',
+      comment: 'ingestion decides what to write and has src/store read and write it: no SQL, tables or query builder in src/ingest/',
+      severity: 'error',
+      from: { path: '^src/ingest/' },
+      to: { path: ['^src/db/schema\\.ts$', '(^|/)node_modules/drizzle-orm/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'extract-is-pure',
       comment: 'the extractor does no I/O and knows nothing of the database: text in, ExtractedArticle out',
       severity: 'error',

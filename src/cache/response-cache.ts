@@ -127,10 +127,14 @@ function documentText(document: DocumentNode, context: { params?: { query?: stri
   return typeof text === 'string' ? text : facetOf(document, printedText);
 }
 
-/** One key per document, operation and variables. */
+/** Whether a request's variables say nothing: absent, or an empty object (Yoga passes either on as sent). */
+const noVariables = (variables: unknown) =>
+  variables == null || (typeof variables === 'object' && Object.keys(variables).length === 0);
+
+/** One key per document, operation and variables; no variables and `variables: {}` are one key. */
 function answerKey(document: string, operationName: string | null | undefined, variables: unknown): string {
   return createHash('sha256')
-    .update(JSON.stringify([operationName ?? null, variables ?? null, document]))
+    .update(JSON.stringify([operationName ?? null, noVariables(variables) ? null : variables, document]))
     .digest('base64url');
 }
 

@@ -1,46 +1,21 @@
 // Cross-article entity resolution: the "Obama" of today's article is the Barack Obama stored
 // last week. Matching is by lookup key (case- and accent-folded name or alias), with care for
 // ambiguity: a surname alone never merges into one of several people who share it.
-import { sql } from 'drizzle-orm';
 import { lookupKey, lookupKeys } from '../db/lookup.ts';
-import { mentions, organizations, people } from '../db/schema.ts';
 import type { ExtractedOrganization, ExtractedPerson, OrganizationKind } from '../extract/types.ts';
-import { insertEntity, setEntityNames } from '../store/entities.ts';
+import {
+  findEntityCandidates,
+  insertEntity,
+  setEntityNames,
+  type EntityCandidate as StoredEntity,
+} from '../store/entities.ts';
 import { lockKeys, type Executor } from '../store/transaction.ts';
-
-interface StoredEntity {
-  id: number;
-  name: string;
-  aliases: string[];
-  lookupKeys: string[];
-  /** How many stored articles mention it: how well known it is in this graph. */
-  articles?: number;
-}
 
 export interface ResolvedEntities {
   /** Extracted name (and each alias) → stored person id. */
   personIds: Map<string, number>;
   organizationIds: Map<string, number>;
   warnings: string[];
-}
-
-type EntityTable = typeof people | typeof organizations;
-
-/** Stored entities sharing any of these keys, in one statement. */
-async function findCandidates(tx: Executor, table: EntityTable, keys: string[]): Promise<StoredEntity[]> {
-  if (keys.length === 0) return [];
-  const mentionColumn = table === people ? mentions.personId : mentions.organizationId;
-  return tx
-    .select({
-      id: table.id,
-      name: table.name,
-      aliases: table.aliases,
-      lookupKeys: table.lookupKeys,
-      articles: sql<number>`(select count(*) from ${mentions} where ${mentionColumn} = ${table.id})::int`,
-    })
-    .from(table)
-    .where(sql`${table.lookupKeys} && ${sql.param(keys)}::text[]`)
-    .orderBy(table.id);
 }
 
 /** "donald j trump" → "donald trump": the key without single-letter middle initials. */
@@ -308,7 +283,7 @@ export async function resolveEntities(
   await lockKeys(tx, 'person', personKeys);
   const personContext: ResolveContext = {
     tx,
-    candidates: await findCandidates(tx, people, personKeys),
+    candidates: await findEntityCandidates(tx, 'person', personKeys),
     preferred: previous.personIds,
     warnings,
     label: 'person',
@@ -321,7 +296,7 @@ export async function resolveEntities(
   await lockKeys(tx, 'organization', organizationKeys);
   const organizationContext: ResolveContext = {
     tx,
-    candidates: await findCandidates(tx, organizations, organizationKeys),
+    candidates: await findEntityCandidates(tx, 'organization', organizationKeys),
     preferred: previous.organizationIds,
     warnings,
     label: 'organization',

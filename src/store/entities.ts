@@ -3,7 +3,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../db/client.ts';
 import { lookupColumns, lookupKey, slugify } from '../db/lookup.ts';
-import { affiliations, mentions, organizations, people } from '../db/schema.ts';
+import { affiliations, mentions, organizations, people, quotes } from '../db/schema.ts';
 import type { OrganizationKind } from '../extract/types.ts';
 import { found, invalid } from './errors.ts';
 import { allocateSlug } from './slugs.ts';
@@ -152,6 +152,108 @@ export async function checkMergeSides(tx: Executor, kind: EntityKind, keepId: nu
   ] as const) {
     found((await tx.select({ id: table.id }).from(table).where(eq(table.id, id)))[0], kind, path);
   }
+}
+
+/** What a merge of this kind moves besides what every merge moves; run before the removed row goes. */
+export type MergeStep = (tx: Executor, keepId: number, removeId: number) => Promise<{ parentId?: number | null }>;
+
+const speakerColumn = { person: quotes.speakerPersonId, organization: quotes.speakerOrganizationId };
+const entityColumn: Record<EntityKind, EntityColumn> = { person: 'personId', organization: 'organizationId' };
+
+/**
+ * Folds `removeId` into `keepId`: quotes, affiliations, mentions and names move, then the removed
+ * one is deleted. `step` moves what only this kind has (an organisation's place in its tree); the
+ * columns it returns are set on the kept row. The name locks make an ingest resolving a name to
+ * the removed entity finish first, and one starting later find the kept entity under the removed
+ * one's names.
+ */
+export async function mergeEntities(
+  tx: Executor,
+  kind: EntityKind,
+  keepId: number,
+  removeId: number,
+  step?: MergeStep,
+): Promise<Written<MergeCounts>> {
+  await checkMergeSides(tx, kind, keepId, removeId);
+  await lockEntityNames(tx, kind, [keepId, removeId]);
+  const table = tableOf(kind);
+  // Merged or deleted by a write that committed while this one waited for its locks: NOT_FOUND.
+  const row = async (id: number, path: string) =>
+    found(
+      (
+        await tx
+          .select({ name: table.name, aliases: table.aliases, description: table.description })
+          .from(table)
+          .where(eq(table.id, id))
+          .for('update')
+      )[0],
+      kind,
+      path,
+    );
+  const kept = await row(keepId, 'keep');
+  const removed = await row(removeId, 'remove');
+  const speaker = speakerColumn[kind];
+  const movedQuotes = await tx
+    .update(quotes)
+    .set({ [kind === 'person' ? 'speakerPersonId' : 'speakerOrganizationId']: keepId })
+    .where(eq(speaker, removeId))
+    .returning({ id: quotes.id });
+  const movedAffiliations = await moveAffiliations(tx, entityColumn[kind], keepId, removeId);
+  const movedMentions = await moveMentions(tx, entityColumn[kind], keepId, removeId);
+  const own = (await step?.(tx, keepId, removeId)) ?? {};
+  const aliases = distinctAliases(kept.name, [...kept.aliases, removed.name, ...removed.aliases]);
+  await tx.delete(table).where(eq(table.id, removeId));
+  await tx
+    .update(table)
+    .set({
+      aliases,
+      ...lookupColumns(kept.name, aliases),
+      description: kept.description ?? removed.description,
+      ...own,
+      updatedAt: new Date(),
+    })
+    .where(eq(table.id, keepId));
+  return {
+    result: {
+      quotes: movedQuotes.length,
+      affiliations: movedAffiliations,
+      mentions: movedMentions,
+      aliases: aliases.length - kept.aliases.length,
+    },
+    change: kind === 'person' ? { people: [keepId, removeId] } : { organizations: [keepId, removeId] },
+  };
+}
+
+/** A stored person or organization as entity resolution weighs it. */
+export interface EntityCandidate {
+  id: number;
+  name: string;
+  aliases: string[];
+  lookupKeys: string[];
+  /** How many stored articles mention it: how well known it is in this graph. */
+  articles?: number;
+}
+
+/** Stored entities sharing any of these lookup keys, in one statement, oldest first. */
+export async function findEntityCandidates(
+  tx: Executor,
+  kind: EntityKind,
+  keys: readonly string[],
+): Promise<EntityCandidate[]> {
+  if (keys.length === 0) return [];
+  const table = tableOf(kind);
+  const mentionColumn = kind === 'person' ? mentions.personId : mentions.organizationId;
+  return tx
+    .select({
+      id: table.id,
+      name: table.name,
+      aliases: table.aliases,
+      lookupKeys: table.lookupKeys,
+      articles: sql<number>`(select count(*) from ${mentions} where ${mentionColumn} = ${table.id})::int`,
+    })
+    .from(table)
+    .where(sql`${table.lookupKeys} && ${sql.param([...keys])}::text[]`)
+    .orderBy(table.id);
 }
 
 /** Gives a person or organization this name and these aliases, as ingestion learned them. */

@@ -3,16 +3,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../db/client.ts';
 import { lookupColumns, lookupKeys, slugify } from '../db/lookup.ts';
-import { organizations, quotes } from '../db/schema.ts';
+import { organizations } from '../db/schema.ts';
 import type { OrganizationKind } from '../extract/types.ts';
-import {
-  checkMergeSides,
-  distinctAliases,
-  lockEntityNames,
-  moveAffiliations,
-  moveMentions,
-  type MergeCounts,
-} from './entities.ts';
+import { distinctAliases, lockEntityNames, mergeEntities, type MergeCounts } from './entities.ts';
 import { found, invalid } from './errors.ts';
 import { allocateSlug } from './slugs.ts';
 import { lockKeys, type Executor, type Written } from './transaction.ts';
@@ -128,60 +121,30 @@ export async function deleteOrganization(tx: Executor, id: number): Promise<Writ
   return { result: { organizationId: id }, change: { organizations: [id] } };
 }
 
-/** Folds `removeId` into `keepId`: quotes, affiliations, mentions, names and child organizations move. */
+/**
+ * An organisation's place in its tree in a merge: the removed one's children move under the kept
+ * one (never under itself), and the kept one, if it sat below the removed one, takes its place.
+ */
+async function mergeTree(tx: Executor, keepId: number, removeId: number): Promise<{ parentId: number | null }> {
+  const parentOf = async (id: number) =>
+    (await tx.select({ parentId: organizations.parentId }).from(organizations).where(eq(organizations.id, id)))[0]
+      ?.parentId ?? null;
+  // Kept from below the removed one (its child, grandchild…), it takes the removed one's place:
+  // staying under its old parent, soon one of its own descendants, would close a cycle.
+  const keptFromBelow = await isAncestorOrSelf(tx, removeId, keepId);
+  const parentId = keptFromBelow ? await parentOf(removeId) : await parentOf(keepId);
+  await tx
+    .update(organizations)
+    .set({ parentId: keepId })
+    .where(and(eq(organizations.parentId, removeId), sql`${organizations.id} <> ${keepId}`));
+  return { parentId: parentId === keepId ? null : parentId };
+}
+
+/** Folds `removeId` into `keepId` (see mergeEntities), child organizations and its place in the tree included. */
 export async function mergeOrganizations(
   tx: Executor,
   keepId: number,
   removeId: number,
 ): Promise<Written<MergeCounts>> {
-  await checkMergeSides(tx, 'organization', keepId, removeId);
-  await lockEntityNames(tx, 'organization', [keepId, removeId]);
-  // Merged or deleted by a write that committed while this one waited for its locks: NOT_FOUND.
-  const kept = found(
-    (await tx.select().from(organizations).where(eq(organizations.id, keepId)).for('update'))[0],
-    'organization',
-    'keep',
-  );
-  const removed = found(
-    (await tx.select().from(organizations).where(eq(organizations.id, removeId)).for('update'))[0],
-    'organization',
-    'remove',
-  );
-  const movedQuotes = await tx
-    .update(quotes)
-    .set({ speakerOrganizationId: keepId })
-    .where(eq(quotes.speakerOrganizationId, removeId))
-    .returning({ id: quotes.id });
-  const movedAffiliations = await moveAffiliations(tx, 'organizationId', keepId, removeId);
-  const movedMentions = await moveMentions(tx, 'organizationId', keepId, removeId);
-  // Kept from below the removed one (its child, grandchild…), it takes the removed one's place:
-  // staying under its old parent, soon one of its own descendants, would close a cycle.
-  const keptFromBelow = await isAncestorOrSelf(tx, removeId, keepId);
-  // Children of the removed organization now belong to the kept one (never to itself).
-  await tx
-    .update(organizations)
-    .set({ parentId: keepId })
-    .where(and(eq(organizations.parentId, removeId), sql`${organizations.id} <> ${keepId}`));
-  const aliases = distinctAliases(kept.name, [...kept.aliases, removed.name, ...removed.aliases]);
-  const parentId = keptFromBelow ? removed.parentId : kept.parentId;
-  await tx.delete(organizations).where(eq(organizations.id, removeId));
-  await tx
-    .update(organizations)
-    .set({
-      aliases,
-      ...lookupColumns(kept.name, aliases),
-      description: kept.description ?? removed.description,
-      parentId: parentId === keepId ? null : parentId,
-      updatedAt: new Date(),
-    })
-    .where(eq(organizations.id, keepId));
-  return {
-    result: {
-      quotes: movedQuotes.length,
-      affiliations: movedAffiliations,
-      mentions: movedMentions,
-      aliases: aliases.length - kept.aliases.length,
-    },
-    change: { organizations: [keepId, removeId] },
-  };
+  return mergeEntities(tx, 'organization', keepId, removeId, mergeTree);
 }

@@ -2,15 +2,8 @@
 // that changes who goes by which name takes the name locks ingestion takes (entities.ts).
 import { eq } from 'drizzle-orm';
 import { lookupColumns, lookupKeys, slugify } from '../db/lookup.ts';
-import { people, quotes } from '../db/schema.ts';
-import {
-  checkMergeSides,
-  distinctAliases,
-  lockEntityNames,
-  moveAffiliations,
-  moveMentions,
-  type MergeCounts,
-} from './entities.ts';
+import { people } from '../db/schema.ts';
+import { distinctAliases, lockEntityNames, mergeEntities, type MergeCounts } from './entities.ts';
 import { found } from './errors.ts';
 import { allocateSlug } from './slugs.ts';
 import { lockKeys, type Executor, type Written } from './transaction.ts';
@@ -76,46 +69,7 @@ export async function deletePerson(tx: Executor, id: number): Promise<Written<{ 
   return { result: { personId: id }, change: { people: [id] } };
 }
 
-/**
- * Folds `removeId` into `keepId`: quotes, affiliations, mentions and names move, then the removed
- * one is deleted. The name locks make an ingest resolving a name to the removed person finish
- * first, and one starting later find the kept person under the removed one's names.
- */
+/** Folds `removeId` into `keepId` (see mergeEntities): people have nothing of their own to move. */
 export async function mergePeople(tx: Executor, keepId: number, removeId: number): Promise<Written<MergeCounts>> {
-  await checkMergeSides(tx, 'person', keepId, removeId);
-  await lockEntityNames(tx, 'person', [keepId, removeId]);
-  // Merged or deleted by a write that committed while this one waited for its locks: NOT_FOUND.
-  const kept = found((await tx.select().from(people).where(eq(people.id, keepId)).for('update'))[0], 'person', 'keep');
-  const removed = found(
-    (await tx.select().from(people).where(eq(people.id, removeId)).for('update'))[0],
-    'person',
-    'remove',
-  );
-  const movedQuotes = await tx
-    .update(quotes)
-    .set({ speakerPersonId: keepId })
-    .where(eq(quotes.speakerPersonId, removeId))
-    .returning({ id: quotes.id });
-  const movedAffiliations = await moveAffiliations(tx, 'personId', keepId, removeId);
-  const movedMentions = await moveMentions(tx, 'personId', keepId, removeId);
-  const aliases = distinctAliases(kept.name, [...kept.aliases, removed.name, ...removed.aliases]);
-  await tx.delete(people).where(eq(people.id, removeId));
-  await tx
-    .update(people)
-    .set({
-      aliases,
-      ...lookupColumns(kept.name, aliases),
-      description: kept.description ?? removed.description,
-      updatedAt: new Date(),
-    })
-    .where(eq(people.id, keepId));
-  return {
-    result: {
-      quotes: movedQuotes.length,
-      affiliations: movedAffiliations,
-      mentions: movedMentions,
-      aliases: aliases.length - kept.aliases.length,
-    },
-    change: { people: [keepId, removeId] },
-  };
+  return mergeEntities(tx, 'person', keepId, removeId);
 }

@@ -77,6 +77,28 @@ describe('in one instance', () => {
     expect(after.data.article.title).toBe('Harbor council backs tidal pilot, again');
   });
 
+  test('a request without variables and one with `variables: {}` share one answer', async () => {
+    const app = cachedApp();
+    const send = async (body: object) => {
+      const response = await app.fetch('http://quotegraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify(body),
+      });
+      const result = (await response.json()) as {
+        errors?: unknown;
+        extensions?: { responseCache?: { hit?: boolean } };
+      };
+      expect(result.errors).toBeUndefined();
+      return result.extensions?.responseCache?.hit;
+    };
+    expect(await send({ query: byMarquez })).toBe(false);
+    expect(await send({ query: byMarquez, variables: {} })).toBe(true);
+    expect(await send({ query: byMarquez })).toBe(true);
+    // Variables that say something still make their own answer.
+    expect(await send({ query: byMarquez, variables: { unused: 1 } })).toBe(false);
+  });
+
   test('a write made outside the API — by the ingester, or in plain SQL — is seen at once', async () => {
     const app = cachedApp();
     await read(app, byMarquez);

@@ -120,13 +120,20 @@ const compiledOperations: [name: string, source: string, variables?: () => Recor
     `{ quotes(first: 3) { pageInfo { startCursor endCursor hasNextPage hasPreviousPage } edges { cursor node { text } } }
        articles(orderBy: OLDEST, first: 2) { pageInfo { endCursor } nodes { title quotes(first: 1) { pageInfo { startCursor endCursor } edges { cursor } } } } }`,
   ],
+  [
+    'backward pages: the last rows, at the root and nested, cursors and pageInfo',
+    `{ articles(last: 1) { nodes { title } }
+       quotes(last: 3) { totalCount pageInfo { startCursor endCursor hasNextPage hasPreviousPage } edges { cursor node { text } } }
+       page: articles(orderBy: OLDEST, last: 2) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+         nodes { title quotes(last: 2) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { text } } } } } }`,
+  ],
 ];
 
 /** Operations left to ordinary execution: same answers, errors included. */
 const ordinaryOperations: [name: string, source: string][] = [
-  ['paging after a cursor', '{ quotes(first: 2, after: "REM6WzFd") { nodes { text } } }'],
-  ['paging backwards', '{ articles(last: 1) { nodes { title } } }'],
-  ['paging before a cursor', '{ articles(first: 1, before: "REM6WzFd") { nodes { title } } }'],
+  ['paging after a cursor of another list', '{ quotes(first: 2, after: "REM6WzFd") { nodes { text } } }'],
+  ['paging before a cursor of another list', '{ articles(first: 1, before: "REM6WzFd") { nodes { title } } }'],
+  ['first and last together', '{ articles(first: 1, last: 1) { nodes { title } } }'],
   ['a directive', '{ articles(first: 1) { nodes { title @include(if: true) } } }'],
   ['a field the compiler does not know', '{ article(slug: "harbor-council-backs-tidal-pilot") { people { name } } }'],
   ['node(id:)', `{ node(id: "${id('Article', 1)}") { id } }`],
@@ -389,6 +396,38 @@ describe('on organisation trees, people of several roles, and ties on every sort
       walkedPages.push(walked);
     }
     // Every root list, and at least one person's quotes, runs to more than one page.
+    expect(walkedPages.slice(0, 3).every((walked) => walked > 1)).toBe(true);
+    expect(Math.max(...walkedPages.slice(3))).toBeGreaterThan(1);
+  });
+
+  test('paging backward with last and before, to the first page, at the root and nested, cursors included', async () => {
+    const selection =
+      'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }';
+    const pages = [
+      `query($before: String) { page: quotes(filter: { speakerName: "lima" }, last: 2, before: $before) { ${selection} } }`,
+      `query($before: String) { page: articles(orderBy: OLDEST, last: 2, before: $before) { ${selection} } }`,
+      `query($before: String) { page: quotes(last: 3, before: $before) { ${selection} } }`,
+      ...[-5, -3, -1]
+        .map((at) => stored.ids.Person.at(at)!)
+        .map(
+          (person) =>
+            `query($before: String) { person(id: "${person}") { page: quotes(last: 2, before: $before) { ${selection} } } }`,
+        ),
+    ];
+    const walkedPages: number[] = [];
+    for (const source of pages) {
+      let before: string | null = null;
+      let walked = 0;
+      for (;;) {
+        const answer = await bothWays(compiledApp, ordinaryApp, source, { before });
+        expect(answer.extensions?.sql?.compiled, source).toBe(true);
+        const page = answer.data?.page ?? answer.data?.person.page;
+        walked += 1;
+        if (!page.pageInfo.hasPreviousPage) break;
+        before = page.pageInfo.startCursor;
+      }
+      walkedPages.push(walked);
+    }
     expect(walkedPages.slice(0, 3).every((walked) => walked > 1)).toBe(true);
     expect(Math.max(...walkedPages.slice(3))).toBeGreaterThan(1);
   });

@@ -1,7 +1,8 @@
 // Property: on any generated graph (ties on every sort key, dates from year 1 to 9999), walking
 // any connection page by page — forward with `first`/`after`, backward with `last`/`before`, or
 // on from a cursor taken out of an earlier answer — visits exactly the rows of the unpaged list,
-// in its order: no row skipped, none repeated.
+// in its order: no row skipped, none repeated. Every page is asked of the compiled read path and
+// of ordinary execution, and both must answer it alike, pageInfo and cursors included.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
@@ -72,16 +73,28 @@ function walkables(g: StoredGraph, draw: fc.GeneratorValue): Walkable[] {
 
 const SELECTION = 'edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
 
-async function page(app: App, walkable: Walkable, paging: string) {
-  const response = await execute(app, walkable.query(paging));
+/** Both apps: the compiled read path on, and off. */
+interface Apps {
+  compiled: App;
+  ordinary: App;
+}
+
+export const counts = { graphs: 0, walks: 0, pages: 0, compiledPages: 0, compiledBackward: 0 };
+
+async function page({ compiled, ordinary }: Apps, walkable: Walkable, paging: string) {
+  const response = await execute(compiled, walkable.query(paging));
   expect(response.errors, `${walkable.query(paging)}`).toBeUndefined();
+  const plain = await execute(ordinary, walkable.query(paging));
+  expect(JSON.stringify(response.data), `both paths: ${walkable.query(paging)}`).toBe(JSON.stringify(plain.data));
+  if (response.extensions?.sql?.compiled) {
+    counts.compiledPages += 1;
+    if (/last:|before:/.test(paging)) counts.compiledBackward += 1;
+  }
   return walkable.at(response.data) as {
     edges: { cursor: string; node: { id: string } }[];
     pageInfo: Record<string, any>;
   };
 }
-
-export const counts = { graphs: 0, walks: 0, pages: 0 };
 
 test(
   'paging forward, backward, and on from any cursor visits each row of the list once, in order',
@@ -89,8 +102,11 @@ test(
     await fc.assert(
       fc.asyncProperty(graphPlan, fc.gen(), async (plan, draw) => {
         await clearGraph(database);
-        const app = createTestApp(database, { apiTokens: [TOKEN] });
-        const stored = await storeGeneratedGraph(database, app, TOKEN, plan);
+        const app: Apps = {
+          compiled: createTestApp(database, { apiTokens: [TOKEN], compiledReads: true }),
+          ordinary: createTestApp(database, { apiTokens: [TOKEN], compiledReads: false }),
+        };
+        const stored = await storeGeneratedGraph(database, app.compiled, TOKEN, plan);
         counts.graphs += 1;
         for (const walkable of walkables(stored, draw)) {
           const all = await page(app, walkable, 'first: 100');
@@ -141,14 +157,29 @@ test(
               `${walkable.name} before row ${at}`,
             ).toEqual(ids.slice(0, at));
           }
+          if (ids.length >= 2) {
+            // A window between two cursors, read forward and backward.
+            const from = draw(fc.integer, { min: 0, max: ids.length - 2 });
+            const to = draw(fc.integer, { min: from + 1, max: ids.length - 1 });
+            const between = `after: ${JSON.stringify(all.edges[from]!.cursor)}, before: ${JSON.stringify(all.edges[to]!.cursor)}`;
+            for (const size of ['first: 100', 'last: 100']) {
+              const window = await page(app, walkable, `${size}, ${between}`);
+              expect(
+                window.edges.map((edge) => edge.node.id),
+                `${walkable.name} ${size} between rows ${from} and ${to}`,
+              ).toEqual(ids.slice(from + 1, to));
+            }
+          }
           counts.walks += 1;
         }
       }),
       { numRuns: runs(3) },
     );
     console.info(
-      `paging (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.walks} connections walked, ${counts.pages} pages`,
+      `paging (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.walks} connections walked, ${counts.pages} pages, ${counts.compiledPages} requests compiled (${counts.compiledBackward} backward or before a cursor)`,
     );
+    // The compiled path answered backward pages itself rather than falling back on all of them.
+    expect(counts.compiledBackward).toBeGreaterThan(0);
   },
   scaledTimeout(60000),
 );

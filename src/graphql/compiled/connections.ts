@@ -12,19 +12,24 @@ import { quoteLiteral, Statement, Template, unsupported, type Variables } from '
 const orderText = (order: readonly Order[], alias: string) =>
   order.map(([column, direction]) => `${alias}.${column} ${direction}`).join(', ');
 
-/** Forward paging only: `last` and `before` take the ordinary path. */
-function forwardOnly(args: Record<string, unknown>): void {
-  if (args.before != null || args.last != null) unsupported('backward paging');
+/**
+ * Whether a page is read backwards, as plugin-drizzle reads it: `last` without `first`. Its rows
+ * are then read in the opposite order from the cursor (`before`) on, and turned round for the answer.
+ */
+function isBackward(args: Record<string, unknown>): boolean {
+  return args.first == null && args.last != null;
 }
 
 /** The page size a root connection is asked for; unsupported when the ordinary path would refuse it. */
 function pageSize(args: Record<string, unknown>): number {
-  forwardOnly(args);
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
-    unsupported('page size');
-  return first as number;
+  if (args.first != null && args.last != null) unsupported('first and last together');
+  const size = args.first ?? args.last ?? DEFAULT_PAGE_SIZE;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) unsupported('page size');
+  return size as number;
 }
+
+const opposite = (order: readonly Order[]): Order[] =>
+  order.map(([column, direction]) => [column, direction === 'asc' ? 'desc' : 'asc'] as const);
 
 /** Which of a root connection's rows, in what order, and how many match in all. */
 export interface RootSource {
@@ -129,27 +134,31 @@ export function compileConnection(
   /** The text of the connection for its arguments, nested node objects included. */
   const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
     let first: number;
+    /** The order the rows are read in: the connection's own, or its opposite for a backward page. */
     let orderBy: readonly Order[];
+    const backward = isBackward(args);
     let source: RootSource | null = null;
     let nested: RelationQuery | null = null;
     if (root) {
       first = pageSize(args);
       source = root(args);
       if (!source.keyedOnly) s.planPerValue();
-      orderBy = source.orderBy;
-      if (args.after != null) {
-        // The root table is not aliased: its columns are the node table's own.
+      const order = source.orderBy;
+      orderBy = backward ? opposite(order) : order;
+      // The root table is not aliased: its columns are the node table's own.
+      const columns = order.map(([name]) => columnNamed(name));
+      // Rows before a cursor are the rows after it in the opposite order.
+      const keysets = [
+        ...(args.after != null ? [afterCursor(args.after, order, columns)] : []),
+        ...(args.before != null ? [afterCursor(args.before, opposite(order), columns)] : []),
+      ];
+      if (keysets.length) {
         const rootSource = source;
-        const past = afterCursor(
-          args.after,
-          orderBy,
-          orderBy.map(([name]) => columnNamed(name)),
-        );
-        source = { ...rootSource, where: rootSource.where ? and(rootSource.where, past) : past };
+        source = { ...rootSource, where: and(rootSource.where, ...keysets) };
       }
     } else {
-      forwardOnly(args);
-      // The declared query checks an `after` cursor and adds its keyset condition to `where`.
+      // The declared query checks `after` and `before` cursors and adds their keyset conditions to
+      // `where`; for a backward page its order is already the opposite one.
       nested = relation!.query(args);
       // The declared query's limit is one row past the page (how the ordinary path sees a next page).
       first = (nested.limit ?? unsupported('a connection without a limit')) - 1;
@@ -159,7 +168,9 @@ export function compileConnection(
     const relationWhere = nested?.where;
     // The total counts the whole list: the field's filter without the cursor's keyset.
     const countWhere =
-      nested && args.after != null ? relation!.query({ ...args, after: undefined }).where : relationWhere;
+      nested && (args.after != null || args.before != null)
+        ? relation!.query({ ...args, after: undefined, before: undefined }).where
+        : relationWhere;
     /** The rows' condition: the join to the parent (nested) or the root field's filter. */
     const writeCondition = (alias: string, where: RelationQuery['where'] = relationWhere) => {
       if (source) {
@@ -180,6 +191,8 @@ export function compileConnection(
       orderBy.map(([, direction], index) => [`o${index}`, direction === 'asc' ? 'desc' : 'asc'] as const),
       page,
     );
+    // The answer lists the page in the connection's order: a backward page's rows turned round.
+    const listOrder = backward ? reversed : aggregateOrder;
     const pageCursor = (order: string) => `(array_agg(${cursorJson(tags, page)} order by ${order})${onPage})[1]`;
     s.raw('(');
     if (source?.with) s.raw('with ').fragment(source.with).raw(' ');
@@ -203,7 +216,7 @@ export function compileConnection(
           }
           break;
         case 'nodes':
-          s.raw(`coalesce(json_agg(${page}.n${part.node} order by ${aggregateOrder})${onPage}, '[]'::json)`);
+          s.raw(`coalesce(json_agg(${page}.n${part.node} order by ${listOrder})${onPage}, '[]'::json)`);
           break;
         case 'edges': {
           const edgeValue = (kind: string) =>
@@ -213,21 +226,30 @@ export function compileConnection(
                 ? cursorJson(tags, page)
                 : `${page}.n${part.node}`;
           const edge = part.sub!.map((sub) => `${quoteLiteral(sub.key)}, ${edgeValue(sub.kind)}`);
-          s.raw(
-            `coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${aggregateOrder})${onPage}, '[]'::json)`,
-          );
+          s.raw(`coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${listOrder})${onPage}, '[]'::json)`);
           break;
         }
         case 'pageInfo': {
+          // As plugin-drizzle answers them: a cursor on the far side says there is more there; on
+          // the side read towards, a row past the page does.
+          const pastPage = `count(*) > ${first}`;
           const info = part.sub!.map((sub) => {
             const value =
               sub.kind === '__typename'
                 ? quoteLiteral('PageInfo')
                 : sub.kind === 'hasNextPage'
-                  ? `count(*) > ${first}`
+                  ? args.before != null
+                    ? 'true'
+                    : backward
+                      ? 'false'
+                      : pastPage
                   : sub.kind === 'hasPreviousPage'
-                    ? String(args.after != null)
-                    : pageCursor(sub.kind === 'startCursor' ? aggregateOrder : reversed);
+                    ? args.after != null
+                      ? 'true'
+                      : backward
+                        ? pastPage
+                        : 'false'
+                    : pageCursor(sub.kind === 'startCursor' ? listOrder : backward ? aggregateOrder : reversed);
             return `${quoteLiteral(sub.key)}, ${value}`;
           });
           s.raw(`json_build_object(${info.join(', ')})`);
