@@ -31,6 +31,9 @@ export function datelineLength(line: string): number {
 /** The longest dateline any registered style allows, in characters, with room for the space after it. */
 const LONGEST_DATELINE = 120;
 
+/** A token one of which stands in every registered dateline: a paragraph opening without one needs no pattern tried. */
+const DATELINE_MARKS: ReadonlySet<string> = new Set(DATELINE_STYLES.flatMap((style) => style.marks));
+
 /**
  * The first token after the dateline that opens a paragraph at token `from`
  * ("CALDER BAY, Maine (AP) —", "Pune, Mar 4 (PTI)"), or `from` when the
@@ -41,11 +44,17 @@ const LONGEST_DATELINE = 120;
 export function datelineEnd(tokens: readonly Token[], from: number): number {
   const first = tokens[from];
   if (!first?.cap || tokens[from - 1]?.paragraph === first.paragraph) return from;
-  let opening = '';
   let k = from;
+  let marked = false;
   for (; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t || t.paragraph !== first.paragraph || t.start - first.start > LONGEST_DATELINE) break;
+    if (DATELINE_MARKS.has(t.text)) marked = true;
+  }
+  if (!marked) return from;
+  let opening = '';
+  for (let j = from; j < k; j++) {
+    const t = tokens[j] as Token;
     opening += ' '.repeat(t.start - first.start - opening.length) + t.text;
   }
   const length = datelineLength(opening);
