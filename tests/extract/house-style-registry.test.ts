@@ -33,6 +33,11 @@ describe('the house style registry', () => {
         const opening = example.text.split('\n\n')[0] ?? '';
         expect(style.opening.test(opening), opening).toBe(true);
         expect(startsWithDateline(opening)).toBe(true);
+        // The marks rule paragraphs out before the pattern is tried: a dateline without one would go unread.
+        expect(
+          style.marks.some((mark) => opening.includes(mark)),
+          opening,
+        ).toBe(true);
       }
     });
   }

@@ -5,6 +5,7 @@
 import { knownOrganization } from '../language/en/organizations.ts';
 import { HONORIFICS, NAME_TITLES, TITLE_GENDER } from '../language/en/roles.ts';
 import { isCommonWord } from '../language/en/names.ts';
+import { datelineEnd } from '../styles/index.ts';
 import type { Token } from '../text/tokens.ts';
 import { classifyName } from './classify-name.ts';
 import type { NameMention } from './mention-types.ts';
@@ -88,16 +89,20 @@ function classifyRunUncached(tokens: Token[], start: number, end: number): NameM
   return whole ? [whole] : [];
 }
 
-/** "LA CROSSE, Wisc. —" or "WASHINGTON —" opening a paragraph: a dateline, not a name. */
+/**
+ * "LA CROSSE, Wisc. —", "WASHINGTON —" or "Pune, Mar 4 (PTI)" opening a
+ * paragraph: the place in a dateline (as the house-style registry knows them),
+ * not a name. An organization known by its acronym opening a paragraph
+ * ("NASA — …") is still a name.
+ */
 function isDateline(tokens: Token[], start: number, end: number): boolean {
   const first = tokens[start];
-  const previous = tokens[start - 1];
-  if (!first || (previous && previous.paragraph === first.paragraph)) return false;
+  const last = tokens[end - 1];
+  if (!first || !last) return false;
+  const datelineStop = datelineEnd(tokens, start);
+  if (datelineStop === start || last.start >= (tokens[datelineStop - 1]?.end ?? 0)) return false;
   const words = tokens.slice(start, end).filter((t) => t.isWord);
-  if (!words.every((t) => t.text === t.text.toUpperCase() && t.text.length > 1)) return false;
-  if (words.length === 1 && words[0] && knownAcronym(words[0].text)) return false;
-  const after = tokens[end]?.text ?? '';
-  return after === ',' || after === '—' || after === '–' || after === '-' || after === '(';
+  return !(words.length === 1 && words[0] && knownAcronym(words[0].text));
 }
 
 function knownAcronym(word: string): boolean {

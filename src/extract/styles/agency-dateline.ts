@@ -12,5 +12,6 @@ export const agencyDateline: DatelineStyle = {
       speaker: 'Anil Deshmukh',
     },
   ],
+  marks: ['('],
   opening: /^\p{Lu}[\p{L}.'’ -]{1,40},\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s*\(\p{Lu}[\p{L}-]{1,12}\)/u,
 };

@@ -11,7 +11,14 @@ export const shoutedDateline: DatelineStyle = {
       quote: 'the channel would reopen on Friday after dredging',
       speaker: 'Tom Reyes',
     },
+    {
+      text: 'SÃO TOMÉ (AP) — Port director Lúcia Semedo said the new quay would open in May.\n\nCargo ships now anchor offshore.',
+      quote: 'the new quay would open in May',
+      speaker: 'Lúcia Semedo',
+    },
   ],
-  opening: /^[A-Z][A-Z .,'’-]{2,40}(,[^—–]{1,30})?(\([^)]{1,20}\))?\s*[—–-]{1,2}\s/,
-  place: /^([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s/,
+  // Any capital letter, not only A–Z: "SÃO TOMÉ (AP) —", "ZÜRICH —".
+  opening: /^\p{Lu}[\p{Lu} .,'’-]{2,40}(,[^—–]{1,30})?(\([^)]{1,20}\))?\s*[—–-]{1,2}\s/u,
+  marks: ['—', '–', '-'],
+  place: /^(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s/u,
 };

@@ -5,6 +5,7 @@ import type { NameMention } from '../entities/mention-types.ts';
 import { INFINITIVE_ADJECTIVES, speechCue } from '../language/en/cues.ts';
 import { lexiconTags } from '../language/en/names.ts';
 import { PRONOUNS } from '../language/en/function-words.ts';
+import { datelineEnd } from '../styles/index.ts';
 import type { ArticleText } from './document.ts';
 import type { Token } from './tokens.ts';
 
@@ -187,20 +188,11 @@ export function tokenAt(index: ArticleIndex, i: number): Token | undefined {
 }
 
 /**
- * "PORT CALDER — …", "WASHINGTON, Dec. 8 (UPI) — …": where a sentence starts
- * once the dateline that opens it is skipped (`from` when there is none).
+ * "PORT CALDER — …", "WASHINGTON, Dec. 8 (UPI) — …", "Pune, Mar 4 (PTI) …":
+ * where a sentence starts once the dateline that opens it is skipped (`from`
+ * when there is none). The house-style registry decides what a dateline is.
  */
 export function afterDateline(tokens: readonly Token[], from: number, to: number): number {
-  const first = tokens[from];
-  if (!first?.cap || tokens[from - 1]?.paragraph === first.paragraph) return from;
-  for (let k = from; k < Math.min(to, from + 12); k++) {
-    const t = tokens[k];
-    if (t?.text === '—' || t?.text === '–' || t?.text === '--') {
-      const shouted = tokens
-        .slice(from, k)
-        .some((x) => x.isWord && x.text.length > 2 && x.text === x.text.toUpperCase() && /\p{Lu}/u.test(x.text));
-      return shouted ? k + 1 : from;
-    }
-  }
-  return from;
+  const end = datelineEnd(tokens, from);
+  return end < to ? end : from;
 }
