@@ -19,6 +19,8 @@ const systemTests = [
   'tests/http/{faults,hostile,origins,tracing}.test.ts',
   'tests/graphql/cache.test.ts',
   'tests/db/schema-drift.test.ts',
+  // Starts its own PostgreSQL primary and streaming replica.
+  'tests/replica/**/*.test.ts',
   // Megabyte inputs, bounded only by a timeout: too slow for the quick loop.
   'tests/extract/linear-cost.test.ts',
 ];

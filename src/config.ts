@@ -11,6 +11,13 @@ export interface Config {
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
   databaseUrl: string | null;
   databasePoolSize: number;
+  /**
+   * Read replicas (DATABASE_READ_URL, comma-separated) that answer queries; mutations,
+   * subscriptions and everything else stay on DATABASE_URL. Empty: everything on DATABASE_URL.
+   */
+  databaseReadUrls: string[];
+  /** How long after a mutation a client's queries wait for a replica that has replayed it (or go to the primary). */
+  readYourWritesMs: number;
   /** PGlite data directory; 'memory://' keeps it in memory. */
   dataDir: string;
   /** Report per-operation SQL statement counts in `extensions.sql`. */
@@ -173,6 +180,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: integerSetting(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL || null,
     databasePoolSize: integerSetting(env, 'QUOTEGRAPH_DB_POOL_SIZE', 10, 1, 1000),
+    databaseReadUrls: readUrlsSetting(env),
+    readYourWritesMs: integerSetting(env, 'QUOTEGRAPH_READ_YOUR_WRITES_MS', 10_000, 0, 3_600_000),
     dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(cwd, dataDir),
     debug: booleanSetting(env, 'QUOTEGRAPH_DEBUG', false),
     compiledReads: booleanSetting(env, 'QUOTEGRAPH_COMPILED_READS', true),
@@ -220,6 +229,25 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     trustedDocuments: trustedDocumentsSetting(env, cwd),
   };
+}
+
+/** DATABASE_READ_URL: PostgreSQL connection strings, only beside a DATABASE_URL (PGlite has no replicas). */
+function readUrlsSetting(env: Env): string[] {
+  const urls = listSetting(env, 'DATABASE_READ_URL');
+  if (urls.length === 0) return [];
+  if (!env.DATABASE_URL) {
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: read replicas serve a PostgreSQL primary');
+  }
+  for (const [index, url] of urls.entries()) {
+    let protocol = '';
+    try {
+      protocol = new URL(url).protocol;
+    } catch {}
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      throw new ConfigError(`DATABASE_READ_URL: entry ${index + 1} must be a postgres:// URL`);
+    }
+  }
+  return urls;
 }
 
 function trustedDocumentsSetting(env: Env, cwd: string): TrustedDocumentsConfig {

@@ -141,12 +141,17 @@ function answerKey(document: string, operationName: string | null | undefined, v
 interface CacheOptions {
   store: AnswerStore;
   version: GraphVersion;
+  /**
+   * The version where this operation reads, when that is not always `version`'s database (a
+   * read replica): an answer read on a replica that lags is stored with the replica's version.
+   */
+  versionAt?: (context: object) => GraphVersion;
   logger: Logger;
   /** Say in `extensions.responseCache` whether the answer came from the cache. */
   debug: boolean;
 }
 
-export function useResponseCache({ store, version, logger, debug }: CacheOptions): Plugin {
+export function useResponseCache({ store, version, versionAt, logger, debug }: CacheOptions): Plugin {
   // One log line per outage, not one per request.
   let failing = false;
   const failed = (error: unknown) => {
@@ -168,7 +173,7 @@ export function useResponseCache({ store, version, logger, debug }: CacheOptions
       let current: string;
       let cached: CachedAnswer | undefined;
       try {
-        current = await version.current();
+        current = await (versionAt ? versionAt(args.contextValue as object) : version).current();
       } catch {
         return; // the database is away: the operation fails on its own, with the right code
       }

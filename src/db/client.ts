@@ -39,6 +39,11 @@ export interface DatabaseHandle {
   /** True when the database can answer a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: the read replicas (DATABASE_READ_URL) that answer queries, each named by
+   * host, port and database; closed with this handle. See src/db/replicas.ts.
+   */
+  readReplicas?: { name: string; handle: DatabaseHandle }[];
   /** PGlite only: a tarball of the data directory, to be loaded by another handle. */
   dump?(): Promise<Blob | File>;
   /** PGlite only: the embedded instance, to be shared on a socket. */

@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from './client.ts';
 import { DataDirBusyError, lockDataDir, readLockHolder, type LockHolder } from './data-dir-lock.ts';
 import { serveEmbeddedDatabase, socketAnswers, type EmbeddedSocket } from './embedded-socket.ts';
 import { migrateDatabase } from './migrate.ts';
+import { replicaName } from './replicas.ts';
 
 export interface ConnectOptions {
   /** What this process runs, recorded in the data directory's lock. */
@@ -36,6 +37,7 @@ export async function connect(config: Config, logger: Logger, options: ConnectOp
       throw explainDatabaseFailure(error, config.databaseUrl);
     }
     logger.info({ driver: 'postgres', poolSize: config.databasePoolSize }, 'connecting to PostgreSQL');
+    if (config.databaseReadUrls.length) database = await withReadReplicas(database, config, logger);
   } else if (config.dataDir.startsWith('memory://')) {
     database = await openDatabase({ driver: 'pglite', dataDir: config.dataDir });
   } else {
@@ -53,6 +55,33 @@ export async function connect(config: Config, logger: Logger, options: ConnectOp
     'database ready (migrations applied)',
   );
   return database;
+}
+
+/**
+ * Opens a pool on each read replica. postgres.js connects on first use, so a replica that is
+ * down now does not stop the server: its reads go to the primary until it answers.
+ */
+async function withReadReplicas(primary: DatabaseHandle, config: Config, logger: Logger): Promise<DatabaseHandle> {
+  const readReplicas = await Promise.all(
+    config.databaseReadUrls.map(async (url, index) => ({
+      name: replicaName(url, index),
+      handle: await openDatabase({
+        driver: 'postgres',
+        url,
+        poolSize: config.databasePoolSize,
+        statementTimeoutMs: config.limits.statementTimeoutMs,
+      }),
+    })),
+  );
+  logger.info({ replicas: readReplicas.map((replica) => replica.name) }, 'queries read from replicas');
+  return {
+    ...primary,
+    readReplicas,
+    close: async () => {
+      await Promise.all(readReplicas.map((replica) => replica.handle.close()));
+      await primary.close();
+    },
+  };
 }
 
 function commandLine(): string {

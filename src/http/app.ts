@@ -27,6 +27,10 @@ import { useTracing } from './plugins/tracing.ts';
 import { useRequestLog } from './plugins/request-log.ts';
 import { useRequestShape } from './plugins/request-shape.ts';
 import { useReadRetry } from './plugins/retry-reads.ts';
+import { LSN_HEADER, useReadReplicas } from './plugins/read-replicas.ts';
+import { ReadRouter } from '../db/replicas.ts';
+import type { GraphVersion } from '../cache/graph-version.ts';
+import type { Database } from '../db/client.ts';
 import { useSqlStatementCount } from '../graphql/plugins/sql-statements.ts';
 import { useTrustedDocuments } from './plugins/trusted-documents.ts';
 import { useWriteAccess } from './plugins/write-access.ts';
@@ -55,6 +59,26 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
   const rateLimits = useRateLimits(config);
   // Subscriptions: one LISTEN per app, opened by the first subscriber.
   const live = database.listen ? createLiveFeed(database, config.subscriptions, logger) : undefined;
+  // Queries read from the replicas, if any: the request's `db` starts as the primary and
+  // useReadReplicas swaps it for a query operation (the one place a request's database is chosen).
+  const router = database.readReplicas?.length
+    ? new ReadRouter(
+        database.db,
+        database.readReplicas.map(({ name, handle }) => ({ name, db: handle.db })),
+        {
+          down: (replica, error) =>
+            logger.warn({ replica, err: error }, 'read replica unavailable: reading from the primary'),
+          up: (replica) => logger.info({ replica }, 'read replica available again'),
+        },
+      )
+    : undefined;
+  // The response cache compares an answer's graph version with the version where the query reads.
+  const versions = new Map<Database, GraphVersion>();
+  const versionOf = (db: Database) => {
+    let version = versions.get(db);
+    if (!version) versions.set(db, (version = graphVersionOf(db)));
+    return version;
+  };
   return createYoga<ServerContext, Omit<Context, 'writeAccess'>>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -69,7 +93,13 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
     cors:
       config.corsOrigins.length === 0
         ? false
-        : { origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins, credentials: false, maxAge: 600 },
+        : {
+            origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+            credentials: false,
+            maxAge: 600,
+            // A browser client may read the position it has written up to and send it back.
+            ...(router ? { exposedHeaders: [LSN_HEADER] } : {}),
+          },
     context: () => ({ db: database.db, config, ...(live ? { live } : {}) }),
     // GraphiQL's scripts, styles and editor workers come with the page (render-graphiql bundles
     // them), so it works with no network beyond this server; the page is rendered once.
@@ -112,8 +142,20 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
       // First of the plugins that wrap execution (response cache, read retry, timeout, statement
       // count), so that they wrap both paths alike.
       ...(config.compiledReads ? [useCompiledReads()] : []),
+      // Wraps both paths, and chooses the query's database before the response cache reads its version there.
+      ...(router
+        ? [useReadReplicas(router, { readYourWritesMs: config.readYourWritesMs, trustProxy: config.trustProxy })]
+        : []),
       ...(answers
-        ? [useResponseCache({ store: answers, version: graphVersionOf(database.db), logger, debug: config.debug })]
+        ? [
+            useResponseCache({
+              store: answers,
+              version: versionOf(database.db),
+              versionAt: (context) => versionOf((context as { db: Database }).db),
+              logger,
+              debug: config.debug,
+            }),
+          ]
         : []),
       ...(live ? [{ onDispose: () => live.close() }] : []),
       // A store this app opened is closed with it; one it was given belongs to the giver.

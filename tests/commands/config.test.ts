@@ -16,6 +16,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ QUOTEGRAPH_API_TOKENS: 'short' })).toThrow(/QUOTEGRAPH_API_TOKENS/);
   });
+
+  test('DATABASE_READ_URL: one or more postgres:// URLs beside a DATABASE_URL, never echoed back', () => {
+    const primary = 'postgres://app:secret@db:5432/quotegraph';
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReadUrls).toEqual([]);
+    expect(
+      loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: ' postgres://r1/q , postgresql://r2:5433/q,' })
+        .databaseReadUrls,
+    ).toEqual(['postgres://r1/q', 'postgresql://r2:5433/q']);
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://r1/q' })).toThrow(/DATABASE_READ_URL needs DATABASE_URL/);
+    const wrong = () =>
+      loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://r1/q,mysql://pw:hunter2@r2/q' });
+    expect(wrong).toThrow(ConfigError);
+    expect(wrong).toThrow(/DATABASE_READ_URL: entry 2 must be a postgres:\/\/ URL/);
+    expect(wrong).not.toThrow(/hunter2/);
+    expect(() => loadConfig({ DATABASE_URL: primary, QUOTEGRAPH_READ_YOUR_WRITES_MS: '-1' })).toThrow(
+      /QUOTEGRAPH_READ_YOUR_WRITES_MS/,
+    );
+  });
 });
 
 describe('the data directory', () => {

@@ -74,7 +74,13 @@ process.once('exit', () => {
   for (const cluster of live) cluster.destroy();
 });
 
-export async function createCluster(options: { settings?: Record<string, string | number> } = {}): Promise<PgCluster> {
+export async function createCluster(
+  options: {
+    settings?: Record<string, string | number>;
+    /** A streaming replica of this running cluster (pg_basebackup -R) instead of a fresh initdb. */
+    replicaOf?: PgCluster;
+  } = {},
+): Promise<PgCluster> {
   if (!postgresBinaries()) throw new Error(`PostgreSQL binaries not found in ${PG_BIN} (set QUOTEGRAPH_PG_BIN)`);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'quotegraph-pg-'));
   const dataDir = path.join(root, 'data');
@@ -99,16 +105,36 @@ export async function createCluster(options: { settings?: Record<string, string 
   ].join(' ');
 
   try {
-    await pg('initdb', [
-      '-D',
-      dataDir,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '--encoding=UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-    ]);
+    if (options.replicaOf) {
+      // A copy of the primary taken over a replication connection (initdb's trust rules allow
+      // one from loopback), with standby.signal and primary_conninfo written (-R).
+      await pg('pg_basebackup', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(options.replicaOf.port),
+        '-U',
+        'postgres',
+        '-D',
+        dataDir,
+        '-R',
+        '-X',
+        'stream',
+        '--checkpoint=fast',
+        '--no-sync',
+      ]);
+    } else {
+      await pg('initdb', [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+        '--no-sync',
+      ]);
+    }
   } catch (error) {
     fs.rmSync(root, { recursive: true, force: true });
     throw error;

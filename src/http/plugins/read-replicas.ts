@@ -1,0 +1,141 @@
+// Routes each query operation to a read replica (src/db/replicas.ts) by setting the request's
+// `ctx.db`, the one handle every resolver and the compiled path read. Mutations, the reads
+// inside them and subscriptions keep the primary the context was built with.
+//
+// Read-your-writes: after a mutation the primary's WAL position (pg_current_wal_insert_lsn()) is
+// remembered for the client (src/graphql/client-key.ts) for `readYourWritesMs` and sent back as
+// `x-quotegraph-lsn`; that client's queries meanwhile go only to a replica that has replayed up
+// to it, else to the primary. A client whose next request may reach another process sends the
+// position back as `x-quotegraph-min-lsn`.
+//
+// A replica that fails on its connection is left alone for a while (logged once) and the
+// query runs again on the primary, so a replica going down never fails a query.
+import { getOperationAST, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Database } from '../../db/client.ts';
+import { type ReadRouter, formatLsn, parseLsn } from '../../db/replicas.ts';
+import { apiError, ErrorCode } from '../../errors.ts';
+import { clientKey } from '../../graphql/client-key.ts';
+import { classifyError } from './mask-errors.ts';
+
+export const LSN_HEADER = 'x-quotegraph-lsn';
+export const MIN_LSN_HEADER = 'x-quotegraph-min-lsn';
+
+/** Which replica answered the operation run with this context object (tests, debugging). */
+const answeredBy = new WeakMap<object, string | null>();
+export function readFrom(context: object): string | null | undefined {
+  return answeredBy.get(context);
+}
+
+function failedOnConnection(result: unknown): boolean {
+  if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return false;
+  const errors = (result as ExecutionResult).errors;
+  return !!errors?.some((error) => classifyError(error)?.extensions.code === ErrorCode.SERVICE_UNAVAILABLE);
+}
+
+/** Whether a mutation's answer says it may have written something. */
+function mayHaveWritten(result: unknown): boolean {
+  if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return true;
+  const { data, errors } = result as ExecutionResult;
+  if (!errors?.length) return true;
+  return !!data && Object.values(data).some((value) => value !== null);
+}
+
+interface RequestContext {
+  db: Database;
+  request: Request;
+  principal?: () => string | null;
+}
+
+export function useReadReplicas(
+  router: ReadRouter,
+  options: { readYourWritesMs: number; trustProxy: boolean; now?: () => number },
+): Plugin {
+  const now = options.now ?? Date.now;
+  /** Client key → the primary's position after its last write, and until when it counts. */
+  const recentWrites = new Map<string, { lsn: bigint; until: number }>();
+  /** The position sent back in the response header. */
+  const lsnOfResponse = new WeakMap<Request, bigint>();
+
+  const remember = (key: string, lsn: bigint) => {
+    if (recentWrites.size >= 10_000) {
+      const at = now();
+      for (const [other, entry] of recentWrites) if (entry.until <= at) recentWrites.delete(other);
+    }
+    const previous = recentWrites.get(key);
+    if (previous && previous.lsn > lsn) lsn = previous.lsn;
+    recentWrites.set(key, { lsn, until: now() + options.readYourWritesMs });
+  };
+
+  const writtenBy = (key: string): bigint | null => {
+    const entry = recentWrites.get(key);
+    if (!entry) return null;
+    if (entry.until > now()) return entry.lsn;
+    recentWrites.delete(key);
+    return null;
+  };
+
+  return {
+    async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName)?.operation;
+      const context = args.contextValue as unknown as RequestContext;
+      if (operation === 'mutation') {
+        setExecuteFn(async (executeArgs) => {
+          const result = await executeFn(executeArgs);
+          if (mayHaveWritten(result)) {
+            try {
+              const lsn = await router.primaryLsn();
+              if (lsn !== null) {
+                remember(clientKey(context.request, context, options.trustProxy), lsn);
+                const earlier = lsnOfResponse.get(context.request);
+                lsnOfResponse.set(context.request, earlier !== undefined && earlier > lsn ? earlier : lsn);
+              }
+            } catch {
+              // The primary went away after the write: the client's reads find out on their own.
+            }
+          }
+          return result;
+        });
+        return;
+      }
+      if (operation !== 'query') return;
+
+      const sent = context.request.headers.get(MIN_LSN_HEADER);
+      const asked = sent ? parseLsn(sent) : null;
+      if (sent && asked === null) {
+        setResultAndStopExecution({
+          errors: [
+            apiError(
+              ErrorCode.BAD_REQUEST,
+              `${MIN_LSN_HEADER} must be a WAL position such as 0/16B3748 (as ${LSN_HEADER} gives it).`,
+            ),
+          ],
+        });
+        return;
+      }
+      const own = writtenBy(clientKey(context.request, context, options.trustProxy));
+      const minLsn = own !== null && (asked === null || own > asked) ? own : asked;
+      const choice = await router.choose(minLsn);
+      context.db = choice.db;
+      answeredBy.set(context, choice.replica);
+      const replica = choice.replica;
+      if (replica === null) return;
+      setExecuteFn(async (executeArgs) => {
+        const result = await executeFn(executeArgs);
+        if (!failedOnConnection(result)) {
+          router.answered(replica);
+          return result;
+        }
+        router.failed(replica, (result as ExecutionResult).errors?.[0]);
+        // A fresh copy of the context: nothing the failed attempt cached (loaders, plans) is reused.
+        const again = { ...(executeArgs.contextValue as object), db: router.primary };
+        answeredBy.set(again, null);
+        return executeFn({ ...executeArgs, contextValue: again });
+      });
+    },
+    onResponse({ request, response }) {
+      const lsn = lsnOfResponse.get(request);
+      if (lsn !== undefined) response.headers.set(LSN_HEADER, formatLsn(lsn));
+    },
+  };
+}
