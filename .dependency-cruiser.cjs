@@ -52,7 +52,8 @@ module.exports = {
     },
     {
       name: 'ingest-writes-through-the-store',
-      comment: 'ingestion decides what to write and has src/store read and write it: no SQL, tables or query builder in src/ingest/',
+      comment:
+        'ingestion decides what to write and has src/store read and write it: no SQL, tables or query builder in src/ingest/',
       severity: 'error',
       from: { path: '^src/ingest/' },
       to: { path: ['^src/db/schema\\.ts$', '(^|/)node_modules/drizzle-orm/'], dependencyTypesNot: ['type-only'] },
