@@ -1,6 +1,6 @@
 // Pieces every mutation uses: input rules, running a store write, and payload shapes.
 import { z } from 'zod';
-import type { Executor, Written } from '../store/transaction.ts';
+import type { Executor } from '../store/transaction.ts';
 import { writeTransaction } from '../store/transaction.ts';
 import { builder, type Context } from './builder.ts';
 import { notFound } from '../errors.ts';
@@ -39,11 +39,10 @@ export const rules = {
  */
 export async function runWrite<T>(
   ctx: Pick<Context, 'db' | 'writeDeadline'>,
-  work: (tx: Executor) => Promise<Written<T>>,
+  work: (tx: Executor) => Promise<T>,
 ): Promise<T> {
   try {
-    const { result } = await writeTransaction(ctx.db, work, ctx.writeDeadline ? { deadline: ctx.writeDeadline } : {});
-    return result;
+    return await writeTransaction(ctx.db, work, ctx.writeDeadline ? { deadline: ctx.writeDeadline } : {});
   } catch (error) {
     throw fromDomainError(error);
   }

@@ -5,7 +5,6 @@ import type { Database } from '../db/client.ts';
 import type { ExtractedArticle, ExtractedOrganization, ExtractedPerson } from '../extract/types.ts';
 import { addArticleAffiliations } from '../store/affiliations.ts';
 import { upsertArticle } from '../store/articles.ts';
-import type { GraphChange } from '../store/change.ts';
 import { invalid } from '../store/errors.ts';
 import { replaceArticleLinks } from '../store/links.ts';
 import { articleReferences, replaceArticleMentions, type MentionTally } from '../store/mentions.ts';
@@ -31,8 +30,6 @@ export interface IngestResult {
   personIds: number[];
   organizationIds: number[];
   warnings: string[];
-  /** Everything the write touched, before and after: what cached responses it makes stale. */
-  change: GraphChange;
 }
 
 function checkOffsets(extracted: ExtractedArticle): void {
@@ -152,7 +149,7 @@ export async function ingestArticle(
         language: metadata.language || 'en',
       });
       const found = withSpeakers(extracted);
-      // What the article pointed at before: resolution prefers it, and it is part of the change.
+      // What the article pointed at before: resolution prefers it.
       const previous: PreviousLinks = article.created
         ? { personIds: new Set(), organizationIds: new Set() }
         : await articleReferences(tx, article.id);
@@ -184,13 +181,6 @@ export async function ingestArticle(
         personIds,
         organizationIds,
         warnings: [...warningsFor(extracted), ...entities.warnings],
-        change: {
-          articles: [article.id],
-          quotes: [...storedQuotes.ids, ...storedQuotes.removed],
-          people: new Set([...personIds, ...previous.personIds]),
-          organizations: new Set([...organizationIds, ...previous.organizationIds]),
-          publishers: [article.publisherId, article.previousPublisherId].filter((id): id is number => id !== null),
-        },
       };
     },
     options,

@@ -5,15 +5,7 @@ import { lookupKey } from '../db/lookup.ts';
 import { affiliations, organizations, people } from '../db/schema.ts';
 import { inBatches } from './batches.ts';
 import { found, invalid } from './errors.ts';
-import { sqlState, type Executor, type Written } from './transaction.ts';
-
-function affiliationChange(affiliation: { id: number; personId: number; organizationId: number }) {
-  return {
-    affiliations: [affiliation.id],
-    people: [affiliation.personId],
-    organizations: [affiliation.organizationId],
-  };
-}
+import { sqlState, type Executor } from './transaction.ts';
 
 /** A blank role is no role. */
 function roleOf(role: string | null | undefined): string | null {
@@ -24,7 +16,7 @@ function roleOf(role: string | null | undefined): string | null {
 export async function createAffiliation(
   tx: Executor,
   input: { personId: number; organizationId: number; role?: string | null },
-): Promise<Written<{ affiliationId: number }>> {
+): Promise<{ affiliationId: number }> {
   const { personId, organizationId } = input;
   found((await tx.select({ id: people.id }).from(people).where(eq(people.id, personId)))[0], 'person', 'person');
   found(
@@ -45,37 +37,34 @@ export async function createAffiliation(
       ),
     );
   const affiliationId = found(row, 'affiliation', '').id;
-  return { result: { affiliationId }, change: affiliationChange({ id: affiliationId, personId, organizationId }) };
+  return { affiliationId };
 }
 
 export async function updateAffiliation(
   tx: Executor,
   input: { id: number; role?: string | null },
-): Promise<Written<{ affiliationId: number }>> {
+): Promise<{ affiliationId: number }> {
   const { id } = input;
-  let row: { id: number; personId: number; organizationId: number } | undefined;
+  let row: { id: number } | undefined;
   try {
     [row] = await tx
       .update(affiliations)
       .set({ role: roleOf(input.role) })
       .where(eq(affiliations.id, id))
-      .returning({ id: affiliations.id, personId: affiliations.personId, organizationId: affiliations.organizationId });
+      .returning({ id: affiliations.id });
   } catch (error) {
     // The same person, organization and role twice: a wrong input, not a race worth retrying.
     if (sqlState(error) === '23505') throw invalid('This person already has this role there.', 'role');
     throw error;
   }
-  const affiliation = found(row, 'affiliation', 'id');
-  return { result: { affiliationId: id }, change: affiliationChange(affiliation) };
+  found(row, 'affiliation', 'id');
+  return { affiliationId: id };
 }
 
-export async function deleteAffiliation(tx: Executor, id: number): Promise<Written<{ affiliationId: number }>> {
-  const [row] = await tx
-    .delete(affiliations)
-    .where(eq(affiliations.id, id))
-    .returning({ id: affiliations.id, personId: affiliations.personId, organizationId: affiliations.organizationId });
-  const affiliation = found(row, 'affiliation', 'id');
-  return { result: { affiliationId: id }, change: affiliationChange(affiliation) };
+export async function deleteAffiliation(tx: Executor, id: number): Promise<{ affiliationId: number }> {
+  const [row] = await tx.delete(affiliations).where(eq(affiliations.id, id)).returning({ id: affiliations.id });
+  found(row, 'affiliation', 'id');
+  return { affiliationId: id };
 }
 
 /** Adds the roles an article gave; a role-less tie gives way to one with a role. */

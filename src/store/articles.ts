@@ -4,10 +4,9 @@ import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { slugify } from '../db/lookup.ts';
 import { articles, quotes } from '../db/schema.ts';
 import { found, invalid } from './errors.ts';
-import { articleReferences } from './mentions.ts';
 import { publisherIdFor } from './publishers.ts';
 import { allocateSlug } from './slugs.ts';
-import { lockKeys, type Executor, type Written } from './transaction.ts';
+import { lockKeys, type Executor } from './transaction.ts';
 
 /** Hash of the text with whitespace and case normalised: the identity of an article without URL. */
 export function contentHash(body: string): string {
@@ -52,7 +51,7 @@ export interface NewArticle {
   language?: string | null;
 }
 
-export async function createArticle(tx: Executor, input: NewArticle): Promise<Written<{ articleId: number }>> {
+export async function createArticle(tx: Executor, input: NewArticle): Promise<{ articleId: number }> {
   const hash = contentHash(input.body);
   if (input.url && (await urlTaken(tx, input.url))) throw invalid('Another article already has this URL.', 'url');
   if (!input.url && (await textTaken(tx, hash))) {
@@ -76,12 +75,8 @@ export async function createArticle(tx: Executor, input: NewArticle): Promise<Wr
       language: input.language ?? 'en',
       contentHash: hash,
     })
-    .returning({ id: articles.id, publisherId: articles.publisherId });
-  const created = found(row, 'article', '');
-  return {
-    result: { articleId: created.id },
-    change: { articles: [created.id], publishers: created.publisherId ? [created.publisherId] : [] },
-  };
+    .returning({ id: articles.id });
+  return { articleId: found(row, 'article', '').id };
 }
 
 /** Changes to an article: undefined leaves a field as it is, null clears it. */
@@ -96,10 +91,10 @@ export interface ArticleChanges {
   language?: string | null;
 }
 
-export async function updateArticle(tx: Executor, input: ArticleChanges): Promise<Written<{ articleId: number }>> {
+export async function updateArticle(tx: Executor, input: ArticleChanges): Promise<{ articleId: number }> {
   const { id } = input;
   const [current] = await tx
-    .select({ publisherId: articles.publisherId, url: articles.url, contentHash: articles.contentHash })
+    .select({ url: articles.url, contentHash: articles.contentHash })
     .from(articles)
     .where(eq(articles.id, id))
     .for('update');
@@ -121,43 +116,18 @@ export async function updateArticle(tx: Executor, input: ArticleChanges): Promis
       updatedAt: new Date(),
     })
     .where(eq(articles.id, id))
-    .returning({ sortAt: articles.sortAt, publisherId: articles.publisherId });
+    .returning({ sortAt: articles.sortAt });
   const after = found(updated, 'article', 'id');
   // Quotes carry their article's date for ordering; keep them in step.
-  const moved = await tx
-    .update(quotes)
-    .set({ articleSortAt: after.sortAt })
-    .where(eq(quotes.articleId, id))
-    .returning({ id: quotes.id });
-  return {
-    result: { articleId: id },
-    // A new date moves the article, and its quotes, in every date-ordered list.
-    change: {
-      articles: [id],
-      quotes: moved.map((quote) => quote.id),
-      publishers: [before.publisherId, after.publisherId].filter((value): value is number => value !== null),
-    },
-  };
+  await tx.update(quotes).set({ articleSortAt: after.sortAt }).where(eq(quotes.articleId, id));
+  return { articleId: id };
 }
 
 /** Deletes an article with its quotes, related links and mentions; people and organizations stay. */
-export async function deleteArticle(tx: Executor, id: number): Promise<Written<{ articleId: number }>> {
-  const references = await articleReferences(tx, id);
-  const [deleted] = await tx
-    .delete(articles)
-    .where(eq(articles.id, id))
-    .returning({ publisherId: articles.publisherId });
-  const { publisherId } = found(deleted, 'article', 'id');
-  return {
-    result: { articleId: id },
-    change: {
-      articles: [id],
-      quotes: references.quoteIds,
-      people: references.personIds,
-      organizations: references.organizationIds,
-      publishers: publisherId === null ? [] : [publisherId],
-    },
-  };
+export async function deleteArticle(tx: Executor, id: number): Promise<{ articleId: number }> {
+  const [deleted] = await tx.delete(articles).where(eq(articles.id, id)).returning({ id: articles.id });
+  found(deleted, 'article', 'id');
+  return { articleId: id };
 }
 
 /** An article as ingestion read it. */
@@ -178,8 +148,6 @@ export interface StoredArticleRow {
   id: number;
   sortAt: Date;
   created: boolean;
-  publisherId: number | null;
-  previousPublisherId: number | null;
 }
 
 /** Stores an ingested article: the one with its URL (or, without URL, its text) is updated in place. */
@@ -194,7 +162,7 @@ export async function upsertArticle(tx: Executor, article: IngestedArticle): Pro
   if (url) await lockKeys(tx, 'article-url', [url]);
   else await lockKeys(tx, 'article-text', [hash, bodyHash]);
   const [existing] = await tx
-    .select({ id: articles.id, publisherId: articles.publisherId })
+    .select({ id: articles.id })
     .from(articles)
     .where(url ? eq(articles.url, url) : and(isNull(articles.url), inArray(articles.contentHash, [hash, bodyHash])))
     .orderBy(desc(sql`${articles.contentHash} = ${hash}`))
@@ -217,7 +185,7 @@ export async function upsertArticle(tx: Executor, article: IngestedArticle): Pro
       .where(eq(articles.id, existing.id))
       .returning({ id: articles.id, sortAt: articles.sortAt });
     if (!row) throw new Error('the article disappeared while it was being updated');
-    return { ...row, created: false, publisherId: values.publisherId, previousPublisherId: existing.publisherId };
+    return { ...row, created: false };
   }
   const slug = await allocateSlug(tx, articles, slugify(article.title));
   const [row] = await tx
@@ -225,5 +193,5 @@ export async function upsertArticle(tx: Executor, article: IngestedArticle): Pro
     .values({ ...values, slug })
     .returning({ id: articles.id, sortAt: articles.sortAt });
   if (!row) throw new Error('the article could not be stored');
-  return { ...row, created: true, publisherId: values.publisherId, previousPublisherId: null };
+  return { ...row, created: true };
 }

@@ -7,7 +7,7 @@ import { affiliations, mentions, organizations, people, quotes } from '../db/sch
 import type { OrganizationKind } from '../extract/types.ts';
 import { found, invalid } from './errors.ts';
 import { allocateSlug } from './slugs.ts';
-import { lockKeys, type Executor, type Written } from './transaction.ts';
+import { lockKeys, type Executor } from './transaction.ts';
 
 export type EntityTable = typeof people | typeof organizations;
 export type EntityKind = 'person' | 'organization';
@@ -59,7 +59,7 @@ export async function lockEntityNames(
 export async function changeAliases(
   tx: Executor,
   input: { kind: EntityKind; id: number; alias: string; change: 'add' | 'remove' },
-): Promise<Written<{ id: number }>> {
+): Promise<{ id: number }> {
   const { kind, id } = input;
   const table = tableOf(kind);
   const key = lookupKey(input.alias);
@@ -81,7 +81,7 @@ export async function changeAliases(
     .update(table)
     .set({ aliases, ...lookupColumns(entity.name, aliases), updatedAt: new Date() })
     .where(eq(table.id, id));
-  return { result: { id }, change: kind === 'person' ? { people: [id] } : { organizations: [id] } };
+  return { id };
 }
 
 /** What a merge moved onto the kept entity. */
@@ -173,7 +173,7 @@ export async function mergeEntities(
   keepId: number,
   removeId: number,
   step?: MergeStep,
-): Promise<Written<MergeCounts>> {
+): Promise<MergeCounts> {
   await checkMergeSides(tx, kind, keepId, removeId);
   await lockEntityNames(tx, kind, [keepId, removeId]);
   const table = tableOf(kind);
@@ -214,13 +214,10 @@ export async function mergeEntities(
     })
     .where(eq(table.id, keepId));
   return {
-    result: {
-      quotes: movedQuotes.length,
-      affiliations: movedAffiliations,
-      mentions: movedMentions,
-      aliases: aliases.length - kept.aliases.length,
-    },
-    change: kind === 'person' ? { people: [keepId, removeId] } : { organizations: [keepId, removeId] },
+    quotes: movedQuotes.length,
+    affiliations: movedAffiliations,
+    mentions: movedMentions,
+    aliases: aliases.length - kept.aliases.length,
   };
 }
 

@@ -4,7 +4,7 @@ import { articles, relatedLinks } from '../db/schema.ts';
 import type { RelatedLinkKind } from '../extract/types.ts';
 import { inBatches } from './batches.ts';
 import { found } from './errors.ts';
-import type { Executor, Written } from './transaction.ts';
+import type { Executor } from './transaction.ts';
 
 /** Rewrites an article's related-link positions to 0..n-1, keeping their order. */
 async function renumberRelatedLinks(tx: Executor, articleId: number): Promise<void> {
@@ -27,10 +27,7 @@ export interface NewRelatedLink {
 }
 
 /** Adds a link after the article's others. */
-export async function createRelatedLink(
-  tx: Executor,
-  input: NewRelatedLink,
-): Promise<Written<{ relatedLinkId: number }>> {
+export async function createRelatedLink(tx: Executor, input: NewRelatedLink): Promise<{ relatedLinkId: number }> {
   const { articleId } = input;
   found(
     (await tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).for('update'))[0],
@@ -48,7 +45,7 @@ export async function createRelatedLink(
     })
     .returning({ id: relatedLinks.id });
   const relatedLinkId = found(row, 'related link', '').id;
-  return { result: { relatedLinkId }, change: { relatedLinks: [relatedLinkId], articles: [articleId] } };
+  return { relatedLinkId };
 }
 
 export interface RelatedLinkChanges {
@@ -58,10 +55,7 @@ export interface RelatedLinkChanges {
   kind?: RelatedLinkKind | null;
 }
 
-export async function updateRelatedLink(
-  tx: Executor,
-  input: RelatedLinkChanges,
-): Promise<Written<{ relatedLinkId: number }>> {
+export async function updateRelatedLink(tx: Executor, input: RelatedLinkChanges): Promise<{ relatedLinkId: number }> {
   const { id } = input;
   const [row] = await tx
     .update(relatedLinks)
@@ -71,20 +65,20 @@ export async function updateRelatedLink(
       ...(input.kind ? { kind: input.kind } : {}),
     })
     .where(eq(relatedLinks.id, id))
-    .returning({ id: relatedLinks.id, articleId: relatedLinks.articleId });
-  const link = found(row, 'related link', 'id');
-  return { result: { relatedLinkId: id }, change: { relatedLinks: [id], articles: [link.articleId] } };
+    .returning({ id: relatedLinks.id });
+  found(row, 'related link', 'id');
+  return { relatedLinkId: id };
 }
 
 /** Deletes a link; the others close up. */
-export async function deleteRelatedLink(tx: Executor, id: number): Promise<Written<{ relatedLinkId: number }>> {
+export async function deleteRelatedLink(tx: Executor, id: number): Promise<{ relatedLinkId: number }> {
   const [deleted] = await tx
     .delete(relatedLinks)
     .where(eq(relatedLinks.id, id))
     .returning({ articleId: relatedLinks.articleId });
   const { articleId } = found(deleted, 'related link', 'id');
   await renumberRelatedLinks(tx, articleId);
-  return { result: { relatedLinkId: id }, change: { relatedLinks: [id], articles: [articleId] } };
+  return { relatedLinkId: id };
 }
 
 /** Makes the article's links exactly these, in this order, keeping the ids of those at the same positions. */

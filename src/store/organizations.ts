@@ -8,7 +8,7 @@ import type { OrganizationKind } from '../extract/types.ts';
 import { distinctAliases, lockEntityNames, mergeEntities, type MergeCounts } from './entities.ts';
 import { found, invalid } from './errors.ts';
 import { allocateSlug } from './slugs.ts';
-import { lockKeys, type Executor, type Written } from './transaction.ts';
+import { lockKeys, type Executor } from './transaction.ts';
 
 /** True when `ancestorId` is `organizationId` or above it in the hierarchy. */
 async function isAncestorOrSelf(tx: Executor, ancestorId: number, organizationId: number): Promise<boolean> {
@@ -39,10 +39,7 @@ export interface NewOrganization {
   parentId?: number | null;
 }
 
-export async function createOrganization(
-  tx: Executor,
-  input: NewOrganization,
-): Promise<Written<{ organizationId: number }>> {
+export async function createOrganization(tx: Executor, input: NewOrganization): Promise<{ organizationId: number }> {
   const aliases = distinctAliases(input.name, input.aliases ?? []);
   const parentId = input.parentId ?? null;
   await lockKeys(tx, 'organization', lookupKeys(input.name, aliases));
@@ -61,7 +58,7 @@ export async function createOrganization(
     })
     .returning({ id: organizations.id });
   const organizationId = found(row, 'organization', '').id;
-  return { result: { organizationId }, change: { organizations: [organizationId, ...(parentId ? [parentId] : [])] } };
+  return { organizationId };
 }
 
 /** Changes to an organization: undefined leaves a field as it is; a null parent makes it top-level. */
@@ -77,7 +74,7 @@ export interface OrganizationChanges {
 export async function updateOrganization(
   tx: Executor,
   input: OrganizationChanges,
-): Promise<Written<{ organizationId: number }>> {
+): Promise<{ organizationId: number }> {
   const { id } = input;
   await lockEntityNames(tx, 'organization', [id], lookupKeys(input.name ?? '', input.aliases ?? []));
   const [current] = await tx.select().from(organizations).where(eq(organizations.id, id)).for('update');
@@ -109,16 +106,15 @@ export async function updateOrganization(
       updatedAt: new Date(),
     })
     .where(eq(organizations.id, id));
-  const parents = [organization.parentId, parentId].filter((value): value is number => value !== null);
-  return { result: { organizationId: id }, change: { organizations: [id, ...parents] } };
+  return { organizationId: id };
 }
 
 /** Deletes an organization with its affiliations and mentions; quotes stay without a speaker, children become top-level. */
-export async function deleteOrganization(tx: Executor, id: number): Promise<Written<{ organizationId: number }>> {
+export async function deleteOrganization(tx: Executor, id: number): Promise<{ organizationId: number }> {
   await lockEntityNames(tx, 'organization', [id]);
   const deleted = await tx.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id });
   found(deleted[0], 'organization', 'id');
-  return { result: { organizationId: id }, change: { organizations: [id] } };
+  return { organizationId: id };
 }
 
 /**
@@ -141,10 +137,6 @@ async function mergeTree(tx: Executor, keepId: number, removeId: number): Promis
 }
 
 /** Folds `removeId` into `keepId` (see mergeEntities), child organizations and its place in the tree included. */
-export async function mergeOrganizations(
-  tx: Executor,
-  keepId: number,
-  removeId: number,
-): Promise<Written<MergeCounts>> {
+export async function mergeOrganizations(tx: Executor, keepId: number, removeId: number): Promise<MergeCounts> {
   return mergeEntities(tx, 'organization', keepId, removeId, mergeTree);
 }

@@ -6,12 +6,12 @@ import { people } from '../db/schema.ts';
 import { distinctAliases, lockEntityNames, mergeEntities, type MergeCounts } from './entities.ts';
 import { found } from './errors.ts';
 import { allocateSlug } from './slugs.ts';
-import { lockKeys, type Executor, type Written } from './transaction.ts';
+import { lockKeys, type Executor } from './transaction.ts';
 
 export async function createPerson(
   tx: Executor,
   input: { name: string; aliases?: readonly string[] | null; description?: string | null },
-): Promise<Written<{ personId: number }>> {
+): Promise<{ personId: number }> {
   const aliases = distinctAliases(input.name, input.aliases ?? []);
   await lockKeys(tx, 'person', lookupKeys(input.name, aliases));
   const slug = await allocateSlug(tx, people, slugify(input.name));
@@ -26,7 +26,7 @@ export async function createPerson(
     })
     .returning({ id: people.id });
   const personId = found(row, 'person', '').id;
-  return { result: { personId }, change: { people: [personId] } };
+  return { personId };
 }
 
 /** Changes to a person: undefined leaves a field as it is. A new name keeps the old one as an alias. */
@@ -37,7 +37,7 @@ export interface PersonChanges {
   description?: string | null;
 }
 
-export async function updatePerson(tx: Executor, input: PersonChanges): Promise<Written<{ personId: number }>> {
+export async function updatePerson(tx: Executor, input: PersonChanges): Promise<{ personId: number }> {
   const { id } = input;
   await lockEntityNames(tx, 'person', [id], lookupKeys(input.name ?? '', input.aliases ?? []));
   const [current] = await tx.select().from(people).where(eq(people.id, id)).for('update');
@@ -58,18 +58,18 @@ export async function updatePerson(tx: Executor, input: PersonChanges): Promise<
       updatedAt: new Date(),
     })
     .where(eq(people.id, id));
-  return { result: { personId: id }, change: { people: [id] } };
+  return { personId: id };
 }
 
 /** Deletes a person with their affiliations and mentions; their quotes stay, without a speaker. */
-export async function deletePerson(tx: Executor, id: number): Promise<Written<{ personId: number }>> {
+export async function deletePerson(tx: Executor, id: number): Promise<{ personId: number }> {
   await lockEntityNames(tx, 'person', [id]);
   const deleted = await tx.delete(people).where(eq(people.id, id)).returning({ id: people.id });
   found(deleted[0], 'person', 'id');
-  return { result: { personId: id }, change: { people: [id] } };
+  return { personId: id };
 }
 
 /** Folds `removeId` into `keepId` (see mergeEntities): people have nothing of their own to move. */
-export async function mergePeople(tx: Executor, keepId: number, removeId: number): Promise<Written<MergeCounts>> {
+export async function mergePeople(tx: Executor, keepId: number, removeId: number): Promise<MergeCounts> {
   return mergeEntities(tx, 'person', keepId, removeId);
 }

@@ -3,20 +3,14 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { articles, organizations, people, quotes } from '../db/schema.ts';
 import type { QuoteKind } from '../extract/types.ts';
-import type { GraphChange } from './change.ts';
 import { found, invalid } from './errors.ts';
 import { inBatches } from './batches.ts';
-import type { Executor, Written } from './transaction.ts';
+import type { Executor } from './transaction.ts';
 
 /** Who said it: a person or an organization, by id. */
 export interface SpeakerRef {
   kind: 'person' | 'organization';
   id: number;
-}
-
-interface SpeakerColumns {
-  speakerPersonId?: number | null;
-  speakerOrganizationId?: number | null;
 }
 
 /**
@@ -45,18 +39,6 @@ async function speakerColumns(tx: Executor, speaker: SpeakerRef | null, path: st
     : { speakerPersonId: null, speakerOrganizationId: speaker.id };
 }
 
-/** A quote, its article, and every speaker it had or has now. */
-function quoteChange(quoteId: number, articleId: number, speakers: SpeakerColumns[]): GraphChange {
-  return {
-    quotes: [quoteId],
-    articles: [articleId],
-    people: speakers.flatMap((speaker) => (speaker.speakerPersonId ? [speaker.speakerPersonId] : [])),
-    organizations: speakers.flatMap((speaker) =>
-      speaker.speakerOrganizationId ? [speaker.speakerOrganizationId] : [],
-    ),
-  };
-}
-
 /** The span must lie inside the body and hold exactly the quote's text. */
 function checkSpan(body: string, text: string, start: number, end: number) {
   if (end > body.length) throw invalid(`endOffset is past the end of the article body (${body.length}).`, 'endOffset');
@@ -78,7 +60,7 @@ export interface NewQuote {
   confidence?: number | null;
 }
 
-export async function createQuote(tx: Executor, input: NewQuote): Promise<Written<{ quoteId: number }>> {
+export async function createQuote(tx: Executor, input: NewQuote): Promise<{ quoteId: number }> {
   const { articleId } = input;
   const [article] = await tx
     .select({ body: articles.body, sortAt: articles.sortAt })
@@ -107,7 +89,7 @@ export async function createQuote(tx: Executor, input: NewQuote): Promise<Writte
     .returning({ id: quotes.id });
   await renumberQuotes(tx, articleId);
   const quoteId = found(row, 'quote', '').id;
-  return { result: { quoteId }, change: quoteChange(quoteId, articleId, [speaker]) };
+  return { quoteId };
 }
 
 /** Changes to a quote: undefined leaves a field as it is; a null speaker removes it. */
@@ -123,7 +105,7 @@ export interface QuoteChanges {
   confidence?: number | null;
 }
 
-export async function updateQuote(tx: Executor, input: QuoteChanges): Promise<Written<{ quoteId: number }>> {
+export async function updateQuote(tx: Executor, input: QuoteChanges): Promise<{ quoteId: number }> {
   const { id } = input;
   const [current] = await tx.select().from(quotes).where(eq(quotes.id, id)).for('update');
   const quote = found(current, 'quote', 'id');
@@ -149,18 +131,14 @@ export async function updateQuote(tx: Executor, input: QuoteChanges): Promise<Wr
     })
     .where(eq(quotes.id, id));
   if (start !== quote.startOffset || end !== quote.endOffset) await renumberQuotes(tx, quote.articleId);
-  return { result: { quoteId: id }, change: quoteChange(id, quote.articleId, [quote, speaker]) };
+  return { quoteId: id };
 }
 
-export async function deleteQuote(tx: Executor, id: number): Promise<Written<{ quoteId: number }>> {
-  const [deleted] = await tx.delete(quotes).where(eq(quotes.id, id)).returning({
-    articleId: quotes.articleId,
-    speakerPersonId: quotes.speakerPersonId,
-    speakerOrganizationId: quotes.speakerOrganizationId,
-  });
+export async function deleteQuote(tx: Executor, id: number): Promise<{ quoteId: number }> {
+  const [deleted] = await tx.delete(quotes).where(eq(quotes.id, id)).returning({ articleId: quotes.articleId });
   const quote = found(deleted, 'quote', 'id');
   await renumberQuotes(tx, quote.articleId);
-  return { result: { quoteId: id }, change: quoteChange(id, quote.articleId, [quote]) };
+  return { quoteId: id };
 }
 
 /** A quote of an ingested article, speaker already resolved to stored ids. */
@@ -184,12 +162,9 @@ export async function replaceArticleQuotes(
   tx: Executor,
   article: { id: number; sortAt: Date },
   list: readonly ArticleQuote[],
-): Promise<{ ids: number[]; removed: number[] }> {
-  const removed = await tx
-    .delete(quotes)
-    .where(and(eq(quotes.articleId, article.id), gte(quotes.position, list.length)))
-    .returning({ id: quotes.id });
-  if (list.length === 0) return { ids: [], removed: removed.map((row) => row.id) };
+): Promise<{ ids: number[] }> {
+  await tx.delete(quotes).where(and(eq(quotes.articleId, article.id), gte(quotes.position, list.length)));
+  if (list.length === 0) return { ids: [] };
   const rows = list.map((quote, position) => ({
     ...quote,
     articleId: article.id,
@@ -217,8 +192,5 @@ export async function replaceArticleQuotes(
       })
       .returning({ id: quotes.id, position: quotes.position }),
   );
-  return {
-    ids: stored.sort((a, b) => a.position - b.position).map((row) => row.id),
-    removed: removed.map((row) => row.id),
-  };
+  return { ids: stored.sort((a, b) => a.position - b.position).map((row) => row.id) };
 }

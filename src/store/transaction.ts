@@ -20,7 +20,6 @@
 // connection, so its transactions never overlap.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import type { GraphChange } from './change.ts';
 
 /** The database or a transaction on it: what store functions run their statements on. */
 export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute' | 'query'>;
@@ -64,12 +63,6 @@ export interface WriteOptions {
 }
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-/** What a store function returns: its answer, and the rows it created, changed or deleted. */
-export interface Written<T> {
-  result: T;
-  change: GraphChange;
-}
 
 /** Runs `work` in one transaction, again from the start when a concurrent write got in its way. */
 export async function writeTransaction<T>(

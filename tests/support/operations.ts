@@ -137,10 +137,13 @@ function connectionArgs(field: GraphQLField<unknown, unknown>): fc.Arbitrary<str
   return fc
     .record({
       first: fc.option(fc.constantFrom(0, 1, 2, 3, 5), { freq: 3 }),
+      // Sometimes the last rows instead: a backward page.
+      backward: fc.boolean(),
       kind: kind ? fc.option(fc.constantFrom(...QUOTE_KINDS), { freq: 2 }) : fc.constant(null),
     })
-    .map(({ first, kind: k }) => {
-      const parts = [first === null ? '' : `first: ${first}`, k ? `kind: ${k}` : ''].filter(Boolean);
+    .map(({ first, backward, kind: k }) => {
+      const size = first === null ? '' : `${backward ? 'last' : 'first'}: ${first}`;
+      const parts = [size, k ? `kind: ${k}` : ''].filter(Boolean);
       return parts.length ? `(${parts.join(', ')})` : '';
     });
 }
@@ -176,6 +179,10 @@ function rootArguments(name: string, g: StoredGraph): fc.Arbitrary<Record<string
   const anyId = fc.constantFrom(...(Object.keys(g.ids) as (keyof StoredGraph['ids'])[])).chain(id);
   const date = fc.constantFrom(...DATES);
   const first = fc.option(fc.constantFrom(0, 1, 2, 4, 20, 100), { freq: 3 });
+  // A page from the end of the list instead, for the lists the compiled path answers.
+  const last = fc.option(fc.constantFrom(0, 1, 2, 4, 20), { freq: 3, nil: undefined });
+  const oneSize = <T extends { first: unknown; last?: unknown }>(args: T) =>
+    args.last === undefined ? args : { ...args, first: null };
   const orderBy = fc.option(fc.constantFrom(new Enum('NEWEST'), new Enum('OLDEST')), { freq: 2 });
   const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { freq: 2, nil: undefined });
   const entity = fc.oneof(id('Person'), id('Organization'));
@@ -200,42 +207,48 @@ function rootArguments(name: string, g: StoredGraph): fc.Arbitrary<Record<string
     case 'nodes':
       return fc.array(anyId, { maxLength: 4 }).map((ids) => ({ ids }));
     case 'articles':
-      return fc.record({
-        first,
-        orderBy,
-        filter: optional(
-          fc.record(
-            {
-              mentions: entity,
-              publisher: drawn(g.slugs.Publisher, 'no-such-publisher'),
-              publishedAfter: date,
-              publishedBefore: date,
-              search: fc.constantFrom(...g.words),
-            },
-            { requiredKeys: [] },
+      return fc
+        .record({
+          first,
+          last,
+          orderBy,
+          filter: optional(
+            fc.record(
+              {
+                mentions: entity,
+                publisher: drawn(g.slugs.Publisher, 'no-such-publisher'),
+                publishedAfter: date,
+                publishedBefore: date,
+                search: fc.constantFrom(...g.words),
+              },
+              { requiredKeys: [] },
+            ),
           ),
-        ),
-      });
+        })
+        .map(oneSize);
     case 'quotes':
-      return fc.record({
-        first,
-        orderBy,
-        filter: optional(
-          fc.record(
-            {
-              speaker: entity,
-              speakerName: fc.constantFrom(...g.names),
-              organization: id('Organization'),
-              article: id('Article'),
-              kind: fc.constantFrom(...QUOTE_KINDS).map((k) => new Enum(k)),
-              search: fc.constantFrom(...g.words),
-              publishedAfter: date,
-              publishedBefore: date,
-            },
-            { requiredKeys: [] },
+      return fc
+        .record({
+          first,
+          last,
+          orderBy,
+          filter: optional(
+            fc.record(
+              {
+                speaker: entity,
+                speakerName: fc.constantFrom(...g.names),
+                organization: id('Organization'),
+                article: id('Article'),
+                kind: fc.constantFrom(...QUOTE_KINDS).map((k) => new Enum(k)),
+                search: fc.constantFrom(...g.words),
+                publishedAfter: date,
+                publishedBefore: date,
+              },
+              { requiredKeys: [] },
+            ),
           ),
-        ),
-      });
+        })
+        .map(oneSize);
     case 'people':
       return fc.record({
         first,

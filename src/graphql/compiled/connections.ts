@@ -4,7 +4,7 @@
 import { and, sql, type Column, type SQL } from 'drizzle-orm';
 import { getArgumentValues, getNamedType, isObjectType, visit, type FieldNode, type GraphQLField } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
-import { afterCursor, cursorJson, cursorTag } from './cursors.ts';
+import { afterCursor, cursorJson, cursorTag, type CursorTag } from './cursors.ts';
 import { tableOf, type Order, type RelationModel, type RelationQuery } from './schema-model.ts';
 import { collectFields, MAX_KEYS, nextAlias, subSelections, type Scope } from './selection.ts';
 import { quoteLiteral, Statement, Template, unsupported, type Variables } from './statement.ts';
@@ -130,10 +130,24 @@ export function compileConnection(
   const nodeColumns = Object.values(tableOf(nodeType).columns);
   const columnNamed = (name: string): Column =>
     nodeColumns.find((column) => column.name === name) ?? unsupported(`ordering column ${name}`);
+  // A root field's orders are fixed lists (orders.ts): their columns and cursor tags are worked
+  // out once per plan, not on every request. A nested field's order is read per request anyway.
+  const orderColumns = new WeakMap<readonly Order[], { columns: Column[]; tags: CursorTag[] }>();
+  const columnsOf = (order: readonly Order[]) => {
+    let known = orderColumns.get(order);
+    if (!known) {
+      const columns = order.map(([name]) => columnNamed(name));
+      known = { columns, tags: columns.map(cursorTag) };
+      orderColumns.set(order, known);
+    }
+    return known;
+  };
 
   /** The text of the connection for its arguments, nested node objects included. */
   const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
     let first: number;
+    /** The connection's own order (a root field's is one list for every request). */
+    let ownOrder: readonly Order[];
     /** The order the rows are read in: the connection's own, or its opposite for a backward page. */
     let orderBy: readonly Order[];
     const backward = isBackward(args);
@@ -144,9 +158,10 @@ export function compileConnection(
       source = root(args);
       if (!source.keyedOnly) s.planPerValue();
       const order = source.orderBy;
+      ownOrder = order;
       orderBy = backward ? opposite(order) : order;
       // The root table is not aliased: its columns are the node table's own.
-      const columns = order.map(([name]) => columnNamed(name));
+      const { columns } = columnsOf(order);
       // Rows before a cursor are the rows after it in the opposite order.
       const keysets = [
         ...(args.after != null ? [afterCursor(args.after, order, columns)] : []),
@@ -163,6 +178,7 @@ export function compileConnection(
       // The declared query's limit is one row past the page (how the ordinary path sees a next page).
       first = (nested.limit ?? unsupported('a connection without a limit')) - 1;
       orderBy = nested.orderBy;
+      ownOrder = orderBy;
       if (!orderBy.length) unsupported(`${field.name}: no declared order`);
     }
     const relationWhere = nested?.where;
@@ -186,7 +202,8 @@ export function compileConnection(
       page,
     );
     const onPage = wantsPageInfo ? ` filter (where ${page}.rn <= ${first})` : '';
-    const tags = orderBy.map(([name]) => cursorTag(columnNamed(name)));
+    // Turning an order round changes no column, so the tags of the connection's own order serve.
+    const tags = columnsOf(ownOrder).tags;
     const reversed = orderText(
       orderBy.map(([, direction], index) => [`o${index}`, direction === 'asc' ? 'desc' : 'asc'] as const),
       page,
