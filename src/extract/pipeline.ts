@@ -49,13 +49,13 @@ export function readArticle(input: ExtractInput): { findings: Findings; reading:
   const text = analyseText(cleaned.paragraphs, reading.pack, MAX_ANALYSED_CHARS);
   const firstLook = indexArticle(text, findNameMentions(text));
   markOrganizationsByContext(firstLook);
-  const entities = resolveEntities(firstLook.mentions, personEvidence(firstLook));
+  const entities = resolveEntities(firstLook.mentions, personEvidence(firstLook), reading.pack);
   const index = indexArticle(text, withSurnameReferences(text, firstLook.mentions, entities));
   applyNicknames(index, entities);
   inferGendersFromPronouns(index, entities);
   mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption], reading.pack);
   const home = datelinePlace(text);
-  mergeShortOrganizationNames(entities, home);
+  mergeShortOrganizationNames(entities, home, reading.pack);
   const roles = findRoles(index, entities, home);
   const quoted = findSpeechWithoutVerb(index, entities, findQuotedSpeech(index));
   const reported = withoutOverlap(findReportedSpeech(index, quoted), quoted);

@@ -2,7 +2,7 @@
 // named as a subject and followed by "he"/"his" (or "she"/"her") before anyone
 // else is named is probably that gender. Used only where gender was unknown.
 
-import type { Gender } from '../language/en/roles.ts';
+import type { Gender } from '../language/pack.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { PersonEntity } from './entity-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
