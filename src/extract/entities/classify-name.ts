@@ -15,30 +15,6 @@ export interface NameVerdict {
   weak: boolean;
 }
 
-const PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'der',
-  'den',
-  'van',
-  'von',
-  'la',
-  'le',
-  'du',
-  'dos',
-  'das',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'y',
-  'ter',
-  'zu',
-]);
-
 export function classifyName(
   words: readonly string[],
   titleLowers: readonly string[],
@@ -89,7 +65,7 @@ function personVerdict(
   lang: LanguagePack,
 ): NameVerdict | null {
   const text = words.join(' ');
-  const core = words.filter((w) => !PARTICLES.has(w.toLowerCase()) && !/^\p{Lu}\.$/u.test(w));
+  const core = words.filter((w) => !lang.names.particles.has(w.toLowerCase()) && !/^\p{Lu}\.$/u.test(w));
   const first = core[0]?.toLowerCase() ?? '';
   const last = core[core.length - 1]?.toLowerCase() ?? '';
   const gender = core.length >= 2 || titled ? (lang.names.givenNameGender(first) ?? null) : null;

@@ -19,7 +19,7 @@ export function mergeHeaderNames(
     if (!text) continue;
     for (const m of findNameMentions(analyseText([text], language, MAX_HEADER_CHARS), { includeHeadings: true })) {
       if (m.kind !== 'person' || m.nameTokens.length < 2) continue;
-      const parts = nameParts(m.nameTokens);
+      const parts = nameParts(m.nameTokens, language);
       const written = m.nameTokens.join(' ');
       const owner =
         entities.people.find((p) => p.given === parts.given && p.surname === parts.surname) ??

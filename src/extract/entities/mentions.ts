@@ -9,29 +9,6 @@ import { type ClassifiedRuns, classifyRun } from './classify-run.ts';
 import type { NameMention } from './mention-types.ts';
 
 /** Lower-case words allowed inside a name: particles and organization connectors. */
-const NAME_PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'der',
-  'den',
-  'van',
-  'von',
-  'la',
-  'le',
-  'du',
-  'dos',
-  'das',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'y',
-  'ter',
-  'zu',
-]);
 const ORG_CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'the']);
 
 /** Runs longer than this are shouted headlines, not names. */
@@ -100,7 +77,7 @@ function capitalisedRun(tokens: Token[], i: number, lang: LanguagePack): { start
       end++;
       continue;
     }
-    if ((NAME_PARTICLES.has(t.text) || ORG_CONNECTORS.has(t.lower)) && continuesName(tokens, end, lang)) {
+    if ((lang.names.particles.has(t.text) || ORG_CONNECTORS.has(t.lower)) && continuesName(tokens, end, lang)) {
       end++;
       continue;
     }
@@ -167,7 +144,7 @@ function particleOpensName(tokens: Token[], i: number, lang: LanguagePack): bool
     !!t &&
     !!next &&
     !t.cap &&
-    NAME_PARTICLES.has(t.text) &&
+    lang.names.particles.has(t.text) &&
     next.cap &&
     next.isWord &&
     next.start - t.end === 1 &&
@@ -209,11 +186,11 @@ function splitRun(
   while (s < end) {
     const t = tokens[s];
     if (!t?.isWord) break;
-    if (NAME_PARTICLES.has(t.lower) && tokens[s + 1]?.cap) break; // "De Blasio", "de Blasio"
+    if (lang.names.particles.has(t.lower) && tokens[s + 1]?.cap) break; // "De Blasio", "de Blasio"
     const leadingWord =
       lang.words.isFunctionWord(t.lower) && !lang.roles.honorifics.has(t.lower) && !lang.roles.nameTitles.has(t.lower);
     // Particles open names ("El Paso", "de Blasio"); connectors such as "of" and "and" do not.
-    const connector = ORG_CONNECTORS.has(t.lower) && !NAME_PARTICLES.has(t.lower);
+    const connector = ORG_CONNECTORS.has(t.lower) && !lang.names.particles.has(t.lower);
     if (!(leadingWord || connector)) break;
     s++;
   }

@@ -7,28 +7,6 @@ import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts
 import type { NameMention } from './mention-types.ts';
 import { mergeMisspelledSurnames, mergeNearDuplicates, push } from './near-duplicates.ts';
 
-const PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'der',
-  'den',
-  'van',
-  'von',
-  'la',
-  'le',
-  'du',
-  'dos',
-  'das',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'ter',
-  'zu',
-]);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 export interface ResolvedEntities {
@@ -44,10 +22,11 @@ interface NameParts {
   size: number;
 }
 
-export function nameParts(words: readonly string[]): NameParts {
+export function nameParts(words: readonly string[], lang: LanguagePack): NameParts {
   const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
   let surnameStart = core.length - 1;
-  while (surnameStart > 0 && PARTICLES.has((core[surnameStart - 1] ?? '').toLowerCase())) surnameStart--;
+  while (surnameStart > 0 && lang.names.surnameParticles.has((core[surnameStart - 1] ?? '').toLowerCase()))
+    surnameStart--;
   const surname = core.slice(Math.max(0, surnameStart)).join(' ').toLowerCase();
   const givenWords = core.slice(0, Math.max(0, surnameStart)).filter((w) => !/^\p{Lu}\.?$/u.test(w));
   const given = givenWords.length > 0 ? (givenWords[0] ?? '').toLowerCase() : null;
@@ -80,16 +59,16 @@ export function resolveEntities(
     return person;
   };
   for (const m of personMentions) {
-    const parts = nameParts(m.nameTokens);
+    const parts = nameParts(m.nameTokens, lang);
     if (parts.given === null || (m.kind === 'unknown' && !personLike(m))) continue;
     const person = byFullName.get(`${parts.given} ${parts.surname}`) ?? endings.find(m) ?? create(m, parts);
     attach(person, m, entityOf, lang);
     endings.add(person);
   }
-  const surnameOwners = new SurnameOwners(people);
+  const surnameOwners = new SurnameOwners(people, lang);
   for (const m of personMentions) {
     if (entityOf.has(m)) continue;
-    const parts = nameParts(m.nameTokens);
+    const parts = nameParts(m.nameTokens, lang);
     if (isFamilyPlural(bySurname, m)) continue;
     if (m.kind === 'unknown' && m.nameTokens.length > 1 && !personLike(m)) continue;
     const sameSurname = bySurname.get(parts.surname) ?? [];
@@ -154,7 +133,7 @@ function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention,
   person.mentions.push(m);
   entityOf.set(m, person);
   const written = m.nameTokens.join(' ');
-  const parts = nameParts(m.nameTokens);
+  const parts = nameParts(m.nameTokens, lang);
   // The canonical name is the fullest form seen ("John D. Podesta" over "John Podesta").
   if (parts.given !== null && (person.given === null || m.nameTokens.length > person.name.split(' ').length)) {
     if (person.given === null) person.given = parts.given;
@@ -211,12 +190,16 @@ class SurnameOwners {
   /** Each surname's owner seen first, counting bare mentions attached so far. */
   private readonly first = new Map<string, { at: number; person: PersonEntity }>();
 
-  constructor(people: readonly PersonEntity[]) {
+  constructor(
+    people: readonly PersonEntity[],
+    private readonly lang: LanguagePack,
+  ) {
     for (const p of people) {
       if (p.given === null) continue;
       push(this.owners, p.surname, p);
       for (const m of p.mentions) {
-        if (nameParts(m.nameTokens).given !== null) push(this.fullMentions, p.surname, { at: m.start, person: p });
+        if (nameParts(m.nameTokens, this.lang).given !== null)
+          push(this.fullMentions, p.surname, { at: m.start, person: p });
         this.seen(p, m.start);
       }
     }

@@ -92,6 +92,10 @@ export interface LanguagePack {
     countryOf(form: string): string | undefined;
     countryAdjective(country: string): string | undefined;
     isDemonym(lower: string): boolean;
+    /** Lower-case words inside a person's name: "van", "de", "bin". */
+    particles: ReadonlySet<string>;
+    /** The particles a surname may start with (not the ones that join two surnames, like Spanish "y"). */
+    surnameParticles: ReadonlySet<string>;
     placeNameOpeners: ReadonlySet<string>;
     placeNameHeads: ReadonlySet<string>;
     governmentUnits: ReadonlySet<string>;

@@ -24,7 +24,9 @@ import {
   isKnownGivenName,
   isKnownSurname,
   lexiconTags,
+  NAME_PARTICLES,
   placeKind,
+  SURNAME_PARTICLES,
 } from './names.ts';
 import {
   canonicalSpelling,
@@ -107,6 +109,8 @@ export const english: LanguagePack = {
     countryOf,
     countryAdjective,
     isDemonym,
+    particles: NAME_PARTICLES,
+    surnameParticles: SURNAME_PARTICLES,
     placeNameOpeners: PLACE_NAME_OPENERS,
     placeNameHeads: PLACE_NAME_HEADS,
     governmentUnits: GOVERNMENT_UNITS,
