@@ -1,6 +1,7 @@
 // Names in the headline, dek and caption are not in the body, but they can
 // tell us a spelling ("Seth Rogan" in a caption is the body's Seth Rogen).
 
+import { copyEntities } from './copy.ts';
 import type { LanguagePack } from '../language/pack.ts';
 import { analyseText } from '../text/document.ts';
 import { editDistanceAtMostOne } from './near-duplicates.ts';
@@ -11,10 +12,11 @@ import { findNameMentions } from './mentions.ts';
 const MAX_HEADER_CHARS = 2000;
 
 export function mergeHeaderNames(
-  entities: ResolvedEntities,
+  given: ResolvedEntities,
   headerTexts: ReadonlyArray<string | null>,
   language: LanguagePack,
-): void {
+): ResolvedEntities {
+  const entities = copyEntities(given);
   for (const text of headerTexts) {
     if (!text) continue;
     for (const m of findNameMentions(analyseText([text], language, MAX_HEADER_CHARS), { includeHeadings: true })) {
@@ -33,4 +35,5 @@ export function mergeHeaderNames(
       if (owner && written !== owner.name) owner.aliases.add(written);
     }
   }
+  return entities;
 }

@@ -136,7 +136,8 @@ const BODY_NOUNS = new Set([
 const APPOSITIVE_REACH = 7;
 
 /** Turns mentions that only context shows to be organizations into organizations. */
-export function markOrganizationsByContext(index: ArticleIndex): void {
+export function markOrganizationsByContext(given: ArticleIndex): ArticleIndex {
+  const index = withCopiedMentions(given);
   const lang = index.doc.language;
   const { tokens } = index.doc;
   const names = new Set<string>();
@@ -162,6 +163,28 @@ export function markOrganizationsByContext(index: ArticleIndex): void {
     m.weak = false;
   }
   markShortCompanyNames(index);
+  return index;
+}
+
+/**
+ * The index with each mention copied, so this stage can retype its own copies and
+ * leave the index it was handed as it was. The lookups by token point at the copies.
+ */
+function withCopiedMentions(index: ArticleIndex): ArticleIndex {
+  const copyOf = new Map<NameMention, NameMention>();
+  const mentions = index.mentions.map((m) => {
+    const copy = { ...m };
+    copyOf.set(m, copy);
+    return copy;
+  });
+  const remap = (byToken: ReadonlyMap<number, NameMention>) =>
+    new Map([...byToken].map(([k, m]): [number, NameMention] => [k, copyOf.get(m) ?? m]));
+  return {
+    doc: index.doc,
+    mentions,
+    mentionStartingAt: remap(index.mentionStartingAt),
+    mentionEndingAt: remap(index.mentionEndingAt),
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
 // president", "the town's planning director", and the local government of
 // the place a story is datelined in ("PORT CALDER —" … "Mayor Elena Márquez").
 
+import { copyEntities } from './copy.ts';
 import type { LanguagePack } from '../language/pack.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { ArticleText } from '../text/document.ts';
@@ -267,7 +268,12 @@ const LOCAL_BODY_OPENERS = new Set([
  * body named only by its generic name ("City Council") in a story datelined
  * in Port Calder is Port Calder's, and is named so.
  */
-export function mergeShortOrganizationNames(entities: ResolvedEntities, home: string | null, lang: LanguagePack): void {
+export function mergeShortOrganizationNames(
+  given: ResolvedEntities,
+  home: string | null,
+  lang: LanguagePack,
+): ResolvedEntities {
+  const entities = copyEntities(given);
   const words = (name: string) => lang.organizations.canonicalSpelling(name).toLowerCase().split(/\s+/);
   // Every proper tail of two words or more, of every name, with a plain name (no "on", "and") before it.
   const byTail = new Map<string, OrganizationEntity[]>();
@@ -317,4 +323,5 @@ export function mergeShortOrganizationNames(entities: ResolvedEntities, home: st
     for (const o of kept) entities.organizations.push(o);
   }
   organizationsChanged(entities);
+  return entities;
 }

@@ -34,10 +34,19 @@ export function nameParts(words: readonly string[], lang: LanguagePack): NamePar
 }
 
 export function resolveEntities(
-  mentions: readonly NameMention[],
-  personLike: (m: NameMention) => boolean,
+  given: readonly NameMention[],
+  personOf: (m: NameMention) => boolean,
   lang: LanguagePack,
-): ResolvedEntities {
+): ResolvedEntities & { mentions: NameMention[] } {
+  // Mentions are retyped as they are attached ("unknown" → "person"): that happens to copies, returned with the entities.
+  const originalOf = new Map<NameMention, NameMention>();
+  const mentions = given.map((m) => {
+    const copy = { ...m };
+    originalOf.set(copy, m);
+    return copy;
+  });
+  // The evidence was gathered on the mentions handed in; a copy already retyped as a person is one.
+  const personLike = (m: NameMention) => m.kind === 'person' || personOf(originalOf.get(m) ?? m);
   const entityOf = new Map<NameMention, Entity>();
   const people: PersonEntity[] = [];
   const organizations: OrganizationEntity[] = [];
@@ -102,7 +111,7 @@ export function resolveEntities(
   mergeNearDuplicates(people, entityOf);
   mergeMisspelledSurnames(people, entityOf);
   for (const p of people) finishPerson(p);
-  return { people, organizations, entityOf };
+  return { people, organizations, entityOf, mentions };
 }
 
 function newPerson(
