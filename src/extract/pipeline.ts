@@ -6,7 +6,6 @@ import { looksLikeHtml } from './clean/html.ts';
 import { cleanPage } from './clean/page.ts';
 import { cleanPlainText } from './clean/text.ts';
 import type { CleanedArticle } from './clean/article.ts';
-import { copyEntitiesAndRoles } from './entities/copy.ts';
 import { personEvidence } from './entities/person-evidence.ts';
 import { inferGendersFromPronouns } from './entities/gender.ts';
 import { findNameMentions } from './entities/mentions.ts';
@@ -14,7 +13,7 @@ import { markOrganizationsByContext } from './entities/organization-evidence.ts'
 import { applyNicknames } from './entities/nicknames.ts';
 import { resolveEntities } from './entities/resolve.ts';
 import { findSurnameReferences } from './entities/surnames.ts';
-import { findRoles } from './entities/roles.ts';
+import { copyEntitiesAndRoles, findRoles } from './entities/roles.ts';
 import { datelinePlace, mergeShortOrganizationNames } from './entities/organization-reference.ts';
 import { mergeHeaderNames } from './entities/header-names.ts';
 import { redecodeByteString } from './decode.ts';

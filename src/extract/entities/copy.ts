@@ -4,7 +4,6 @@
 import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
-import type { RoleFindings } from './roles.ts';
 
 /** New people and organizations (their lists and alias sets copied too), the mentions shared: no stage changes those. */
 export function copyEntities(entities: ResolvedEntities): ResolvedEntities {
@@ -38,25 +37,4 @@ export function copyEntitiesAndMentions(
   const entityOf = new Map<NameMention, Entity>();
   for (const [m, e] of entities.entityOf) entityOf.set(mentionCopy.get(m) ?? m, copyOf.get(e) ?? e);
   return { entities: { people, organizations, entityOf }, mentions: copies, copyOf };
-}
-
-/** Entities and the roles found for them, copied together so the roles name the copied people and organizations. */
-export function copyEntitiesAndRoles(
-  entities: ResolvedEntities,
-  roles: RoleFindings,
-): { entities: ResolvedEntities; roles: RoleFindings } {
-  const copied = copyEntitiesAndMentions(entities, []);
-  const moved = <E extends Entity>(e: E): E => (copied.copyOf.get(e) as E | undefined) ?? e;
-  return {
-    entities: copied.entities,
-    roles: {
-      ...roles,
-      rolesOf: new Map([...roles.rolesOf].map(([p, list]): [PersonEntity, string[]] => [moved(p), [...list]])),
-      affiliations: roles.affiliations.map((a) => ({
-        ...a,
-        person: moved(a.person),
-        organization: moved(a.organization),
-      })),
-    },
-  };
 }

@@ -8,10 +8,11 @@
 // company's", "its", "at the institute"); a local office with no body named
 // belongs to the government of the place the story is datelined in.
 
+import { copyEntitiesAndMentions } from './copy.ts';
 import type { LanguagePack } from '../language/pack.ts';
 import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
-import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
+import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
 import {
   datelinePlace,
@@ -288,4 +289,25 @@ function referredBody(ctx: RoleContext, roleStart: number, roleAt: number, end: 
   const noun = tokens[k];
   if (!noun || k >= end || noun.cap || (tokens[k + 1]?.isWord && k + 1 < end)) return null;
   return bodyForNoun(ctx, noun.lower, at);
+}
+
+/** Entities and the roles found for them, copied together so the roles name the copied people and organizations. */
+export function copyEntitiesAndRoles(
+  entities: ResolvedEntities,
+  roles: RoleFindings,
+): { entities: ResolvedEntities; roles: RoleFindings } {
+  const copied = copyEntitiesAndMentions(entities, []);
+  const moved = <E extends Entity>(e: E): E => (copied.copyOf.get(e) as E | undefined) ?? e;
+  return {
+    entities: copied.entities,
+    roles: {
+      ...roles,
+      rolesOf: new Map([...roles.rolesOf].map(([p, list]): [PersonEntity, string[]] => [moved(p), [...list]])),
+      affiliations: roles.affiliations.map((a) => ({
+        ...a,
+        person: moved(a.person),
+        organization: moved(a.organization),
+      })),
+    },
+  };
 }
