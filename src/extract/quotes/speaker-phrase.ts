@@ -129,7 +129,7 @@ export function firstSubject(index: ArticleIndex, from: number, before: number):
   // "In response to Trump's proposal to bar Muslims from entering the United States, Clinton's aide …":
   // a sentence opening with a prepositional phrase has its subject after the first comma.
   // "WASHINGTON, Dec. 8 (UPI) — …": the dateline is not part of the sentence.
-  let start = afterDateline(tokens, from, before);
+  let start = afterDateline(index.doc, from, before);
   const lead = tokens[start];
   if (lead && (lang.words.prepositions.has(lead.lower) || lead.lower === 'when' || lead.lower === 'after')) {
     for (let k = start + 1; k < before; k++) {

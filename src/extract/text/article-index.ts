@@ -1,6 +1,7 @@
 // Lookups over the analysed text that several stages share: which name
 // mention starts or ends at a token, and small token predicates.
 
+import { DATELINE_STYLES } from '../styles/index.ts';
 import type { NameMention } from '../entities/mention-types.ts';
 import type { LanguagePack } from '../language/pack.ts';
 import type { ArticleText } from './document.ts';
@@ -185,20 +186,19 @@ export function tokenAt(index: ArticleIndex, i: number): Token | undefined {
 }
 
 /**
- * "PORT CALDER — …", "WASHINGTON, Dec. 8 (UPI) — …": where a sentence starts
- * once the dateline that opens it is skipped (`from` when there is none).
+ * "PORT CALDER — …", "WASHINGTON, Dec. 8 (UPI) — …", "Pune, Mar 4 (PTI) …": where a
+ * sentence that opens a paragraph starts once a dateline in one of the registered house
+ * styles is skipped (`from` when there is none).
  */
-export function afterDateline(tokens: readonly Token[], from: number, to: number): number {
+export function afterDateline(doc: ArticleText, from: number, to: number): number {
+  const { tokens } = doc;
   const first = tokens[from];
   if (!first?.cap || tokens[from - 1]?.paragraph === first.paragraph) return from;
-  for (let k = from; k < Math.min(to, from + 12); k++) {
-    const t = tokens[k];
-    if (t?.text === '—' || t?.text === '–' || t?.text === '--') {
-      const shouted = tokens
-        .slice(from, k)
-        .some((x) => x.isWord && x.text.length > 2 && x.text === x.text.toUpperCase() && /\p{Lu}/u.test(x.text));
-      return shouted ? k + 1 : from;
-    }
-  }
-  return from;
+  const line = doc.body.slice(first.start, doc.paragraphs[first.paragraph]?.end ?? first.start);
+  const opening = DATELINE_STYLES.map((style) => style.opening.exec(line)).find((m) => m !== null);
+  if (!opening) return from;
+  const end = first.start + opening[0].trimEnd().length;
+  let k = from;
+  while (k < to && (tokens[k]?.start ?? Number.POSITIVE_INFINITY) < end) k++;
+  return k;
 }
