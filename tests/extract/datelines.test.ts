@@ -3,7 +3,10 @@
 // dateline is neither part of a reported clause nor taken for its speaker.
 
 import { describe, expect, it } from 'vitest';
+import { findNameMentions } from '../../src/extract/entities/mentions.ts';
 import { extractArticle } from '../../src/extract/index.ts';
+import { english } from '../../src/extract/language/en/index.ts';
+import { analyseText } from '../../src/extract/text/document.ts';
 
 const reported = (text: string) => extractArticle({ text }).quotes.filter((q) => q.kind === 'indirect');
 
@@ -24,5 +27,16 @@ describe('datelines from the registry, before reported speech', () => {
     const [quote] = reported(text);
     expect(quote?.text).toBe('The ferry will run twice a day from June');
     expect(quote?.speaker?.name).toBe('Luis Ortega');
+  });
+
+  it('does not read the place of a shouted dateline as a name', () => {
+    const paragraphs = [
+      'BRANSKILL, Montana (AP) — Rescuers pumped water from the mine on Tuesday, and foreman Ada Quill said the crew was safe.',
+      'GLEN MARROW — Sheriff Dana Kowalczyk said the road would stay closed.',
+    ];
+    const names = findNameMentions(analyseText(paragraphs, english)).map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['Ada Quill', 'Dana Kowalczyk']));
+    expect(names).not.toContain('BRANSKILL');
+    expect(names).not.toContain('GLEN MARROW');
   });
 });

@@ -2,6 +2,7 @@
 // "NYPD Commissioner") and an organization written before them, then let
 // classify-name decide what the remaining name names.
 
+import { DATELINE_STYLES } from '../styles/index.ts';
 import type { LanguagePack } from '../language/pack.ts';
 import type { Token } from '../text/tokens.ts';
 import { classifyName } from './classify-name.ts';
@@ -92,17 +93,40 @@ function classifyRunUncached(tokens: Token[], start: number, end: number, lang: 
   return whole ? [whole] : [];
 }
 
-/** "LA CROSSE, Wisc. —" or "WASHINGTON —" opening a paragraph: a dateline, not a name. */
+/**
+ * "LA CROSSE, Wisc. —" or "WASHINGTON —" opening a paragraph: the place of a dateline in a
+ * registered house style (the one that names it in capitals), not a name.
+ */
 function isDateline(tokens: Token[], start: number, end: number, lang: LanguagePack): boolean {
   const first = tokens[start];
   const previous = tokens[start - 1];
-  if (!first || (previous && previous.paragraph === first.paragraph)) return false;
+  const last = tokens[end - 1];
+  if (!first || !last || (previous && previous.paragraph === first.paragraph)) return false;
   const words = tokens.slice(start, end).filter((t) => t.isWord);
-  if (!words.every((t) => t.text === t.text.toUpperCase() && t.text.length > 1)) return false;
   if (words.length === 1 && words[0] && knownAcronym(words[0].text, lang)) return false;
-  const after = tokens[end]?.text ?? '';
-  return after === ',' || after === '—' || after === '–' || after === '-' || after === '(';
+  const line = paragraphOpening(tokens, start);
+  return DATELINE_STYLES.some((style) => {
+    const place = style.place?.exec(line)?.[1];
+    return place !== undefined && last.end - first.start <= place.length;
+  });
 }
+
+/** The first words of the paragraph that starts at token `start`, spaced as written (runs of space as one). */
+function paragraphOpening(tokens: readonly Token[], start: number): string {
+  const first = tokens[start];
+  let line = '';
+  for (let k = start; k < start + DATELINE_TOKENS; k++) {
+    const t = tokens[k];
+    if (!t || t.paragraph !== first?.paragraph) break;
+    const before = tokens[k - 1];
+    if (k > start && before && t.start > before.end) line += ' ';
+    line += t.text;
+  }
+  return `${line} `;
+}
+
+/** A dateline is read within this many tokens of the paragraph's start. */
+const DATELINE_TOKENS = 24;
 
 function knownAcronym(word: string, lang: LanguagePack): boolean {
   return lang.organizations.known(word) !== undefined;
