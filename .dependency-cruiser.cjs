@@ -76,6 +76,14 @@ module.exports = {
       to: { dependencyTypes: ['core'], path: '^(node:)?(fs|net|http|https|child_process|worker_threads|dgram)(/|$)' },
     },
     {
+      name: 'extract-language-through-pack',
+      comment:
+        'stages read English through the LanguagePack they are handed; only src/extract/language/ (the packs and chooseLanguagePack) imports language/en',
+      severity: 'error',
+      from: { path: '^src/extract/', pathNot: '^src/extract/language/' },
+      to: { path: '^src/extract/language/en/' },
+    },
+    {
       name: 'no-cycles',
       comment: 'a cycle closed by a dynamic import() is not one: that module loads on demand, after both are loaded',
       severity: 'error',

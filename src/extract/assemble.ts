@@ -114,17 +114,19 @@ function reportedToContract(f: Findings): ExtractedQuote[] {
 
 function peopleToContract(f: Findings, speakers: Set<Entity>): ExtractedPerson[] {
   const affiliated = new Set(f.roles.affiliations.map((a) => a.person));
+  // Each person's mentions in the body, filtered once (this ran four times per person).
   return f.entities.people
-    .filter((p) => bodyMentions(p).length > 0)
+    .map((p) => ({ p, body: bodyMentions(p) }))
+    .filter(({ body }) => body.length > 0)
     .filter(
-      (p) => !p.weak || speakers.has(p) || affiliated.has(p) || f.roles.rolesOf.has(p) || bodyMentions(p).length >= 2,
+      ({ p, body }) => !p.weak || speakers.has(p) || affiliated.has(p) || f.roles.rolesOf.has(p) || body.length >= 2,
     )
-    .map((p) => ({
+    .map(({ p, body }) => ({
       name: p.name,
       aliases: [...p.aliases].filter((a) => a !== p.name).sort(),
       roles: unique([...p.roles, ...(f.roles.rolesOf.get(p) ?? [])]),
-      mentions: bodyMentions(p).length,
-      firstOffset: bodyMentions(p)[0]?.start ?? -1,
+      mentions: body.length,
+      firstOffset: body[0]?.start ?? -1,
     }))
     .sort((a, b) => a.firstOffset - b.firstOffset);
 }

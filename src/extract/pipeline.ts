@@ -11,10 +11,9 @@ import { inferGendersFromPronouns } from './entities/gender.ts';
 import { findNameMentions } from './entities/mentions.ts';
 import { markOrganizationsByContext } from './entities/organization-evidence.ts';
 import { applyNicknames } from './entities/nicknames.ts';
-import type { NameMention } from './entities/mention-types.ts';
-import { resolveEntities, type ResolvedEntities } from './entities/resolve.ts';
+import { resolveEntities } from './entities/resolve.ts';
 import { findSurnameReferences } from './entities/surnames.ts';
-import { findRoles } from './entities/roles.ts';
+import { copyEntitiesAndRoles, findRoles } from './entities/roles.ts';
 import { datelinePlace, mergeShortOrganizationNames } from './entities/organization-reference.ts';
 import { mergeHeaderNames } from './entities/header-names.ts';
 import { redecodeByteString } from './decode.ts';
@@ -27,7 +26,7 @@ import { findQuotedSpeech, type FoundQuote } from './quotes/direct.ts';
 import { findReportedSpeech, type ReportedSpeech } from './quotes/indirect.ts';
 import { SpeakerResolver } from './quotes/resolve-speaker.ts';
 import { indexArticle } from './text/article-index.ts';
-import { analyseText, type ArticleText } from './text/document.ts';
+import { analyseText } from './text/document.ts';
 import type { ExtractedArticle, ExtractInput } from './types.ts';
 
 /** Quotes and names are looked for in the first this-many characters of the body. */
@@ -41,27 +40,39 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   };
 }
 
+/**
+ * What readArticle does with each stage's result before the next stage reads it. The
+ * pipeline passes results through unchanged; a test hands in a deep freeze, so a stage
+ * that writes into an earlier result fails there instead of passing unseen.
+ */
+export type Seal = <T>(value: T) => T;
+const asIs: Seal = (value) => value;
+
 /** Every stage in order, up to the findings the contract is assembled from. */
-export function readArticle(input: ExtractInput): { findings: Findings; reading: LanguageChoice } {
-  const cleaned = cleanArticle(input);
+export function readArticle(input: ExtractInput, seal: Seal = asIs): { findings: Findings; reading: LanguageChoice } {
+  const cleaned = seal(cleanArticle(input));
   // The caller's stored language wins over what the page declares; neither known → English, and the article says so.
   const reading = chooseLanguagePack(input.language ?? cleaned.metadata?.language);
-  const text = analyseText(cleaned.paragraphs, reading.pack, MAX_ANALYSED_CHARS);
-  const firstLook = indexArticle(text, findNameMentions(text));
-  markOrganizationsByContext(firstLook);
-  const entities = resolveEntities(firstLook.mentions, personEvidence(firstLook));
-  const index = indexArticle(text, withSurnameReferences(text, firstLook.mentions, entities));
-  applyNicknames(index, entities);
-  inferGendersFromPronouns(index, entities);
-  mergeHeaderNames(entities, [cleaned.title, cleaned.dek, cleaned.imageCaption], reading.pack);
+  const lang = reading.pack;
+  const text = seal(analyseText(cleaned.paragraphs, lang, MAX_ANALYSED_CHARS));
+  const firstLook = seal(markOrganizationsByContext(seal(indexArticle(text, seal(findNameMentions(text))))));
+  const resolved = seal(resolveEntities(firstLook.mentions, personEvidence(firstLook), lang));
+  const surnamed = seal(findSurnameReferences(text, resolved.mentions, resolved));
+  const index = seal(indexArticle(text, surnamed.mentions));
+  const nicknamed = seal(applyNicknames(index, surnamed.entities));
+  const gendered = seal(inferGendersFromPronouns(index, nicknamed));
+  const headed = seal(mergeHeaderNames(gendered, [cleaned.title, cleaned.dek, cleaned.imageCaption], lang));
   const home = datelinePlace(text);
-  mergeShortOrganizationNames(entities, home);
-  const roles = findRoles(index, entities, home);
-  const quoted = findSpeechWithoutVerb(index, entities, findQuotedSpeech(index));
-  const reported = withoutOverlap(findReportedSpeech(index, quoted), quoted);
-  const resolver = new SpeakerResolver(index, entities, roles.rolesOf, roles.affiliations);
+  const entities = seal(mergeShortOrganizationNames(headed, home, lang));
+  const roles = seal(findRoles(index, entities, home));
+  const quoted = seal(findSpeechWithoutVerb(index, entities, seal(findQuotedSpeech(index))));
+  const reported = seal(withoutOverlap(findReportedSpeech(index, quoted), quoted));
+  // Choosing speakers can rename an organization ("the Foreign Ministry" → "Ruritania's Foreign Ministry") or add a
+  // local body: the resolver works on its own copy of the entities and roles, and that copy is what it returns.
+  const own = copyEntitiesAndRoles(entities, roles);
+  const resolver = new SpeakerResolver(index, own.entities, own.roles.rolesOf, own.roles.affiliations);
   const speakers = resolveSpeakers(index, resolver, quoted, reported);
-  return { findings: { cleaned, text, entities, roles, ...speakers }, reading };
+  return { findings: { cleaned, text, entities: own.entities, roles: own.roles, ...speakers }, reading };
 }
 
 /** A transcript answer has no quote marks, so reported speech could be read inside it: the turn wins. */
@@ -75,11 +86,6 @@ function withoutOverlap(reported: ReportedSpeech[], quoted: readonly FoundQuote[
     const q = unmarked[i];
     return !q || r.end <= q.span.textStart;
   });
-}
-
-function withSurnameReferences(text: ArticleText, mentions: NameMention[], entities: ResolvedEntities): NameMention[] {
-  const extra = findSurnameReferences(text, mentions, entities);
-  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
 function cleanArticle(input: ExtractInput): CleanedArticle {

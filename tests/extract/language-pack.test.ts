@@ -2,6 +2,8 @@
 // conventions the text stages read (quote marks, abbreviations).
 
 import { describe, expect, it } from 'vitest';
+import { findNameMentions } from '../../src/extract/entities/mentions.ts';
+import { nameParts } from '../../src/extract/entities/resolve.ts';
 import { extractArticle } from '../../src/extract/index.ts';
 import { english } from '../../src/extract/language/en/index.ts';
 import { chooseLanguagePack, type LanguagePack } from '../../src/extract/language/index.ts';
@@ -51,5 +53,26 @@ describe('the text stages read the pack they are handed', () => {
       abbreviations: { ...english.abbreviations, nonFinal: new Set() },
     };
     expect(analyseText([paragraph], noAbbreviations).sentences).toHaveLength(3);
+  });
+});
+
+describe('the entity stages read the pack they are handed', () => {
+  const names = (paragraph: string, pack: LanguagePack) =>
+    findNameMentions(analyseText([paragraph], pack)).map((m) => m.name);
+
+  it('keeps a particle inside a name only when the pack lists it', () => {
+    const paragraph = 'The concert closed with a sonata by Ludwig van Beethoven on Friday.';
+    expect(names(paragraph, english)).toContain('Ludwig van Beethoven');
+    const noParticles: LanguagePack = { ...english, names: { ...english.names, particles: new Set() } };
+    expect(names(paragraph, noParticles)).not.toContain('Ludwig van Beethoven');
+  });
+
+  it('starts a surname at a particle, but not at one that joins two surnames', () => {
+    expect(nameParts(['Ludwig', 'van', 'Beethoven'], english).surname).toBe('van beethoven');
+    expect(nameParts(['Gabriel', 'García', 'y', 'Márquez'], english)).toMatchObject({
+      given: 'gabriel',
+      surname: 'márquez',
+    });
+    expect(english.names.particles.has('y')).toBe(true);
   });
 });

@@ -2,32 +2,7 @@
 // compromise lexicon first, then the shape of organization names, then what
 // the lexicon knows about given names and surnames.
 
-import {
-  isCommonWord,
-  isKnownGivenName,
-  isKnownSurname,
-  givenNameGender,
-  isLexiconOrganization,
-  placeKind,
-  isDemonym,
-} from '../language/en/names.ts';
-import { knownOrganization, NOT_ORGANIZATION_ACRONYMS } from '../language/en/organizations.ts';
-import { countryOf } from '../language/en/places.ts';
-import {
-  EXTRA_ORGANIZATION_OPENERS,
-  GOVERNABLE_HEADS,
-  GOVERNMENT_UNITS,
-  PLACE_NAME_HEADS,
-  PLACE_NAME_OPENERS,
-} from '../language/en/name-shapes.ts';
-import {
-  type Gender,
-  GROUP_ROLE_NOUNS,
-  ORGANIZATION_NAME_HEADS,
-  ORGANIZATION_NAME_OPENERS,
-  ORGANIZATION_NOUNS,
-  PERSON_ROLE_NOUNS,
-} from '../language/en/roles.ts';
+import type { Gender, LanguagePack } from '../language/pack.ts';
 import type { OrganizationKind } from '../types.ts';
 import type { MentionKind } from './mention-types.ts';
 
@@ -40,39 +15,19 @@ export interface NameVerdict {
   weak: boolean;
 }
 
-const PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'der',
-  'den',
-  'van',
-  'von',
-  'la',
-  'le',
-  'du',
-  'dos',
-  'das',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'y',
-  'ter',
-  'zu',
-]);
-
-export function classifyName(words: readonly string[], titleLowers: readonly string[]): NameVerdict | null {
+export function classifyName(
+  words: readonly string[],
+  titleLowers: readonly string[],
+  lang: LanguagePack,
+): NameVerdict | null {
   const text = words.join(' ');
   const lower = text.toLowerCase();
   const base: Omit<NameVerdict, 'kind' | 'name'> = { gender: null, organizationKind: null, prefix: null, weak: false };
 
-  const known = knownOrganization(text);
+  const known = lang.organizations.known(text);
   if (known) return { ...base, kind: 'organization', name: known.name, organizationKind: known.kind };
 
-  const country = countryOf(text);
+  const country = lang.names.countryOf(text);
   if (country) {
     // "North Korean" is an adjective, not a mention of the country as an actor.
     const isAdjective =
@@ -81,79 +36,83 @@ export function classifyName(words: readonly string[], titleLowers: readonly str
     return isAdjective ? null : { ...base, kind: 'country', name: country, organizationKind: 'country' };
   }
 
-  const orgKind = organizationShape(words);
+  const orgKind = organizationShape(words, lang);
   if (orgKind) return { ...base, kind: 'organization', name: stripLeadingThe(text), organizationKind: orgKind };
 
   // "Association", "Council" alone refer to a body named elsewhere; they are never a person's name.
-  if (words.length === 1 && isOrganizationWord(lower)) return null;
+  if (words.length === 1 && isOrganizationWord(lower, lang)) return null;
 
   if (titleLowers.length === 0) {
-    if (placeShape(words)) return { ...base, kind: 'place', name: text };
-    const place = placeKind(lower);
+    if (placeShape(words, lang)) return { ...base, kind: 'place', name: text };
+    const place = lang.names.placeKind(lower);
     if (place === 'country') return { ...base, kind: 'country', name: text, organizationKind: 'country' };
     if (place) return { ...base, kind: 'place', name: text };
-    if (words.length === 1 && isDemonym(lower)) return null;
+    if (words.length === 1 && lang.names.isDemonym(lower)) return null;
   }
 
   if (isAcronym(words)) {
-    if (NOT_ORGANIZATION_ACRONYMS.has(lower.replace(/\./g, ''))) return null;
+    if (lang.organizations.notAcronyms.has(lower.replace(/\./g, ''))) return null;
     return { ...base, kind: 'organization', name: text, organizationKind: 'other' };
   }
 
-  return personVerdict(words, titleLowers.length > 0, base);
+  return personVerdict(words, titleLowers.length > 0, base, lang);
 }
 
 function personVerdict(
   words: readonly string[],
   titled: boolean,
   base: Omit<NameVerdict, 'kind' | 'name'>,
+  lang: LanguagePack,
 ): NameVerdict | null {
   const text = words.join(' ');
-  const core = words.filter((w) => !PARTICLES.has(w.toLowerCase()) && !/^\p{Lu}\.$/u.test(w));
+  const core = words.filter((w) => !lang.names.particles.has(w.toLowerCase()) && !/^\p{Lu}\.$/u.test(w));
   const first = core[0]?.toLowerCase() ?? '';
   const last = core[core.length - 1]?.toLowerCase() ?? '';
-  const gender = core.length >= 2 || titled ? (givenNameGender(first) ?? null) : null;
+  const gender = core.length >= 2 || titled ? (lang.names.givenNameGender(first) ?? null) : null;
   if (titled) return { ...base, kind: 'person', name: text, gender };
   // "Utah Republican", "Texas Democrat": a description ending in a role noun, not a name.
-  if (core.length >= 2 && PERSON_ROLE_NOUNS.has(last) && !isKnownSurname(last)) return null;
+  if (core.length >= 2 && lang.roles.personRoleNouns.has(last) && !lang.names.isKnownSurname(last)) return null;
   if (core.length >= 2) {
     if (core.length > 4) return null;
-    if (isKnownGivenName(first) && !isCommonWord(last)) return { ...base, kind: 'person', name: text, gender };
-    if (isKnownSurname(last) && !isCommonWord(first)) return { ...base, kind: 'person', name: text, gender };
-    if (core.every((w) => !isCommonWord(w.toLowerCase()) && !/^\p{Lu}+$/u.test(w))) {
+    if (lang.names.isKnownGivenName(first) && !lang.words.isCommonWord(last))
+      return { ...base, kind: 'person', name: text, gender };
+    if (lang.names.isKnownSurname(last) && !lang.words.isCommonWord(first))
+      return { ...base, kind: 'person', name: text, gender };
+    if (core.every((w) => !lang.words.isCommonWord(w.toLowerCase()) && !/^\p{Lu}+$/u.test(w))) {
       return { ...base, kind: 'person', name: text, gender, weak: true };
     }
     return { ...base, kind: 'unknown', name: text };
   }
   // "Prosecutors", "Analysts" opening a sentence are people, but not a named one.
-  if (PERSON_ROLE_NOUNS.has(last) || GROUP_ROLE_NOUNS.has(last)) return null;
-  if (isKnownSurname(last) || (isKnownGivenName(last) && !isCommonWord(last))) {
+  if (lang.roles.personRoleNouns.has(last) || lang.roles.groupRoleNouns.has(last)) return null;
+  if (lang.names.isKnownSurname(last) || (lang.names.isKnownGivenName(last) && !lang.words.isCommonWord(last))) {
     return { ...base, kind: 'person', name: text, weak: true };
   }
-  if (isCommonWord(last)) return null;
+  if (lang.words.isCommonWord(last)) return null;
   return { ...base, kind: 'unknown', name: text };
 }
 
 /** "Dongguk University", "University of Chicago", "Sony Pictures", "Cook Political Report". */
-export function organizationShape(written: readonly string[]): OrganizationKind | null {
+export function organizationShape(written: readonly string[], lang: LanguagePack): OrganizationKind | null {
   const words = written[0]?.toLowerCase() === 'the' && written.length > 2 ? written.slice(1) : written;
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const phrase = stripLeadingThe(lower.join(' '));
-  if (words.length >= 1 && isLexiconOrganization(phrase)) return 'company';
+  if (words.length >= 1 && lang.organizations.isInLexicon(phrase)) return 'company';
   if (words.length < 2) return null;
   const head = lower[lower.length - 1] ?? '';
-  const headKind = ORGANIZATION_NAME_HEADS.get(head) ?? ORGANIZATION_NAME_HEADS.get(head.replace(/['’]s$/, ''));
-  if (headKind) return governedKind(lower, head, headKind);
+  const headKind =
+    lang.organizations.nameHeads.get(head) ?? lang.organizations.nameHeads.get(head.replace(/['’]s$/, ''));
+  if (headKind) return governedKind(lower, head, headKind, lang);
   // "Ashby School District", "Valley Water District": a district that runs a service is a body; "Fifth District" is a place.
   if (head === 'district' && SERVICE_DISTRICTS.has(lower[lower.length - 2] ?? '')) return 'government';
   const opener = lower[0] ?? '';
-  const openerKind = ORGANIZATION_NAME_OPENERS.get(opener) ?? EXTRA_ORGANIZATION_OPENERS.get(opener);
+  const openerKind = lang.organizations.nameOpeners.get(opener) ?? lang.organizations.extraOpeners.get(opener);
   if (openerKind && (lower[1] === 'of' || lower[1] === 'for' || lower[1] === 'on')) return openerKind;
   // "Hollis County Board of Supervisors", "Massachusetts Institute of Technology": the head stands before "of".
   const of = lower.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for'));
   const innerHead = of > 0 ? (lower[of - 1] ?? '') : '';
-  const innerKind = ORGANIZATION_NAME_HEADS.get(innerHead);
-  if (innerKind && of < lower.length - 1) return governedKind(lower.slice(0, of), innerHead, innerKind);
+  const innerKind = lang.organizations.nameHeads.get(innerHead);
+  if (innerKind && of < lower.length - 1) return governedKind(lower.slice(0, of), innerHead, innerKind, lang);
   if (lower.includes('&')) return 'company';
   return null;
 }
@@ -175,18 +134,23 @@ const SERVICE_DISTRICTS = new Set([
 ]);
 
 /** "City Council", "County Board", "State Supreme Court": a body of government whatever its head usually names. */
-function governedKind(lower: readonly string[], head: string, kind: OrganizationKind): OrganizationKind {
-  if (!GOVERNABLE_HEADS.has(head)) return kind;
-  return lower.slice(0, -1).some((w) => GOVERNMENT_UNITS.has(w)) ? 'government' : kind;
+function governedKind(
+  lower: readonly string[],
+  head: string,
+  kind: OrganizationKind,
+  lang: LanguagePack,
+): OrganizationKind {
+  if (!lang.names.governableHeads.has(head)) return kind;
+  return lower.slice(0, -1).some((w) => lang.names.governmentUnits.has(w)) ? 'government' : kind;
 }
 
 /** "Port Calder", "Gull Point", "Quay Street": a place by the shape of its name, unless a given name opens it. */
-function placeShape(words: readonly string[]): boolean {
+function placeShape(words: readonly string[], lang: LanguagePack): boolean {
   if (words.length < 2) return false;
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const first = lower[0] ?? '';
-  if (isKnownGivenName(first) && !PLACE_NAME_OPENERS.has(first)) return false;
-  return PLACE_NAME_OPENERS.has(first) || PLACE_NAME_HEADS.has(lower[lower.length - 1] ?? '');
+  if (lang.names.isKnownGivenName(first) && !lang.names.placeNameOpeners.has(first)) return false;
+  return lang.names.placeNameOpeners.has(first) || lang.names.placeNameHeads.has(lower[lower.length - 1] ?? '');
 }
 
 /** Institutions a country has one of, so that their bare name names them: "the Army", "Parliament". */
@@ -207,9 +171,12 @@ const SINGLE_WORD_INSTITUTIONS = new Set([
   'marines',
 ]);
 
-function isOrganizationWord(lower: string): boolean {
+function isOrganizationWord(lower: string, lang: LanguagePack): boolean {
   const word = lower.replace(/['’]s$/, '');
-  return (ORGANIZATION_NAME_HEADS.has(word) || ORGANIZATION_NOUNS.has(word)) && !SINGLE_WORD_INSTITUTIONS.has(word);
+  return (
+    (lang.organizations.nameHeads.has(word) || lang.roles.organizationNouns.has(word)) &&
+    !SINGLE_WORD_INSTITUTIONS.has(word)
+  );
 }
 
 function isAcronym(words: readonly string[]): boolean {

@@ -2,10 +2,8 @@
 // "NYPD Commissioner") and an organization written before them, then let
 // classify-name decide what the remaining name names.
 
-import { knownOrganization } from '../language/en/organizations.ts';
-import { HONORIFICS, NAME_TITLES, TITLE_GENDER } from '../language/en/roles.ts';
-import { isCommonWord } from '../language/en/names.ts';
 import { datelineEnd } from '../styles/index.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import type { Token } from '../text/tokens.ts';
 import { classifyName } from './classify-name.ts';
 import type { NameMention } from './mention-types.ts';
@@ -52,29 +50,35 @@ const WEAK_TITLES = new Set([
  */
 export type ClassifiedRuns = Map<string, NameMention[]>;
 
-export function classifyRun(tokens: Token[], start: number, end: number, classified: ClassifiedRuns): NameMention[] {
+export function classifyRun(
+  tokens: Token[],
+  start: number,
+  end: number,
+  classified: ClassifiedRuns,
+  lang: LanguagePack,
+): NameMention[] {
   const key = `${tokens[start]?.start ?? start}:${end - start}`;
   const known = classified.get(key);
   if (known) return known;
-  const result = classifyRunUncached(tokens, start, end);
+  const result = classifyRunUncached(tokens, start, end, lang);
   classified.set(key, result);
   return result;
 }
 
-function classifyRunUncached(tokens: Token[], start: number, end: number): NameMention[] {
+function classifyRunUncached(tokens: Token[], start: number, end: number, lang: LanguagePack): NameMention[] {
   const run = tokens.slice(start, end);
   const words = run.filter((t) => t.isWord);
   if (words.length === 0) return [];
-  if (isDateline(tokens, start, end)) return [];
+  if (isDateline(tokens, start, end, lang)) return [];
   if (words.length > 3 && words.every((t) => t.text === t.text.toUpperCase())) return []; // shouted text
   // "The Attorney-General said": a hyphenated office alone names nobody.
-  if (words.length === 1 && words[0]?.text.includes('-') && NAME_TITLES.has(words[0].lower)) return [];
-  const split = findTitleSplit(run);
+  if (words.length === 1 && words[0]?.text.includes('-') && lang.roles.nameTitles.has(words[0].lower)) return [];
+  const split = findTitleSplit(run, lang);
   if (split) {
-    const prefix = split.prefixEnd > 0 ? buildMention(tokens, run.slice(0, split.prefixEnd), 0, 0) : null;
+    const prefix = split.prefixEnd > 0 ? buildMention(tokens, run.slice(0, split.prefixEnd), 0, 0, lang) : null;
     // One ordinary word before a title belongs to it ("Police Chief", "Labor Secretary"); anything more names a body.
     const prefixWords = run.slice(0, split.prefixEnd).filter((t) => t.isWord);
-    const partOfTitle = prefixWords.length === 1 && isCommonWord(prefixWords[0]?.lower ?? '');
+    const partOfTitle = prefixWords.length === 1 && lang.words.isCommonWord(prefixWords[0]?.lower ?? '');
     const shapeOnly = !!prefix && (prefix.kind === 'unknown' || (prefix.kind === 'person' && prefix.weak));
     const namesABody = !!prefix && (shapeOnly ? !partOfTitle : prefix.kind !== 'person');
     if (namesABody && prefix && shapeOnly) {
@@ -82,10 +86,10 @@ function classifyRunUncached(tokens: Token[], start: number, end: number): NameM
       prefix.organizationKind = 'other';
     }
     // "NYPD Commissioner X": the body is its own mention; "Police Chief X": "Police" is part of the title.
-    const titled = buildMention(tokens, run, namesABody ? split.prefixEnd : 0, split.titleEnd);
+    const titled = buildMention(tokens, run, namesABody ? split.prefixEnd : 0, split.titleEnd, lang);
     if (titled && titled.kind === 'person') return namesABody && prefix ? [prefix, titled] : [titled];
   }
-  const whole = buildMention(tokens, run, 0, 0);
+  const whole = buildMention(tokens, run, 0, 0, lang);
   return whole ? [whole] : [];
 }
 
@@ -95,40 +99,48 @@ function classifyRunUncached(tokens: Token[], start: number, end: number): NameM
  * not a name. An organization known by its acronym opening a paragraph
  * ("NASA — …") is still a name.
  */
-function isDateline(tokens: Token[], start: number, end: number): boolean {
+function isDateline(tokens: Token[], start: number, end: number, lang: LanguagePack): boolean {
   const first = tokens[start];
   const last = tokens[end - 1];
   if (!first || !last) return false;
   const datelineStop = datelineEnd(tokens, start);
   if (datelineStop === start || last.start >= (tokens[datelineStop - 1]?.end ?? 0)) return false;
   const words = tokens.slice(start, end).filter((t) => t.isWord);
-  return !(words.length === 1 && words[0] && knownAcronym(words[0].text));
+  return !(words.length === 1 && words[0] && knownAcronym(words[0].text, lang));
 }
 
-function knownAcronym(word: string): boolean {
-  return knownOrganization(word) !== undefined;
+function knownAcronym(word: string, lang: LanguagePack): boolean {
+  return lang.organizations.known(word) !== undefined;
 }
 
 /** Where a title block starts and ends inside a run: "[NYPD] [Commissioner] [James O'Neill]". */
-function findTitleSplit(run: Token[]): { prefixEnd: number; titleEnd: number } | null {
+function findTitleSplit(run: Token[], lang: LanguagePack): { prefixEnd: number; titleEnd: number } | null {
   for (let i = 0; i < run.length - 1; i++) {
     const t = run[i];
-    if (!t?.isWord || !(HONORIFICS.has(t.lower) || NAME_TITLES.has(t.lower))) continue;
-    const titleEnd = i + leadingTitlesEnd(run.slice(i));
+    if (!t?.isWord || !(lang.roles.honorifics.has(t.lower) || lang.roles.nameTitles.has(t.lower))) continue;
+    const titleEnd = i + leadingTitlesEnd(run.slice(i), lang);
     if (titleEnd <= i) return null;
     const block = run
       .slice(i, titleEnd)
       .filter((x) => x.isWord)
       .map((x) => x.lower);
-    const hasCoreTitle = block.some((w) => HONORIFICS.has(w) || (NAME_TITLES.has(w) && !WEAK_TITLES.has(w)));
-    const qualifiedWeak = block.length >= 2 && block.some((w) => NAME_TITLES.has(w));
+    const hasCoreTitle = block.some(
+      (w) => lang.roles.honorifics.has(w) || (lang.roles.nameTitles.has(w) && !WEAK_TITLES.has(w)),
+    );
+    const qualifiedWeak = block.length >= 2 && block.some((w) => lang.roles.nameTitles.has(w));
     if (hasCoreTitle || qualifiedWeak || (block.length === 1 && i > 0)) return { prefixEnd: i, titleEnd };
     return null;
   }
   return null;
 }
 
-function buildMention(tokens: Token[], run: Token[], prefixEnd: number, titleEnd: number): NameMention | null {
+function buildMention(
+  tokens: Token[],
+  run: Token[],
+  prefixEnd: number,
+  titleEnd: number,
+  lang: LanguagePack,
+): NameMention | null {
   const titles = run.slice(prefixEnd, titleEnd).filter((t) => t.isWord);
   const nameRun = run.slice(titleEnd);
   const last = nameRun[nameRun.length - 1];
@@ -145,14 +157,17 @@ function buildMention(tokens: Token[], run: Token[], prefixEnd: number, titleEnd
   const verdict = classifyName(
     nameWords,
     titles.map((t) => t.lower),
+    lang,
   );
   if (!verdict) return null;
   const prefixWords = run
     .slice(0, prefixEnd)
     .filter((t) => t.isWord)
     .map((t) => t.text.replace(/['’]s$/, ''));
-  const prefixVerdict = prefixWords.length > 0 ? classifyName(prefixWords, []) : null;
-  const honorificGender = titles.map((t) => HONORIFICS.get(t.lower) ?? TITLE_GENDER.get(t.lower)).find((g) => g);
+  const prefixVerdict = prefixWords.length > 0 ? classifyName(prefixWords, [], lang) : null;
+  const honorificGender = titles
+    .map((t) => lang.roles.honorifics.get(t.lower) ?? lang.roles.titleGender.get(t.lower))
+    .find((g) => g);
   const endOffset = possessive ? last.end - (/['’]s$/.test(last.text) ? 2 : 1) : last.end;
   return {
     kind: verdict.kind,
@@ -224,7 +239,7 @@ function isInnerApostrophe(t: Token, run: Token[]): boolean {
  * How many leading tokens are titles ("President", "Mr.", "Secretary of
  * State"), provided a name is left after them.
  */
-function leadingTitlesEnd(run: Token[]): number {
+function leadingTitlesEnd(run: Token[], lang: LanguagePack): number {
   let k = 0;
   let sawTitle = false;
   while (k < run.length) {
@@ -234,7 +249,7 @@ function leadingTitlesEnd(run: Token[]): number {
       k++;
       continue;
     }
-    if (HONORIFICS.has(t.lower) || NAME_TITLES.has(t.lower)) {
+    if (lang.roles.honorifics.has(t.lower) || lang.roles.nameTitles.has(t.lower)) {
       sawTitle = true;
       k++;
       continue;

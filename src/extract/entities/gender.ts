@@ -2,7 +2,8 @@
 // named as a subject and followed by "he"/"his" (or "she"/"her") before anyone
 // else is named is probably that gender. Used only where gender was unknown.
 
-import type { Gender } from '../language/en/roles.ts';
+import { copyEntities } from './copy.ts';
+import type { Gender } from '../language/pack.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { PersonEntity } from './entity-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
@@ -16,7 +17,8 @@ const PRONOUN_GENDER = new Map<string, Gender>([
   ['hers', 'female'],
 ]);
 
-export function inferGendersFromPronouns(index: ArticleIndex, entities: ResolvedEntities): void {
+export function inferGendersFromPronouns(index: ArticleIndex, given: ResolvedEntities): ResolvedEntities {
+  const entities = copyEntities(given);
   const { tokens, sentences } = index.doc;
   const votes = new Map<PersonEntity, { male: number; female: number }>();
   let focus: PersonEntity | null = null;
@@ -47,6 +49,7 @@ export function inferGendersFromPronouns(index: ArticleIndex, entities: Resolved
     if (v.male >= 1 && v.male >= 2 * v.female) person.gender = 'male';
     else if (v.female >= 1 && v.female >= 2 * v.male) person.gender = 'female';
   }
+  return entities;
 }
 
 function vote(votes: Map<PersonEntity, { male: number; female: number }>, person: PersonEntity, gender: Gender): void {

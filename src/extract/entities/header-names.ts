@@ -1,6 +1,7 @@
 // Names in the headline, dek and caption are not in the body, but they can
 // tell us a spelling ("Seth Rogan" in a caption is the body's Seth Rogen).
 
+import { copyEntities } from './copy.ts';
 import type { LanguagePack } from '../language/pack.ts';
 import { analyseText } from '../text/document.ts';
 import { editDistanceAtMostOne } from './near-duplicates.ts';
@@ -11,15 +12,16 @@ import { findNameMentions } from './mentions.ts';
 const MAX_HEADER_CHARS = 2000;
 
 export function mergeHeaderNames(
-  entities: ResolvedEntities,
+  given: ResolvedEntities,
   headerTexts: ReadonlyArray<string | null>,
   language: LanguagePack,
-): void {
+): ResolvedEntities {
+  const entities = copyEntities(given);
   for (const text of headerTexts) {
     if (!text) continue;
     for (const m of findNameMentions(analyseText([text], language, MAX_HEADER_CHARS), { includeHeadings: true })) {
       if (m.kind !== 'person' || m.nameTokens.length < 2) continue;
-      const parts = nameParts(m.nameTokens);
+      const parts = nameParts(m.nameTokens, language);
       const written = m.nameTokens.join(' ');
       const owner =
         entities.people.find((p) => p.given === parts.given && p.surname === parts.surname) ??
@@ -33,4 +35,5 @@ export function mergeHeaderNames(
       if (owner && written !== owner.name) owner.aliases.add(written);
     }
   }
+  return entities;
 }

@@ -1,4 +1,4 @@
-import type { Gender } from '../language/en/roles.ts';
+import type { Gender } from '../language/pack.ts';
 import type { OrganizationKind } from '../types.ts';
 
 export type MentionKind = 'person' | 'organization' | 'country' | 'place' | 'unknown';

@@ -2,6 +2,7 @@
 // surname are the name the story (and everyone else) uses, so "Jeb Bush"
 // later in the text is the same person, and the canonical name.
 
+import { copyEntities } from './copy.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { PersonEntity } from './entity-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
@@ -9,7 +10,8 @@ import type { ResolvedEntities } from './resolve.ts';
 /** Words that introduce the name someone goes by, after a comma or an opening parenthesis. */
 const KNOWN_AS = [['known', 'as'], ['better', 'known', 'as'], ['nicknamed'], ['called']];
 
-export function applyNicknames(index: ArticleIndex, entities: ResolvedEntities): void {
+export function applyNicknames(index: ArticleIndex, given: ResolvedEntities): ResolvedEntities {
+  const entities = copyEntities(given);
   const { tokens } = index.doc;
   const people = new PeopleByName(entities.people);
   for (const m of index.mentions) {
@@ -27,6 +29,7 @@ export function applyNicknames(index: ArticleIndex, entities: ResolvedEntities):
     entities.people.length = 0;
     for (const p of kept) entities.people.push(p);
   }
+  return entities;
 }
 
 /** People by given name and surname, and bare names by their one word, for the merges below. */

@@ -4,11 +4,8 @@
 // body, whatever its words look like; every other mention written the same
 // way names the same body.
 
-import { isKnownGivenName } from '../language/en/names.ts';
-import { CORPORATE_SUFFIXES } from '../language/en/name-shapes.ts';
-import { ORGANIZATION_NAME_HEADS, PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
-import { PREPOSITIONS } from '../language/en/function-words.ts';
 import type { NameMention } from './mention-types.ts';
 import { withoutPossessive } from '../text/tokens.ts';
 
@@ -139,11 +136,13 @@ const BODY_NOUNS = new Set([
 const APPOSITIVE_REACH = 7;
 
 /** Turns mentions that only context shows to be organizations into organizations. */
-export function markOrganizationsByContext(index: ArticleIndex): void {
+export function markOrganizationsByContext(given: ArticleIndex): ArticleIndex {
+  const index = withCopiedMentions(given);
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const names = new Set<string>();
   for (const m of index.mentions) {
-    if (!couldBeRetyped(m)) continue;
+    if (!couldBeRetyped(m, lang)) continue;
     if (besideBodyNoun(index, m)) {
       names.add(m.name);
       continue;
@@ -157,13 +156,35 @@ export function markOrganizationsByContext(index: ArticleIndex): void {
     names.add(m.name);
   }
   for (const m of index.mentions) {
-    if (!names.has(m.name) || !couldBeRetyped(m)) continue;
+    if (!names.has(m.name) || !couldBeRetyped(m, lang)) continue;
     m.kind = 'organization';
     m.organizationKind = 'other';
     m.gender = null;
     m.weak = false;
   }
   markShortCompanyNames(index);
+  return index;
+}
+
+/**
+ * The index with each mention copied, so this stage can retype its own copies and
+ * leave the index it was handed as it was. The lookups by token point at the copies.
+ */
+function withCopiedMentions(index: ArticleIndex): ArticleIndex {
+  const copyOf = new Map<NameMention, NameMention>();
+  const mentions = index.mentions.map((m) => {
+    const copy = { ...m };
+    copyOf.set(m, copy);
+    return copy;
+  });
+  const remap = (byToken: ReadonlyMap<number, NameMention>) =>
+    new Map([...byToken].map(([k, m]): [number, NameMention] => [k, copyOf.get(m) ?? m]));
+  return {
+    doc: index.doc,
+    mentions,
+    mentionStartingAt: remap(index.mentionStartingAt),
+    mentionEndingAt: remap(index.mentionEndingAt),
+  };
 }
 
 /**
@@ -172,11 +193,17 @@ export function markOrganizationsByContext(index: ArticleIndex): void {
  * what kind of company it is. The single word then names the company.
  */
 function markShortCompanyNames(index: ArticleIndex): void {
+  const lang = index.doc.language;
   const byFirstWord = new Map<string, NameMention[]>();
   for (const m of index.mentions) {
     if (m.kind !== 'organization' || m.nameTokens.length < 2) continue;
     const rest = m.nameTokens.slice(1).map((w) => w.toLowerCase().replace(/\.$/, ''));
-    if (!rest.every((w) => ORGANIZATION_NAME_HEADS.get(w) === 'company' || CORPORATE_SUFFIXES.has(w))) continue;
+    if (
+      !rest.every(
+        (w) => lang.organizations.nameHeads.get(w) === 'company' || lang.organizations.corporateSuffixes.has(w),
+      )
+    )
+      continue;
     const first = (m.nameTokens[0] ?? '').toLowerCase();
     const list = byFirstWord.get(first) ?? [];
     if (!list.some((x) => x.name === m.name)) list.push(m);
@@ -187,7 +214,7 @@ function markShortCompanyNames(index: ArticleIndex): void {
   for (const m of index.mentions) {
     // "Lumen's co-founder": here a possessive single word may be the company too.
     const possessiveWord = m.possessive && m.kind === 'person' && m.weak && !m.inQuote && m.titles.length === 0;
-    if (m.nameTokens.length !== 1 || m.titles.length > 0 || !(couldBeRetyped(m) || possessiveWord)) continue;
+    if (m.nameTokens.length !== 1 || m.titles.length > 0 || !(couldBeRetyped(m, lang) || possessiveWord)) continue;
     const owners = byFirstWord.get((m.nameTokens[0] ?? '').toLowerCase());
     const owner = owners?.length === 1 ? owners[0] : undefined;
     if (!owner) continue;
@@ -236,6 +263,7 @@ function addBareFirstWords(index: ArticleIndex, byFirstWord: Map<string, NameMen
 
 /** "the firm, Revolution Messaging," or "Friends of the Marsh, a neighborhood group,": a name in apposition to a body noun. */
 function besideBodyNoun(index: ArticleIndex, m: NameMention): boolean {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const before = tokens[m.firstToken - 2];
   if (tokens[m.firstToken - 1]?.text === ',' && before && !before.cap && BODY_NOUNS.has(before.lower)) return true;
@@ -247,8 +275,8 @@ function besideBodyNoun(index: ArticleIndex, m: NameMention): boolean {
       !t?.isWord ||
       t.cap ||
       /^(who|that|which|and|or|but)$/.test(t.lower) ||
-      PREPOSITIONS.has(t.lower) ||
-      PERSON_ROLE_NOUNS.has(t.lower)
+      lang.words.prepositions.has(t.lower) ||
+      lang.roles.personRoleNouns.has(t.lower)
     )
       return false;
     if (BODY_NOUNS.has(t.lower)) {
@@ -260,9 +288,9 @@ function besideBodyNoun(index: ArticleIndex, m: NameMention): boolean {
 }
 
 /** Only names nothing else has typed: an unknown shape, or a person by shape alone whose first word is no given name. */
-function couldBeRetyped(m: NameMention): boolean {
+function couldBeRetyped(m: NameMention, lang: LanguagePack): boolean {
   if (m.inQuote || m.titles.length > 0 || (m.possessive && m.kind === 'person' && m.nameTokens.length === 1))
     return false;
   if (m.kind === 'unknown') return true;
-  return m.kind === 'person' && m.weak && !isKnownGivenName((m.nameTokens[0] ?? '').toLowerCase());
+  return m.kind === 'person' && m.weak && !lang.names.isKnownGivenName((m.nameTokens[0] ?? '').toLowerCase());
 }

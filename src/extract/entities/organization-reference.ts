@@ -2,7 +2,8 @@
 // president", "the town's planning director", and the local government of
 // the place a story is datelined in ("PORT CALDER —" … "Mayor Elena Márquez").
 
-import { canonicalSpelling, KINDS_OF_ORGANIZATION_NOUN, knownOrganization } from '../language/en/organizations.ts';
+import { copyEntities } from './copy.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { ArticleText } from '../text/document.ts';
 import { firstTokenAtOrAfter } from '../quotes/locate.ts';
@@ -132,10 +133,15 @@ function nameWords(o: OrganizationEntity): string[] {
  * has named most so far ("the company" is the story's company, not the
  * analyst's firm named in passing), the one named first on a tie.
  */
-export function organizationForNoun(entities: ResolvedEntities, noun: string, at: number): OrganizationEntity | null {
+export function organizationForNoun(
+  entities: ResolvedEntities,
+  noun: string,
+  at: number,
+  lang: LanguagePack,
+): OrganizationEntity | null {
   const named = latestNamedWith(entities, at, noun);
   if (named) return named;
-  const kinds = KINDS_OF_ORGANIZATION_NOUN.get(noun);
+  const kinds = lang.organizations.kindsOfNoun.get(noun);
   if (!kinds) return null;
   return mostMentionedOrganization(entities, at, `kinds:${noun}`, (o) => !o.isCountry && kinds.includes(o.kind));
 }
@@ -262,8 +268,13 @@ const LOCAL_BODY_OPENERS = new Set([
  * body named only by its generic name ("City Council") in a story datelined
  * in Port Calder is Port Calder's, and is named so.
  */
-export function mergeShortOrganizationNames(entities: ResolvedEntities, home: string | null): void {
-  const words = (name: string) => canonicalSpelling(name).toLowerCase().split(/\s+/);
+export function mergeShortOrganizationNames(
+  given: ResolvedEntities,
+  home: string | null,
+  lang: LanguagePack,
+): ResolvedEntities {
+  const entities = copyEntities(given);
+  const words = (name: string) => lang.organizations.canonicalSpelling(name).toLowerCase().split(/\s+/);
   // Every proper tail of two words or more, of every name, with a plain name (no "on", "and") before it.
   const byTail = new Map<string, OrganizationEntity[]>();
   for (const o of entities.organizations) {
@@ -281,7 +292,7 @@ export function mergeShortOrganizationNames(entities: ResolvedEntities, home: st
   for (const short of entities.organizations) {
     const tail = words(short.name);
     // A body known by its short name ("Democratic Party") is not the state branch ("Iowa Democratic Party").
-    if (short.isCountry || tail.length < 2 || knownOrganization(short.name)) continue;
+    if (short.isCountry || tail.length < 2 || lang.organizations.known(short.name)) continue;
     const longer = (byTail.get(tail.join(' ')) ?? []).filter((o) => o !== short && !merged.has(o));
     const owner = longer[0];
     if (longer.length === 1 && owner) {
@@ -297,9 +308,10 @@ export function mergeShortOrganizationNames(entities: ResolvedEntities, home: st
     const local = (short.kind === 'government' || short.kind === 'agency') && LOCAL_BODY_OPENERS.has(tail[0] ?? '');
     const alreadyPlaced =
       home !== null &&
-      canonicalSpelling(short.name)
+      lang.organizations
+        .canonicalSpelling(short.name)
         .toLowerCase()
-        .startsWith(`${canonicalSpelling(home).toLowerCase()} `);
+        .startsWith(`${lang.organizations.canonicalSpelling(home).toLowerCase()} `);
     if (longer.length === 0 && home && local && !alreadyPlaced) {
       short.aliases.add(short.name);
       short.name = `${home} ${short.name}`;
@@ -311,4 +323,5 @@ export function mergeShortOrganizationNames(entities: ResolvedEntities, home: st
     for (const o of kept) entities.organizations.push(o);
   }
   organizationsChanged(entities);
+  return entities;
 }

@@ -2,7 +2,6 @@
 // told…"), it is introduced with a role ("host Rush Limbaugh", "Koh Yu-hwan, a
 // … professor"), it is given an age ("Liam Carver, 34,"), or its surname does one of those elsewhere.
 
-import { SUBJECT_VERB_FILLERS } from '../language/en/cues.ts';
 import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
 import type { NameMention } from './mention-types.ts';
 import { isRoleNoun, isRoleOrOccupation } from './roles.ts';
@@ -28,20 +27,22 @@ export function personEvidence(index: ArticleIndex): (m: NameMention) => boolean
 
 /** Followed by a speech verb ("Kiedis said"), or right after one ("said Gerstein"). */
 function speaks(index: ArticleIndex, m: NameMention): boolean {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   if (m.inQuote || m.possessive) return false;
   let k = m.endToken;
-  while (tokens[k] && SUBJECT_VERB_FILLERS.has(tokens[k]?.lower ?? '')) k++;
-  if (isCueToken(tokens[k])) return true;
+  while (tokens[k] && lang.cues.subjectVerbFillers.has(tokens[k]?.lower ?? '')) k++;
+  if (isCueToken(tokens[k], lang)) return true;
   const before = tokens[m.firstToken - 1];
   const after = tokens[m.endToken];
-  return isCueToken(before) && !after?.isWord;
+  return isCueToken(before, lang) && !after?.isWord;
 }
 
 function introducedWithRole(index: ArticleIndex, m: NameMention): boolean {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const before = tokens[m.firstToken - 1];
-  if (before?.isWord && !before.cap && isRoleNoun(before.lower)) return true;
+  if (before?.isWord && !before.cap && isRoleNoun(before.lower, lang)) return true;
   if (tokens[m.endToken]?.text !== ',') return false;
   // "Liam Carver, 34, of Harbour Road": an age set off by commas belongs to a person.
   if (
@@ -57,13 +58,13 @@ function introducedWithRole(index: ArticleIndex, m: NameMention): boolean {
     roleBefore &&
     roleBefore.isWord &&
     !roleBefore.cap &&
-    isRoleOrOccupation(roleBefore.lower)
+    isRoleOrOccupation(roleBefore.lower, lang)
   )
     return true;
   for (let k = m.endToken + 1; k < Math.min(tokens.length, m.endToken + 8); k++) {
     const t = tokens[k];
     if (!t || t.text === ',' || t.text === '.') break;
-    if (t.isWord && !t.cap && isRoleOrOccupation(t.lower)) return true;
+    if (t.isWord && !t.cap && isRoleOrOccupation(t.lower, lang)) return true;
   }
   return false;
 }

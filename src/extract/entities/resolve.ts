@@ -2,36 +2,11 @@
 // "Mr. Obama's" become one person named Barack Obama; "AP" joins Associated
 // Press; near-identical spellings of one person merge.
 
-import { type Gender, isCourtesyTitle } from '../language/en/roles.ts';
-import { isKnownGivenName } from '../language/en/names.ts';
-import { canonicalSpelling, knownOrganization, normaliseOrgKey } from '../language/en/organizations.ts';
-import { stripCorporateSuffix } from '../language/en/name-shapes.ts';
+import type { Gender, LanguagePack } from '../language/pack.ts';
 import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
 import { mergeMisspelledSurnames, mergeNearDuplicates, push } from './near-duplicates.ts';
 
-const PARTICLES = new Set([
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'der',
-  'den',
-  'van',
-  'von',
-  'la',
-  'le',
-  'du',
-  'dos',
-  'das',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'ter',
-  'zu',
-]);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 export interface ResolvedEntities {
@@ -47,10 +22,11 @@ interface NameParts {
   size: number;
 }
 
-export function nameParts(words: readonly string[]): NameParts {
+export function nameParts(words: readonly string[], lang: LanguagePack): NameParts {
   const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
   let surnameStart = core.length - 1;
-  while (surnameStart > 0 && PARTICLES.has((core[surnameStart - 1] ?? '').toLowerCase())) surnameStart--;
+  while (surnameStart > 0 && lang.names.surnameParticles.has((core[surnameStart - 1] ?? '').toLowerCase()))
+    surnameStart--;
   const surname = core.slice(Math.max(0, surnameStart)).join(' ').toLowerCase();
   const givenWords = core.slice(0, Math.max(0, surnameStart)).filter((w) => !/^\p{Lu}\.?$/u.test(w));
   const given = givenWords.length > 0 ? (givenWords[0] ?? '').toLowerCase() : null;
@@ -58,9 +34,19 @@ export function nameParts(words: readonly string[]): NameParts {
 }
 
 export function resolveEntities(
-  mentions: readonly NameMention[],
-  personLike: (m: NameMention) => boolean,
-): ResolvedEntities {
+  given: readonly NameMention[],
+  personOf: (m: NameMention) => boolean,
+  lang: LanguagePack,
+): ResolvedEntities & { mentions: NameMention[] } {
+  // Mentions are retyped as they are attached ("unknown" → "person"): that happens to copies, returned with the entities.
+  const originalOf = new Map<NameMention, NameMention>();
+  const mentions = given.map((m) => {
+    const copy = { ...m };
+    originalOf.set(copy, m);
+    return copy;
+  });
+  // The evidence was gathered on the mentions handed in; a copy already retyped as a person is one.
+  const personLike = (m: NameMention) => m.kind === 'person' || personOf(originalOf.get(m) ?? m);
   const entityOf = new Map<NameMention, Entity>();
   const people: PersonEntity[] = [];
   const organizations: OrganizationEntity[] = [];
@@ -71,9 +57,9 @@ export function resolveEntities(
   const byFullName = new Map<string, PersonEntity>();
   const bySurname = new Map<string, PersonEntity[]>();
   const byGivenName = new Map<string, PersonEntity[]>();
-  const endings = new NameEndings();
+  const endings = new NameEndings(lang);
   const create = (m: NameMention, parts: NameParts) => {
-    const person = newPerson(nextId++, m, parts, people);
+    const person = newPerson(nextId++, m, parts, people, lang);
     push(bySurname, parts.surname, person);
     if (parts.given !== null) {
       push(byGivenName, parts.given, person);
@@ -82,16 +68,16 @@ export function resolveEntities(
     return person;
   };
   for (const m of personMentions) {
-    const parts = nameParts(m.nameTokens);
+    const parts = nameParts(m.nameTokens, lang);
     if (parts.given === null || (m.kind === 'unknown' && !personLike(m))) continue;
     const person = byFullName.get(`${parts.given} ${parts.surname}`) ?? endings.find(m) ?? create(m, parts);
-    attach(person, m, entityOf);
+    attach(person, m, entityOf, lang);
     endings.add(person);
   }
-  const surnameOwners = new SurnameOwners(people);
+  const surnameOwners = new SurnameOwners(people, lang);
   for (const m of personMentions) {
     if (entityOf.has(m)) continue;
-    const parts = nameParts(m.nameTokens);
+    const parts = nameParts(m.nameTokens, lang);
     if (isFamilyPlural(bySurname, m)) continue;
     if (m.kind === 'unknown' && m.nameTokens.length > 1 && !personLike(m)) continue;
     const sameSurname = bySurname.get(parts.surname) ?? [];
@@ -102,18 +88,18 @@ export function resolveEntities(
       sameSurname.find((p) => p.given === null);
     // A bare capitalised word only joins someone whose full name is established, not another guess.
     if (owner && (m.kind === 'person' || personLike(m) || !owner.weak)) {
-      attach(owner, m, entityOf);
+      attach(owner, m, entityOf, lang);
       surnameOwners.seen(owner, m.start);
       continue;
     }
     if (m.kind !== 'person' && !personLike(m)) continue;
-    attach(create(m, parts), m, entityOf);
+    attach(create(m, parts), m, entityOf, lang);
   }
 
-  const orgIndex = new OrganizationIndex();
+  const orgIndex = new OrganizationIndex(lang);
   for (const m of mentions) {
     if (m.kind !== 'organization' && m.kind !== 'country') continue;
-    const org = orgIndex.find(m) ?? newOrganization(nextId++, m, organizations);
+    const org = orgIndex.find(m) ?? newOrganization(nextId++, m, organizations, lang);
     org.mentions.push(m);
     if (m.name !== org.name) org.aliases.add(m.name);
     const written = m.nameTokens.join(' ');
@@ -125,14 +111,20 @@ export function resolveEntities(
   mergeNearDuplicates(people, entityOf);
   mergeMisspelledSurnames(people, entityOf);
   for (const p of people) finishPerson(p);
-  return { people, organizations, entityOf };
+  return { people, organizations, entityOf, mentions };
 }
 
-function newPerson(id: number, m: NameMention, parts: NameParts, people: PersonEntity[]): PersonEntity {
+function newPerson(
+  id: number,
+  m: NameMention,
+  parts: NameParts,
+  people: PersonEntity[],
+  lang: LanguagePack,
+): PersonEntity {
   const person: PersonEntity = {
     type: 'person',
     id,
-    name: canonicalSpelling(m.nameTokens.join(' ')),
+    name: lang.organizations.canonicalSpelling(m.nameTokens.join(' ')),
     given: parts.given,
     surname: parts.surname,
     aliases: new Set(),
@@ -145,18 +137,18 @@ function newPerson(id: number, m: NameMention, parts: NameParts, people: PersonE
   return person;
 }
 
-function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention, Entity>): void {
+function attach(person: PersonEntity, m: NameMention, entityOf: Map<NameMention, Entity>, lang: LanguagePack): void {
   if (m.kind === 'unknown') m.kind = 'person';
   person.mentions.push(m);
   entityOf.set(m, person);
   const written = m.nameTokens.join(' ');
-  const parts = nameParts(m.nameTokens);
+  const parts = nameParts(m.nameTokens, lang);
   // The canonical name is the fullest form seen ("John D. Podesta" over "John Podesta").
   if (parts.given !== null && (person.given === null || m.nameTokens.length > person.name.split(' ').length)) {
     if (person.given === null) person.given = parts.given;
-    person.name = canonicalSpelling(written);
+    person.name = lang.organizations.canonicalSpelling(written);
   }
-  for (const t of m.titles) if (!person.roles.includes(t) && !isCourtesyTitle(t)) person.roles.push(t);
+  for (const t of m.titles) if (!person.roles.includes(t) && !lang.roles.isCourtesyTitle(t)) person.roles.push(t);
   if (!m.weak) person.weak = false;
 }
 
@@ -169,6 +161,8 @@ class NameEndings {
   private readonly byEnding = new Map<string, PersonEntity[]>();
   private readonly indexedAs = new Map<PersonEntity, string>();
 
+  constructor(private readonly lang: LanguagePack) {}
+
   add(person: PersonEntity): void {
     if (this.indexedAs.get(person) === person.name) return;
     this.indexedAs.set(person, person.name);
@@ -179,7 +173,7 @@ class NameEndings {
   /** The first person created whose present name ends in the mention's words, with more words before them. */
   find(m: NameMention): PersonEntity | undefined {
     const words = m.nameTokens.map((w) => w.toLowerCase());
-    if (words.length < 2 || isKnownGivenName(words[0] ?? '')) return undefined;
+    if (words.length < 2 || this.lang.names.isKnownGivenName(words[0] ?? '')) return undefined;
     const ending = words.join(' ');
     let best: PersonEntity | undefined;
     for (const p of this.byEnding.get(ending) ?? []) {
@@ -205,12 +199,16 @@ class SurnameOwners {
   /** Each surname's owner seen first, counting bare mentions attached so far. */
   private readonly first = new Map<string, { at: number; person: PersonEntity }>();
 
-  constructor(people: readonly PersonEntity[]) {
+  constructor(
+    people: readonly PersonEntity[],
+    private readonly lang: LanguagePack,
+  ) {
     for (const p of people) {
       if (p.given === null) continue;
       push(this.owners, p.surname, p);
       for (const m of p.mentions) {
-        if (nameParts(m.nameTokens).given !== null) push(this.fullMentions, p.surname, { at: m.start, person: p });
+        if (nameParts(m.nameTokens, this.lang).given !== null)
+          push(this.fullMentions, p.surname, { at: m.start, person: p });
         this.seen(p, m.start);
       }
     }
@@ -267,11 +265,13 @@ class OrganizationIndex {
   /** Forms already indexed: both maps keep their first entry, so indexing a form again changes nothing. */
   private readonly indexed = new Set<string>();
 
+  constructor(private readonly lang: LanguagePack) {}
+
   add(org: OrganizationEntity): void {
     for (const form of [org.name, ...org.aliases]) {
       if (this.indexed.has(form)) continue;
       this.indexed.add(form);
-      const key = normaliseOrgKey(form);
+      const key = this.lang.organizations.normaliseKey(form);
       if (!this.byKey.has(key)) this.byKey.set(key, org);
       const letters = initials(form);
       if (letters.length >= 2 && !this.byInitials.has(letters)) this.byInitials.set(letters, org);
@@ -279,12 +279,12 @@ class OrganizationIndex {
   }
 
   find(m: NameMention): OrganizationEntity | undefined {
-    const byKey = this.byKey.get(normaliseOrgKey(m.name));
+    const byKey = this.byKey.get(this.lang.organizations.normaliseKey(m.name));
     if (byKey) return byKey;
     const acronym = m.name.replace(/\./g, '');
     if (/^\p{Lu}{2,6}$/u.test(acronym)) return this.byInitials.get(acronym);
     // A long name written after its acronym: find the acronym by this name's initials.
-    return this.byKey.get(normaliseOrgKey(initials(m.name)));
+    return this.byKey.get(this.lang.organizations.normaliseKey(initials(m.name)));
   }
 }
 
@@ -296,12 +296,17 @@ function initials(name: string): string {
     .join('');
 }
 
-function newOrganization(id: number, m: NameMention, orgs: OrganizationEntity[]): OrganizationEntity {
-  const known = knownOrganization(m.name);
+function newOrganization(
+  id: number,
+  m: NameMention,
+  orgs: OrganizationEntity[],
+  lang: LanguagePack,
+): OrganizationEntity {
+  const known = lang.organizations.known(m.name);
   const org: OrganizationEntity = {
     type: 'organization',
     id,
-    name: known?.name ?? stripCorporateSuffix(canonicalSpelling(m.name)),
+    name: known?.name ?? lang.organizations.stripCorporateSuffix(lang.organizations.canonicalSpelling(m.name)),
     kind: known?.kind ?? m.organizationKind ?? 'other',
     aliases: new Set(),
     mentions: [],

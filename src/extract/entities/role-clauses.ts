@@ -3,9 +3,7 @@
 //   a relative clause after the name          "Joe Brennan, who leads the Harbor Fishermen's Association,"
 //   "of" and a body after the name            "Professor Tomas Lindqvist of Northfield University"
 
-import { isCourtesyTitle } from '../language/en/roles.ts';
 import { isCueToken } from '../text/article-index.ts';
-import { DETERMINERS } from '../language/en/function-words.ts';
 import type { NameMention } from './mention-types.ts';
 import {
   bodyForNoun,
@@ -67,6 +65,7 @@ const AUXILIARIES = new Set([
 
 export /** "The president of the Ashford Teachers Association, Mark Dalton,": a role of a named body, set before the name. */
 function roleOfBodyBefore(ctx: RoleContext, j: number): Found | null {
+  const lang = ctx.index.doc.language;
   const { index, entities } = ctx;
   const { tokens } = index.doc;
   const body = index.mentionEndingAt.get(j);
@@ -76,13 +75,13 @@ function roleOfBodyBefore(ctx: RoleContext, j: number): Found | null {
   if (tokens[p]?.lower === 'the') p--;
   if (tokens[p]?.lower !== 'of' && tokens[p]?.lower !== 'at') return null;
   const role = tokens[p - 1];
-  if (!role?.isWord || role.cap || !isRoleOrOccupation(role.lower)) return null;
+  if (!role?.isWord || role.cap || !isRoleOrOccupation(role.lower, lang)) return null;
   let start = p - 1;
   while (
     start - 1 >= 0 &&
     tokens[start - 1]?.isWord &&
     !tokens[start - 1]?.cap &&
-    !DETERMINERS.has(tokens[start - 1]?.lower ?? '') &&
+    !lang.words.determiners.has(tokens[start - 1]?.lower ?? '') &&
     p - start < MAX_ROLE_WORDS
   )
     start--;
@@ -97,6 +96,7 @@ function roleOfBodyBefore(ctx: RoleContext, j: number): Found | null {
 
 export /** "Joe Brennan, who leads the Harbor Fishermen's Association," / ", who will direct the new … Center,". */
 function relativeClauseRole(ctx: RoleContext, m: NameMention): Found | null {
+  const lang = ctx.index.doc.language;
   const { index, entities } = ctx;
   const { tokens } = index.doc;
   if (tokens[m.endToken]?.text !== ',') return null;
@@ -108,7 +108,7 @@ function relativeClauseRole(ctx: RoleContext, m: NameMention): Found | null {
     tokens[who]?.lower !== 'who' &&
     tokens[who]?.sentence === tokens[m.endToken]?.sentence &&
     tokens[who]?.quote === -1 &&
-    !isCueToken(tokens[who])
+    !isCueToken(tokens[who], lang)
   )
     who++;
   if (tokens[who]?.lower !== 'who') return null;
@@ -135,6 +135,7 @@ function relativeClauseRole(ctx: RoleContext, m: NameMention): Found | null {
 
 export /** "Professor Tomas Lindqvist of Northfield University", "Joe Brennan of the Harbor Fishermen's Association". */
 function ofOrganization(ctx: RoleContext, m: NameMention): Found | null {
+  const lang = ctx.index.doc.language;
   const { index, entities } = ctx;
   const { tokens } = index.doc;
   // Only "of": "Obama at Harvard Law School" says where, not whom he works for.
@@ -144,7 +145,7 @@ function ofOrganization(ctx: RoleContext, m: NameMention): Found | null {
   if (tokens[k]?.lower === 'the') k++;
   const object = index.mentionStartingAt.get(k);
   if (!object) return null;
-  const title = m.titles.find((t) => !isCourtesyTitle(t)) ?? null;
+  const title = m.titles.find((t) => !lang.roles.isCourtesyTitle(t)) ?? null;
   const org = organizationOf(entities, object);
   if (org) return { role: title, org };
   // "Mayor Ana Torres of Millbrook": a local office of a place.

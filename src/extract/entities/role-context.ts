@@ -2,9 +2,7 @@
 // home place, the vocabulary of roles, and ways to find the organization a
 // phrase points to.
 
-import { isRoleNounInLexicon } from '../language/en/names.ts';
-import { KINDS_OF_ORGANIZATION_NOUN } from '../language/en/organizations.ts';
-import { PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { OrganizationEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
@@ -43,10 +41,10 @@ export const LOCAL_OFFICES = new Set([
 ]);
 
 /** A noun for a person's role: "spokesman", "professor", and the compromise lexicon's actors. */
-export function isRoleNoun(lower: string): boolean {
+export function isRoleNoun(lower: string, lang: LanguagePack): boolean {
   return (
-    PERSON_ROLE_NOUNS.has(lower) ||
-    (isRoleNounInLexicon(lower) && !lower.endsWith('s') && !IRREGULAR_PLURALS.has(lower))
+    lang.roles.personRoleNouns.has(lower) ||
+    (lang.words.isRoleNounInLexicon(lower) && !lower.endsWith('s') && !IRREGULAR_PLURALS.has(lower))
   );
 }
 
@@ -54,9 +52,9 @@ export function isRoleNoun(lower: string): boolean {
 const IRREGULAR_PLURALS = new Set(['men', 'women', 'people', 'children', 'folk', 'police']);
 
 /** Role nouns, and the occupations English forms with -ist and -ian ("hydrologist", "technician"). */
-export function isRoleOrOccupation(lower: string): boolean {
+export function isRoleOrOccupation(lower: string, lang: LanguagePack): boolean {
   return (
-    isRoleNoun(lower) ||
+    isRoleNoun(lower, lang) ||
     (lower.length > 6 && /(ist|ian)$/.test(lower) && !/^(christian|italian|canadian|russian|indian|asian)$/.test(lower))
   );
 }
@@ -75,12 +73,13 @@ export function localGovernmentFor(ctx: RoleContext, place: string | null): Orga
 }
 
 /** A noun for a kind of body: "company", "institute", or a local government's "city", "county". */
-export function isBodyNoun(noun: string): boolean {
-  return KINDS_OF_ORGANIZATION_NOUN.has(noun) || LOCAL_GOVERNMENT_NOUNS.has(noun);
+export function isBodyNoun(noun: string, lang: LanguagePack): boolean {
+  return lang.organizations.kindsOfNoun.has(noun) || LOCAL_GOVERNMENT_NOUNS.has(noun);
 }
 
 /** "the company", "the town": the body such a noun points to at `at`. */
 export function bodyForNoun(ctx: RoleContext, noun: string, at: number): OrganizationEntity | null {
+  const lang = ctx.index.doc.language;
   if (LOCAL_GOVERNMENT_NOUNS.has(noun)) return localGovernmentFor(ctx, null);
-  return KINDS_OF_ORGANIZATION_NOUN.has(noun) ? organizationForNoun(ctx.entities, noun, at) : null;
+  return lang.organizations.kindsOfNoun.has(noun) ? organizationForNoun(ctx.entities, noun, at, lang) : null;
 }

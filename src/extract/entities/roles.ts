@@ -8,12 +8,11 @@
 // company's", "its", "at the institute"); a local office with no body named
 // belongs to the government of the place the story is datelined in.
 
-import { KINDS_OF_ORGANIZATION_NOUN } from '../language/en/organizations.ts';
-import { isCourtesyTitle } from '../language/en/roles.ts';
+import { copyEntitiesAndMentions } from './copy.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
-import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
-import type { OrganizationEntity, PersonEntity } from './entity-types.ts';
+import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts';
 import type { NameMention } from './mention-types.ts';
 import {
   datelinePlace,
@@ -102,8 +101,9 @@ export function findRoles(
  * "Mayor Elena Márquez": a local office with no body named is the home place's.
  */
 function titleAffiliation(ctx: RoleContext, m: NameMention): Found | null {
+  const lang = ctx.index.doc.language;
   const title = m.titles[0];
-  if (!title || isCourtesyTitle(title)) return null;
+  if (!title || lang.roles.isCourtesyTitle(title)) return null;
   const prefixMention = m.prefix ? ctx.index.mentionEndingAt.get(m.firstToken - 1) : undefined;
   const named = organizationOf(ctx.entities, prefixMention);
   const lower = title.toLowerCase();
@@ -119,12 +119,13 @@ function titleAffiliation(ctx: RoleContext, m: NameMention): Found | null {
     const place = m.prefix && (m.prefix.kind === 'place' || m.prefix.kind === 'unknown') ? m.prefix.name : null;
     return { role: title, org: localGovernmentFor(ctx, place) };
   }
-  const noun = lower.split(/\s+/).find((w) => KINDS_OF_ORGANIZATION_NOUN.has(w));
-  return { role: title, org: noun && !m.prefix ? organizationForNoun(ctx.entities, noun, m.start) : null };
+  const noun = lower.split(/\s+/).find((w) => lang.organizations.kindsOfNoun.has(w));
+  return { role: title, org: noun && !m.prefix ? organizationForNoun(ctx.entities, noun, m.start, lang) : null };
 }
 
 /** "campaign manager Robby Mook", "his campaign manager, Jeff Weaver", "Its president, Angela Moore". */
 function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
+  const lang = ctx.index.doc.language;
   const { index, entities } = ctx;
   const { tokens } = index.doc;
   let j = m.firstToken - 1;
@@ -135,38 +136,39 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
     if (
       !t?.isWord ||
       t.quote >= 0 ||
-      DETERMINERS.has(t.lower) ||
-      PREPOSITIONS.has(t.lower) ||
-      CLAUSE_WORDS.has(t.lower) ||
-      isCueToken(t)
+      lang.words.determiners.has(t.lower) ||
+      lang.words.prepositions.has(t.lower) ||
+      lang.words.clauseWords.has(t.lower) ||
+      isCueToken(t, lang)
     )
       break;
     // Capitalised words join the role only as adjectives ("Republican presidential candidate"), never as names.
     const named = index.mentionEndingAt.get(j);
     const namesSomeone = !!named && !(named.kind === 'unknown' && named.nameTokens.length === 1);
     // "Striker Dmitri Volkov" opening a sentence: a role noun capitalised only because it comes first.
-    const sentenceInitialRole = t.cap && !namesSomeone && tokens[j - 1]?.sentence !== t.sentence && isRoleNoun(t.lower);
+    const sentenceInitialRole =
+      t.cap && !namesSomeone && tokens[j - 1]?.sentence !== t.sentence && isRoleNoun(t.lower, lang);
     if (t.cap && !sentenceInitialRole && (namesSomeone || words.length === 0 || t.sentence !== tokens[j + 1]?.sentence))
       break;
-    if (t.cap && tokens[j - 1]?.cap && !DETERMINERS.has(tokens[j - 1]?.lower ?? '')) break;
+    if (t.cap && tokens[j - 1]?.cap && !lang.words.determiners.has(tokens[j - 1]?.lower ?? '')) break;
     words.unshift(t);
     j--;
   }
   const nearest = words[words.length - 1];
   if (!nearest) return roleOfBodyBefore(ctx, j);
-  if (!isRoleNoun(nearest.lower)) return null;
+  if (!isRoleNoun(nearest.lower, lang)) return null;
   // "The Wanderers’ head coach": the apostrophe of a plural possessive stopped the scan.
   const apostrophe = tokens[j]?.text === '’' || tokens[j]?.text === "'";
   const possessor = apostrophe && tokens[j - 1]?.end === tokens[j]?.start ? j - 1 : j;
   // "the company's chief financial officer", "the county attorney": a noun for a body opens the role.
   const opener = words[0];
   const openerNoun = opener ? opener.lower.replace(/['’]s$/, '') : '';
-  const refersToBody = !!opener && words.length >= 2 && isBodyNoun(openerNoun);
-  const byWord = organizationNamedByWord(entities, words[0]);
+  const refersToBody = !!opener && words.length >= 2 && isBodyNoun(openerNoun, lang);
+  const byWord = organizationNamedByWord(entities, words[0], lang);
   // The role is the office, without the body's name or a possessive noun before it: "Rovers manager" → "manager".
   const roleWords = (refersToBody && /['’]s$/.test(opener.text)) || byWord ? words.slice(1) : words;
   // A word capitalised only because it opens the sentence is written in lower case: "Striker" → "striker".
-  const opensSentence = (w: Token) => w === words[0] && tokens[j]?.sentence !== w.sentence && isRoleNoun(w.lower);
+  const opensSentence = (w: Token) => w === words[0] && tokens[j]?.sentence !== w.sentence && isRoleNoun(w.lower, lang);
   const role = roleWords
     .map((w) => (w.cap && opensSentence(w) && !/\p{Lu}/u.test(w.text.slice(1)) ? w.lower : w.text))
     .join(' ');
@@ -174,23 +176,28 @@ function roleBefore(ctx: RoleContext, m: NameMention): Found | null {
   let org =
     organizationOf(entities, index.mentionEndingAt.get(possessor)) ??
     byWord ??
-    organizationNamedByWord(entities, apostrophe ? tokens[possessor] : undefined);
+    organizationNamedByWord(entities, apostrophe ? tokens[possessor] : undefined, lang);
   if (!org && refersToBody) org = bodyForNoun(ctx, openerNoun, at);
   if (!org && tokens[j]?.lower === 'its') org = organizationForPossessive(ctx.index, entities, at);
   return { role, org };
 }
 
 /** "Rovers manager": a capitalised word that is the distinctive last word of one organization's name. */
-function organizationNamedByWord(entities: ResolvedEntities, word: Token | undefined): OrganizationEntity | null {
+function organizationNamedByWord(
+  entities: ResolvedEntities,
+  word: Token | undefined,
+  lang: LanguagePack,
+): OrganizationEntity | null {
   if (!word?.cap) return null;
   const lower = word.lower.replace(/['’]s$/, '');
-  if (isBodyNoun(lower)) return null; // "Council member" names no one body by itself
+  if (isBodyNoun(lower, lang)) return null; // "Council member" names no one body by itself
   const owners = organizationsEndingWith(entities, lower);
   return owners.length === 1 ? (owners[0] ?? null) : null;
 }
 
 /** ", a Seoul's Dongguk University professor," / ", the director of the Potsdam Institute," / ", the company's chief executive,". */
 function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
+  const lang = ctx.index.doc.language;
   const { index, entities } = ctx;
   const { tokens } = index.doc;
   let i = m.endToken;
@@ -199,7 +206,7 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
   // Skip an age: "Betsy Ebeling, 68, Clinton's friend".
   if (/^\d+$/.test(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
   const first = tokens[i];
-  if (!first || (first.isWord && CLAUSE_WORDS.has(first.lower) && first.lower !== 'as')) return null;
+  if (!first || (first.isWord && lang.words.clauseWords.has(first.lower) && first.lower !== 'as')) return null;
   const sentence = first.sentence;
   let end = i;
   while (end < tokens.length && end - i < MAX_APPOSITIVE_TOKENS) {
@@ -213,13 +220,13 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
       break;
     // "the marine biologist who told fishermen …": the relative clause is no part of the appositive.
     if (end > i && /^(who|whom|whose|which|that)$/.test(t.lower)) break;
-    if (isCueToken(t)) return null;
+    if (isCueToken(t, lang)) return null;
     end++;
   }
   let roleAt = -1;
   for (let k = i; k < end; k++) {
     const t = tokens[k];
-    if (t?.isWord && !t.cap && isRoleOrOccupation(t.lower)) {
+    if (t?.isWord && !t.cap && isRoleOrOccupation(t.lower, lang)) {
       roleAt = k;
       break;
     }
@@ -228,14 +235,27 @@ function appositiveRole(ctx: RoleContext, m: NameMention): Found | null {
   // A compound role ends at its last role noun before a preposition: "vice chairwoman", "chief lending officer".
   for (let k = roleAt + 1; k < end; k++) {
     const t = tokens[k];
-    if (!t?.isWord || t.cap || PREPOSITIONS.has(t.lower) || CLAUSE_WORDS.has(t.lower) || DETERMINERS.has(t.lower))
+    if (
+      !t?.isWord ||
+      t.cap ||
+      lang.words.prepositions.has(t.lower) ||
+      lang.words.clauseWords.has(t.lower) ||
+      lang.words.determiners.has(t.lower)
+    )
       break;
-    if (isRoleNoun(t.lower)) roleAt = k;
+    if (isRoleNoun(t.lower, lang)) roleAt = k;
   }
   let roleStart = roleAt;
   while (roleStart - 1 >= i) {
     const t = tokens[roleStart - 1];
-    if (!t?.isWord || t.cap || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower) || /['’]s$/.test(t.text)) break;
+    if (
+      !t?.isWord ||
+      t.cap ||
+      lang.words.determiners.has(t.lower) ||
+      lang.words.prepositions.has(t.lower) ||
+      /['’]s$/.test(t.text)
+    )
+      break;
     roleStart--;
   }
   const role = tokens
@@ -269,4 +289,25 @@ function referredBody(ctx: RoleContext, roleStart: number, roleAt: number, end: 
   const noun = tokens[k];
   if (!noun || k >= end || noun.cap || (tokens[k + 1]?.isWord && k + 1 < end)) return null;
   return bodyForNoun(ctx, noun.lower, at);
+}
+
+/** Entities and the roles found for them, copied together so the roles name the copied people and organizations. */
+export function copyEntitiesAndRoles(
+  entities: ResolvedEntities,
+  roles: RoleFindings,
+): { entities: ResolvedEntities; roles: RoleFindings } {
+  const copied = copyEntitiesAndMentions(entities, []);
+  const moved = <E extends Entity>(e: E): E => (copied.copyOf.get(e) as E | undefined) ?? e;
+  return {
+    entities: copied.entities,
+    roles: {
+      ...roles,
+      rolesOf: new Map([...roles.rolesOf].map(([p, list]): [PersonEntity, string[]] => [moved(p), [...list]])),
+      affiliations: roles.affiliations.map((a) => ({
+        ...a,
+        person: moved(a.person),
+        organization: moved(a.organization),
+      })),
+    },
+  };
 }

@@ -2,6 +2,7 @@
 // own the word reads as an adjective. This pass finds such surname-only
 // references that the name finder could not type by itself.
 
+import { copyEntitiesAndMentions } from './copy.ts';
 import type { ArticleText } from '../text/document.ts';
 import { withoutPossessive } from '../text/tokens.ts';
 import { pluralPossessiveMark } from './classify-run.ts';
@@ -40,11 +41,16 @@ function reclaimSurnamesTakenForOrganizations(mentions: readonly NameMention[], 
   organizationsChanged(entities);
 }
 
+/**
+ * The mentions with the bare surnames added (in reading order), and the entities that
+ * now own them: both new values, the ones handed in left as they were.
+ */
 export function findSurnameReferences(
   doc: ArticleText,
-  mentions: readonly NameMention[],
-  entities: ResolvedEntities,
-): NameMention[] {
+  givenMentions: readonly NameMention[],
+  givenEntities: ResolvedEntities,
+): { mentions: NameMention[]; entities: ResolvedEntities } {
+  const { mentions, entities } = copyEntitiesAndMentions(givenEntities, givenMentions);
   const covered = new Uint8Array(doc.tokens.length);
   for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) covered[k] = 1;
   reclaimSurnamesTakenForOrganizations(mentions, entities);
@@ -89,5 +95,6 @@ export function findSurnameReferences(
     found.push(m);
   });
   for (const p of entities.people) p.mentions.sort((a, b) => a.start - b.start);
-  return found;
+  if (found.length === 0) return { mentions, entities };
+  return { mentions: [...mentions, ...found].sort((a, b) => a.start - b.start), entities };
 }

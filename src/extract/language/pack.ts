@@ -8,7 +8,7 @@ import type { Gender, OrganizationKindHint } from './en/roles.ts';
 import type { PlaceKind } from './en/names.ts';
 import type { OrganizationKind } from '../types.ts';
 
-export type { CueInfo };
+export type { CueInfo, Gender, KnownOrganization, OrganizationKindHint, PlaceKind };
 
 export interface QuoteMarkConvention {
   /** Glyphs that open a quotation whatever surrounds them (unless spacing says otherwise). */
@@ -52,6 +52,8 @@ export interface LanguagePack {
     isFunctionWord(lower: string): boolean;
     isCommonWord(lower: string): boolean;
     isCalendarWord(lower: string): boolean;
+    /** The lexicon tags the word as a noun of role or occupation: "plumber", "senator". */
+    isRoleNounInLexicon(lower: string): boolean;
   };
   roles: {
     honorifics: ReadonlyMap<string, Gender | null>;
@@ -70,7 +72,17 @@ export interface LanguagePack {
     nameOpeners: ReadonlyMap<string, OrganizationKindHint>;
     kindsOfNoun: ReadonlyMap<string, readonly OrganizationKind[]>;
     corporateSuffixes: ReadonlySet<string>;
+    /** Openers of an organization's name beyond the role-noun ones: "Bank", "Friends". */
+    extraOpeners: ReadonlyMap<string, OrganizationKindHint>;
+    /** Capitalised acronyms that are not organizations: "CEO", "GDP". */
+    notAcronyms: ReadonlySet<string>;
     known(name: string): KnownOrganization | undefined;
+    /** The lexicon names this phrase as an organization. */
+    isInLexicon(lowerPhrase: string): boolean;
+    /** The key two spellings of one organization's name share. */
+    normaliseKey(name: string): string;
+    canonicalSpelling(name: string): string;
+    stripCorporateSuffix(name: string): string;
   };
   names: {
     isKnownGivenName(lower: string): boolean;
@@ -79,5 +91,14 @@ export interface LanguagePack {
     placeKind(lowerPhrase: string): PlaceKind | undefined;
     countryOf(form: string): string | undefined;
     countryAdjective(country: string): string | undefined;
+    isDemonym(lower: string): boolean;
+    /** Lower-case words inside a person's name: "van", "de", "bin". */
+    particles: ReadonlySet<string>;
+    /** The particles a surname may start with (not the ones that join two surnames, like Spanish "y"). */
+    surnameParticles: ReadonlySet<string>;
+    placeNameOpeners: ReadonlySet<string>;
+    placeNameHeads: ReadonlySet<string>;
+    governmentUnits: ReadonlySet<string>;
+    governableHeads: ReadonlySet<string>;
   };
 }

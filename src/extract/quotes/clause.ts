@@ -2,10 +2,8 @@
 // content: it has a finite verb, it does not open like a subordinate clause,
 // and it ends where the reporter's own words resume.
 
-import { speechCue } from '../language/en/cues.ts';
-import { lexiconTags } from '../language/en/names.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import { isCueAt } from '../text/article-index.ts';
-import { PREPOSITIONS, PRONOUNS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 
 export const MIN_CLAUSE_TOKENS = 4;
@@ -83,7 +81,7 @@ const NOT_A_CLAUSE_START = new Set([
 export const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'however']);
 
 /** The reported clause ends at the sentence end, or where an appended remark begins. */
-export function clauseEnd(tokens: Token[], from: number, to: number): number {
+export function clauseEnd(tokens: Token[], from: number, to: number, lang: LanguagePack): number {
   let end = to;
   while (end > from && !tokens[end - 1]?.isWord && !/[)\]%$]/.test(tokens[end - 1]?.text ?? '')) end--;
   for (let i = from + 1; i < end; i++) {
@@ -92,14 +90,14 @@ export function clauseEnd(tokens: Token[], from: number, to: number): number {
     if (!t || !next) break;
     if (t.text === ';' || t.text === ':') return i;
     // ", he maintained that …": a new attribution starts a new report.
-    if (t.text === ',' && [1, 2, 3].some((d) => isCueAt(tokens, i + d) && i + d < end)) return i;
+    if (t.text === ',' && [1, 2, 3].some((d) => isCueAt(tokens, i + d, lang) && i + d < end)) return i;
     if (t.text === ',' && CLAUSE_BREAKERS.has(next.lower)) return i;
     if ((t.text === '—' || t.text === '--') && i > from + 3) return i;
     // ", and the downgrade is …" starts a new statement; ", and that …" continues the reported one.
     if (t.text === ',' && next.lower === 'and' && tokens[i + 2]?.lower !== 'that' && i > from + 3) return i;
     // ", but the campaign refused …" is the reporter talking again; ", but the U.S. must …" is still the report.
     if (t.text === ',' && next.lower === 'but' && i > from + 3 && !modalFollows(tokens, i + 2, end)) return i;
-    if (t.lower === 'and' && isCueAt(tokens, i + 1) && speechCue(next.lower)?.reports) return i;
+    if (t.lower === 'and' && isCueAt(tokens, i + 1, lang) && lang.cues.speechCue(next.lower)?.reports) return i;
   }
   return end;
 }
@@ -112,7 +110,13 @@ function modalFollows(tokens: Token[], from: number, end: number): boolean {
 }
 
 /** `anyOpener`: the clause follows an explicit "that", so it may open with anything. */
-export function looksLikeClause(tokens: Token[], from: number, end: number, anyOpener = false): boolean {
+export function looksLikeClause(
+  tokens: Token[],
+  from: number,
+  end: number,
+  lang: LanguagePack,
+  anyOpener = false,
+): boolean {
   if (end - from < MIN_CLAUSE_TOKENS) return false;
   const first = tokens[from];
   if (!first?.isWord) return false;
@@ -130,7 +134,7 @@ export function looksLikeClause(tokens: Token[], from: number, end: number, anyO
   for (let i = from; i < end; i++) {
     const t = tokens[i];
     if (!t || t.quote >= 0) return false;
-    if (!verb && finiteAt(tokens, i)) {
+    if (!verb && finiteAt(tokens, i, lang)) {
       // "declared a state of emergency and opened two shelters": the verb belongs to the reporter's subject.
       if (!anyOpener && i > from && /^(and|or|but)$/.test(tokens[i - 1]?.lower ?? '') && opensObject(tokens[i + 1]))
         return false;
@@ -152,21 +156,23 @@ function opensObject(t: Token | undefined): boolean {
  * compromise's lexicon lists base and irregular forms only, so regular
  * inflections are recognised by shape: "planned", "make" after a subject.
  */
-export function looksFinite(t: Token, prev: Token | undefined): boolean {
-  const tags = lexiconTags(t.lower);
+export function looksFinite(t: Token, prev: Token | undefined, lang: LanguagePack): boolean {
+  const tags = lang.words.lexiconTags(t.lower);
   if (tags.some((x) => VERB_TAGS.includes(x))) return true;
   // The lexicon knows many verbs only as nouns ("stop", "starts"); right after a pronoun they are verbs.
-  if (prev?.isWord && PRONOUNS.has(prev.lower) && (tags.includes('Singular') || tags.includes('Plural'))) return true;
+  if (prev?.isWord && lang.words.pronouns.has(prev.lower) && (tags.includes('Singular') || tags.includes('Plural')))
+    return true;
   if (/^(is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)$/.test(t.lower))
     return true;
-  if (/['’](d|s|ll|re|ve|m)$/.test(t.lower) && PRONOUNS.has(t.lower.replace(/['’].*$/, ''))) return true;
+  if (/['’](d|s|ll|re|ve|m)$/.test(t.lower) && lang.words.pronouns.has(t.lower.replace(/['’].*$/, ''))) return true;
   if (/n['’]t$/.test(t.lower)) return true;
   if (/[a-z]{3,}ed$/.test(t.lower) && !tags.includes('Plural')) return true;
   if (!prev?.isWord) return false;
-  const prevTags = lexiconTags(prev.lower);
+  const prevTags = lang.words.lexiconTags(prev.lower);
   // After a pronoun or a plural noun a bare verb form is finite ("they make", "outlets undercount");
   // after a name only an inflected one is ("Trump undercounts"), since names also modify nouns ("a Sanders supporter").
-  if (PRONOUNS.has(prev.lower) || prevTags.includes('Plural')) return tags.includes('Infinitive') || tags.length === 0;
+  if (lang.words.pronouns.has(prev.lower) || prevTags.includes('Plural'))
+    return tags.includes('Infinitive') || tags.length === 0;
   const isName =
     prev.cap &&
     !prevTags.some((x) => x === 'Determiner' || x === 'Preposition' || x === 'Conjunction' || x === 'Adverb');
@@ -174,19 +180,27 @@ export function looksFinite(t: Token, prev: Token | undefined): boolean {
 }
 
 /** Like looksFinite, but lets an adverb stand between subject and verb: "the trucks never stop". */
-export function finiteAt(tokens: Token[], i: number): boolean {
+export function finiteAt(tokens: Token[], i: number, lang: LanguagePack): boolean {
   const t = tokens[i];
   if (!t?.isWord || t.cap) return false;
-  if (looksFinite(t, tokens[i - 1])) return true;
+  if (looksFinite(t, tokens[i - 1], lang)) return true;
   const prev = tokens[i - 1];
   if (!prev || !/^(never|not|also|still|always|often|just|only|already|now|usually|rarely)$|ly$/.test(prev.lower))
     return false;
   // "the trucks never stop": an adverb between a subject and what must then be its verb.
   const subject = tokens[i - 2];
-  return !!subject && subject.isWord && !PREPOSITIONS.has(subject.lower) && !/^(the|a|an)$/.test(subject.lower);
+  return (
+    !!subject && subject.isWord && !lang.words.prepositions.has(subject.lower) && !/^(the|a|an)$/.test(subject.lower)
+  );
 }
 
-export function tailIsAdverbial(tokens: Token[], from: number, to: number, allowAppositive: boolean): boolean {
+export function tailIsAdverbial(
+  tokens: Token[],
+  from: number,
+  to: number,
+  allowAppositive: boolean,
+  lang: LanguagePack,
+): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) break;
@@ -194,14 +208,14 @@ export function tailIsAdverbial(tokens: Token[], from: number, to: number, allow
       if (!allowAppositive) return false;
       // "said Dan Gerstein, director of …": an appositive (no verb of its own) may follow to the end.
       const rest = tokens.slice(i + 1, to);
-      return !rest.some((x, j) => x.isWord && (isCueLike(x) || (!x.cap && looksFinite(x, rest[j - 1]))));
+      return !rest.some((x, j) => x.isWord && (isCueLike(x, lang) || (!x.cap && looksFinite(x, rest[j - 1], lang))));
     }
-    if (t.isWord && lexiconTags(t.lower).some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal'))
+    if (t.isWord && lang.words.lexiconTags(t.lower).some((x) => x === 'PastTense' || x === 'Copula' || x === 'Modal'))
       return false;
   }
   return true;
 }
 
-export function isCueLike(t: Token): boolean {
-  return speechCue(t.lower) !== undefined;
+export function isCueLike(t: Token, lang: LanguagePack): boolean {
+  return lang.cues.speechCue(t.lower) !== undefined;
 }

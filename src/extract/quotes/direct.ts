@@ -16,6 +16,7 @@ export type { AttributionPattern, FoundQuote } from './found.ts';
 const UNATTRIBUTED: Explicit = { phrase: null, pattern: 'none', cue: null };
 
 export function findQuotedSpeech(index: ArticleIndex): FoundQuote[] {
+  const lang = index.doc.language;
   const { doc } = index;
   const found: FoundQuote[] = [];
   const windows = doc.quotes.map((span, i) => quoteWindow(index, span, i));
@@ -25,7 +26,7 @@ export function findQuotedSpeech(index: ArticleIndex): FoundQuote[] {
     const { explicit, via } = attributeQuotation(index, w);
     found.push({
       span,
-      kind: quoteKind(doc.tokens, w, explicit.pattern, doc.body.slice(span.textStart, span.textEnd)),
+      kind: quoteKind(doc.tokens, w, explicit.pattern, doc.body.slice(span.textStart, span.textEnd), lang),
       pattern: explicit.phrase ? explicit.pattern : 'none',
       via,
       cue: explicit.cue,

@@ -4,9 +4,8 @@
 // can win, said X — and whether a title-cased quotation inside a report is
 // part of the words reported.
 
-import { FRAMING_VERBS, speechCue } from '../language/en/cues.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import { type ArticleIndex, isCueAt, isCueToken } from '../text/article-index.ts';
-import { DETERMINERS, PREPOSITIONS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 import { finiteAt } from './clause.ts';
 import type { FoundQuote } from './found.ts';
@@ -20,6 +19,7 @@ const EMBEDDED_CUE_WINDOW = 30;
 
 /** X said it was a "mistake"; "…" that Sanders can win, said X. */
 export function embedded(index: ArticleIndex, w: QuoteWindow): Explicit | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   for (let c = w.open - 1; c >= w.floor && w.open - c <= EMBEDDED_CUE_WINDOW; c--) {
     const t = tokens[c];
@@ -30,19 +30,22 @@ export function embedded(index: ArticleIndex, w: QuoteWindow): Explicit | null {
     }
     const owned = ownedStatement(index, c, w.open, w.sentenceFirst);
     if (owned) return owned;
-    if (!isCueAt(tokens, c) && !(t.isWord && FRAMING_VERBS.has(t.lower) && isCueAtLike(tokens, c))) continue;
+    if (!isCueAt(tokens, c, lang) && !(t.isWord && lang.cues.framingVerbs.has(t.lower) && isCueAtLike(tokens, c)))
+      continue;
     // "Clinton told the meeting … while her opponent wants to "take America backward"": wanting is no speech, so
     // inside someone's report the words are the reporter's.
-    if (/^(wants|wanted|want)$/.test(t.lower) && reportedBefore(tokens, w.sentenceFirst, c)) continue;
+    if (/^(wants|wanted|want)$/.test(t.lower) && reportedBefore(tokens, w.sentenceFirst, c, lang)) continue;
     // ", calling it a "special place"": a participle, spoken or framing, has the sentence's subject.
-    const participle = speechCue(t.lower)?.participle || (/ing$/.test(t.lower) && tokens[c - 1]?.text === ',');
+    const participle =
+      lang.cues.speechCue(t.lower)?.participle || (/ing$/.test(t.lower) && tokens[c - 1]?.text === ',');
     const phrase = participle ? firstSubject(index, w.sentenceFirst, c) : subjectBefore(index, c, w.sentenceFirst);
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
   }
   for (let c = w.close; c < w.limit && c - w.close <= EMBEDDED_CUE_WINDOW; c++) {
-    if (!isCueAt(tokens, c)) continue;
+    if (!isCueAt(tokens, c, lang)) continue;
     // "needled the "reporter," saying, "…"": a participle right before the next quotation introduces that one.
-    if (speechCue(tokens[c]?.lower ?? '')?.participle && introducesNextQuotation(tokens, c, w.limit)) return null;
+    if (lang.cues.speechCue(tokens[c]?.lower ?? '')?.participle && introducesNextQuotation(tokens, c, w.limit))
+      return null;
     const phrase = speakerAfterVerb(index, c + 1, w.limit) ?? subjectBefore(index, c, w.close);
     if (phrase?.kind === 'other' && !tokens[phrase.firstToken]?.cap) continue;
     if (phrase) return { phrase, pattern: 'embedded', cue: cueText(tokens, c) };
@@ -50,8 +53,9 @@ export function embedded(index: ArticleIndex, w: QuoteWindow): Explicit | null {
   return null;
 }
 
-function reportedBefore(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isCueAt(tokens, k) && speechCue(tokens[k]?.lower ?? '')?.reports) return true;
+function reportedBefore(tokens: Token[], from: number, to: number, lang: LanguagePack): boolean {
+  for (let k = from; k < to; k++)
+    if (isCueAt(tokens, k, lang) && lang.cues.speechCue(tokens[k]?.lower ?? '')?.reports) return true;
   return false;
 }
 
@@ -61,7 +65,8 @@ function reportedBefore(tokens: Token[], from: number, to: number): boolean {
  * of their words; one in the attribution ("said on NBC's "Meet the Press"") is not.
  */
 export function insideReport(index: ArticleIndex, q: FoundQuote): boolean {
-  if (q.pattern !== 'embedded' || !speechCue(q.cue ?? '')?.reports) return false;
+  const lang = index.doc.language;
+  if (q.pattern !== 'embedded' || !lang.cues.speechCue(q.cue ?? '')?.reports) return false;
   const { tokens } = index.doc;
   const open = firstTokenAtOrAfter(tokens, q.span.open);
   for (
@@ -69,8 +74,8 @@ export function insideReport(index: ArticleIndex, q: FoundQuote): boolean {
     c >= 0 && open - c <= EMBEDDED_CUE_WINDOW && tokens[c]?.sentence === tokens[open]?.sentence;
     c--
   ) {
-    if (!isCueAt(tokens, c)) continue;
-    for (let k = c + 1; k < open; k++) if (finiteAt(tokens, k) && !isCueToken(tokens[k])) return true;
+    if (!isCueAt(tokens, c, lang)) continue;
+    for (let k = c + 1; k < open; k++) if (finiteAt(tokens, k, lang) && !isCueToken(tokens[k], lang)) return true;
     return false;
   }
   return false;
@@ -115,14 +120,15 @@ const MONTHS_AND_DAYS =
  * the quotation itself), makes the owner the speaker.
  */
 function ownedStatement(index: ArticleIndex, c: number, open: number, sentenceFirst: number): Explicit | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const noun = tokens[c];
   if (!noun?.isWord || noun.cap || !STATEMENT_NOUNS.has(noun.lower)) return null;
   // "The lawmaker said Trump's remarks "have had …"": inside someone's report, the words are the reporter's.
-  for (let k = sentenceFirst; k < c; k++) if (isCueAt(tokens, k)) return null;
+  for (let k = sentenceFirst; k < c; k++) if (isCueAt(tokens, k, lang)) return null;
   const between = tokens.slice(c + 1, open).filter((t) => t.isWord);
   if (between.length > 0 && !between.some((t) => t.lower === 'that')) return null;
-  if (between.some((t) => isCueToken(t))) return null;
+  if (between.some((t) => isCueToken(t, lang))) return null;
   // The owner stands at most two words before the noun: "her March comment", "his recent warning".
   for (let k = c - 1; k >= Math.max(0, c - 3); k--) {
     const t = tokens[k];
@@ -132,7 +138,7 @@ function ownedStatement(index: ArticleIndex, c: number, open: number, sentenceFi
     if (MONTHS_AND_DAYS.test(t.lower)) continue;
     const m = index.mentionEndingAt.get(k);
     if (m?.possessive && !m.inQuote) return { phrase: nameOnly(index, m), pattern: 'embedded', cue: noun.lower };
-    if (m || DETERMINERS.has(t.lower) || PREPOSITIONS.has(t.lower)) return null;
+    if (m || lang.words.determiners.has(t.lower) || lang.words.prepositions.has(t.lower)) return null;
   }
   return null;
 }

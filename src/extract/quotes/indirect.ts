@@ -39,7 +39,7 @@ export function findReportedSpeech(index: ArticleIndex, quoted: FoundQuote[]): R
 
 function sentenceCandidates(index: ArticleIndex, whole: Sentence, hasQuote: boolean): Candidate[] {
   // "PORT CALDER — The university said …": the dateline is not part of what anyone said.
-  const s: Sentence = { ...whole, firstToken: afterDateline(index.doc.tokens, whole.firstToken, whole.endToken) };
+  const s: Sentence = { ...whole, firstToken: afterDateline(index.doc, whole.firstToken, whole.endToken) };
   const found: Candidate[] = [];
   for (const pattern of SENTENCE_PATTERNS) {
     const c = pattern.find(index, s);

@@ -2,11 +2,9 @@
 // or built from a known span: names, pronouns, role nouns ("the spokesman"),
 // groups ("analysts"), organization nouns ("the company") and documents.
 
+import type { LanguagePack } from '../language/pack.ts';
 import type { NameMention } from '../entities/mention-types.ts';
-import { isCalendarWord, isFunctionWord, isRoleNounInLexicon, lexiconTags } from '../language/en/names.ts';
-import { DOCUMENT_NOUNS, GROUP_ROLE_NOUNS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../language/en/roles.ts';
 import { type ArticleIndex, isCueToken } from '../text/article-index.ts';
-import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS, PRONOUNS } from '../language/en/function-words.ts';
 import type { Token } from '../text/tokens.ts';
 import { VERB_TAGS } from './clause.ts';
 
@@ -36,18 +34,19 @@ export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'he' | 'she' | 'it'> = new
 
 export const MAX_NP_TOKENS = 8;
 
-export function phraseKindOfHead(head: string): PhraseKind {
-  if (PRONOUNS.has(head)) return 'pronoun';
-  if (PERSON_ROLE_NOUNS.has(head)) return 'role';
-  if (GROUP_ROLE_NOUNS.has(head)) return 'group';
-  if (DOCUMENT_NOUNS.has(head)) return 'document';
-  if (ORGANIZATION_NOUNS.has(head)) return 'organization-noun';
-  if (isRoleNounInLexicon(head)) return lexiconTags(head).includes('Plural') ? 'group' : 'role';
+export function phraseKindOfHead(head: string, lang: LanguagePack): PhraseKind {
+  if (lang.words.pronouns.has(head)) return 'pronoun';
+  if (lang.roles.personRoleNouns.has(head)) return 'role';
+  if (lang.roles.groupRoleNouns.has(head)) return 'group';
+  if (lang.roles.documentNouns.has(head)) return 'document';
+  if (lang.roles.organizationNouns.has(head)) return 'organization-noun';
+  if (lang.words.isRoleNounInLexicon(head)) return lang.words.lexiconTags(head).includes('Plural') ? 'group' : 'role';
   return 'other';
 }
 
 /** A speaker phrase whose last token is j. */
 export function phraseEndingAt(index: ArticleIndex, end: number, floor: number): SpeakerPhrase | null {
+  const lang = index.doc.language;
   let j = end;
   const { tokens } = index.doc;
   let t = tokens[j];
@@ -73,21 +72,21 @@ export function phraseEndingAt(index: ArticleIndex, end: number, floor: number):
     return nameOrNounPhrase(index, mention.firstToken, mention.endToken, mention);
   }
   if (!t.isWord) return null;
-  if (PRONOUNS.has(t.lower)) return t.lower === 'i' ? null : pronounPhrase(j, t.lower);
-  if (!couldHeadSpeakerPhrase(t)) return null;
+  if (lang.words.pronouns.has(t.lower)) return t.lower === 'i' ? null : pronounPhrase(j, t.lower);
+  if (!couldHeadSpeakerPhrase(t, lang)) return null;
   let k = j;
   while (k - 1 >= floor && j - k < MAX_NP_TOKENS) {
     const prev = tokens[k - 1];
     if (!prev?.isWord || prev.quote >= 0) break;
-    if (DETERMINERS.has(prev.lower)) {
+    if (lang.words.determiners.has(prev.lower)) {
       k--;
       break;
     }
     if (
-      PREPOSITIONS.has(prev.lower) ||
-      CLAUSE_WORDS.has(prev.lower) ||
-      isCueToken(prev) ||
-      PRONOUNS.has(prev.lower) ||
+      lang.words.prepositions.has(prev.lower) ||
+      lang.words.clauseWords.has(prev.lower) ||
+      isCueToken(prev, lang) ||
+      lang.words.pronouns.has(prev.lower) ||
       prev.lower === 'what'
     )
       break;
@@ -101,6 +100,7 @@ const PLACE_PREPOSITIONS = new Set(['in', 'on', 'at', 'near', 'from', 'of', 'off
 
 /** The noun phrase a place modifies: "The owner of a café on Quay Street" → "The owner". */
 function placeModifies(index: ArticleIndex, place: NameMention, floor: number): SpeakerPhrase | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   let k = place.firstToken - 1;
   if (tokens[k]?.lower === 'the') k--;
@@ -124,13 +124,13 @@ function placeModifies(index: ArticleIndex, place: NameMention, floor: number): 
         if (
           !prev?.isWord ||
           prev.quote >= 0 ||
-          PREPOSITIONS.has(prev.lower) ||
-          CLAUSE_WORDS.has(prev.lower) ||
-          isCueToken(prev)
+          lang.words.prepositions.has(prev.lower) ||
+          lang.words.clauseWords.has(prev.lower) ||
+          isCueToken(prev, lang)
         )
           break;
         i--;
-        if (DETERMINERS.has(prev.lower)) break;
+        if (lang.words.determiners.has(prev.lower)) break;
       }
     }
     start = i;
@@ -183,6 +183,7 @@ function namedBeforeAppositive(index: ArticleIndex, phrase: SpeakerPhrase, floor
  * source speaking to Fox News". Returns that larger phrase, or null.
  */
 function governingPhrase(index: ArticleIndex, objectStart: number, floor: number, end?: number): SpeakerPhrase | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   let p = objectStart - 1;
   // "a spokesman for the state Coastal Waters Commission": a level of government may stand before the name.
@@ -195,7 +196,7 @@ function governingPhrase(index: ArticleIndex, objectStart: number, floor: number
   const head = tokens[headAt];
   const sentenceInitial = !!head && tokens[headAt - 1]?.sentence !== head.sentence;
   if (!head?.isWord || (head.cap && !sentenceInitial) || head.quote >= 0) return null;
-  const kind = phraseKindOfHead(head.lower);
+  const kind = phraseKindOfHead(head.lower, lang);
   // "Sanders' email to his supporters notes": a document is who wrote it, not whom it went to.
   const document = kind === 'document' && (prep.lower === 'to' || prep.lower === 'from');
   if (kind !== 'role' && kind !== 'group' && !document) return null;
@@ -213,18 +214,24 @@ function governingPhrase(index: ArticleIndex, objectStart: number, floor: number
   return { ...inner, endToken: Math.max(inner.endToken, objectEnd), innerOrganization: organization, owner };
 }
 
-export function isVerbForm(lower: string): boolean {
-  return lexiconTags(lower).some((t) => VERB_TAGS.includes(t));
+export function isVerbForm(lower: string, lang: LanguagePack): boolean {
+  return lang.words.lexiconTags(lower).some((t) => VERB_TAGS.includes(t));
 }
 
 /** A word that can end a noun phrase naming a speaker: not a function word, number or date. */
-export function couldHeadSpeakerPhrase(t: Token): boolean {
-  if (CLAUSE_WORDS.has(t.lower) || PREPOSITIONS.has(t.lower) || DETERMINERS.has(t.lower) || isCueToken(t)) return false;
-  if (/^\p{N}/u.test(t.text) || isCalendarWord(t.lower)) return false;
-  if (isFunctionWord(t.lower) || /^(why|how|what|when|where|who|i|you)$/.test(t.lower)) return false;
+export function couldHeadSpeakerPhrase(t: Token, lang: LanguagePack): boolean {
+  if (
+    lang.words.clauseWords.has(t.lower) ||
+    lang.words.prepositions.has(t.lower) ||
+    lang.words.determiners.has(t.lower) ||
+    isCueToken(t, lang)
+  )
+    return false;
+  if (/^\p{N}/u.test(t.text) || lang.words.isCalendarWord(t.lower)) return false;
+  if (lang.words.isFunctionWord(t.lower) || /^(why|how|what|when|where|who|i|you)$/.test(t.lower)) return false;
   if (t.cap) return true;
-  if (phraseKindOfHead(t.lower.replace(/['’]s$/, '')) !== 'other') return true;
-  const tags = lexiconTags(t.lower);
+  if (phraseKindOfHead(t.lower.replace(/['’]s$/, ''), lang) !== 'other') return true;
+  const tags = lang.words.lexiconTags(t.lower);
   if (tags.length === 0) return true;
   return tags.some((x) =>
     ['Singular', 'Plural', 'Noun', 'Actor', 'Uncountable', 'Person', 'Organization', 'Demonym'].includes(x),
@@ -262,11 +269,12 @@ export function nameOrNounPhrase(
 }
 
 export function nounPhrase(index: ArticleIndex, first: number, end: number): SpeakerPhrase | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   // The head is the last word before any prepositional phrase.
   let headAt = end - 1;
   for (let k = first + 1; k < end; k++) {
-    if (PREPOSITIONS.has(tokens[k]?.lower ?? '')) {
+    if (lang.words.prepositions.has(tokens[k]?.lower ?? '')) {
       headAt = k - 1;
       break;
     }
@@ -274,7 +282,7 @@ export function nounPhrase(index: ArticleIndex, first: number, end: number): Spe
   const headToken = tokens[headAt];
   if (!headToken) return null;
   const head = headToken.lower.replace(/['’]s$/, '');
-  const kind = phraseKindOfHead(head);
+  const kind = phraseKindOfHead(head, lang);
   let innerOrganization: NameMention | null = null;
   for (let k = first; k < end; k++) {
     const m = index.mentionStartingAt.get(k);

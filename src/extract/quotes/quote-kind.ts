@@ -1,5 +1,6 @@
 // Direct or partial, and whether quoted words are speech at all.
 
+import type { LanguagePack } from '../language/pack.ts';
 import { isCueToken } from '../text/article-index.ts';
 import type { Token } from '../text/tokens.ts';
 import type { AttributionPattern, FoundQuote } from './found.ts';
@@ -45,6 +46,7 @@ export function quoteKind(
   w: QuoteWindow,
   pattern: AttributionPattern,
   text: string,
+  lang: LanguagePack,
 ): 'direct' | 'partial' {
   const before = tokens[w.open - 1];
   const after = tokens[w.close];
@@ -52,7 +54,7 @@ export function quoteKind(
     !before ||
     before.sentence !== w.sentence ||
     [',', ':', '—', '–', '(', '-'].includes(before.text) ||
-    isCueToken(before);
+    isCueToken(before, lang);
   const wovenAfter =
     !!after && after.sentence === w.sentence && after.isWord && pattern !== 'trailing' && !/[,.?!]$/.test(text);
   if (!introduced) return 'partial';

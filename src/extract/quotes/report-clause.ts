@@ -38,23 +38,24 @@ export const INVERTING_LEMMAS = new Set([
  * reports ("said", "warned") or asks.
  */
 export function reportingCue(index: ArticleIndex, s: Sentence, k: number, hasQuote: boolean): CueInfo | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const t = tokens[k];
-  if (!t || t.quote >= 0 || !isCueAt(tokens, k)) return null;
+  if (!t || t.quote >= 0 || !isCueAt(tokens, k, lang)) return null;
   const cue = index.doc.language.cues.speechCue(t.lower);
   if (!cue || (!cue.reports && cue.lemma !== 'ask')) return null;
   // The first cue right after a quotation ("…," he said) attributes that quotation; a later one
   // ("…," he said, arguing that …) may report something else.
-  if (hasQuote && attributesQuotation(tokens, s.firstToken, k)) return null;
+  if (hasQuote && attributesQuotation(tokens, s.firstToken, k, lang)) return null;
   return cue;
 }
 
-function attributesQuotation(tokens: Token[], first: number, k: number): boolean {
+function attributesQuotation(tokens: Token[], first: number, k: number, lang: LanguagePack): boolean {
   for (let i = k - 1; i >= first && k - i <= 5; i--) {
     const t = tokens[i];
     if (!t) break;
     if (t.quote >= 0 || /["”“'’]/.test(t.text)) return true;
-    if (isCueAt(tokens, i)) return false;
+    if (isCueAt(tokens, i, lang)) return false;
   }
   return false;
 }
@@ -67,10 +68,11 @@ export function interrupted(
   k: number,
   phrase: SpeakerPhrase,
 ): Candidate | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const after = Math.max(phrase.endToken, k + 1);
   if (tokens[after]?.text !== ',') return null;
-  const end = clauseEnd(tokens, after + 1, s.endToken);
+  const end = clauseEnd(tokens, after + 1, s.endToken, lang);
   // "In particular, he said, the foundation …" reports what follows the aside;
   // "The noise, she added, starts at six" reports the whole sentence around it.
   const opener = tokens[s.firstToken];
@@ -88,12 +90,12 @@ export function interrupted(
   if (
     !adverbialLead &&
     !resumesClause &&
-    looksLikeClause(tokens, s.firstToken, comma) &&
-    !looksLikeClause(tokens, after + 1, end, true)
+    looksLikeClause(tokens, s.firstToken, comma, lang) &&
+    !looksLikeClause(tokens, after + 1, end, lang, true)
   ) {
     return { first: s.firstToken, end: comma, cue: tokens[k]?.lower ?? 'said', phrase };
   }
-  if (!looksLikeClause(tokens, first, end, true)) return null;
+  if (!looksLikeClause(tokens, first, end, lang, true)) return null;
   return { first, end, cue: tokens[k]?.lower ?? 'said', phrase };
 }
 

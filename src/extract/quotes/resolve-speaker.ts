@@ -5,15 +5,12 @@
 import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
 import type { Affiliation } from '../entities/roles.ts';
-import { KINDS_OF_ORGANIZATION_NOUN } from '../language/en/organizations.ts';
-import { countryAdjective } from '../language/en/places.ts';
 import {
   latestOrganization,
   mostMentionedOrganization,
   organizationsChanged,
 } from '../entities/organization-reference.ts';
 import { type Timeline, timelineOf } from '../entities/timeline.ts';
-import { PERSONAL_DOCUMENT_NOUNS, TITLE_GENDER } from '../language/en/roles.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 import { SalienceModel } from './salience.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
@@ -128,6 +125,7 @@ export class SpeakerResolver {
    * "the statement" with no owner, the author whose words it continues.
    */
   private resolveDocument(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+    const lang = this.index.doc.language;
     const owner = phrase.owner;
     if (owner && 'mention' in owner) {
       const entity = this.entities.entityOf.get(owner.mention);
@@ -141,7 +139,7 @@ export class SpeakerResolver {
       const org = this.entities.entityOf.get(phrase.innerOrganization);
       if (org) return this.speakerFor(org, label, 0.7, at);
     }
-    if (phrase.definite && !owner && PERSONAL_DOCUMENT_NOUNS.has(phrase.head)) {
+    if (phrase.definite && !owner && lang.roles.personalDocumentNouns.has(phrase.head)) {
       const author = this.salience.lastSpeaker(at, DOCUMENT_AUTHOR_SENTENCES);
       if (author) return this.speakerFor(author, label, 0.6, at);
     }
@@ -166,6 +164,7 @@ export class SpeakerResolver {
   }
 
   private resolveRole(given: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+    const lang = this.index.doc.language;
     // "the U.S. presidential candidate": a country's adjective describes a person; only its officials speak for it.
     const innerEntity = given.innerOrganization ? this.entities.entityOf.get(given.innerOrganization) : undefined;
     const countryAdjectiveOnly =
@@ -178,7 +177,7 @@ export class SpeakerResolver {
       if (remembered?.entity && !phrase.innerOrganization) return { ...remembered, label, certainty: 0.75 };
       // "the Utah Republican", "the lawmaker": usually the person the story is about at this point.
       if (!phrase.innerOrganization && ROLE_FALLBACK_OK(phrase)) {
-        const gender = TITLE_GENDER.get(phrase.head);
+        const gender = lang.roles.titleGender.get(phrase.head);
         const focus = this.protagonistBefore(at, gender === 'male' ? 'female' : gender === 'female' ? 'male' : null);
         if (focus) return this.speakerFor(focus, label, 0.55, at);
       }
@@ -324,6 +323,7 @@ export class SpeakerResolver {
   }
 
   private resolveOrganizationNoun(phrase: SpeakerPhrase, at: number, label: string): ResolvedSpeaker {
+    const lang = this.index.doc.language;
     if (phrase.innerOrganization) {
       const org = this.entities.entityOf.get(phrase.innerOrganization);
       if (org) return this.speakerFor(org, label, 0.75, at);
@@ -336,7 +336,7 @@ export class SpeakerResolver {
     );
     if (named) return this.speakerFor(named, label, 0.75, at);
     if (remembered?.entity) return { ...remembered, label };
-    const kinds = KINDS_OF_ORGANIZATION_NOUN.get(head);
+    const kinds = lang.organizations.kindsOfNoun.get(head);
     const byKind = kinds
       ? latestOrganization(
           this.entities,
@@ -390,6 +390,7 @@ export class SpeakerResolver {
    * the country the paragraph is about: "North Korean Foreign Ministry".
    */
   private qualifyGovernmentBody(org: OrganizationEntity, at: number): void {
+    const lang = this.index.doc.language;
     // The answer depends on where the body is first named, so it is worked out once per body.
     if (this.qualified.has(org)) return;
     this.qualified.add(org);
@@ -397,13 +398,13 @@ export class SpeakerResolver {
       return;
     if (org.mentions.some((m) => m.prefix)) return;
     const words = org.name.split(/\s+/);
-    if (words.some((w) => /^\p{Lu}/u.test(w) && countryAdjective(w) !== undefined)) return;
+    if (words.some((w) => /^\p{Lu}/u.test(w) && lang.names.countryAdjective(w) !== undefined)) return;
     const firstMention = Math.min(org.mentions.find((m) => m.start >= 0)?.start ?? at, at);
     const country = latestOrganization(this.entities, firstMention + 1, 'country', (o) => o.isCountry);
     if (!country || country.name === org.name) return;
     const countryAt = lastStartAtOrBefore(country.mentions, firstMention);
     if (Math.abs(this.paragraphOf(countryAt) - this.paragraphOf(firstMention)) > 1) return;
-    const adjective = countryAdjective(country.name) ?? `${country.name}'s`;
+    const adjective = lang.names.countryAdjective(country.name) ?? `${country.name}'s`;
     org.aliases.add(org.name);
     org.name = `${adjective} ${org.name}`;
     organizationsChanged(this.entities);

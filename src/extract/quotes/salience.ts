@@ -4,14 +4,12 @@
 // and everything fades sentence by sentence. A pronoun at an attribution
 // ("…," she said) then means the most prominent compatible person.
 
+import type { Gender, LanguagePack } from '../language/pack.ts';
 import type { Entity, OrganizationEntity, PersonEntity } from '../entities/entity-types.ts';
 import type { NameMention } from '../entities/mention-types.ts';
 import type { ResolvedEntities } from '../entities/resolve.ts';
-import { lexiconTags } from '../language/en/names.ts';
 import { isRoleNoun } from '../entities/roles.ts';
-import type { Gender } from '../language/en/roles.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
-import { PREPOSITIONS } from '../language/en/function-words.ts';
 import { firstTokenAtOrAfter } from './locate.ts';
 
 const SENTENCE_DECAY = 0.65;
@@ -189,10 +187,11 @@ export class SalienceModel {
   }
 
   private mentionWeight(m: NameMention): number {
+    const lang = this.index.doc.language;
     const { tokens } = this.index.doc;
     const before = tokens[m.firstToken - 1];
     const after = tokens[m.endToken];
-    if (before && PREPOSITIONS.has(before.lower)) return OBJECT_WEIGHT;
+    if (before && lang.words.prepositions.has(before.lower)) return OBJECT_WEIGHT;
     // "The Clinton approach": a person's name after an article modifies the noun that follows.
     if (
       before &&
@@ -204,9 +203,11 @@ export class SalienceModel {
     )
       return MODIFIER_WEIGHT;
     // "the same fire Mr. Obama has": a name right after an ordinary noun opens a relative clause.
-    if (before?.isWord && !before.cap && isNounish(before.lower) && !isRoleNoun(before.lower)) return OBJECT_WEIGHT;
+    if (before?.isWord && !before.cap && isNounish(before.lower, lang) && !isRoleNoun(before.lower, lang))
+      return OBJECT_WEIGHT;
     if (m.possessive) return POSSESSIVE_WEIGHT;
-    if (after?.isWord && !after.cap && after.start - m.end === 1 && isNounish(after.lower)) return MODIFIER_WEIGHT;
+    if (after?.isWord && !after.cap && after.start - m.end === 1 && isNounish(after.lower, lang))
+      return MODIFIER_WEIGHT;
     return SUBJECT_WEIGHT;
   }
 
@@ -259,8 +260,8 @@ function best<T extends Entity>(weights: Weights, accept: (e: Entity) => e is T)
   return winner;
 }
 
-function isNounish(lower: string): boolean {
-  const tags = lexiconTags(lower);
+function isNounish(lower: string, lang: LanguagePack): boolean {
+  const tags = lang.words.lexiconTags(lower);
   return (
     tags.some((t) => ['Singular', 'Plural', 'Actor', 'Noun', 'Uncountable'].includes(t)) &&
     !tags.some((t) => /Tense|Infinitive|Gerund|Participle|Copula|Modal|Adverb/.test(t))

@@ -36,8 +36,6 @@ export interface DatelineStyle extends HouseStyleUnit {
   opening: RegExp;
   /** Tokens one of which every dateline in the style holds ("—", "("): a cheap test before `opening` is tried on tokens. */
   marks: readonly string[];
-  /** The place, captured as group 1, when the style names it in capitals ("CALDER BAY, Maine (AP) —"). */
-  place?: RegExp;
 }
 
 export type HouseStyle = QuoteMarkStyle | DatelineStyle;

@@ -2,10 +2,8 @@
 // mention starts or ends at a token, and small token predicates.
 
 import type { NameMention } from '../entities/mention-types.ts';
-import { INFINITIVE_ADJECTIVES, speechCue } from '../language/en/cues.ts';
-import { lexiconTags } from '../language/en/names.ts';
-import { PRONOUNS } from '../language/en/function-words.ts';
 import { datelineEnd } from '../styles/index.ts';
+import type { LanguagePack } from '../language/pack.ts';
 import type { ArticleText } from './document.ts';
 import type { Token } from './tokens.ts';
 
@@ -37,18 +35,18 @@ export function indexArticle(doc: ArticleText, mentions: NameMention[]): Article
   return { doc, mentions, mentionStartingAt, mentionEndingAt };
 }
 
-export function isCueToken(t: Token | undefined): boolean {
-  return !!t && t.isWord && t.quote < 0 && speechCue(t.lower) !== undefined;
+export function isCueToken(t: Token | undefined, lang: LanguagePack): boolean {
+  return !!t && t.isWord && t.quote < 0 && lang.cues.speechCue(t.lower) !== undefined;
 }
 
 /**
  * A cue word used as a verb here, not as a noun: "the FBI's report", "his
  * remarks", "a tweet" are nouns; "Obama said", "the agency reported" verbs.
  */
-export function isCueAt(tokens: readonly Token[], k: number): boolean {
+export function isCueAt(tokens: readonly Token[], k: number, lang: LanguagePack): boolean {
   const t = tokens[k];
   // The test of isCueToken, keeping the cue it finds.
-  const cue = t?.isWord && t.quote < 0 ? speechCue(t.lower) : undefined;
+  const cue = t?.isWord && t.quote < 0 ? lang.cues.speechCue(t.lower) : undefined;
   if (!t || cue === undefined) return false;
   const prev = tokens[k - 1];
   // "the movement continues to grow", "added to the list": a cue followed by "to" is not introducing speech.
@@ -58,7 +56,7 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   if (
     prev?.lower === 'to' &&
     !TO_SPEECH_LEMMAS.has(cue.lemma) &&
-    !INFINITIVE_ADJECTIVES.has(tokens[k - 2]?.lower ?? '')
+    !lang.cues.infinitiveAdjectives.has(tokens[k - 2]?.lower ?? '')
   )
     return false;
   if (isParticiple(tokens, k, cue.lemma)) return false;
@@ -68,17 +66,17 @@ export function isCueAt(tokens: readonly Token[], k: number): boolean {
   if (NOUN_DETERMINERS.test(prev.lower)) return false;
   // "a thunderous chant of", "his latest claims": an adjective between a determiner and the word makes it a noun.
   const prev2 = tokens[k - 2];
-  if (prev2 && NOUN_DETERMINERS.test(prev2.lower) && !prev.cap && isAdjective(prev.lower)) return false;
-  return !/['’]s$/.test(prev.text) || PRONOUNS.has(prev.lower);
+  if (prev2 && NOUN_DETERMINERS.test(prev2.lower) && !prev.cap && isAdjective(prev.lower, lang)) return false;
+  return !/['’]s$/.test(prev.text) || lang.words.pronouns.has(prev.lower);
 }
 
 /**
  * "Tom Reed, accused of stealing the van, denied …", "Anna Voss, declared the
  * winner on Friday, said …": a past participle describing someone, not a verb of speech.
  */
-export function isParticipleAt(tokens: readonly Token[], k: number): boolean {
+export function isParticipleAt(tokens: readonly Token[], k: number, lang: LanguagePack): boolean {
   const t = tokens[k];
-  const cue = t?.isWord ? speechCue(t.lower) : undefined;
+  const cue = t?.isWord ? lang.cues.speechCue(t.lower) : undefined;
   return !!cue && isParticiple(tokens, k, cue.lemma);
 }
 
@@ -111,8 +109,8 @@ const PARTICIPLE_COMPLEMENTS = new Set([
 
 const NOUN_DETERMINERS = /^(the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose)$/;
 
-function isAdjective(lower: string): boolean {
-  const tags = lexiconTags(lower);
+function isAdjective(lower: string, lang: LanguagePack): boolean {
+  const tags = lang.words.lexiconTags(lower);
   if (tags.some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun' || t === 'Actor' || t === 'Uncountable'))
     return false;
   return (
@@ -192,7 +190,7 @@ export function tokenAt(index: ArticleIndex, i: number): Token | undefined {
  * where a sentence starts once the dateline that opens it is skipped (`from`
  * when there is none). The house-style registry decides what a dateline is.
  */
-export function afterDateline(tokens: readonly Token[], from: number, to: number): number {
-  const end = datelineEnd(tokens, from);
+export function afterDateline(doc: ArticleText, from: number, to: number): number {
+  const end = datelineEnd(doc.tokens, from);
   return end < to ? end : from;
 }

@@ -4,18 +4,37 @@ import type { LanguagePack } from '../pack.ts';
 import { AMBIGUOUS_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS, SENTENCE_OPENERS } from './abbreviations.ts';
 import { FRAMING_VERBS, INFINITIVE_ADJECTIVES, isAccordingTo, SUBJECT_VERB_FILLERS, speechCue } from './cues.ts';
 import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS, PRONOUNS } from './function-words.ts';
-import { CORPORATE_SUFFIXES } from './name-shapes.ts';
+import {
+  CORPORATE_SUFFIXES,
+  EXTRA_ORGANIZATION_OPENERS,
+  GOVERNABLE_HEADS,
+  GOVERNMENT_UNITS,
+  PLACE_NAME_HEADS,
+  PLACE_NAME_OPENERS,
+  stripCorporateSuffix,
+} from './name-shapes.ts';
 import {
   givenNameGender,
   isCalendarWord,
   isCommonWord,
+  isDemonym,
   isFunctionWord,
+  isLexiconOrganization,
+  isRoleNounInLexicon,
   isKnownGivenName,
   isKnownSurname,
   lexiconTags,
+  NAME_PARTICLES,
   placeKind,
+  SURNAME_PARTICLES,
 } from './names.ts';
-import { KINDS_OF_ORGANIZATION_NOUN, knownOrganization } from './organizations.ts';
+import {
+  canonicalSpelling,
+  KINDS_OF_ORGANIZATION_NOUN,
+  knownOrganization,
+  NOT_ORGANIZATION_ACRONYMS,
+  normaliseOrgKey,
+} from './organizations.ts';
 import { countryAdjective, countryOf } from './places.ts';
 import { ENGLISH_QUOTE_MARKS } from './quote-marks.ts';
 import {
@@ -56,6 +75,7 @@ export const english: LanguagePack = {
     isFunctionWord,
     isCommonWord,
     isCalendarWord,
+    isRoleNounInLexicon,
   },
   roles: {
     honorifics: HONORIFICS,
@@ -73,7 +93,27 @@ export const english: LanguagePack = {
     nameOpeners: ORGANIZATION_NAME_OPENERS,
     kindsOfNoun: KINDS_OF_ORGANIZATION_NOUN,
     corporateSuffixes: CORPORATE_SUFFIXES,
+    extraOpeners: EXTRA_ORGANIZATION_OPENERS,
+    notAcronyms: NOT_ORGANIZATION_ACRONYMS,
     known: knownOrganization,
+    isInLexicon: isLexiconOrganization,
+    normaliseKey: normaliseOrgKey,
+    canonicalSpelling,
+    stripCorporateSuffix,
   },
-  names: { isKnownGivenName, isKnownSurname, givenNameGender, placeKind, countryOf, countryAdjective },
+  names: {
+    isKnownGivenName,
+    isKnownSurname,
+    givenNameGender,
+    placeKind,
+    countryOf,
+    countryAdjective,
+    isDemonym,
+    particles: NAME_PARTICLES,
+    surnameParticles: SURNAME_PARTICLES,
+    placeNameOpeners: PLACE_NAME_OPENERS,
+    placeNameHeads: PLACE_NAME_HEADS,
+    governmentUnits: GOVERNMENT_UNITS,
+    governableHeads: GOVERNABLE_HEADS,
+  },
 };

@@ -55,6 +55,39 @@ export function isKnownSurname(lower: string): boolean {
   return hasTag(lower, 'LastName', 'Person');
 }
 
+/** Lower-case words that belong inside a person's name: "Ludwig van Beethoven", "Gabriel García y Márquez". */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'dos',
+  'das',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'ter',
+  'zu',
+]);
+
+/** Particles that join two surnames rather than open one: "García y Márquez" has the surname "Márquez", not "y Márquez". */
+const JOINING_PARTICLES: ReadonlySet<string> = new Set(['y']);
+
+/** The particles a surname may start with: "van Beethoven", "de la Cruz". */
+export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
+  [...NAME_PARTICLES].filter((p) => !JOINING_PARTICLES.has(p)),
+);
+
 export type PlaceKind = 'country' | 'region' | 'city' | 'place';
 
 export function placeKind(lowerPhrase: string): PlaceKind | undefined {

@@ -26,10 +26,11 @@ export const accordingClosingReport: CuePattern = {
 
 /** CLAUSE, according to X. */
 function accordingToClosing(index: ArticleIndex, s: Sentence, k: number): Candidate | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   if (tokens[k - 1]?.text !== ',' || k - 1 <= s.firstToken) return null;
   const phrase = speakerAfterVerb(index, k + 2, s.endToken);
   if (!phrase) return null;
-  if (!looksLikeClause(tokens, s.firstToken, k - 1)) return null;
+  if (!looksLikeClause(tokens, s.firstToken, k - 1, lang)) return null;
   return { first: s.firstToken, end: k - 1, cue: 'according to', phrase };
 }

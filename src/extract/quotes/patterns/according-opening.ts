@@ -23,6 +23,7 @@ export const accordingOpeningReport: SentencePattern = {
 
 /** According to X, CLAUSE. */
 function accordingToOpening(index: ArticleIndex, s: Sentence): Candidate | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   let k = s.firstToken;
   while (k < s.endToken && k - s.firstToken < 4 && tokens[k]?.lower !== 'according') k++;
@@ -32,7 +33,7 @@ function accordingToOpening(index: ArticleIndex, s: Sentence): Candidate | null 
   let comma = phrase.endToken;
   while (comma < s.endToken && tokens[comma]?.text !== ',' && comma - phrase.endToken < 8) comma++;
   if (tokens[comma]?.text !== ',') return null;
-  const end = clauseEnd(tokens, comma + 1, s.endToken);
-  if (!looksLikeClause(tokens, comma + 1, end)) return null;
+  const end = clauseEnd(tokens, comma + 1, s.endToken, lang);
+  if (!looksLikeClause(tokens, comma + 1, end, lang)) return null;
   return innerHolder(index, comma + 1, end) ?? { first: comma + 1, end, cue: 'according to', phrase };
 }

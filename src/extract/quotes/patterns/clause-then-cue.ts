@@ -32,6 +32,7 @@ export const clauseThenCueReport: CuePattern = {
 
 /** CLAUSE, X said.  /  CLAUSE, said X. */
 function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   // Find the comma that closes the reported clause, just before the attribution.
   let comma = k - 1;
@@ -50,12 +51,12 @@ function clauseThenCue(index: ArticleIndex, s: Sentence, k: number): Candidate |
   if (!phrase || !speakerLike(phrase, tokens)) return null;
   // After "said X" an appositive may follow ("said Dan Gerstein, director of …"); after "X said" a comma resumes the clause.
   const inverted = comma === k - 1;
-  if (!tailIsAdverbial(tokens, Math.max(phrase.endToken, k + 1), s.endToken, inverted)) {
+  if (!tailIsAdverbial(tokens, Math.max(phrase.endToken, k + 1), s.endToken, inverted, lang)) {
     return interrupted(index, s, comma, k, phrase);
   }
   let first = s.firstToken;
   while (first < comma && LEADING_CONJUNCTIONS.has(tokens[first]?.lower ?? '')) first++;
   if (tokens[first]?.text === ',') first++;
-  if (!looksLikeClause(tokens, first, comma)) return null;
+  if (!looksLikeClause(tokens, first, comma, lang)) return null;
   return { first, end: comma, cue: verb.lower, phrase };
 }

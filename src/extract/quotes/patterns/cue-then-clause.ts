@@ -40,6 +40,7 @@ export const cueThenClauseReport: CuePattern = {
 
 /** X said (that) CLAUSE. */
 function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const verb = tokens[k];
   if (!verb || isPassive(tokens, k)) return null;
@@ -62,9 +63,9 @@ function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate |
   } else if (that >= 0 && adverbialOnly(index.doc.language, tokens, start, that, cue?.lemma === 'tell')) {
     start = that + 1;
     while (start < s.endToken && tokens[start]?.text === ',') start++;
-    const end = clauseEnd(tokens, start, s.endToken);
+    const end = clauseEnd(tokens, start, s.endToken, lang);
     // After an explicit "that" the clause may open with anything: "that in an era of change, it needed …".
-    if (!looksLikeClause(tokens, start, end, true)) return null;
+    if (!looksLikeClause(tokens, start, end, lang, true)) return null;
     return { first: start, end, cue: verb.lower, phrase };
   } else {
     start = skipAdverbials(index.doc.language, tokens, start, s.endToken);
@@ -73,7 +74,7 @@ function cueThenClause(index: ArticleIndex, s: Sentence, k: number): Candidate |
       if (start < 0) return null;
     }
   }
-  const end = clauseEnd(tokens, start, s.endToken);
-  if (!looksLikeClause(tokens, start, end, cue?.lemma === 'ask')) return null;
+  const end = clauseEnd(tokens, start, s.endToken, lang);
+  if (!looksLikeClause(tokens, start, end, lang, cue?.lemma === 'ask')) return null;
   return { first: start, end, cue: verb.lower, phrase };
 }

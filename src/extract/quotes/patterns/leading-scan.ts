@@ -25,17 +25,18 @@ export function leadingScan(index: ArticleIndex, w: QuoteWindow): LeadingScan | 
 }
 
 function scanBefore(index: ArticleIndex, w: QuoteWindow): LeadingScan | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const b = w.open - 1;
   if (b < w.floor) return null;
   const punctuated = [',', ':', '—', '–'].includes(tokens[b]?.text ?? '');
   const last = punctuated ? b - 1 : b;
-  if (!punctuated && !isCueAt(tokens, last)) return null;
+  if (!punctuated && !isCueAt(tokens, last, lang)) return null;
   for (let c = last; c >= w.floor && last - c <= LEADING_CUE_WINDOW; c--) {
     const t = tokens[c];
     if (!t || t.quote >= 0) break;
     if (t.lower === 'according' && tokens[c + 1]?.lower === 'to') return { found: 'according', at: c };
-    if (isCueAt(tokens, c)) return { found: 'cue', at: c };
+    if (isCueAt(tokens, c, lang)) return { found: 'cue', at: c };
   }
   return { found: 'nothing', before: b };
 }

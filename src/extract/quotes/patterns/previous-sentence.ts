@@ -20,6 +20,7 @@ export const previousSentence: QuotationPattern = {
     },
   ],
   attribute(index, w) {
+    const lang = index.doc.language;
     const { tokens, sentences } = index.doc;
     if (w.open !== w.sentenceFirst) return null;
     const previous = sentences[w.sentence - 1];
@@ -28,7 +29,7 @@ export const previousSentence: QuotationPattern = {
     for (let c = previous.endToken - 1; c >= previous.firstToken && previous.endToken - c <= 8; c--) {
       const t = tokens[c];
       if (!t || t.quote >= 0) return null;
-      if (!isCueAt(tokens, c)) continue;
+      if (!isCueAt(tokens, c, lang)) continue;
       const tail = tokens.slice(c + 1, previous.endToken).filter((x) => x.isWord);
       if (tail.some((x) => !ATTRIBUTION_TAIL.test(x.lower))) return null;
       const phrase = subjectBefore(index, c, previous.firstToken);

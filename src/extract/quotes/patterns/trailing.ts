@@ -1,3 +1,4 @@
+import type { LanguagePack } from '../../language/pack.ts';
 import { isCueAt } from '../../text/article-index.ts';
 import type { ArticleIndex } from '../../text/article-index.ts';
 import type { Token } from '../../text/tokens.ts';
@@ -33,6 +34,7 @@ export const trailing: QuotationPattern = {
     },
   ],
   attribute(index, w) {
+    const lang = index.doc.language;
     const { tokens, sentences, body } = index.doc;
     let k = w.close;
     while (k < w.limit && DASHES.has(tokens[k]?.text ?? '')) k++;
@@ -54,25 +56,32 @@ export const trailing: QuotationPattern = {
     }
     const found = attributionAt(index, w.close, limit);
     // "He said the study was small." reports something new; only a bare "Maher replied." attributes the quotation.
-    return found && attributionIsWholeSentence(tokens, found, w.close, limit) ? found : null;
+    return found && attributionIsWholeSentence(tokens, found, w.close, limit, lang) ? found : null;
   },
 };
 
-function attributionIsWholeSentence(tokens: Token[], found: Explicit, from: number, limit: number): boolean {
+function attributionIsWholeSentence(
+  tokens: Token[],
+  found: Explicit,
+  from: number,
+  limit: number,
+  lang: LanguagePack,
+): boolean {
   const phrase = found.phrase;
   if (!phrase) return false;
   let verb = from;
-  while (verb < limit && !isCueAt(tokens, verb)) verb++;
+  while (verb < limit && !isCueAt(tokens, verb, lang)) verb++;
   return (
-    tailIsAdverbial(tokens, Math.max(verb + 1, phrase.endToken), limit, true) &&
+    tailIsAdverbial(tokens, Math.max(verb + 1, phrase.endToken), limit, true, lang) &&
     !tokens.slice(verb + 1, limit).some((t) => t.lower === 'that')
   );
 }
 
 function attributionAt(index: ArticleIndex, k: number, limit: number): Explicit | null {
+  const lang = index.doc.language;
   const { tokens } = index.doc;
   const t = tokens[k];
-  if (isCueAt(tokens, k) && !index.doc.language.cues.speechCue(t?.lower ?? '')?.participle) {
+  if (isCueAt(tokens, k, lang) && !index.doc.language.cues.speechCue(t?.lower ?? '')?.participle) {
     const phrase = speakerAfterVerb(index, k + 1, limit);
     if (phrase) return { phrase, pattern: 'trailing', cue: cueText(tokens, k) };
     return null;
