@@ -19,5 +19,6 @@ export const shoutedDateline: DatelineStyle = {
   ],
   // Any capital letter, not only A–Z: "SÃO TOMÉ (AP) —", "ZÜRICH —".
   opening: /^\p{Lu}[\p{Lu} .,'’-]{2,40}(,[^—–]{1,30})?(\([^)]{1,20}\))?\s*[—–-]{1,2}\s/u,
+  place: /^(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])(?:,[^—–\n]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--)\s/u,
   marks: ['—', '–', '-'],
 };

@@ -34,6 +34,8 @@ export interface QuoteMarkStyle extends HouseStyleUnit {
 export interface DatelineStyle extends HouseStyleUnit {
   kind: 'dateline';
   opening: RegExp;
+  /** The place, captured as group 1, when the style names it in capitals ("CALDER BAY, Maine (AP) —"). */
+  place?: RegExp;
   /** Tokens one of which every dateline in the style holds ("—", "("): a cheap test before `opening` is tried on tokens. */
   marks: readonly string[];
 }
