@@ -23,6 +23,7 @@ export async function runWorker(
     });
     await runIngestWorkers(queue, database.db, {
       concurrency: options.concurrency,
+      onTestPause: (job) => io.stderr.write(`test pause: job ${job.id} waits inside its transaction\n`),
       onDone: (job, output) => {
         done += 1;
         if (!options.quiet) {

@@ -156,6 +156,8 @@ export interface WorkerOptions {
   pollingIntervalSeconds?: number;
   /** Called with each job before its article is ingested (tests make jobs fail here). */
   beforeIngest?: (job: PgBoss.Job<ArticleJobData>) => Promise<void> | void;
+  /** Called when QUOTEGRAPH_QUEUE_TEST_PAUSE_MS holds a job inside its transaction. */
+  onTestPause?: (job: PgBoss.Job<ArticleJobData>) => void;
   /** Called after each job's article is committed. */
   onDone?: (job: PgBoss.Job<ArticleJobData>, output: ArticleJobOutput) => void;
 }
@@ -167,7 +169,10 @@ export interface WorkerOptions {
  */
 export async function runIngestWorkers(queue: IngestQueue, db: Database, options: WorkerOptions): Promise<void> {
   const pause = queue.config.testPauseInTransactionMs;
-  const beforeCommit = pause > 0 ? () => new Promise<void>((resolve) => setTimeout(resolve, pause)) : undefined;
+  const pauseIn = (job: PgBoss.Job<ArticleJobData>) => async () => {
+    options.onTestPause?.(job);
+    await new Promise<void>((resolve) => setTimeout(resolve, pause));
+  };
   for (let index = 0; index < options.concurrency; index++) {
     await queue.boss.work<ArticleJobData>(
       INGEST_QUEUE,
@@ -175,7 +180,7 @@ export async function runIngestWorkers(queue: IngestQueue, db: Database, options
       async ([job]) => {
         if (!job) return null;
         await options.beforeIngest?.(job);
-        const result = await ingestDocument(db, documentOf(job.data), beforeCommit ? { beforeCommit } : {});
+        const result = await ingestDocument(db, documentOf(job.data), pause > 0 ? { beforeCommit: pauseIn(job) } : {});
         const output: ArticleJobOutput = {
           articleId: result.articleId,
           created: result.created,

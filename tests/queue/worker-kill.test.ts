@@ -85,7 +85,11 @@ describe.skipIf(!onPostgres)('worker processes on PostgreSQL', () => {
       'the first worker to take a job',
     );
     // Inside the transaction, the article's rows are written but not committed.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await eventually(
+      async () => (doomed.stderr().includes(`test pause: job ${active!.id}`) ? true : undefined),
+      30_000,
+      'the first worker to write the article and pause before its commit',
+    );
     doomed.child.kill('SIGKILL');
     expect(await doomed.exited).toBe('SIGKILL');
     expect(await count('articles')).toBe(0);
