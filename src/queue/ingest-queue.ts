@@ -154,6 +154,8 @@ export function documentOf(data: ArticleJobData): DocumentInput {
 export interface WorkerOptions {
   concurrency: number;
   pollingIntervalSeconds?: number;
+  /** Extract on the extraction worker thread (in the server), not on this thread. */
+  inWorker?: boolean;
   /** Called with each job before its article is ingested (tests make jobs fail here). */
   beforeIngest?: (job: PgBoss.Job<ArticleJobData>) => Promise<void> | void;
   /** Called when QUOTEGRAPH_QUEUE_TEST_PAUSE_MS holds a job inside its transaction. */
@@ -180,7 +182,10 @@ export async function runIngestWorkers(queue: IngestQueue, db: Database, options
       async ([job]) => {
         if (!job) return null;
         await options.beforeIngest?.(job);
-        const result = await ingestDocument(db, documentOf(job.data), pause > 0 ? { beforeCommit: pauseIn(job) } : {});
+        const result = await ingestDocument(db, documentOf(job.data), {
+          ...(options.inWorker ? { inWorker: true } : {}),
+          ...(pause > 0 ? { beforeCommit: pauseIn(job) } : {}),
+        });
         const output: ArticleJobOutput = {
           articleId: result.articleId,
           created: result.created,
