@@ -6,7 +6,7 @@
 //                                                 only server.ts (its entry) and the app import it
 //   cache     src/cache/                          the response cache
 //   graphql   src/graphql/                        the schema, its resolvers, its execution plugins
-//   writes    src/ingest/, src/generate/, src/demo/    writing articles (real, generated, demo)
+//   writes    src/ingest/, src/generate/, src/demo/, src/queue/    writing articles (real, generated, demo, queued)
 //   store     src/store/                          every SQL write, one module per aggregate
 //   extract   src/extract/                        pure: text in, ExtractedArticle out
 //   db        src/db/                             schema, client, migrations
@@ -22,7 +22,7 @@ const layers = [
   { name: 'db', path: '^src/db/' },
   { name: 'extract', path: '^src/extract/' },
   { name: 'store', path: '^src/store/' },
-  { name: 'writes', path: '^src/(ingest|generate|demo)/' },
+  { name: 'writes', path: '^src/(ingest|generate|demo|queue)/' },
   { name: 'graphql', path: '^src/graphql/' },
   { name: 'cache', path: '^src/cache/' },
   { name: 'http', path: '^src/(server\\.ts$|http/)' },

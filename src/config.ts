@@ -52,6 +52,19 @@ export interface Config {
   /** Open subscriptions (GraphQL over SSE) allowed per client, and in all. */
   subscriptions: { perClient: number; total: number };
   trustedDocuments: TrustedDocumentsConfig;
+  queue: QueueConfig;
+}
+
+/** Bulk ingestion through pg-boss (src/queue). */
+export interface QueueConfig {
+  /** Tries after the first before a job is kept as failed. */
+  retryLimit: number;
+  /** Seconds before the first retry; doubled (with jitter) on each further one. */
+  retryDelaySeconds: number;
+  /** A job still active after this long (its worker died) is failed and retried. */
+  expireSeconds: number;
+  /** Tests only: the job handler waits this long inside the article's transaction, before the commit. */
+  testPauseInTransactionMs: number;
 }
 
 /**
@@ -228,6 +241,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       total: integerSetting(env, 'QUOTEGRAPH_SUBSCRIPTIONS_MAX', 1_000, 0, 1_000_000),
     },
     trustedDocuments: trustedDocumentsSetting(env, cwd),
+    queue: {
+      retryLimit: integerSetting(env, 'QUOTEGRAPH_QUEUE_RETRY_LIMIT', 4, 0, 1_000),
+      retryDelaySeconds: integerSetting(env, 'QUOTEGRAPH_QUEUE_RETRY_DELAY_S', 5, 0, 86_400),
+      expireSeconds: integerSetting(env, 'QUOTEGRAPH_QUEUE_EXPIRE_S', 300, 1, 86_400),
+      testPauseInTransactionMs: integerSetting(env, 'QUOTEGRAPH_QUEUE_TEST_PAUSE_MS', 0, 0, 3_600_000),
+    },
   };
 }
 

@@ -19,7 +19,7 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The operation ran longer than the configured timeout. */
   TIMEOUT: 'TIMEOUT',
-  /** The database is unreachable; retry shortly. */
+  /** The database is unreachable; retry shortly. Also: no ingestion queue on this server (async ingestion, job(id:)). */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** The HTTP request itself is wrong: content type, JSON, method, missing CSRF header. */
   BAD_REQUEST: 'BAD_REQUEST',

@@ -148,3 +148,103 @@ export async function runIngest(
     await database.close();
   }
 }
+
+export interface EnqueueSummary {
+  queued: number;
+  /** Articles already in the queue (or done): the same article is one job. */
+  alreadyQueued: number;
+  failed: { label: string; error: string }[];
+  seconds: number;
+}
+
+/** `ingest --queue`: one job per source, for `quotegraph worker` (or the server) to run. */
+export async function enqueueSources(
+  queue: import('../queue/ingest-queue.ts').IngestQueue,
+  sources: readonly SourceDocument[],
+  options: IngestOptions,
+  io: CommandIO,
+): Promise<EnqueueSummary> {
+  const { enqueueArticle } = await import('../queue/ingest-queue.ts');
+  const summary: EnqueueSummary = { queued: 0, alreadyQueued: 0, failed: [], seconds: 0 };
+  const isTerminal = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !options.quiet;
+  const bar = isTerminal
+    ? new SingleBar({
+        stream: io.stderr as NodeJS.WriteStream,
+        format: 'queueing [{bar}] {value}/{total} | {rate} articles/s | ETA {eta_formatted} | {label}',
+        hideCursor: true,
+      })
+    : null;
+  const started = performance.now();
+  bar?.start(sources.length, 0, { rate: '0.0', label: '' });
+  try {
+    for (const [index, source] of sources.entries()) {
+      let outcome: string;
+      const document = source.document;
+      const refusal = 'error' in document ? document.error : oversized(document, options.maxArticleBytes);
+      if (refusal !== null || 'error' in document) {
+        const error = refusal ?? 'unreadable';
+        summary.failed.push({ label: source.label, error });
+        outcome = `failed: ${error}`;
+      } else {
+        try {
+          const { id, created } = await enqueueArticle(queue, {
+            text: document.text ?? null,
+            html: document.html ?? null,
+            url: document.url ?? null,
+            title: document.title ?? null,
+            publishedAt: document.publishedAt ? document.publishedAt.toISOString() : null,
+            publisher: document.publisher || options.publisher || null,
+            language: document.language ?? null,
+          });
+          summary[created ? 'queued' : 'alreadyQueued'] += 1;
+          outcome = `${created ? 'queued' : 'already queued'} as job ${id}`;
+        } catch (error) {
+          summary.failed.push({ label: source.label, error: describeFailure(error) });
+          outcome = `failed: ${describeFailure(error)}`;
+        }
+      }
+      const elapsed = (performance.now() - started) / 1000;
+      if (bar) {
+        bar.update(index + 1, {
+          rate: ((index + 1) / Math.max(elapsed, 0.001)).toFixed(1),
+          label: source.label.slice(-40),
+        });
+      } else if (!options.quiet) {
+        io.stderr.write(`[${index + 1}/${sources.length}] ${source.label}: ${outcome}\n`);
+      }
+    }
+  } finally {
+    bar?.stop();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+export async function runEnqueue(
+  targets: string[],
+  options: Pick<IngestOptions, 'publisher' | 'quiet'>,
+  config: Config,
+  logger: Logger,
+  io: CommandIO,
+): Promise<number> {
+  const { openQueueOn } = await import('./queue-connection.ts');
+  const sources = await collectSources(targets, io.stdin);
+  const database = await connect(config, logger);
+  try {
+    const queue = await openQueueOn(database, config, { poolSize: 2 });
+    try {
+      const summary = await enqueueSources(queue, sources, { ...options, maxArticleBytes: config.maxArticleBytes }, io);
+      const lines = [
+        `jobs: ${summary.queued} queued, ${summary.alreadyQueued} already queued, ${summary.failed.length} failed`,
+        `time: ${summary.seconds.toFixed(2)} s`,
+        ...(summary.failed.length ? ['failed:', ...summary.failed.map((f) => `  ${f.label}: ${f.error}`)] : []),
+      ];
+      io.stdout.write(`${lines.join('\n')}\n`);
+      return summary.failed.length > 0 ? 1 : 0;
+    } finally {
+      await queue.stop();
+    }
+  } finally {
+    await database.close();
+  }
+}

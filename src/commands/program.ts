@@ -87,9 +87,29 @@ function buildProgram(io: CommandIO, exit: (code: number) => void): Command {
     .argument('<source...>', 'files, directories, or - for stdin')
     .option('--publisher <name>', 'publisher of articles that name none')
     .option('-q, --quiet', 'no progress lines')
-    .action(async (sources: string[], options: { publisher?: string; quiet?: boolean }) => {
+    .option('--queue', 'queue one job per article for `quotegraph worker` (or the server) instead of storing them now')
+    .action(async (sources: string[], options: { publisher?: string; quiet?: boolean; queue?: boolean }) => {
       const { config, logger } = environment('ingest');
-      exit(await (await import('./ingest.ts')).runIngest(sources, options, config, logger, io));
+      const ingest = await import('./ingest.ts');
+      exit(await (options.queue ? ingest.runEnqueue : ingest.runIngest)(sources, options, config, logger, io));
+    });
+
+  command('worker')
+    .description('Run queued ingestion jobs (from `ingest --queue` and async ingestArticle) until stopped')
+    .addOption(new Option('--concurrency <n>', 'jobs run at once').argParser(positiveInteger).default(2))
+    .option('-q, --quiet', 'no line per job')
+    .action(async (options: { concurrency: number; quiet?: boolean }) => {
+      const { config, logger } = environment('worker');
+      exit(await (await import('./worker.ts')).runWorker(options, config, logger, io));
+    });
+
+  command('jobs')
+    .description('List ingestion jobs not yet done (failed, retrying, running, waiting) with their last error')
+    .option('--failed', 'only the failed ones')
+    .addOption(new Option('--limit <n>', 'jobs listed at most').argParser(positiveInteger).default(100))
+    .action(async (options: { failed?: boolean; limit: number }) => {
+      const { config, logger } = environment('jobs');
+      exit(await (await import('./jobs.ts')).runJobs(options, config, logger, io));
     });
 
   command('generate')

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import os from 'node:os';
 import { ConfigError, type Config } from '../config.ts';
 import { connect } from '../db/connect.ts';
+import type { DatabaseHandle } from '../db/client.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import type { Logger } from '../logger.ts';
 import { createApp, listen, writePolicy } from '../server.ts';
@@ -45,7 +46,8 @@ async function serveHere(config: Config, logger: Logger): Promise<number> {
   const database = await connect(config, logger, { command: 'quotegraph serve', share: true });
   // With workers, the primary has migrated and seeded already.
   if (config.seedDemo && cluster.isPrimary) await seedDemoIfEmpty(database, logger);
-  const app = createApp({ config, database, logger });
+  const queue = await startServerQueue(config, database, logger);
+  const app = createApp({ config, database, logger, queue });
   let running: Awaited<ReturnType<typeof listen>>;
   try {
     running = await listen(app, config);
@@ -114,6 +116,8 @@ async function serveHere(config: Config, logger: Logger): Promise<number> {
         clearTimeout(deadline);
       }
       await app.dispose();
+      // Jobs in hand finish first (or expire later and run again).
+      await queue.stop().catch((error) => logger.warn({ err: error }, 'the ingestion queue did not stop cleanly'));
       await database.close();
       clearInterval(flushing);
       logger.info('stopped');
@@ -127,4 +131,22 @@ async function serveHere(config: Config, logger: Logger): Promise<number> {
     process.on('SIGTERM', () => void stop('SIGTERM'));
     process.on('SIGINT', () => void stop('SIGINT'));
   });
+}
+
+/**
+ * The ingestion queue of this server. On PostgreSQL it only enqueues (`ingestArticle(async:
+ * true)`) and answers `job(id:)`: `quotegraph worker` processes run the jobs. On the embedded
+ * database no other process can, so the server runs them itself, one at a time, extracting on
+ * its extraction thread.
+ */
+async function startServerQueue(config: Config, database: DatabaseHandle, logger: Logger) {
+  const { openIngestQueue, runIngestWorkers } = await import('../queue/ingest-queue.ts');
+  if (config.databaseUrl) return openIngestQueue({ url: config.databaseUrl, poolSize: 2 }, config.queue);
+  const queue = await openIngestQueue({ pglite: database.pglite! }, config.queue, { maintenance: true });
+  await runIngestWorkers(queue, database.db, {
+    concurrency: 1,
+    inWorker: true,
+    onDone: (job, output) => logger.info({ job: job.id, article: output.articleId }, 'queued article ingested'),
+  });
+  return queue;
 }

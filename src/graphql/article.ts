@@ -8,6 +8,8 @@ import { ArticleOrder, QuoteKindEnum } from './enums.ts';
 import { orders } from './orders.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { ingestDocument } from '../ingest/document.ts';
+import { enqueueArticle, findJob, type JobInfo } from '../queue/ingest-queue.ts';
+import { JobRef, queueOf } from './job.ts';
 import { createArticle, deleteArticle, updateArticle } from '../store/articles.ts';
 import { fromDomainError } from './domain-errors.ts';
 import { DeletePayload, found, rules, runWrite } from './mutation-support.ts';
@@ -179,26 +181,46 @@ const IngestArticleInput = builder.inputType('IngestArticleInput', {
 });
 
 const IngestArticlePayload = builder
-  .objectRef<{ articleId: number; created: boolean; quoteIds: number[]; warnings: string[] }>('IngestArticlePayload')
+  .objectRef<{
+    articleId: number | null;
+    created: boolean;
+    quoteIds: number[];
+    warnings: string[];
+    job?: JobInfo | null;
+  }>('IngestArticlePayload')
   .implement({
-    description: 'What ingestion stored.',
+    description: 'What ingestion stored, or (with `async: true`) the job that will store it.',
     fields: (t) => ({
       article: t.drizzleField({
         type: 'articles',
-        description: 'The article as stored.',
+        nullable: true,
+        description: 'The article as stored; null with `async: true` (follow `job`).',
         resolve: async (query, payload, _args, ctx) =>
-          found(await ctx.db.query.articles.findFirst(query({ where: { id: payload.articleId } })), 'article', 'input'),
+          payload.articleId === null
+            ? null
+            : found(
+                await ctx.db.query.articles.findFirst(query({ where: { id: payload.articleId } })),
+                'article',
+                'input',
+              ),
       }),
       created: t.exposeBoolean('created', {
-        description: 'True for a new article, false when an existing one (same URL or same text) was updated.',
+        description:
+          'True for a new article, false when an existing one (same URL or same text) was updated; with `async: true`, true when a new job was queued (false: the same article was already queued).',
+      }),
+      job: t.field({
+        type: JobRef,
+        nullable: true,
+        description: 'With `async: true`, the ingestion job (`job(id:)` follows it); null otherwise.',
+        resolve: (payload) => payload.job ?? null,
       }),
       quotes: t.drizzleField({
         type: ['quotes'],
-        description: 'The quotes found, in reading order.',
-        resolve: (query, payload, _args, ctx) =>
-          ctx.db.query.quotes.findMany(
-            query({ where: { articleId: payload.articleId }, orderBy: { position: 'asc' } }),
-          ),
+        description: 'The quotes found, in reading order; empty with `async: true`.',
+        resolve: async (query, { articleId }, _args, ctx) =>
+          articleId === null
+            ? []
+            : ctx.db.query.quotes.findMany(query({ where: { articleId }, orderBy: { position: 'asc' } })),
       }),
       warnings: t.exposeStringList('warnings', {
         description: 'Things a human may want to check: "no quotes found", "speaker of quote 3 unresolved".',
@@ -262,13 +284,33 @@ builder.mutationFields((t) => ({
     type: IngestArticlePayload,
     description:
       'Reads a raw article and stores what it finds, all in one transaction. The same URL (or, without URL, the same text) updates the stored article instead of duplicating it.',
-    args: { input: t.arg({ type: IngestArticleInput, required: true, description: 'The article.' }) },
-    resolve: async (_root, { input }, ctx) => {
+    args: {
+      input: t.arg({ type: IngestArticleInput, required: true, description: 'The article.' }),
+      async: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Queue the article and return at once with its `job` (the same article sent again is the same job); `article` is then null.',
+      }),
+    },
+    resolve: async (_root, { input, async: queued }, ctx) => {
       const given = [input.text, input.html].filter((value) => value != null);
       if (given.length !== 1) throw badUserInput('Give exactly one of text or html.', 'input.text');
       const field = input.text != null ? 'input.text' : 'input.html';
       if (!(input.text ?? input.html ?? '').trim()) throw badUserInput(`${field} is empty.`, field);
       checkSize(input.text ?? input.html, ctx.config.maxArticleBytes, field);
+      if (queued) {
+        const queue = queueOf(ctx);
+        const { id, created } = await enqueueArticle(queue, {
+          text: input.text ?? null,
+          html: input.html ?? null,
+          url: input.url ?? null,
+          title: input.title ?? null,
+          publishedAt: input.publishedAt ? input.publishedAt.toISOString() : null,
+          publisher: input.publisher ?? null,
+          language: input.language ?? null,
+        });
+        return { articleId: null, created, quoteIds: [], warnings: [], job: await findJob(queue, id) };
+      }
       try {
         return await ingestDocument(ctx.db, input, {
           inWorker: true,

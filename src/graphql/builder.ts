@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { LiveFeed } from './live/feed.ts';
 import type { WriteDeadline } from '../store/transaction.ts';
+import type { IngestQueue } from '../queue/ingest-queue.ts';
 import { relations } from '../db/relations.ts';
 import { apiError, badUserInput, ErrorCode } from '../errors.ts';
 import { checkNodeId, decodeCanonicalGlobalID } from './global-ids.ts';
@@ -31,6 +32,8 @@ export interface Context {
   live?: LiveFeed;
   /** The operation's time limit, when it has one: a write past it commits nothing. */
   writeDeadline?: WriteDeadline;
+  /** The ingestion queue, for `ingestArticle(async: true)` and `job(id:)`. */
+  queue?: IngestQueue;
 }
 
 /** Page size when a connection is asked for no size, and the largest size it accepts. */

@@ -2,6 +2,7 @@
 import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './publisher.ts';
+import './job.ts';
 import './article.ts';
 import './quote.ts';
 import './person.ts';

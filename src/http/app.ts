@@ -6,6 +6,7 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import pino from 'pino';
 import { graphVersionOf } from '../cache/graph-version.ts';
 import { openAnswerStore, useResponseCache, type AnswerStore } from '../cache/response-cache.ts';
+import type { IngestQueue } from '../queue/ingest-queue.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import type { Context } from '../graphql/builder.ts';
@@ -41,6 +42,8 @@ export interface AppDependencies {
   logger?: Logger;
   /** The response cache's store, shared by several apps (tests); otherwise opened from the configuration. */
   cache?: AnswerStore;
+  /** The ingestion queue (src/queue), for async ingestion and job lookups. */
+  queue?: IngestQueue;
 }
 
 type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
@@ -53,7 +56,13 @@ function renderGraphiQLOnce(options?: Parameters<typeof renderGraphiQL>[0]): str
   return graphiqlPage.html;
 }
 
-export function createApp({ config, database, logger = pino({ level: 'silent' }), cache }: AppDependencies): App {
+export function createApp({
+  config,
+  database,
+  logger = pino({ level: 'silent' }),
+  cache,
+  queue,
+}: AppDependencies): App {
   const development = config.env === 'development';
   const answers = cache ?? openAnswerStore(config);
   const rateLimits = useRateLimits(config);
@@ -100,7 +109,7 @@ export function createApp({ config, database, logger = pino({ level: 'silent' })
             // A browser client may read the position it has written up to and send it back.
             ...(router ? { exposedHeaders: [LSN_HEADER] } : {}),
           },
-    context: () => ({ db: database.db, config, ...(live ? { live } : {}) }),
+    context: () => ({ db: database.db, config, ...(live ? { live } : {}), ...(queue ? { queue } : {}) }),
     // GraphiQL's scripts, styles and editor workers come with the page (render-graphiql bundles
     // them), so it works with no network beyond this server; the page is rendered once.
     renderGraphiQL: renderGraphiQLOnce,

@@ -130,7 +130,11 @@ export async function ingestArticle(
   db: Database,
   extracted: ExtractedArticle,
   metadata: ArticleMetadata = {},
-  options: { deadline?: WriteDeadline } = {},
+  options: {
+    deadline?: WriteDeadline;
+    /** Runs inside the transaction after every write, before the commit (the queue's kill test pauses here). */
+    beforeCommit?: () => Promise<void>;
+  } = {},
 ): Promise<IngestResult> {
   checkOffsets(extracted);
   // Retried as a whole when a concurrent write got in the way (see store/transaction.ts).
@@ -172,6 +176,7 @@ export async function ingestArticle(
       const tallies = mentionTallies(found, entities);
       await replaceArticleMentions(tx, article.id, tallies);
       await addArticleAffiliations(tx, affiliationRows(extracted, entities));
+      await options.beforeCommit?.();
       const personIds = [...tallies.people.keys()];
       const organizationIds = [...tallies.organizations.keys()];
       return {
@@ -183,6 +188,6 @@ export async function ingestArticle(
         warnings: [...warningsFor(extracted), ...entities.warnings],
       };
     },
-    options,
+    options.deadline ? { deadline: options.deadline } : {},
   );
 }

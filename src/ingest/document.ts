@@ -14,6 +14,8 @@ export interface IngestDocumentOptions {
   deadline?: WriteDeadline;
   /** Extract on the extraction worker thread (the server), not on this thread (the CLI). */
   inWorker?: boolean;
+  /** Passed to ingestArticle: runs inside the transaction, before the commit. */
+  beforeCommit?: () => Promise<void>;
 }
 
 export async function ingestDocument(
@@ -33,12 +35,10 @@ export async function ingestDocument(
   const extracted = options.inWorker
     ? await (await import('./extract-in-worker.ts')).extractInWorker(extractInput)
     : (await import('../extract/index.ts')).extractArticle(extractInput);
-  return ingestArticle(
-    db,
-    extracted,
-    withPageMetadata(input, extracted.metadata),
-    options.deadline ? { deadline: options.deadline } : {},
-  );
+  return ingestArticle(db, extracted, withPageMetadata(input, extracted.metadata), {
+    ...(options.deadline ? { deadline: options.deadline } : {}),
+    ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
+  });
 }
 
 /** What the page says about itself fills what the caller left out; the caller's own values always win. */
