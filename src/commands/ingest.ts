@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { connect } from '../db/connect.ts';
 import { ExtractError } from '../extract/errors.ts';
-import { ingestDocument } from '../ingest/document.ts';
+import { type DocumentInput, ingestDocument } from '../ingest/document.ts';
 import type { Logger } from '../logger.ts';
 import type { CommandIO } from './io.ts';
 import { collectSources, type SourceDocument } from './ingest-sources.ts';
@@ -57,6 +57,61 @@ function oversized(document: { text?: string | null; html?: string | null }, lim
     : null;
 }
 
+/**
+ * Runs `handle` on each readable source in turn, with a progress bar on a terminal (else a line
+ * per source unless quiet). Unreadable or oversized sources and thrown errors are collected in
+ * `failed`, never fatal. `handle` says what became of its source ("created, 3 quotes").
+ */
+async function forEachSource(
+  sources: readonly SourceDocument[],
+  options: IngestOptions,
+  io: CommandIO,
+  verb: string,
+  failed: { label: string; error: string }[],
+  handle: (document: DocumentInput) => Promise<string>,
+): Promise<void> {
+  const isTerminal = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !options.quiet;
+  const bar = isTerminal
+    ? new SingleBar({
+        stream: io.stderr as NodeJS.WriteStream,
+        format: `${verb} [{bar}] {value}/{total} | {rate} articles/s | ETA {eta_formatted} | {label}`,
+        hideCursor: true,
+      })
+    : null;
+  const started = performance.now();
+  bar?.start(sources.length, 0, { rate: '0.0', label: '' });
+  try {
+    for (const [index, source] of sources.entries()) {
+      let outcome: string;
+      const document = source.document;
+      const refusal = 'error' in document ? document.error : oversized(document, options.maxArticleBytes);
+      if (refusal !== null || 'error' in document) {
+        const error = refusal ?? 'unreadable';
+        failed.push({ label: source.label, error });
+        outcome = `failed: ${error}`;
+      } else {
+        try {
+          outcome = await handle(document);
+        } catch (error) {
+          failed.push({ label: source.label, error: describeFailure(error) });
+          outcome = `failed: ${describeFailure(error)}`;
+        }
+      }
+      const elapsed = (performance.now() - started) / 1000;
+      if (bar) {
+        bar.update(index + 1, {
+          rate: ((index + 1) / Math.max(elapsed, 0.001)).toFixed(1),
+          label: source.label.slice(-40),
+        });
+      } else if (!options.quiet) {
+        io.stderr.write(`[${index + 1}/${sources.length}] ${source.label}: ${outcome}\n`);
+      }
+    }
+  } finally {
+    bar?.stop();
+  }
+}
+
 /** Stores each source, one transaction per article; failures are collected, never fatal. */
 export async function ingestSources(
   database: DatabaseHandle,
@@ -75,56 +130,16 @@ export async function ingestSources(
   };
   const people = new Set<number>();
   const organizations = new Set<number>();
-  const isTerminal = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !options.quiet;
-  const bar = isTerminal
-    ? new SingleBar({
-        stream: io.stderr as NodeJS.WriteStream,
-        format: 'ingesting [{bar}] {value}/{total} | {rate} articles/s | ETA {eta_formatted} | {label}',
-        hideCursor: true,
-      })
-    : null;
   const started = performance.now();
-  bar?.start(sources.length, 0, { rate: '0.0', label: '' });
-  try {
-    for (const [index, source] of sources.entries()) {
-      let outcome: string;
-      const tooLarge = 'error' in source.document ? null : oversized(source.document, options.maxArticleBytes);
-      if ('error' in source.document) {
-        summary.failed.push({ label: source.label, error: source.document.error });
-        outcome = `failed: ${source.document.error}`;
-      } else if (tooLarge) {
-        summary.failed.push({ label: source.label, error: tooLarge });
-        outcome = `failed: ${tooLarge}`;
-      } else {
-        try {
-          const document =
-            options.publisher && !source.document.publisher
-              ? { ...source.document, publisher: options.publisher }
-              : source.document;
-          const result = await ingestDocument(database.db, document);
-          summary[result.created ? 'created' : 'updated'] += 1;
-          summary.quotes += result.quoteIds.length;
-          for (const id of result.personIds) people.add(id);
-          for (const id of result.organizationIds) organizations.add(id);
-          outcome = `${result.created ? 'created' : 'updated'}, ${result.quoteIds.length} quotes`;
-        } catch (error) {
-          summary.failed.push({ label: source.label, error: describeFailure(error) });
-          outcome = `failed: ${describeFailure(error)}`;
-        }
-      }
-      const elapsed = (performance.now() - started) / 1000;
-      if (bar) {
-        bar.update(index + 1, {
-          rate: ((index + 1) / Math.max(elapsed, 0.001)).toFixed(1),
-          label: source.label.slice(-40),
-        });
-      } else if (!options.quiet) {
-        io.stderr.write(`[${index + 1}/${sources.length}] ${source.label}: ${outcome}\n`);
-      }
-    }
-  } finally {
-    bar?.stop();
-  }
+  await forEachSource(sources, options, io, 'ingesting', summary.failed, async (source) => {
+    const document = options.publisher && !source.publisher ? { ...source, publisher: options.publisher } : source;
+    const result = await ingestDocument(database.db, document);
+    summary[result.created ? 'created' : 'updated'] += 1;
+    summary.quotes += result.quoteIds.length;
+    for (const id of result.personIds) people.add(id);
+    for (const id of result.organizationIds) organizations.add(id);
+    return `${result.created ? 'created' : 'updated'}, ${result.quoteIds.length} quotes`;
+  });
   summary.people = people.size;
   summary.organizations = organizations.size;
   summary.seconds = (performance.now() - started) / 1000;
@@ -166,56 +181,20 @@ export async function enqueueSources(
 ): Promise<EnqueueSummary> {
   const { enqueueArticle } = await import('../queue/ingest-queue.ts');
   const summary: EnqueueSummary = { queued: 0, alreadyQueued: 0, failed: [], seconds: 0 };
-  const isTerminal = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !options.quiet;
-  const bar = isTerminal
-    ? new SingleBar({
-        stream: io.stderr as NodeJS.WriteStream,
-        format: 'queueing [{bar}] {value}/{total} | {rate} articles/s | ETA {eta_formatted} | {label}',
-        hideCursor: true,
-      })
-    : null;
   const started = performance.now();
-  bar?.start(sources.length, 0, { rate: '0.0', label: '' });
-  try {
-    for (const [index, source] of sources.entries()) {
-      let outcome: string;
-      const document = source.document;
-      const refusal = 'error' in document ? document.error : oversized(document, options.maxArticleBytes);
-      if (refusal !== null || 'error' in document) {
-        const error = refusal ?? 'unreadable';
-        summary.failed.push({ label: source.label, error });
-        outcome = `failed: ${error}`;
-      } else {
-        try {
-          const { id, created } = await enqueueArticle(queue, {
-            text: document.text ?? null,
-            html: document.html ?? null,
-            url: document.url ?? null,
-            title: document.title ?? null,
-            publishedAt: document.publishedAt ? document.publishedAt.toISOString() : null,
-            publisher: document.publisher || options.publisher || null,
-            language: document.language ?? null,
-          });
-          summary[created ? 'queued' : 'alreadyQueued'] += 1;
-          outcome = `${created ? 'queued' : 'already queued'} as job ${id}`;
-        } catch (error) {
-          summary.failed.push({ label: source.label, error: describeFailure(error) });
-          outcome = `failed: ${describeFailure(error)}`;
-        }
-      }
-      const elapsed = (performance.now() - started) / 1000;
-      if (bar) {
-        bar.update(index + 1, {
-          rate: ((index + 1) / Math.max(elapsed, 0.001)).toFixed(1),
-          label: source.label.slice(-40),
-        });
-      } else if (!options.quiet) {
-        io.stderr.write(`[${index + 1}/${sources.length}] ${source.label}: ${outcome}\n`);
-      }
-    }
-  } finally {
-    bar?.stop();
-  }
+  await forEachSource(sources, options, io, 'queueing', summary.failed, async (document) => {
+    const { id, created } = await enqueueArticle(queue, {
+      text: document.text ?? null,
+      html: document.html ?? null,
+      url: document.url ?? null,
+      title: document.title ?? null,
+      publishedAt: document.publishedAt ? document.publishedAt.toISOString() : null,
+      publisher: document.publisher || options.publisher || null,
+      language: document.language ?? null,
+    });
+    summary[created ? 'queued' : 'alreadyQueued'] += 1;
+    return `${created ? 'queued' : 'already queued'} as job ${id}`;
+  });
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
