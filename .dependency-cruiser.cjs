@@ -114,7 +114,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|\\.data)/' },
+    // node_modules stays in the graph (not followed) so that rules naming a package can fire.
+    exclude: { path: '^(dist|\\.data)/' },
     // Type-only imports count: an up-arrow in a type is still an up-arrow.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
