@@ -8,6 +8,7 @@ const require = createRequire(import.meta.url);
 const unitTests = [
   'tests/extract/!(linear-cost).test.ts',
   'tests/commands/config.test.ts',
+  'tests/commands/engines.test.ts',
   'tests/graphql/error-codes.test.ts',
   'tests/graphql/schema.test.ts',
   'tests/graphql/raw-result.test.ts',
