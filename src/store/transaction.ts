@@ -39,6 +39,16 @@ export async function lockKeys(tx: Executor, scope: LockScope, keys: Iterable<st
 
 const RETRYABLE = new Set(['40001', '40P01', '23505', '23503']);
 
+const retried = new Map<string, number>();
+
+/**
+ * Whole-transaction retries since the process started, by the SQLSTATE that caused them: how often
+ * concurrent writes got in each other's way (exported as quotegraph_write_retries_total).
+ */
+export function writeRetries(): ReadonlyMap<string, number> {
+  return retried;
+}
+
 /** The SQLSTATE of a database error, looking through the wrappers drizzle puts around it. */
 export function sqlState(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
@@ -84,6 +94,7 @@ export async function writeTransaction<T>(
     } catch (error) {
       const state = sqlState(error);
       if (attempt >= attempts || state === undefined || !RETRYABLE.has(state) || signal?.aborted) throw error;
+      retried.set(state, (retried.get(state) ?? 0) + 1);
       // A short random pause, growing with each try, so the writes that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
     }

@@ -64,6 +64,7 @@ describe('/metrics', () => {
     expect(text).not.toContain('graphql_envelop_request_time_summary');
     expect(text).not.toContain('graphql_envelop_phase_parse');
     expect(text).toContain('quotegraph_process_resident_memory_bytes');
+    expect(text).toContain('# TYPE quotegraph_write_retries_total counter');
   });
 
   test('operation names and URLs chosen by clients never become labels', async () => {

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rowsOf, type DatabaseHandle } from '../../src/db/client.ts';
 import type { App } from '../../src/server.ts';
+import { writeRetries } from '../../src/store/transaction.ts';
 import { createTestApp, execute, testConfig, type GraphQLResponse } from '../support/app.ts';
 import { openTestDatabase, testDriver } from '../support/database.ts';
 
@@ -146,10 +147,12 @@ describe.skipIf(testDriver === 'pglite')('name edits beside an ingest of the sam
     expect(speaker?.speaker_person_id).toBe(id);
   });
 
-  // Right even without the lock: the ingest's quote would then fail its foreign key and the whole
-  // ingest run again. With it, the ingest waits and never needs the retry.
-  test('deletePerson: the ingest quotes a person that exists', async () => {
+  // The outcome alone would be right even without the lock: the ingest's quote would then fail its
+  // foreign key and the whole ingest run again (a retry counted by writeRetries). With the lock the
+  // ingest waits before it reads, and never needs the retry.
+  test('deletePerson: the ingest quotes a person that exists, without a retry', async () => {
     const { globalId, id } = await createPerson('Eirik Solbakk');
+    const retriesBefore = totalRetries();
     const answers = await editBesideIngest(
       id,
       () => send('mutation($id: ID!) { deletePerson(input: { id: $id }) { deletedId } }', { id: globalId }),
@@ -162,5 +165,10 @@ describe.skipIf(testDriver === 'pglite')('name edits beside an ingest of the sam
       select p.name from quotes q join articles a on a.id = q.article_id join people p on p.id = q.speaker_person_id
       where a.url = 'https://example.test/name-locks/delete-person'`);
     expect(speaker?.name).toBe('Eirik J. Solbakk');
+    expect(totalRetries()).toBe(retriesBefore);
   });
 });
+
+function totalRetries(): number {
+  return [...writeRetries().values()].reduce((sum, count) => sum + count, 0);
+}

@@ -13,6 +13,7 @@ import { wasCached } from '../../cache/response-cache.ts';
 import { ErrorCode } from '../../errors.ts';
 import { executionOf, outcomeCodes, recordExecution } from './request-record.ts';
 import { statementCount } from '../../graphql/plugins/sql-statements.ts';
+import { writeRetries } from '../../store/transaction.ts';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -42,6 +43,17 @@ export function useMetrics(): Plugin[] {
     name: 'quotegraph_sql_statements_total',
     help: 'SQL statements run to answer GraphQL operations.',
     registers: [registry],
+  });
+  new Counter({
+    name: 'quotegraph_write_retries_total',
+    help: 'Write transactions run again from the start because a concurrent write got in their way, by SQLSTATE (40P01 deadlock, 40001 serialization, 23505/23503 a row inserted or deleted meanwhile). Counted for the whole process.',
+    labelNames: ['sqlstate'] as const,
+    registers: [registry],
+    collect() {
+      // The store counts; this copies its figures at each scrape.
+      this.reset();
+      for (const [sqlstate, count] of writeRetries()) this.inc({ sqlstate }, count);
+    },
   });
   return [
     usePrometheus({
