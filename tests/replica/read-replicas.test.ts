@@ -1,5 +1,6 @@
-// Queries read from a streaming replica; writes, and reads inside a mutation, go to the primary;
-// a client that has just written reads its write; a replica that is down costs no query. The
+// Queries read from a streaming replica; writes, reads inside a mutation and subscriptions go to
+// the primary; a client that has just written reads its write; a replica that is down costs no
+// query. The
 // test starts its own primary and a replica of it (pg_basebackup -R) on free ports, and proves
 // where a read went by pausing the replica's replay: a read that misses a committed write came
 // from the replica.
@@ -12,6 +13,7 @@ import type { App } from '../../src/server.ts';
 import pino from 'pino';
 import { createApp } from '../../src/server.ts';
 import { testConfig } from '../support/app.ts';
+import { subscribe } from '../support/event-stream.ts';
 import { loadFixtureGraph } from '../support/fixtures.ts';
 import { createCluster, postgresBinaries, type PgCluster } from '../support/pg-cluster.ts';
 
@@ -151,6 +153,43 @@ describe.skipIf(!postgresRun || !binaries)('read replicas', () => {
     }
     // Once replayed, everyone reads it from the replica.
     await replayUntilSeen(name);
+  });
+
+  test('a subscription reads on the primary: it gets a quote the paused replica has not replayed', async () => {
+    // Subscribed by the client that does not write, which queries on the replica.
+    const stream = await subscribe(app, 'subscription { quoteAdded { text } }', {}, OTHER);
+    const text = 'The lifeboat crew trained through the storm,';
+    await replicaAdmin`select pg_wal_replay_pause()`;
+    try {
+      const { body } = await post(
+        app,
+        'mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { quotes { text } } }',
+        {
+          input: {
+            url: 'https://news.example/replica/live',
+            text: `Lifeboat drill\n\n"${text}" said Skipper Ana Roth.`,
+          },
+        },
+        WRITER,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.ingestArticle.quotes).toEqual([{ text: expect.stringContaining('lifeboat crew') }]);
+      // The subscription narrows each announcement and loads its quotes with a read: on the replica
+      // (which has not replayed the write) it would find nothing and send nothing.
+      const event = await Promise.race([stream.next(), sleep(10_000).then(() => 'no event within 10 s')]);
+      expect(event).toEqual({ data: { quoteAdded: { text: expect.stringContaining('lifeboat crew') } } });
+      // The same client's query does go to the replica, which still lacks it.
+      const { body: search } = await post(
+        app,
+        `{ quotes(filter: { search: "lifeboat" }, first: 5) { totalCount } }`,
+        {},
+        OTHER,
+      );
+      expect(search.data?.quotes.totalCount).toBe(0);
+    } finally {
+      await replicaAdmin`select pg_wal_replay_resume()`;
+      await stream.close();
+    }
   });
 
   test("the response cache keeps a lagging replica's answer under the replica's graph version", async () => {
