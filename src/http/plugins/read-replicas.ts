@@ -16,7 +16,7 @@ import type { Database } from '../../db/client.ts';
 import { type ReadRouter, formatLsn, parseLsn } from '../../db/replicas.ts';
 import { apiError, ErrorCode } from '../../errors.ts';
 import { clientKey } from '../../graphql/client-key.ts';
-import { classifyError } from './mask-errors.ts';
+import { failedOnConnection, resultErrors } from './mask-errors.ts';
 
 export const LSN_HEADER = 'x-quotegraph-lsn';
 export const MIN_LSN_HEADER = 'x-quotegraph-min-lsn';
@@ -25,12 +25,6 @@ export const MIN_LSN_HEADER = 'x-quotegraph-min-lsn';
 const answeredBy = new WeakMap<object, string | null>();
 export function readFrom(context: object): string | null | undefined {
   return answeredBy.get(context);
-}
-
-function failedOnConnection(result: unknown): boolean {
-  if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return false;
-  const errors = (result as ExecutionResult).errors;
-  return !!errors?.some((error) => classifyError(error)?.extensions.code === ErrorCode.SERVICE_UNAVAILABLE);
 }
 
 /** Whether a mutation's answer says it may have written something. */
@@ -122,11 +116,13 @@ export function useReadReplicas(
       if (replica === null) return;
       setExecuteFn(async (executeArgs) => {
         const result = await executeFn(executeArgs);
-        if (!failedOnConnection(result)) {
+        // Any error the connection's (not only every one, as in retry-reads.ts): the replica is suspect.
+        const lost = resultErrors(result).find(failedOnConnection);
+        if (!lost) {
           router.answered(replica);
           return result;
         }
-        router.failed(replica, (result as ExecutionResult).errors?.[0]);
+        router.failed(replica, lost);
         // A fresh copy of the context: nothing the failed attempt cached (loaders, plans) is reused.
         const again = { ...(executeArgs.contextValue as object), db: router.primary };
         answeredBy.set(again, null);
