@@ -229,6 +229,95 @@ describe.skipIf(!postgresRun || !binaries)('read replicas', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
+  test('a replica query cancelled by a recovery conflict is answered by the primary, and the replica stays in use', async () => {
+    // The replica cancels a conflicting query at once instead of holding its replay back.
+    await replicaAdmin`alter system set max_standby_streaming_delay = 0`;
+    await replicaAdmin`select pg_reload_conf()`;
+    const holder = postgres(primary.url('quotegraph'), { max: 1, onnotice: () => {} });
+    const locker = postgres(primary.url('quotegraph'), { max: 1, onnotice: () => {} });
+    const until = async (what: string, check: () => Promise<boolean>) => {
+      for (let tries = 0; tries < 200; tries++) {
+        if (await check()) return;
+        await sleep(50);
+      }
+      throw new Error(`timed out waiting for ${what}`);
+    };
+    const waitingForPeople = async () =>
+      (await replicaAdmin`select 1 from pg_locks where relation = 'people'::regclass and not granted`).length > 0;
+    // The clusters commit asynchronously: a commit that waits for its flush ships what came before it.
+    const shipWal = () =>
+      locker.begin(async (tx) => {
+        await tx`set local synchronous_commit = on`;
+        await tx`select txid_current()`;
+      });
+    const STORY = `{ articles(first: 3) { nodes { title quotes(first: 2) { nodes { text speaker { __typename ... on Person { name } } } } } } }`;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held: Promise<unknown> = Promise.resolve();
+    try {
+      // The primary locks people, and the replica's replay takes that lock too: a query there
+      // that reads people waits, holding its lock on articles, which it read first.
+      let locked = () => {};
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      held = holder.begin(async (tx) => {
+        await tx`lock table people in access exclusive mode`;
+        locked();
+        await released;
+      });
+      await lockTaken;
+      await shipWal();
+      await until(
+        'the replica to replay the lock on people',
+        async () =>
+          (
+            await replicaAdmin`select 1 from pg_locks where relation = 'people'::regclass and mode = 'AccessExclusiveLock' and granted`
+          ).length === 1,
+      );
+      const answer = post(app, STORY, {}, OTHER);
+      await until(
+        'the query on the replica to wait for people',
+        async () =>
+          (await replicaAdmin`select 1 from pg_locks where relation = 'people'::regclass and not granted`).length === 1,
+      );
+      // Now a lock on articles: its replay conflicts with the waiting query, which is cancelled.
+      await locker.begin((tx) => tx`lock table articles in access exclusive mode`);
+      await shipWal();
+      await until('the replica to cancel the query', async () => !(await waitingForPeople()));
+      // The primary answers once its own lock on people is gone.
+      release();
+      await held;
+      const { body } = await answer;
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.articles.nodes.length).toBeGreaterThan(0);
+      expect(logLines.filter((line) => line.msg.startsWith('read replica cancelled a query'))).toHaveLength(1);
+      // A conflict is not an outage: the replica is not set aside (nothing logged), and answers next.
+      expect(logLines.filter((line) => line.msg.startsWith('read replica unavailable'))).toEqual([]);
+      await shipWal();
+      await until(
+        'the replica to replay the release of the lock on people',
+        async () =>
+          (
+            await replicaAdmin`select 1 from pg_locks where relation = 'people'::regclass and mode = 'AccessExclusiveLock'`
+          ).length === 0,
+      );
+      await replicaAdmin`select pg_wal_replay_pause()`;
+      try {
+        const name = 'Replica After Conflict Probe';
+        await create(name);
+        expect(await found(COMPILED, name, OTHER)).toEqual([]);
+      } finally {
+        await replicaAdmin`select pg_wal_replay_resume()`;
+      }
+    } finally {
+      release();
+      await held.catch(() => {});
+      await holder.end({ timeout: 1 });
+      await locker.end({ timeout: 1 });
+      await replicaAdmin`alter system reset max_standby_streaming_delay`;
+      await replicaAdmin`select pg_reload_conf()`;
+    }
+  });
+
   test('a replica that is down costs no query: reads go to the primary', async () => {
     await replica.stop('immediate');
     const name = 'Replica Down Probe';

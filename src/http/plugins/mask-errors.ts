@@ -76,6 +76,21 @@ export function failedOnConnection(error: unknown): boolean {
   return classifyError(error)?.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
 }
 
+/**
+ * The SQLSTATEs with which a hot standby cancels a query that its replay of the primary's log
+ * conflicts with (a lock the replay needs, row versions it must remove, a buffer it must pin):
+ * serialization_failure, and deadlock_detected for a deadlock with the replay itself. On a
+ * replica they say nothing about the query, which the primary answers as it is.
+ */
+const RECOVERY_CONFLICT_CODES = new Set(['40001', '40P01']);
+
+/** Whether an error is a read cancelled by a replica's recovery conflict (see above). */
+export function cancelledByRecovery(error: unknown): boolean {
+  return causes(error)
+    .map(codeOf)
+    .some((code) => code !== undefined && RECOVERY_CONFLICT_CODES.has(code));
+}
+
 /** The errors of an operation's result: none for a stream (a subscription's). */
 export function resultErrors(result: unknown): readonly GraphQLError[] {
   if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return [];

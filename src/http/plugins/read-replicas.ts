@@ -9,14 +9,16 @@
 // position back as `x-quotegraph-min-lsn`.
 //
 // A replica that fails on its connection is left alone for a while (logged once) and the
-// query runs again on the primary, so a replica going down never fails a query.
+// query runs again on the primary, so a replica going down never fails a query. A query the
+// replica cancelled because replaying the primary's log conflicted with it (SQLSTATE 40001 or
+// 40P01, see max_standby_streaming_delay) runs again on the primary too; the replica stays in use.
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../../db/client.ts';
 import { type ReadRouter, formatLsn, parseLsn } from '../../db/replicas.ts';
 import { apiError, ErrorCode } from '../../errors.ts';
 import { clientKey } from '../../graphql/client-key.ts';
-import { failedOnConnection, resultErrors } from './mask-errors.ts';
+import { cancelledByRecovery, failedOnConnection, resultErrors } from './mask-errors.ts';
 
 export const LSN_HEADER = 'x-quotegraph-lsn';
 export const MIN_LSN_HEADER = 'x-quotegraph-min-lsn';
@@ -116,13 +118,15 @@ export function useReadReplicas(
       if (replica === null) return;
       setExecuteFn(async (executeArgs) => {
         const result = await executeFn(executeArgs);
+        const errors = resultErrors(result);
         // Any error the connection's (not only every one, as in retry-reads.ts): the replica is suspect.
-        const lost = resultErrors(result).find(failedOnConnection);
-        if (!lost) {
+        const lost = errors.find(failedOnConnection);
+        if (lost) router.failed(replica, lost);
+        else if (errors.some(cancelledByRecovery)) router.conflicted(replica);
+        else {
           router.answered(replica);
           return result;
         }
-        router.failed(replica, lost);
         // A fresh copy of the context: nothing the failed attempt cached (loaders, plans) is reused.
         const again = { ...(executeArgs.contextValue as object), db: router.primary };
         answeredBy.set(again, null);
