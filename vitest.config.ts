@@ -13,6 +13,7 @@ const unitTests = [
   'tests/graphql/schema.test.ts',
   'tests/graphql/raw-result.test.ts',
   'tests/document/**/*.test.ts',
+  'tests/http/read-your-writes.test.ts',
 ];
 const systemTests = [
   'tests/process/**/*.test.ts',

@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { createCluster, freePort, type PgCluster } from '../tests/support/pg-cluster.ts';
+import { createCluster, type PgCluster } from '../tests/support/pg-cluster.ts';
+import { startService } from '../tests/support/service-process.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -62,32 +63,15 @@ const query = `query W1($id: ID!) { article(id: $id) { title dek
   relatedLinks { title url kind } } }`;
 
 async function measure(label: string, env: Record<string, string>, requests: autocannon.Request[], replica: PgCluster) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', '1'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      QUOTEGRAPH_CACHE: 'false',
-      QUOTEGRAPH_SEED_DEMO: 'false',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const service = await startService({
+    // Warnings only: no log line per request in what is measured.
+    env: { ...env, LOG_LEVEL: 'warn', QUOTEGRAPH_CACHE: 'false' },
+    readyWhen: 'readyz',
+    retainLogs: false,
+    startTimeoutMs: 120_000,
   });
   try {
-    const url = `http://127.0.0.1:${port}`;
-    for (let waited = 0; ; waited += 200) {
-      if (waited > 120_000) throw new Error('the server did not start');
-      try {
-        if ((await fetch(`${url}/readyz`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const url = service.origin;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const load = (duration: number) => autocannon({ url, connections: Number(values.connections), duration, requests });
     await load(3);
@@ -103,8 +87,7 @@ async function measure(label: string, env: Record<string, string>, requests: aut
       replicaTransactionsPerRequest: onReplica / Math.max(result.requests.total, 1),
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await service.stop();
   }
 }
 

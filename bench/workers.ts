@@ -8,16 +8,12 @@
 // Each round measures every worker count, in alternating order, so that a neighbour's load on a
 // shared machine falls on both sides; the report gives each count's median and the median ratio.
 // The database needs articles first: `quotegraph generate --articles 2000`.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { freePort } from '../tests/support/pg-cluster.ts';
+import { startService } from '../tests/support/service-process.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     workers: { type: 'string', default: '1,2' },
@@ -47,37 +43,21 @@ const requests = ids.map((id) => ({
 }));
 
 async function measure(workers: number) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', String(workers)], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      QUOTEGRAPH_CACHE: 'false',
-      QUOTEGRAPH_SEED_DEMO: 'false',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const service = await startService({
+    // Warnings only: no log line per request in what is measured.
+    env: { DATABASE_URL: databaseUrl!, LOG_LEVEL: 'warn', QUOTEGRAPH_CACHE: 'false' },
+    workers,
+    readyWhen: 'readyz',
+    retainLogs: false,
+    startTimeoutMs: 120_000,
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 200) {
-    if (waited > 120_000) throw new Error('the server did not start');
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const url = service.origin;
   // Every worker answers before measuring (the primary announces only once all listen).
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const run = (duration: number) => autocannon({ url, connections: Number(values.connections), duration, requests });
   await run(5);
   const result = await run(Number(values.seconds));
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await service.stop();
   return {
     workers,
     requestsPerSecond: result.requests.average,

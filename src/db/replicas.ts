@@ -35,6 +35,8 @@ export interface ReplicaEvents {
   down(replica: string, error: unknown): void;
   /** It answers again. */
   up(replica: string): void;
+  /** It cancelled a read that its replay conflicted with; the primary answers that one. */
+  conflict(replica: string): void;
 }
 
 interface Replica {
@@ -126,6 +128,17 @@ export class ReadRouter {
   private markUp(replica: Replica): void {
     if (replica.downUntil !== 0) this.events.up(replica.name);
     replica.downUntil = 0;
+  }
+
+  /**
+   * The read on this replica was cancelled by a recovery conflict: the replica is up and stays
+   * in use (a conflict says the replay needed what the read held, not that the replica is unwell).
+   */
+  conflicted(name: string): void {
+    const replica = this.replicas.find((candidate) => candidate.name === name);
+    if (!replica) return;
+    this.markUp(replica);
+    this.events.conflict(replica.name);
   }
 
   /** A read on this replica succeeded. */

@@ -1,4 +1,7 @@
-// Enumerations shared across the domain types.
+// The graph's enumerations: the values the database stores as its own enum types (quote,
+// organization and related-link kinds) and the orders of the lists. An enumeration about
+// something outside the stored graph belongs to the one type that has it: JobState (pg-boss's
+// job states) in job.ts, ArticleChangeKind (what a notification announced) in subscriptions.ts.
 import { builder } from './builder.ts';
 
 export const QuoteKindEnum = builder.enumType('QuoteKind', {

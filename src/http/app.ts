@@ -78,6 +78,8 @@ export function createApp({
           down: (replica, error) =>
             logger.warn({ replica, err: error }, 'read replica unavailable: reading from the primary'),
           up: (replica) => logger.info({ replica }, 'read replica available again'),
+          conflict: (replica) =>
+            logger.info({ replica }, 'read replica cancelled a query (recovery conflict): answered by the primary'),
         },
       )
     : undefined;

@@ -15,64 +15,9 @@ import { createTestApp, execute, query, testConfig } from '../support/app.ts';
 import { openTestDatabase, testDriver } from '../support/database.ts';
 import { councilArticle, fishermenArticle } from '../support/fixtures.ts';
 import { runs } from '../support/property.ts';
+import { ENDPOINT, EventStream, subscribe } from '../support/event-stream.ts';
 
 const TOKEN = 'test-write-token-0123456789';
-const ENDPOINT = 'http://quotegraph.test/graphql';
-
-/** One subscription over real SSE: the response's body read event by event. */
-class EventStream {
-  private buffer = '';
-  private readonly decoder = new TextDecoder();
-  constructor(
-    readonly response: Response,
-    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
-  ) {}
-
-  /** The next `next` event's payload, or null when the stream completed. */
-  async next(): Promise<{ data?: any; errors?: any[] } | null> {
-    for (;;) {
-      const end = this.buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 2);
-        const lines = block.split('\n');
-        const event = lines
-          .find((line) => line.startsWith('event:'))
-          ?.slice(6)
-          .trim();
-        const data = lines
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5).trim())
-          .join('\n');
-        if (event === 'complete') return null;
-        if (event === 'next' && data) return JSON.parse(data);
-        continue; // keep-alive comments
-      }
-      const { done, value } = await this.reader.read();
-      if (done) return null;
-      this.buffer += this.decoder.decode(value, { stream: true });
-    }
-  }
-
-  async close() {
-    await this.reader.cancel();
-  }
-}
-
-async function subscribe(
-  app: App,
-  source: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) {
-  const response = await app.fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
-    body: JSON.stringify({ query: source, variables }),
-  });
-  return new EventStream(response, response.body!.getReader());
-}
-
 const QUOTE_ADDED = 'subscription ($filter: QuoteFilter) { quoteAdded(filter: $filter) { id text kind } }';
 
 let database: DatabaseHandle;

@@ -1,14 +1,16 @@
 // `quotegraph ingest --queue` and `quotegraph worker` as real processes on PostgreSQL: a worker
 // killed with SIGKILL inside an article's transaction leaves no trace of that article, and its
-// job runs again to completion in another worker. (On the embedded database the queue runs inside
-// the server process; see async-ingest.test.ts.)
+// job runs again to completion in another worker; a worker stopped with SIGTERM inside one
+// finishes that article, takes no other job and exits 0. (On the embedded database the queue runs
+// inside the server process; see async-ingest.test.ts.)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { rowsOf } from '../../src/db/client.ts';
+import { extractArticle } from '../../src/extract/index.ts';
 import { planGraph } from '../../src/generate/index.ts';
 import { countJobs, listJobs } from '../../src/queue/ingest-queue.ts';
 import { cliEnv, cliFromSource, repoRoot, runCli } from '../process/cli-run.ts';
@@ -20,11 +22,11 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 describe.skipIf(!onPostgres)('worker processes on PostgreSQL', () => {
   let test_: QueueTestDatabase;
   let dir: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     test_ = await openQueueTestDatabase();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotegraph-queue-'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await test_?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -48,22 +50,40 @@ describe.skipIf(!onPostgres)('worker processes on PostgreSQL', () => {
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // 'close', not 'exit': the output is read whole by then.
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-      child.once('exit', (code, signal) => resolve(signal ?? code)),
+      child.once('close', (code, signal) => resolve(signal ?? code)),
     );
-    return { child, exited, stderr: () => stderr };
+    return { child, exited, stdout: () => stdout, stderr: () => stderr };
+  }
+
+  /** Generated articles in a JSON-lines file for `ingest --queue`. */
+  function writeArticles(name: string, count: number): { file: string; records: { text: string; url: string }[] } {
+    const plan = planGraph(propertySeed, count);
+    const records = Array.from({ length: count }, (_, index) => {
+      const article = plan.article(index);
+      return { text: `${article.title}\n\n${article.body}`, url: `https://news.example/${name}/${index}` };
+    });
+    const file = path.join(dir, `${name}.jsonl`);
+    fs.writeFileSync(file, `${records.map((record) => JSON.stringify(record)).join('\n')}\n`);
+    return { file, records };
+  }
+
+  /** Each stored article's URL and quote count, by URL. */
+  async function storedArticles(): Promise<{ url: string; quotes: number }[]> {
+    return rowsOf<{ url: string; quotes: number }>(
+      await test_.database.db.execute(
+        sql`select a.url, count(q.id)::int as quotes from articles a left join quotes q on q.article_id = a.id group by a.url order by a.url`,
+      ),
+    );
   }
 
   test('SIGKILL mid-article leaves no partial article; the job runs again to completion', async () => {
-    const plan = planGraph(propertySeed, 3);
-    const file = path.join(dir, 'articles.jsonl');
-    const records = [0, 1, 2].map((index) => {
-      const article = plan.article(index);
-      return { text: `${article.title}\n\n${article.body}`, url: `https://news.example/kill/${index}` };
-    });
-    fs.writeFileSync(file, `${records.map((record) => JSON.stringify(record)).join('\n')}\n`);
+    const { file, records } = writeArticles('kill', 3);
     // A job's expiry is fixed when it is sent: 2 s, so the killed worker's job is soon run again.
     const env = { DATABASE_URL: test_.url!, QUOTEGRAPH_QUEUE_EXPIRE_S: '2', QUOTEGRAPH_QUEUE_RETRY_DELAY_S: '0' };
 
@@ -113,16 +133,66 @@ describe.skipIf(!onPostgres)('worker processes on PostgreSQL', () => {
     expect(rerun.attempts).toBeGreaterThanOrEqual(2);
     expect(await count('articles')).toBe(3);
     // Every article whole: its quotes are those the generator wrote, none missing, none twice.
-    const perArticle = rowsOf<{ url: string; quotes: number }>(
-      await test_.database.db.execute(
-        sql`select a.url, count(q.id)::int as quotes from articles a left join quotes q on q.article_id = a.id group by a.url order by a.url`,
-      ),
-    );
+    const perArticle = await storedArticles();
     expect(perArticle.map((row) => row.url)).toEqual(records.map((record) => record.url));
     for (const row of perArticle) expect(row.quotes).toBeGreaterThan(0);
 
     const listing = await runCli(['jobs'], { env });
     expect(listing.stdout).toContain('completed: 3');
     expect(listing.code).toBe(0);
+  }, 120_000);
+
+  test('SIGTERM mid-article: the worker finishes that article, takes no other job and exits 0', async () => {
+    const { file, records } = writeArticles('term', 2);
+    // Expiry far beyond the test: the job must complete because the worker drained it, not because
+    // it expired and ran again.
+    const env = { DATABASE_URL: test_.url!, QUOTEGRAPH_QUEUE_EXPIRE_S: '600', QUOTEGRAPH_QUEUE_RETRY_DELAY_S: '0' };
+    expect((await runCli(['ingest', '--queue', '--quiet', file], { env })).code).toBe(0);
+
+    const queue = await test_.openQueue();
+    // Each article waits 3 s inside its transaction: long enough to be stopped there.
+    const stopping = startWorker({ QUOTEGRAPH_QUEUE_TEST_PAUSE_MS: '3000', QUOTEGRAPH_QUEUE_EXPIRE_S: '600' });
+    const held = await eventually(
+      async () => /test pause: job (\S+)/.exec(stopping.stderr())?.[1],
+      30_000,
+      'the worker to write an article and pause before its commit',
+    );
+    stopping.child.kill('SIGTERM');
+    const status = await Promise.race([
+      stopping.exited,
+      new Promise((resolve) => setTimeout(() => resolve('still running 30 s after SIGTERM'), 30_000)),
+    ]);
+    if (status !== 0) stopping.child.kill('SIGKILL');
+    expect(status, stopping.stderr()).toBe(0);
+    expect(stopping.stdout()).toContain('worker: 1 articles ingested');
+
+    // The held job completed on its first run; the other was not started.
+    const jobs = await listJobs(queue, ['created', 'retry', 'active', 'completed', 'failed']);
+    expect(jobs.map((job) => [job.id === held ? 'held' : 'other', job.state, job.attempts]).sort()).toEqual([
+      ['held', 'completed', 1],
+      ['other', 'created', 0],
+    ]);
+    // Its article stored once and whole: every quote the reader finds in it.
+    const heldJob = jobs.find((job) => job.id === held)!;
+    const heldRecord = records.find((record) => record.url === heldJob.url)!;
+    expect(await storedArticles()).toEqual([{ url: heldRecord.url, quotes: extractArticle(heldRecord).quotes.length }]);
+
+    // The next worker runs the job that was left.
+    const next = startWorker({});
+    try {
+      await eventually(
+        async () => ((await countJobs(queue)).completed === 2 ? true : undefined),
+        40_000,
+        'both jobs to complete',
+      );
+    } finally {
+      next.child.kill('SIGTERM');
+    }
+    expect(await next.exited).toBe(0);
+    expect(await storedArticles()).toEqual(
+      records
+        .map((record) => ({ url: record.url, quotes: extractArticle(record).quotes.length }))
+        .sort((a, b) => a.url.localeCompare(b.url)),
+    );
   }, 120_000);
 });

@@ -1,5 +1,6 @@
-// Queries read from a streaming replica; writes, and reads inside a mutation, go to the primary;
-// a client that has just written reads its write; a replica that is down costs no query. The
+// Queries read from a streaming replica; writes, reads inside a mutation and subscriptions go to
+// the primary; a client that has just written reads its write; a replica that is down costs no
+// query. The
 // test starts its own primary and a replica of it (pg_basebackup -R) on free ports, and proves
 // where a read went by pausing the replica's replay: a read that misses a committed write came
 // from the replica.
@@ -12,6 +13,7 @@ import type { App } from '../../src/server.ts';
 import pino from 'pino';
 import { createApp } from '../../src/server.ts';
 import { testConfig } from '../support/app.ts';
+import { subscribe } from '../support/event-stream.ts';
 import { loadFixtureGraph } from '../support/fixtures.ts';
 import { createCluster, postgresBinaries, type PgCluster } from '../support/pg-cluster.ts';
 
@@ -153,6 +155,43 @@ describe.skipIf(!postgresRun || !binaries)('read replicas', () => {
     await replayUntilSeen(name);
   });
 
+  test('a subscription reads on the primary: it gets a quote the paused replica has not replayed', async () => {
+    // Subscribed by the client that does not write, which queries on the replica.
+    const stream = await subscribe(app, 'subscription { quoteAdded { text } }', {}, OTHER);
+    const text = 'The lifeboat crew trained through the storm,';
+    await replicaAdmin`select pg_wal_replay_pause()`;
+    try {
+      const { body } = await post(
+        app,
+        'mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { quotes { text } } }',
+        {
+          input: {
+            url: 'https://news.example/replica/live',
+            text: `Lifeboat drill\n\n"${text}" said Skipper Ana Roth.`,
+          },
+        },
+        WRITER,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.ingestArticle.quotes).toEqual([{ text: expect.stringContaining('lifeboat crew') }]);
+      // The subscription narrows each announcement and loads its quotes with a read: on the replica
+      // (which has not replayed the write) it would find nothing and send nothing.
+      const event = await Promise.race([stream.next(), sleep(10_000).then(() => 'no event within 10 s')]);
+      expect(event).toEqual({ data: { quoteAdded: { text: expect.stringContaining('lifeboat crew') } } });
+      // The same client's query does go to the replica, which still lacks it.
+      const { body: search } = await post(
+        app,
+        `{ quotes(filter: { search: "lifeboat" }, first: 5) { totalCount } }`,
+        {},
+        OTHER,
+      );
+      expect(search.data?.quotes.totalCount).toBe(0);
+    } finally {
+      await replicaAdmin`select pg_wal_replay_resume()`;
+      await stream.close();
+    }
+  });
+
   test("the response cache keeps a lagging replica's answer under the replica's graph version", async () => {
     const cached = createApp({
       config: testConfig({
@@ -188,6 +227,95 @@ describe.skipIf(!postgresRun || !binaries)('read replicas', () => {
   test('a min-LSN header that is not a WAL position is refused', async () => {
     const { body } = await post(app, COMPILED, { search: 'x' }, { ...OTHER, [MIN_LSN_HEADER]: 'yesterday' });
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
+  test('a replica query cancelled by a recovery conflict is answered by the primary, and the replica stays in use', async () => {
+    // The replica cancels a conflicting query at once instead of holding its replay back.
+    await replicaAdmin`alter system set max_standby_streaming_delay = 0`;
+    await replicaAdmin`select pg_reload_conf()`;
+    const holder = postgres(primary.url('quotegraph'), { max: 1, onnotice: () => {} });
+    const locker = postgres(primary.url('quotegraph'), { max: 1, onnotice: () => {} });
+    const until = async (what: string, check: () => Promise<boolean>) => {
+      for (let tries = 0; tries < 200; tries++) {
+        if (await check()) return;
+        await sleep(50);
+      }
+      throw new Error(`timed out waiting for ${what}`);
+    };
+    const waitingForPeople = async () =>
+      (await replicaAdmin`select 1 from pg_locks where relation = 'people'::regclass and not granted`).length > 0;
+    // The clusters commit asynchronously: a commit that waits for its flush ships what came before it.
+    const shipWal = () =>
+      locker.begin(async (tx) => {
+        await tx`set local synchronous_commit = on`;
+        await tx`select txid_current()`;
+      });
+    const STORY = `{ articles(first: 3) { nodes { title quotes(first: 2) { nodes { text speaker { __typename ... on Person { name } } } } } } }`;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held: Promise<unknown> = Promise.resolve();
+    try {
+      // The primary locks people, and the replica's replay takes that lock too: a query there
+      // that reads people waits, holding its lock on articles, which it read first.
+      let locked = () => {};
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      held = holder.begin(async (tx) => {
+        await tx`lock table people in access exclusive mode`;
+        locked();
+        await released;
+      });
+      await lockTaken;
+      await shipWal();
+      await until(
+        'the replica to replay the lock on people',
+        async () =>
+          (
+            await replicaAdmin`select 1 from pg_locks where relation = 'people'::regclass and mode = 'AccessExclusiveLock' and granted`
+          ).length === 1,
+      );
+      const answer = post(app, STORY, {}, OTHER);
+      await until(
+        'the query on the replica to wait for people',
+        async () =>
+          (await replicaAdmin`select 1 from pg_locks where relation = 'people'::regclass and not granted`).length === 1,
+      );
+      // Now a lock on articles: its replay conflicts with the waiting query, which is cancelled.
+      await locker.begin((tx) => tx`lock table articles in access exclusive mode`);
+      await shipWal();
+      await until('the replica to cancel the query', async () => !(await waitingForPeople()));
+      // The primary answers once its own lock on people is gone.
+      release();
+      await held;
+      const { body } = await answer;
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.articles.nodes.length).toBeGreaterThan(0);
+      expect(logLines.filter((line) => line.msg.startsWith('read replica cancelled a query'))).toHaveLength(1);
+      // A conflict is not an outage: the replica is not set aside (nothing logged), and answers next.
+      expect(logLines.filter((line) => line.msg.startsWith('read replica unavailable'))).toEqual([]);
+      await shipWal();
+      await until(
+        'the replica to replay the release of the lock on people',
+        async () =>
+          (
+            await replicaAdmin`select 1 from pg_locks where relation = 'people'::regclass and mode = 'AccessExclusiveLock'`
+          ).length === 0,
+      );
+      await replicaAdmin`select pg_wal_replay_pause()`;
+      try {
+        const name = 'Replica After Conflict Probe';
+        await create(name);
+        expect(await found(COMPILED, name, OTHER)).toEqual([]);
+      } finally {
+        await replicaAdmin`select pg_wal_replay_resume()`;
+      }
+    } finally {
+      release();
+      await held.catch(() => {});
+      await holder.end({ timeout: 1 });
+      await locker.end({ timeout: 1 });
+      await replicaAdmin`alter system reset max_standby_streaming_delay`;
+      await replicaAdmin`select pg_reload_conf()`;
+    }
   });
 
   test('a replica that is down costs no query: reads go to the primary', async () => {

@@ -57,6 +57,12 @@ export interface ServiceOptions {
   retainLogs?: boolean;
   /** Server processes (`serve --workers`): one unless a test is about several. */
   workers?: number;
+  /**
+   * How to tell it has started: its "quotegraph is serving" log line (default), or `/readyz`
+   * answering 200, for a service started with a LOG_LEVEL that hides that line (a benchmark
+   * that keeps per-request log lines out of what it measures).
+   */
+  readyWhen?: 'serving-log' | 'readyz';
 }
 
 export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
@@ -109,27 +115,44 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
     });
   });
 
+  const origin = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
+    let waiting = true;
+    const ready = () => {
+      if (!waiting) return;
+      waiting = false;
+      started = true;
+      clearTimeout(timer);
+      listeners.delete(onLine);
+      resolve();
+    };
     const timer = setTimeout(() => {
+      waiting = false;
       child.kill('SIGKILL');
       reject(new Error(`the service did not start within ${options.startTimeoutMs ?? 30_000} ms:\n${text}`));
     }, options.startTimeoutMs ?? 30_000);
     const onLine = (line: LogLine) => {
-      if (typeof line.json?.msg === 'string' && line.json.msg.startsWith('quotegraph is serving')) {
-        started = true;
-        clearTimeout(timer);
-        listeners.delete(onLine);
-        resolve();
-      }
+      if (typeof line.json?.msg === 'string' && line.json.msg.startsWith('quotegraph is serving')) ready();
     };
-    listeners.add(onLine);
+    if (options.readyWhen === 'readyz') {
+      void (async () => {
+        while (waiting) {
+          const answer = await httpRequest(`${origin}/readyz`, { timeoutMs: 5_000 }).catch(() => null);
+          if (answer?.status === 200) ready();
+          else await new Promise((wait) => setTimeout(wait, 200));
+        }
+      })();
+    } else {
+      listeners.add(onLine);
+    }
     void exited.then((status) => {
+      if (!waiting) return;
+      waiting = false;
       clearTimeout(timer);
       reject(new Error(`the service exited during startup (${status.code ?? status.signal}):\n${text}`));
     });
   });
 
-  const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     url: `${origin}/graphql`,

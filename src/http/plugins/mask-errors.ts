@@ -2,7 +2,7 @@
 // that cannot be reached becomes SERVICE_UNAVAILABLE, a statement cut short TIMEOUT; anything
 // else is logged in full and returned as a bare INTERNAL_SERVER_ERROR (details only in
 // development). No stack trace, SQL or driver message ever reaches a client otherwise.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
 import { apiError, ErrorCode } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
@@ -69,6 +69,32 @@ export function classifyError(error: unknown): GraphQLError | null {
     );
   }
   return null;
+}
+
+/** Whether an error is the database connection failing: what a client sees as SERVICE_UNAVAILABLE. */
+export function failedOnConnection(error: unknown): boolean {
+  return classifyError(error)?.extensions.code === ErrorCode.SERVICE_UNAVAILABLE;
+}
+
+/**
+ * The SQLSTATEs with which a hot standby cancels a query that its replay of the primary's log
+ * conflicts with (a lock the replay needs, row versions it must remove, a buffer it must pin):
+ * serialization_failure, and deadlock_detected for a deadlock with the replay itself. On a
+ * replica they say nothing about the query, which the primary answers as it is.
+ */
+const RECOVERY_CONFLICT_CODES = new Set(['40001', '40P01']);
+
+/** Whether an error is a read cancelled by a replica's recovery conflict (see above). */
+export function cancelledByRecovery(error: unknown): boolean {
+  return causes(error)
+    .map(codeOf)
+    .some((code) => code !== undefined && RECOVERY_CONFLICT_CODES.has(code));
+}
+
+/** The errors of an operation's result: none for a stream (a subscription's). */
+export function resultErrors(result: unknown): readonly GraphQLError[] {
+  if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return [];
+  return (result as ExecutionResult).errors ?? [];
 }
 
 export function maskedErrors(logger: Logger, development: boolean): YogaServerOptions<object, object>['maskedErrors'] {

@@ -9,14 +9,16 @@
 // position back as `x-quotegraph-min-lsn`.
 //
 // A replica that fails on its connection is left alone for a while (logged once) and the
-// query runs again on the primary, so a replica going down never fails a query.
+// query runs again on the primary, so a replica going down never fails a query. A query the
+// replica cancelled because replaying the primary's log conflicted with it (SQLSTATE 40001 or
+// 40P01, see max_standby_streaming_delay) runs again on the primary too; the replica stays in use.
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../../db/client.ts';
 import { type ReadRouter, formatLsn, parseLsn } from '../../db/replicas.ts';
 import { apiError, ErrorCode } from '../../errors.ts';
 import { clientKey } from '../../graphql/client-key.ts';
-import { classifyError } from './mask-errors.ts';
+import { cancelledByRecovery, failedOnConnection, resultErrors } from './mask-errors.ts';
 
 export const LSN_HEADER = 'x-quotegraph-lsn';
 export const MIN_LSN_HEADER = 'x-quotegraph-min-lsn';
@@ -27,18 +29,63 @@ export function readFrom(context: object): string | null | undefined {
   return answeredBy.get(context);
 }
 
-function failedOnConnection(result: unknown): boolean {
-  if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return false;
-  const errors = (result as ExecutionResult).errors;
-  return !!errors?.some((error) => classifyError(error)?.extensions.code === ErrorCode.SERVICE_UNAVAILABLE);
-}
-
 /** Whether a mutation's answer says it may have written something. */
 function mayHaveWritten(result: unknown): boolean {
   if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return true;
   const { data, errors } = result as ExecutionResult;
   if (!errors?.length) return true;
   return !!data && Object.values(data).some((value) => value !== null);
+}
+
+/**
+ * Each client's position after its last write, for `windowMs`: at most `capacity` clients, so a
+ * burst of writers cannot grow it without end. Past the cap the oldest entries go, and what they
+ * held is kept as one floor that every client without an entry must read at until the evicted
+ * window ends: eviction costs some reads a replica's lag (or the primary), never a client its
+ * own write.
+ */
+export class RecentWrites {
+  /** Client key → position and until when it counts; in order of `until` (a write moves its key last). */
+  private readonly entries = new Map<string, { lsn: bigint; until: number }>();
+  private floor: { lsn: bigint; until: number } | null = null;
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+    readonly capacity = 10_000,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  remember(key: string, lsn: bigint): void {
+    const at = this.now();
+    const previous = this.entries.get(key);
+    this.entries.delete(key);
+    this.entries.set(key, { lsn: previous && previous.lsn > lsn ? previous.lsn : lsn, until: at + this.windowMs });
+    for (const [oldest, entry] of this.entries) {
+      if (entry.until > at && this.entries.size <= this.capacity) break;
+      this.entries.delete(oldest);
+      if (entry.until > at) {
+        this.floor = {
+          lsn: this.floor && this.floor.until > at && this.floor.lsn > entry.lsn ? this.floor.lsn : entry.lsn,
+          until: entry.until,
+        };
+      }
+    }
+  }
+
+  /** The position this client must read at, or null when it has not written lately. */
+  writtenBy(key: string): bigint | null {
+    const at = this.now();
+    const entry = this.entries.get(key);
+    if (entry && entry.until <= at) this.entries.delete(key);
+    const own = entry && entry.until > at ? entry.lsn : null;
+    const floor = this.floor && this.floor.until > at ? this.floor.lsn : null;
+    if (floor === null) return own;
+    return own === null || floor > own ? floor : own;
+  }
 }
 
 interface RequestContext {
@@ -52,28 +99,9 @@ export function useReadReplicas(
   options: { readYourWritesMs: number; trustProxy: boolean; now?: () => number },
 ): Plugin {
   const now = options.now ?? Date.now;
-  /** Client key → the primary's position after its last write, and until when it counts. */
-  const recentWrites = new Map<string, { lsn: bigint; until: number }>();
+  const recentWrites = new RecentWrites(options.readYourWritesMs, now);
   /** The position sent back in the response header. */
   const lsnOfResponse = new WeakMap<Request, bigint>();
-
-  const remember = (key: string, lsn: bigint) => {
-    if (recentWrites.size >= 10_000) {
-      const at = now();
-      for (const [other, entry] of recentWrites) if (entry.until <= at) recentWrites.delete(other);
-    }
-    const previous = recentWrites.get(key);
-    if (previous && previous.lsn > lsn) lsn = previous.lsn;
-    recentWrites.set(key, { lsn, until: now() + options.readYourWritesMs });
-  };
-
-  const writtenBy = (key: string): bigint | null => {
-    const entry = recentWrites.get(key);
-    if (!entry) return null;
-    if (entry.until > now()) return entry.lsn;
-    recentWrites.delete(key);
-    return null;
-  };
 
   return {
     async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
@@ -86,7 +114,7 @@ export function useReadReplicas(
             try {
               const lsn = await router.primaryLsn();
               if (lsn !== null) {
-                remember(clientKey(context.request, context, options.trustProxy), lsn);
+                recentWrites.remember(clientKey(context.request, context, options.trustProxy), lsn);
                 const earlier = lsnOfResponse.get(context.request);
                 lsnOfResponse.set(context.request, earlier !== undefined && earlier > lsn ? earlier : lsn);
               }
@@ -113,7 +141,7 @@ export function useReadReplicas(
         });
         return;
       }
-      const own = writtenBy(clientKey(context.request, context, options.trustProxy));
+      const own = recentWrites.writtenBy(clientKey(context.request, context, options.trustProxy));
       const minLsn = own !== null && (asked === null || own > asked) ? own : asked;
       const choice = await router.choose(minLsn);
       context.db = choice.db;
@@ -122,11 +150,15 @@ export function useReadReplicas(
       if (replica === null) return;
       setExecuteFn(async (executeArgs) => {
         const result = await executeFn(executeArgs);
-        if (!failedOnConnection(result)) {
+        const errors = resultErrors(result);
+        // Any error the connection's (not only every one, as in retry-reads.ts): the replica is suspect.
+        const lost = errors.find(failedOnConnection);
+        if (lost) router.failed(replica, lost);
+        else if (errors.some(cancelledByRecovery)) router.conflicted(replica);
+        else {
           router.answered(replica);
           return result;
         }
-        router.failed(replica, (result as ExecutionResult).errors?.[0]);
         // A fresh copy of the context: nothing the failed attempt cached (loaders, plans) is reused.
         const again = { ...(executeArgs.contextValue as object), db: router.primary };
         answeredBy.set(again, null);
