@@ -13,14 +13,26 @@ export async function runWorker(
   logger: Logger,
   io: CommandIO,
 ): Promise<number> {
+  // Listened for before connecting: a stop asked for while the worker starts up ends it cleanly
+  // (exit 0, no job taken) instead of killing it on the signal.
+  let stopAsked = false;
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      stopAsked = true;
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   const database = await connect(config, logger, { command: 'quotegraph worker' });
   let done = 0;
   try {
     const queue = await openQueueOn(database, config, { maintenance: true, poolSize: options.concurrency + 2 });
-    const stopped = new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    if (stopAsked) {
+      await queue.stop();
+      io.stdout.write('worker: stopped before it took a job\n');
+      return 0;
+    }
     await runIngestWorkers(queue, database.db, {
       concurrency: options.concurrency,
       onTestPause: (job) => io.stderr.write(`test pause: job ${job.id} waits inside its transaction\n`),
