@@ -22,7 +22,27 @@ interface NameParts {
   size: number;
 }
 
-export function nameParts(words: readonly string[], lang: LanguagePack): NameParts {
+/** Each mention's name is split several times while entities are resolved: remembered per pack, a bounded number. */
+const partsByPack = new WeakMap<LanguagePack, Map<string, Readonly<NameParts>>>();
+const PARTS_CACHE_LIMIT = 20_000;
+
+export function nameParts(words: readonly string[], lang: LanguagePack): Readonly<NameParts> {
+  let known = partsByPack.get(lang);
+  if (!known) {
+    known = new Map();
+    partsByPack.set(lang, known);
+  }
+  // Name words are tokens, which never hold a newline.
+  const key = words.join('\n');
+  const found = known.get(key);
+  if (found) return found;
+  const parts = Object.freeze(splitName(words, lang));
+  if (known.size >= PARTS_CACHE_LIMIT) known.clear();
+  known.set(key, parts);
+  return parts;
+}
+
+function splitName(words: readonly string[], lang: LanguagePack): NameParts {
   const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
   let surnameStart = core.length - 1;
   while (surnameStart > 0 && lang.names.surnameParticles.has((core[surnameStart - 1] ?? '').toLowerCase()))
