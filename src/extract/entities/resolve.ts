@@ -7,8 +7,6 @@ import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts
 import type { NameMention } from './mention-types.ts';
 import { mergeMisspelledSurnames, mergeNearDuplicates, push } from './near-duplicates.ts';
 
-const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
-
 export interface ResolvedEntities {
   people: PersonEntity[];
   organizations: OrganizationEntity[];
@@ -43,7 +41,7 @@ export function nameParts(words: readonly string[], lang: LanguagePack): Readonl
 }
 
 function splitName(words: readonly string[], lang: LanguagePack): NameParts {
-  const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
+  const core = words.filter((w) => !lang.names.suffixes.has(w.toLowerCase()));
   let surnameStart = core.length - 1;
   while (surnameStart > 0 && lang.names.surnameParticles.has((core[surnameStart - 1] ?? '').toLowerCase()))
     surnameStart--;

@@ -100,6 +100,9 @@ export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
   [...NAME_PARTICLES].filter((p) => !JOINING_PARTICLES.has(p)),
 );
 
+/** Generational suffixes written after a name, no part of the surname: "Martin Luther King Jr.". */
+export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
 export type PlaceKind = 'country' | 'region' | 'city' | 'place';
 
 export function placeKind(lowerPhrase: string): PlaceKind | undefined {
