@@ -47,7 +47,7 @@ describe('the attribution pattern registry', () => {
   }
 });
 
-describe('the cue patterns\' token test', () => {
+describe("the cue patterns' token test", () => {
   const stylesDir = join(import.meta.dirname, '..', '..', 'corpus', 'styles');
   const texts = [
     ...ATTRIBUTION_PATTERNS.flatMap((p) => p.examples.map((e) => e.text)),
