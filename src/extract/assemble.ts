@@ -66,8 +66,15 @@ export function assembleArticle(f: Findings): ExtractedArticle {
 function proseOf(body: string): string {
   return body
     .split('\n\n')
-    .filter((p) => p.split(/\s+/).length >= 8 && /[.!?…]["”’')\]]*$/.test(p))
+    .filter((p) => hasSpaceRuns(p, 7) && /[.!?…]["”’')\]]*$/.test(p))
     .join('\n\n');
+}
+
+/** At least `count` runs of whitespace (a split on /\s+/ into count + 1 pieces), counted only that far. */
+function hasSpaceRuns(text: string, count: number): boolean {
+  const run = /\s+/g;
+  for (let n = 0; n < count; n++) if (!run.exec(text)) return false;
+  return true;
 }
 
 function quotedToContract(f: Findings): ExtractedQuote[] {

@@ -45,6 +45,15 @@ describe('speaker choice', () => {
     ]);
   });
 
+  it('a gender the lexicon cannot give is read from "he" and "she" after the name, and "she said" skips the man', () => {
+    const found = speakers(
+      'Zorvath Quill runs the harbour trust. She took over the trust in March.',
+      'Kelbrin Osk owns the ferry company. He bought it in 2010.',
+      '“We will reopen the quay by Friday,” she said.',
+    );
+    expect(found).toEqual([{ text: 'We will reopen the quay by Friday,', speaker: 'Zorvath Quill' }]);
+  });
+
   it('"the defendant" is the person the report is about', () => {
     const found = speakers(
       'A JUDGE has jailed a man who set fire to a takeaway.',

@@ -13,5 +13,7 @@ export interface CleanedArticle {
 }
 
 export function collapseSpaces(line: string): string {
+  // Most lines have single spaces only, and then there is nothing to collapse.
+  if (!line.includes('  ') && !line.includes('\t')) return line.trim();
   return line.replace(/[ \t]+/g, ' ').trim();
 }

@@ -34,6 +34,11 @@ const FURNITURE_LINES: readonly RegExp[] = [
 /** Embedded-post residue: "— Jane Doe (@jdoe) May 3, 2016" and bare picture links. */
 const EMBED_RESIDUE = /(^|\s)(—|--|-)\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\.?$|^pic\.twitter\.com\/\w+$/i;
 
+/** Every line EMBED_RESIDUE matches holds "(@" or opens with "pic.": most lines are ruled out without trying it. */
+function mayBeEmbedResidue(line: string): boolean {
+  return line.includes('(@') || /^pic\./i.test(line);
+}
+
 /** Short all-capitals section labels such as "ABSTRACT." or "FULL TEXT." */
 const SECTION_LABEL = /^[A-Z][A-Z&' -]{1,40}[.:]?$/;
 
@@ -46,7 +51,8 @@ const BYLINE =
 
 export function isFurnitureLine(line: string): boolean {
   const trimmed = line.trim();
-  if (trimmed.length > 0 && trimmed.length <= 400 && EMBED_RESIDUE.test(trimmed)) return true;
+  if (trimmed.length > 0 && trimmed.length <= 400 && mayBeEmbedResidue(trimmed) && EMBED_RESIDUE.test(trimmed))
+    return true;
   if (trimmed.length === 0 || trimmed.length > FURNITURE_MAX_CHARS) return false;
   if (isSectionLabel(trimmed)) return true;
   if (TRUNCATED_FRAGMENT.test(trimmed)) return true;

@@ -62,8 +62,9 @@ function keepArticleLines(text: string, relatedLinks: ExtractedRelatedLink[]): L
       block++;
       continue;
     }
-    const related = hasCaptionMarker(line) ? null : parseRelatedLine(line);
-    if (related) {
+    // A caption is no link; the lead-in test is the cheaper of the two, so it goes first.
+    const related = parseRelatedLine(line);
+    if (related && !hasCaptionMarker(line)) {
       relatedLinks.push(related);
       block++;
       continue;

@@ -15,7 +15,34 @@ export interface NameVerdict {
   weak: boolean;
 }
 
+/**
+ * Verdicts depend only on the words, whether a title stood before them and the pack, and the same names come back
+ * many times in an article (and across articles): remembered per pack, frozen, a bounded number at a time.
+ */
+const verdictsByPack = new WeakMap<LanguagePack, Map<string, Readonly<NameVerdict> | null>>();
+const VERDICT_CACHE_LIMIT = 20_000;
+
 export function classifyName(
+  words: readonly string[],
+  titleLowers: readonly string[],
+  lang: LanguagePack,
+): Readonly<NameVerdict> | null {
+  let verdicts = verdictsByPack.get(lang);
+  if (!verdicts) {
+    verdicts = new Map();
+    verdictsByPack.set(lang, verdicts);
+  }
+  // Titles matter only by being there: the key is that and the words, which never hold a newline.
+  const key = `${titleLowers.length > 0 ? 't' : 'u'}\n${words.join('\n')}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = classifyWords(words, titleLowers, lang);
+  if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+  verdicts.set(key, verdict && Object.freeze(verdict));
+  return verdict;
+}
+
+function classifyWords(
   words: readonly string[],
   titleLowers: readonly string[],
   lang: LanguagePack,

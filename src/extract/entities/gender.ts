@@ -2,7 +2,7 @@
 // named as a subject and followed by "he"/"his" (or "she"/"her") before anyone
 // else is named is probably that gender. Used only where gender was unknown.
 
-import { copyEntities } from './copy.ts';
+import { copyEntitiesAndMentions } from './copy.ts';
 import type { Gender } from '../language/pack.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { PersonEntity } from './entity-types.ts';
@@ -17,8 +17,7 @@ const PRONOUN_GENDER = new Map<string, Gender>([
   ['hers', 'female'],
 ]);
 
-export function inferGendersFromPronouns(index: ArticleIndex, given: ResolvedEntities): ResolvedEntities {
-  const entities = copyEntities(given);
+export function inferGendersFromPronouns(index: ArticleIndex, entities: ResolvedEntities): ResolvedEntities {
   const { tokens, sentences } = index.doc;
   const votes = new Map<PersonEntity, { male: number; female: number }>();
   let focus: PersonEntity | null = null;
@@ -44,12 +43,17 @@ export function inferGendersFromPronouns(index: ArticleIndex, given: ResolvedEnt
       if (gender && focus) vote(votes, focus, gender);
     }
   });
+  const inferred: Array<[PersonEntity, Gender]> = [];
   for (const [person, v] of votes) {
     if (person.gender !== null) continue;
-    if (v.male >= 1 && v.male >= 2 * v.female) person.gender = 'male';
-    else if (v.female >= 1 && v.female >= 2 * v.male) person.gender = 'female';
+    if (v.male >= 1 && v.male >= 2 * v.female) inferred.push([person, 'male']);
+    else if (v.female >= 1 && v.female >= 2 * v.male) inferred.push([person, 'female']);
   }
-  return entities;
+  // Most articles give every person their gender by name or by nothing: then there is nothing to copy.
+  if (inferred.length === 0) return entities;
+  const copied = copyEntitiesAndMentions(entities, []);
+  for (const [person, gender] of inferred) (copied.copyOf.get(person) as PersonEntity).gender = gender;
+  return copied.entities;
 }
 
 function vote(votes: Map<PersonEntity, { male: number; female: number }>, person: PersonEntity, gender: Gender): void {

@@ -1,7 +1,8 @@
 // Names in the headline, dek and caption are not in the body, but they can
 // tell us a spelling ("Seth Rogan" in a caption is the body's Seth Rogen).
 
-import { copyEntities } from './copy.ts';
+import { copyEntitiesAndMentions } from './copy.ts';
+import type { PersonEntity } from './entity-types.ts';
 import type { LanguagePack } from '../language/pack.ts';
 import { analyseText } from '../text/document.ts';
 import { editDistanceAtMostOne } from './near-duplicates.ts';
@@ -16,7 +17,7 @@ export function mergeHeaderNames(
   headerTexts: ReadonlyArray<string | null>,
   language: LanguagePack,
 ): ResolvedEntities {
-  const entities = copyEntities(given);
+  const aliases: Array<[PersonEntity, string]> = [];
   for (const text of headerTexts) {
     if (!text) continue;
     for (const m of findNameMentions(analyseText([text], language, MAX_HEADER_CHARS), { includeHeadings: true })) {
@@ -24,16 +25,20 @@ export function mergeHeaderNames(
       const parts = nameParts(m.nameTokens, language);
       const written = m.nameTokens.join(' ');
       const owner =
-        entities.people.find((p) => p.given === parts.given && p.surname === parts.surname) ??
-        entities.people.find(
+        given.people.find((p) => p.given === parts.given && p.surname === parts.surname) ??
+        given.people.find(
           (p) =>
             p.given !== null &&
             p.given === parts.given &&
             p.surname.length >= 4 &&
             editDistanceAtMostOne(p.surname, parts.surname) === 1,
         );
-      if (owner && written !== owner.name) owner.aliases.add(written);
+      if (owner && written !== owner.name && !owner.aliases.has(written)) aliases.push([owner, written]);
     }
   }
-  return entities;
+  // A header seldom spells a name otherwise than the body: then the entities are handed on as they came.
+  if (aliases.length === 0) return given;
+  const copied = copyEntitiesAndMentions(given, []);
+  for (const [owner, written] of aliases) (copied.copyOf.get(owner) as PersonEntity).aliases.add(written);
+  return copied.entities;
 }

@@ -144,10 +144,10 @@ function particleOpensName(tokens: Token[], i: number, lang: LanguagePack): bool
     !!t &&
     !!next &&
     !t.cap &&
-    lang.names.particles.has(t.text) &&
     next.cap &&
     next.isWord &&
     next.start - t.end === 1 &&
+    lang.names.particles.has(t.text) &&
     !lang.words.isCalendarWord(next.lower)
   );
 }

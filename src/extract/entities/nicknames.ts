@@ -5,24 +5,20 @@
 import { copyEntities } from './copy.ts';
 import type { ArticleIndex } from '../text/article-index.ts';
 import type { PersonEntity } from './entity-types.ts';
+import type { NameMention } from './mention-types.ts';
 import type { ResolvedEntities } from './resolve.ts';
 
 /** Words that introduce the name someone goes by, after a comma or an opening parenthesis. */
 const KNOWN_AS = [['known', 'as'], ['better', 'known', 'as'], ['nicknamed'], ['called']];
 
 export function applyNicknames(index: ArticleIndex, given: ResolvedEntities): ResolvedEntities {
+  // Until a nickname is adopted nothing changes, and most articles name none: then there is nothing to copy.
+  if (!index.mentions.some((m) => nicknameAfter(index, given, m) !== null)) return given;
   const entities = copyEntities(given);
-  const { tokens } = index.doc;
   const people = new PeopleByName(entities.people);
   for (const m of index.mentions) {
-    const person = entities.entityOf.get(m);
-    if (person?.type !== 'person' || m.inQuote) continue;
-    const opener = tokens[m.endToken];
-    if (opener?.text !== ',' && opener?.text !== '(') continue;
-    const nickAt = afterKnownAs(index, m.endToken + 1);
-    const nick = nickAt >= 0 ? tokens[nickAt] : undefined;
-    if (!nick?.cap || !nick.isWord || tokens[nickAt + 1]?.cap) continue;
-    adoptNickname(entities, people, person, nick.text);
+    const found = nicknameAfter(index, entities, m);
+    if (found) adoptNickname(entities, people, found.person, found.nickname);
   }
   if (people.merged.size > 0) {
     const kept = entities.people.filter((p) => !people.merged.has(p));
@@ -52,6 +48,23 @@ class PeopleByName {
       (p) => !this.merged.has(p),
     );
   }
+}
+
+/** "Mr. Bush, known as Jeb,": the person a mention names and the nickname written after it, or null. */
+function nicknameAfter(
+  index: ArticleIndex,
+  entities: ResolvedEntities,
+  m: NameMention,
+): { person: PersonEntity; nickname: string } | null {
+  const { tokens } = index.doc;
+  const person = entities.entityOf.get(m);
+  if (person?.type !== 'person' || m.inQuote) return null;
+  const opener = tokens[m.endToken];
+  if (opener?.text !== ',' && opener?.text !== '(') return null;
+  const nickAt = afterKnownAs(index, m.endToken + 1);
+  const nick = nickAt >= 0 ? tokens[nickAt] : undefined;
+  if (!nick?.cap || !nick.isWord || tokens[nickAt + 1]?.cap) return null;
+  return { person, nickname: nick.text };
 }
 
 function afterKnownAs(index: ArticleIndex, from: number): number {

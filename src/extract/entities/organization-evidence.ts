@@ -137,7 +137,25 @@ const APPOSITIVE_REACH = 7;
 
 /** Turns mentions that only context shows to be organizations into organizations. */
 export function markOrganizationsByContext(given: ArticleIndex): ArticleIndex {
+  const lang = given.doc.language;
+  const names = namesOfBodiesByContext(given);
+  // Most articles retype nothing here: then the index is handed on as it came, with no mention copied.
+  const retypes = given.mentions.some((m) => names.has(m.name) && couldBeRetyped(m, lang));
+  if (!retypes && companiesByFirstWord(given).size === 0) return given;
   const index = withCopiedMentions(given);
+  for (const m of index.mentions) {
+    if (!names.has(m.name) || !couldBeRetyped(m, lang)) continue;
+    m.kind = 'organization';
+    m.organizationKind = 'other';
+    m.gender = null;
+    m.weak = false;
+  }
+  markShortCompanyNames(index);
+  return index;
+}
+
+/** Names some mention of which stands where only a body can: beside a body noun, or after "chief executive of". */
+function namesOfBodiesByContext(index: ArticleIndex): Set<string> {
   const lang = index.doc.language;
   const { tokens } = index.doc;
   const names = new Set<string>();
@@ -155,15 +173,7 @@ export function markOrganizationsByContext(given: ArticleIndex): ArticleIndex {
       continue;
     names.add(m.name);
   }
-  for (const m of index.mentions) {
-    if (!names.has(m.name) || !couldBeRetyped(m, lang)) continue;
-    m.kind = 'organization';
-    m.organizationKind = 'other';
-    m.gender = null;
-    m.weak = false;
-  }
-  markShortCompanyNames(index);
-  return index;
+  return names;
 }
 
 /**
@@ -194,21 +204,7 @@ function withCopiedMentions(index: ArticleIndex): ArticleIndex {
  */
 function markShortCompanyNames(index: ArticleIndex): void {
   const lang = index.doc.language;
-  const byFirstWord = new Map<string, NameMention[]>();
-  for (const m of index.mentions) {
-    if (m.kind !== 'organization' || m.nameTokens.length < 2) continue;
-    const rest = m.nameTokens.slice(1).map((w) => w.toLowerCase().replace(/\.$/, ''));
-    if (
-      !rest.every(
-        (w) => lang.organizations.nameHeads.get(w) === 'company' || lang.organizations.corporateSuffixes.has(w),
-      )
-    )
-      continue;
-    const first = (m.nameTokens[0] ?? '').toLowerCase();
-    const list = byFirstWord.get(first) ?? [];
-    if (!list.some((x) => x.name === m.name)) list.push(m);
-    byFirstWord.set(first, list);
-  }
+  const byFirstWord = companiesByFirstWord(index);
   if (byFirstWord.size === 0) return;
   addBareFirstWords(index, byFirstWord);
   for (const m of index.mentions) {
@@ -224,6 +220,27 @@ function markShortCompanyNames(index: ArticleIndex): void {
     m.gender = null;
     m.weak = false;
   }
+}
+
+/** Companies whose name is a first word and words that only say what kind of company it is, by that first word. */
+function companiesByFirstWord(index: ArticleIndex): Map<string, NameMention[]> {
+  const lang = index.doc.language;
+  const byFirstWord = new Map<string, NameMention[]>();
+  for (const m of index.mentions) {
+    if (m.kind !== 'organization' || m.nameTokens.length < 2) continue;
+    const rest = m.nameTokens.slice(1).map((w) => w.toLowerCase().replace(/\.$/, ''));
+    if (
+      !rest.every(
+        (w) => lang.organizations.nameHeads.get(w) === 'company' || lang.organizations.corporateSuffixes.has(w),
+      )
+    )
+      continue;
+    const first = (m.nameTokens[0] ?? '').toLowerCase();
+    const list = byFirstWord.get(first) ?? [];
+    if (!list.some((x) => x.name === m.name)) list.push(m);
+    byFirstWord.set(first, list);
+  }
+  return byFirstWord;
 }
 
 /** The bare first word the name finder passed over as an ordinary word ("Lumen" is also a unit of light). */

@@ -273,11 +273,55 @@ export function mergeShortOrganizationNames(
   home: string | null,
   lang: LanguagePack,
 ): ResolvedEntities {
+  // Nothing changes until the first short name merges or is placed, and in most articles none is: then no copy.
+  const before = shortNameChanges(given.organizations, home, lang);
+  if (!given.organizations.some((short) => before.changeFor(short, new Set()) !== null)) return given;
   const entities = copyEntities(given);
+  const { changeFor } = shortNameChanges(entities.organizations, home, lang);
+  const merged = new Set<OrganizationEntity>();
+  for (const short of entities.organizations) {
+    const change = changeFor(short, merged);
+    if (change?.mergeInto) {
+      const owner = change.mergeInto;
+      for (const m of short.mentions) {
+        owner.mentions.push(m);
+        entities.entityOf.set(m, owner);
+      }
+      owner.mentions.sort((a, b) => a.start - b.start);
+      for (const alias of [short.name, ...short.aliases]) owner.aliases.add(alias);
+      merged.add(short);
+    } else if (change?.placeIn) {
+      short.aliases.add(short.name);
+      short.name = `${change.placeIn} ${short.name}`;
+    }
+  }
+  if (merged.size > 0) {
+    const kept = entities.organizations.filter((o) => !merged.has(o));
+    entities.organizations.length = 0;
+    for (const o of kept) entities.organizations.push(o);
+  }
+  organizationsChanged(entities);
+  return entities;
+}
+
+/**
+ * What happens to each short name, given the bodies merged away so far: merged into the one longer name it ends,
+ * placed in the story's home, or nothing. Read from the names as they were handed in, which is all it depends on.
+ */
+function shortNameChanges(
+  organizations: readonly OrganizationEntity[],
+  home: string | null,
+  lang: LanguagePack,
+): {
+  changeFor(
+    short: OrganizationEntity,
+    merged: ReadonlySet<OrganizationEntity>,
+  ): { mergeInto?: OrganizationEntity; placeIn?: string } | null;
+} {
   const words = (name: string) => lang.organizations.canonicalSpelling(name).toLowerCase().split(/\s+/);
   // Every proper tail of two words or more, of every name, with a plain name (no "on", "and") before it.
   const byTail = new Map<string, OrganizationEntity[]>();
-  for (const o of entities.organizations) {
+  for (const o of organizations) {
     if (o.isCountry) continue;
     const w = words(o.name);
     for (let cut = 1; cut <= w.length - 2; cut++) {
@@ -288,23 +332,13 @@ export function mergeShortOrganizationNames(
       byTail.set(key, list);
     }
   }
-  const merged = new Set<OrganizationEntity>();
-  for (const short of entities.organizations) {
+  const changeFor = (short: OrganizationEntity, merged: ReadonlySet<OrganizationEntity>) => {
     const tail = words(short.name);
     // A body known by its short name ("Democratic Party") is not the state branch ("Iowa Democratic Party").
-    if (short.isCountry || tail.length < 2 || lang.organizations.known(short.name)) continue;
+    if (short.isCountry || tail.length < 2 || lang.organizations.known(short.name)) return null;
     const longer = (byTail.get(tail.join(' ')) ?? []).filter((o) => o !== short && !merged.has(o));
     const owner = longer[0];
-    if (longer.length === 1 && owner) {
-      for (const m of short.mentions) {
-        owner.mentions.push(m);
-        entities.entityOf.set(m, owner);
-      }
-      owner.mentions.sort((a, b) => a.start - b.start);
-      for (const alias of [short.name, ...short.aliases]) owner.aliases.add(alias);
-      merged.add(short);
-      continue;
-    }
+    if (longer.length === 1 && owner) return { mergeInto: owner };
     const local = (short.kind === 'government' || short.kind === 'agency') && LOCAL_BODY_OPENERS.has(tail[0] ?? '');
     const alreadyPlaced =
       home !== null &&
@@ -312,16 +346,7 @@ export function mergeShortOrganizationNames(
         .canonicalSpelling(short.name)
         .toLowerCase()
         .startsWith(`${lang.organizations.canonicalSpelling(home).toLowerCase()} `);
-    if (longer.length === 0 && home && local && !alreadyPlaced) {
-      short.aliases.add(short.name);
-      short.name = `${home} ${short.name}`;
-    }
-  }
-  if (merged.size > 0) {
-    const kept = entities.organizations.filter((o) => !merged.has(o));
-    entities.organizations.length = 0;
-    for (const o of kept) entities.organizations.push(o);
-  }
-  organizationsChanged(entities);
-  return entities;
+    return longer.length === 0 && home && local && !alreadyPlaced ? { placeIn: home } : null;
+  };
+  return { changeFor };
 }

@@ -7,8 +7,6 @@ import type { Entity, OrganizationEntity, PersonEntity } from './entity-types.ts
 import type { NameMention } from './mention-types.ts';
 import { mergeMisspelledSurnames, mergeNearDuplicates, push } from './near-duplicates.ts';
 
-const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
-
 export interface ResolvedEntities {
   people: PersonEntity[];
   organizations: OrganizationEntity[];
@@ -22,8 +20,28 @@ interface NameParts {
   size: number;
 }
 
-export function nameParts(words: readonly string[], lang: LanguagePack): NameParts {
-  const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
+/** Each mention's name is split several times while entities are resolved: remembered per pack, a bounded number. */
+const partsByPack = new WeakMap<LanguagePack, Map<string, Readonly<NameParts>>>();
+const PARTS_CACHE_LIMIT = 20_000;
+
+export function nameParts(words: readonly string[], lang: LanguagePack): Readonly<NameParts> {
+  let known = partsByPack.get(lang);
+  if (!known) {
+    known = new Map();
+    partsByPack.set(lang, known);
+  }
+  // Name words are tokens, which never hold a newline.
+  const key = words.join('\n');
+  const found = known.get(key);
+  if (found) return found;
+  const parts = Object.freeze(splitName(words, lang));
+  if (known.size >= PARTS_CACHE_LIMIT) known.clear();
+  known.set(key, parts);
+  return parts;
+}
+
+function splitName(words: readonly string[], lang: LanguagePack): NameParts {
+  const core = words.filter((w) => !lang.names.suffixes.has(w.toLowerCase()));
   let surnameStart = core.length - 1;
   while (surnameStart > 0 && lang.names.surnameParticles.has((core[surnameStart - 1] ?? '').toLowerCase()))
     surnameStart--;

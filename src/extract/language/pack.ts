@@ -37,6 +37,18 @@ export interface LanguagePack {
     framingVerbs: ReadonlySet<string>;
     subjectVerbFillers: ReadonlySet<string>;
     infinitiveAdjectives: ReadonlySet<string>;
+    /** Whether a cue speaks where it stands: the words around it (see en/cue-context.ts for what each holds). */
+    context: {
+      notBeforeTo: ReadonlySet<string>;
+      toSpeechLemmas: ReadonlySet<string>;
+      participleLemmas: ReadonlySet<string>;
+      describingLemmas: ReadonlySet<string>;
+      participleComplements: ReadonlySet<string>;
+      nounDeterminers: ReadonlySet<string>;
+      beForms: ReadonlySet<string>;
+      statementCarriers: ReadonlySet<string>;
+      participleOpeners: ReadonlySet<string>;
+    };
   };
   abbreviations: {
     nonFinal: ReadonlySet<string>;
@@ -96,6 +108,8 @@ export interface LanguagePack {
     particles: ReadonlySet<string>;
     /** The particles a surname may start with (not the ones that join two surnames, like Spanish "y"). */
     surnameParticles: ReadonlySet<string>;
+    /** Words after a name that are no part of the surname: "Jr.", "III". */
+    suffixes: ReadonlySet<string>;
     placeNameOpeners: ReadonlySet<string>;
     placeNameHeads: ReadonlySet<string>;
     governmentUnits: ReadonlySet<string>;

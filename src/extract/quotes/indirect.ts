@@ -45,12 +45,13 @@ function sentenceCandidates(index: ArticleIndex, whole: Sentence, hasQuote: bool
     const c = pattern.find(index, s);
     if (c) found.push({ ...c, via: pattern.name });
   }
-  const { tokens } = index.doc;
+  const { tokens, language } = index.doc;
   for (let k = s.firstToken; k < s.endToken; k++) {
     const t = tokens[k];
     if (!t || t.quote >= 0) continue;
-    // At each token the first pattern that finds a report wins.
+    // At each token the first pattern that finds a report wins; most tokens are no pattern's cue at all.
     for (const pattern of CUE_PATTERNS) {
+      if (!pattern.firesAt(t, language)) continue;
       const c = pattern.find(index, s, k, hasQuote);
       if (!c) continue;
       found.push({ ...c, via: pattern.name });

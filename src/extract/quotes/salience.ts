@@ -260,10 +260,10 @@ function best<T extends Entity>(weights: Weights, accept: (e: Entity) => e is T)
   return winner;
 }
 
+const NOUN_TAGS: ReadonlySet<string> = new Set(['Singular', 'Plural', 'Actor', 'Noun', 'Uncountable']);
+const NOT_NOUN_TAG = /Tense|Infinitive|Gerund|Participle|Copula|Modal|Adverb/;
+
 function isNounish(lower: string, lang: LanguagePack): boolean {
   const tags = lang.words.lexiconTags(lower);
-  return (
-    tags.some((t) => ['Singular', 'Plural', 'Actor', 'Noun', 'Uncountable'].includes(t)) &&
-    !tags.some((t) => /Tense|Infinitive|Gerund|Participle|Copula|Modal|Adverb/.test(t))
-  );
+  return tags.some((t) => NOUN_TAGS.has(t)) && !tags.some((t) => NOT_NOUN_TAG.test(t));
 }

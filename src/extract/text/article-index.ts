@@ -49,24 +49,25 @@ export function isCueAt(tokens: readonly Token[], k: number, lang: LanguagePack)
   const cue = t?.isWord && t.quote < 0 ? lang.cues.speechCue(t.lower) : undefined;
   if (!t || cue === undefined) return false;
   const prev = tokens[k - 1];
+  const context = lang.cues.context;
   // "the movement continues to grow", "added to the list": a cue followed by "to" is not introducing speech.
-  if (tokens[k + 1]?.lower === 'to' && NOT_BEFORE_TO.has(cue.lemma)) return false;
+  if (tokens[k + 1]?.lower === 'to' && context.notBeforeTo.has(cue.lemma)) return false;
   // "went on to say" is speech; "decided to add the plank to the platform" is not.
   // "was quick to admit that": an adjective that takes the infinitive leaves it a speech verb.
   if (
     prev?.lower === 'to' &&
-    !TO_SPEECH_LEMMAS.has(cue.lemma) &&
+    !context.toSpeechLemmas.has(cue.lemma) &&
     !lang.cues.infinitiveAdjectives.has(tokens[k - 2]?.lower ?? '')
   )
     return false;
-  if (isParticiple(tokens, k, cue.lemma)) return false;
+  if (isParticiple(tokens, k, cue.lemma, lang)) return false;
   // "…, adding that", "is now claiming", "after telling" are speech; "with the economy adding jobs" is not.
-  if (/ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k)) return false;
+  if (/ing$/.test(t.lower) && prev && !gerundIsSpeech(tokens, k, lang)) return false;
   if (!prev?.isWord) return true;
-  if (NOUN_DETERMINERS.test(prev.lower)) return false;
+  if (context.nounDeterminers.has(prev.lower)) return false;
   // "a thunderous chant of", "his latest claims": an adjective between a determiner and the word makes it a noun.
   const prev2 = tokens[k - 2];
-  if (prev2 && NOUN_DETERMINERS.test(prev2.lower) && !prev.cap && isAdjective(prev.lower, lang)) return false;
+  if (prev2 && context.nounDeterminers.has(prev2.lower) && !prev.cap && isAdjective(prev.lower, lang)) return false;
   return !/['’]s$/.test(prev.text) || lang.words.pronouns.has(prev.lower);
 }
 
@@ -77,37 +78,19 @@ export function isCueAt(tokens: readonly Token[], k: number, lang: LanguagePack)
 export function isParticipleAt(tokens: readonly Token[], k: number, lang: LanguagePack): boolean {
   const t = tokens[k];
   const cue = t?.isWord ? lang.cues.speechCue(t.lower) : undefined;
-  return !!cue && isParticiple(tokens, k, cue.lemma);
+  return !!cue && isParticiple(tokens, k, cue.lemma, lang);
 }
 
-function isParticiple(tokens: readonly Token[], k: number, lemma: string): boolean {
+function isParticiple(tokens: readonly Token[], k: number, lemma: string, lang: LanguagePack): boolean {
+  const context = lang.cues.context;
   const t = tokens[k];
   const next = tokens[k + 1]?.lower ?? '';
-  if (!t || !/(ed|told|written)$/.test(t.lower) || !PARTICIPLE_LEMMAS.has(lemma)) return false;
+  if (!t || !/(ed|told|written)$/.test(t.lower) || !context.participleLemmas.has(lemma)) return false;
   // "accused of", "told by"; but "responded by saying", "warned of" are speech.
   if (next === 'of' || next === 'by') return true;
   // "Anna Voss, declared the winner, said"; but "Ben Jealous, a former president, told the Post".
-  return tokens[k - 1]?.text === ',' && DESCRIBING_LEMMAS.has(lemma) && PARTICIPLE_COMPLEMENTS.has(next);
+  return tokens[k - 1]?.text === ',' && context.describingLemmas.has(lemma) && context.participleComplements.has(next);
 }
-
-const PARTICIPLE_LEMMAS = new Set(['accuse', 'declare', 'charge', 'allege', 'name', 'report', 'tell', 'write']);
-const DESCRIBING_LEMMAS = new Set(['accuse', 'declare', 'charge', 'name']);
-const PARTICIPLE_COMPLEMENTS = new Set([
-  'the',
-  'a',
-  'an',
-  'dead',
-  'bankrupt',
-  'insolvent',
-  'unfit',
-  'fit',
-  'guilty',
-  'innocent',
-  'missing',
-  'winner',
-]);
-
-const NOUN_DETERMINERS = /^(the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose)$/;
 
 function isAdjective(lower: string, lang: LanguagePack): boolean {
   const tags = lang.words.lexiconTags(lower);
@@ -119,66 +102,17 @@ function isAdjective(lower: string, lang: LanguagePack): boolean {
   );
 }
 
-const NOT_BEFORE_TO = new Set([
-  'continue',
-  'begin',
-  'add',
-  'promise',
-  'vow',
-  'agree',
-  'threaten',
-  'pledge',
-  'urge',
-  'demand',
-  'post',
-  'respond',
-  'reply',
-  'answer',
-  'admit',
-  'confess',
-  'testify',
-  'swear',
-]);
-const TO_SPEECH_LEMMAS = new Set([
-  'say',
-  'tell',
-  'explain',
-  'argue',
-  'insist',
-  'warn',
-  'write',
-  'note',
-  'claim',
-  'ask',
-]);
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'be', "'s", '’s', 'am']);
-const STATEMENT_CARRIERS = new Set([
-  'statement',
-  'letter',
-  'email',
-  'e-mail',
-  'tweet',
-  'post',
-  'message',
-  'memo',
-  'note',
-  'release',
-  'video',
-  'ad',
-  'advertisement',
-]);
-const PARTICIPLE_OPENERS = new Set([',', 'and', '—', 'after', 'before', 'while', 'by', 'when', 'without', 'in']);
-
-function gerundIsSpeech(tokens: readonly Token[], k: number): boolean {
+function gerundIsSpeech(tokens: readonly Token[], k: number, lang: LanguagePack): boolean {
+  const context = lang.cues.context;
   // "needled the "reporter," saying": a closing quote mark after the comma still leaves the participle after a comma.
   const mark = /^["”’']$/.test(tokens[k - 1]?.text ?? '') ? 1 : 0;
   const prev = tokens[k - 1 - mark];
   const prev2 = tokens[k - 2 - mark];
   if (!prev) return true;
-  if (PARTICIPLE_OPENERS.has(prev.lower) || BE_FORMS.has(prev.lower)) return true;
+  if (context.participleOpeners.has(prev.lower) || context.beForms.has(prev.lower)) return true;
   // "released a statement saying that …", "posted a tweet saying": a written statement speaks.
-  if (STATEMENT_CARRIERS.has(prev.lower)) return true;
-  return !!prev2 && BE_FORMS.has(prev2.lower) && /ly$|^(now|also|still|again|not)$/.test(prev.lower);
+  if (context.statementCarriers.has(prev.lower)) return true;
+  return !!prev2 && context.beForms.has(prev2.lower) && /ly$|^(now|also|still|again|not)$/.test(prev.lower);
 }
 
 export function tokenAt(index: ArticleIndex, i: number): Token | undefined {

@@ -81,6 +81,8 @@ export function analyseText(
 function looksLikeHeading(text: string): boolean {
   // "– Daniel Ashworth, in the Commons" signs the quotation above it.
   if (/^[–—―-]/.test(text)) return false;
+  // Stripping marks below removes at most the first and the last word: past ten words, no heading.
+  if (hasMoreWordsThan(text, 10)) return false;
   const words = text
     .replace(/^['"“‘]+|['"”’.:!?]+$/g, '')
     .split(/\s+/)
@@ -88,6 +90,13 @@ function looksLikeHeading(text: string): boolean {
   if (words.length === 0 || words.length > 8) return false;
   const significant = words.filter((w) => w.length >= 4);
   return significant.length > 0 && significant.every((w) => /^[\p{Lu}\p{N}'"“‘]/u.test(w));
+}
+
+/** Counts words only as far as needed: paragraphs are long, the question is whether they are short. */
+function hasMoreWordsThan(text: string, limit: number): boolean {
+  const word = /\S+/g;
+  for (let n = 0; n <= limit; n++) if (!word.exec(text)) return false;
+  return true;
 }
 
 function cutAtSpace(text: string, budget: number): string {

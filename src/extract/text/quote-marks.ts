@@ -34,6 +34,8 @@ interface CompiledMarks {
   scan: RegExp;
   anyDouble: RegExp;
   opensParagraph: RegExp;
+  /** The first curly single opening and closing glyphs, the only single marks read outside a single-mark house style. */
+  curlySingles: RegExp | null;
 }
 
 const compiled = new WeakMap<QuoteMarkConvention, CompiledMarks>();
@@ -67,9 +69,17 @@ function compile(convention: QuoteMarkConvention): CompiledMarks {
     ),
     anyDouble: new RegExp(`[${doubleGlyphs}]`),
     opensParagraph: new RegExp(`^\\s*([${openGlyphs}]${doubledAlternatives ? `|${doubledAlternatives}` : ''})`),
+    curlySingles: curlySinglesScan(convention),
   };
   compiled.set(convention, made);
   return made;
+}
+
+function curlySinglesScan(convention: QuoteMarkConvention): RegExp | null {
+  const [opening, closing] = [convention.singleOpening[0], convention.singleClosing[0]];
+  // A glyph of more than one character is never equal to one character of the text: nothing to find.
+  if (opening?.length !== 1 || closing?.length !== 1) return null;
+  return new RegExp(`[${escapeClass([opening, closing])}]`, 'g');
 }
 
 /** All quote marks in a paragraph, with the role their glyph and surroundings suggest. */
@@ -110,7 +120,7 @@ export function findQuoteSpans(
   const marksOf = compile(convention);
   const doubleMarks = findDoubleQuoteSpans(text, base, paragraph, marksOf);
   if (doubleMarks.length > 0 || marksOf.anyDouble.test(text)) return doubleMarks;
-  return findSingleQuoteSpans(text, base, paragraph, convention);
+  return findSingleQuoteSpans(text, base, paragraph, convention, marksOf.curlySingles);
 }
 
 /**
@@ -125,13 +135,17 @@ function findSingleQuoteSpans(
   base: number,
   paragraph: number,
   convention: QuoteMarkConvention,
+  curlySingles: RegExp | null,
 ): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  if (!curlySingles) return spans;
   // Only the curly glyphs: the straight one is an apostrophe far too often.
   const [opening, closing] = [convention.singleOpening[0], convention.singleClosing[0]];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  // Only the characters that are one of the two glyphs can open or close, and they are found natively.
+  for (const m of text.matchAll(curlySingles)) {
+    const i = m.index ?? 0;
+    const c = m[0];
     const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
     const after = text[i + 1] ?? ' ';
     if (c === opening && open < 0 && /[\s([—–-]/.test(before) && /\S/.test(after)) {

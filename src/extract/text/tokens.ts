@@ -22,9 +22,11 @@ const TOKEN_PATTERN =
 
 export function tokenize(text: string, base: number, paragraph: number): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
+  // exec on the one global pattern, not matchAll, which copies the pattern for every paragraph.
+  TOKEN_PATTERN.lastIndex = 0;
+  for (let match = TOKEN_PATTERN.exec(text); match !== null; match = TOKEN_PATTERN.exec(text)) {
     const word = match[0];
-    const start = base + (match.index ?? 0);
+    const start = base + match.index;
     const c = word.charCodeAt(0);
     // ASCII first: most tokens are, and a character-code test is far cheaper than a Unicode regex.
     const upperAscii = c >= 65 && c <= 90;

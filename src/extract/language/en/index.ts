@@ -2,6 +2,17 @@
 
 import type { LanguagePack } from '../pack.ts';
 import { AMBIGUOUS_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS, SENTENCE_OPENERS } from './abbreviations.ts';
+import {
+  BE_FORMS,
+  DESCRIBING_LEMMAS,
+  NOT_BEFORE_TO,
+  NOUN_DETERMINERS,
+  PARTICIPLE_COMPLEMENTS,
+  PARTICIPLE_LEMMAS,
+  PARTICIPLE_OPENERS,
+  STATEMENT_CARRIERS,
+  TO_SPEECH_LEMMAS,
+} from './cue-context.ts';
 import { FRAMING_VERBS, INFINITIVE_ADJECTIVES, isAccordingTo, SUBJECT_VERB_FILLERS, speechCue } from './cues.ts';
 import { CLAUSE_WORDS, DETERMINERS, PREPOSITIONS, PRONOUNS } from './function-words.ts';
 import {
@@ -25,6 +36,7 @@ import {
   isKnownSurname,
   lexiconTags,
   NAME_PARTICLES,
+  NAME_SUFFIXES,
   placeKind,
   SURNAME_PARTICLES,
 } from './names.ts';
@@ -60,6 +72,17 @@ export const english: LanguagePack = {
     framingVerbs: FRAMING_VERBS,
     subjectVerbFillers: SUBJECT_VERB_FILLERS,
     infinitiveAdjectives: INFINITIVE_ADJECTIVES,
+    context: {
+      notBeforeTo: NOT_BEFORE_TO,
+      toSpeechLemmas: TO_SPEECH_LEMMAS,
+      participleLemmas: PARTICIPLE_LEMMAS,
+      describingLemmas: DESCRIBING_LEMMAS,
+      participleComplements: PARTICIPLE_COMPLEMENTS,
+      nounDeterminers: NOUN_DETERMINERS,
+      beForms: BE_FORMS,
+      statementCarriers: STATEMENT_CARRIERS,
+      participleOpeners: PARTICIPLE_OPENERS,
+    },
   },
   abbreviations: {
     nonFinal: NON_FINAL_ABBREVIATIONS,
@@ -111,6 +134,7 @@ export const english: LanguagePack = {
     isDemonym,
     particles: NAME_PARTICLES,
     surnameParticles: SURNAME_PARTICLES,
+    suffixes: NAME_SUFFIXES,
     placeNameOpeners: PLACE_NAME_OPENERS,
     placeNameHeads: PLACE_NAME_HEADS,
     governmentUnits: GOVERNMENT_UNITS,

@@ -107,6 +107,10 @@ const KNOWN: KnownOrganization[] = [
   { name: 'Lehman Brothers', kind: 'company', aliases: [] },
 ];
 
+/** The same names are looked up many times an article (every candidate run is tried as a known body). */
+const orgKeys = new Map<string, string>();
+const ORG_KEY_CACHE_LIMIT = 20_000;
+
 const BY_FORM = new Map<string, KnownOrganization>();
 for (const org of KNOWN) {
   for (const form of [org.name, ...org.aliases]) BY_FORM.set(normaliseOrgKey(form), org);
@@ -118,6 +122,15 @@ for (const org of KNOWN) {
  * and "Harbor Fishermen's Association", "Brightwater Foods Inc." and "Brightwater Foods".
  */
 export function normaliseOrgKey(name: string): string {
+  const known = orgKeys.get(name);
+  if (known !== undefined) return known;
+  const key = orgKeyOf(name);
+  if (orgKeys.size >= ORG_KEY_CACHE_LIMIT) orgKeys.clear();
+  orgKeys.set(name, key);
+  return key;
+}
+
+function orgKeyOf(name: string): string {
   return stripCorporateSuffix(canonicalSpelling(name))
     .toLowerCase()
     .replace(/^the\s+/, '')

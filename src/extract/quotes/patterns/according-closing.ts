@@ -17,6 +17,7 @@ export const accordingClosingReport: CuePattern = {
       speaker: 'Amir Haddad',
     },
   ],
+  firesAt: (t) => t.lower === 'according',
   find(index, s, k) {
     const { tokens } = index.doc;
     if (tokens[k]?.quote !== -1 || tokens[k]?.lower !== 'according' || tokens[k + 1]?.lower !== 'to') return null;

@@ -1,4 +1,4 @@
-import type { ArticleIndex } from '../../text/article-index.ts';
+import { type ArticleIndex, isCueToken } from '../../text/article-index.ts';
 import type { Sentence } from '../../text/document.ts';
 import { LEADING_CONJUNCTIONS, looksLikeClause, tailIsAdverbial } from '../clause.ts';
 import { interrupted, INVERTING_LEMMAS, reportingCue, speakerLike } from '../report-clause.ts';
@@ -24,6 +24,7 @@ export const clauseThenCueReport: CuePattern = {
       speaker: 'Anton Petrov',
     },
   ],
+  firesAt: isCueToken,
   find(index, s, k, hasQuote) {
     // A clause before the attribution is only taken from sentences without quote marks.
     return !hasQuote && reportingCue(index, s, k, hasQuote) ? clauseThenCue(index, s, k) : null;

@@ -1,4 +1,4 @@
-import type { ArticleIndex } from '../../text/article-index.ts';
+import { type ArticleIndex, isCueToken } from '../../text/article-index.ts';
 import type { Sentence } from '../../text/document.ts';
 import { clauseEnd, looksLikeClause } from '../clause.ts';
 import {
@@ -33,6 +33,7 @@ export const cueThenClauseReport: CuePattern = {
       speaker: 'Colm Brady',
     },
   ],
+  firesAt: isCueToken,
   find(index, s, k, hasQuote) {
     return reportingCue(index, s, k, hasQuote) ? cueThenClause(index, s, k) : null;
   },

@@ -3,9 +3,11 @@
 // at work. The registry (index.ts) lists the units in the order they are tried.
 
 import type { ResolvedEntities } from '../../entities/resolve.ts';
+import type { LanguagePack } from '../../language/pack.ts';
 import type { ArticleIndex } from '../../text/article-index.ts';
 import type { Sentence } from '../../text/document.ts';
 import type { QuoteSpan } from '../../text/quote-marks.ts';
+import type { Token } from '../../text/tokens.ts';
 import type { Explicit, FoundQuote } from '../found.ts';
 import type { QuoteWindow } from '../quote-kind.ts';
 import type { SpeakerPhrase } from '../speaker-phrase.ts';
@@ -51,6 +53,11 @@ export interface SentencePattern extends PatternUnit {
 /** Finds reported speech around one token of a sentence (a speech verb, "according to"). */
 export interface CuePattern extends PatternUnit {
   reads: 'cue';
+  /**
+   * The token alone could be where this pattern finds a report: a cheap test (a word lookup), true wherever `find`
+   * can find one, so that `find` is tried only at the few tokens where it holds.
+   */
+  firesAt(t: Token, lang: LanguagePack): boolean;
   find(index: ArticleIndex, s: Sentence, k: number, hasQuote: boolean): ReportedCandidate | null;
 }
 
