@@ -2,7 +2,7 @@
 // drizzle fragments rendered into it) and a Template (text fixed at compile time with holes for
 // what a request's variables decide).
 import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { renderFragment } from './fragments.ts';
 
 /** Thrown while compiling or filling in a plan: this operation takes the ordinary path, for `reason`. */
 export class Unsupported extends Error {
@@ -16,8 +16,6 @@ export const unsupported = (reason: string): never => {
 };
 
 export type Variables = Record<string, unknown>;
-
-const dialect = new PgDialect();
 
 /** SQL text and its parameters, ready for the driver. */
 export interface StatementText {
@@ -57,10 +55,16 @@ export class Statement {
 
   /** A condition built with drizzle (shared with the ordinary path), its parameters renumbered. */
   fragment(fragment: SQL): this {
-    const rendered = dialect.sqlToQuery(fragment);
+    const { pieces, params, text } = renderFragment(fragment);
     const offset = this.params.length;
-    this.text += offset ? rendered.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : rendered.sql;
-    this.params.push(...rendered.params);
+    if (pieces) {
+      let written = pieces[0]!;
+      for (let index = 1; index < pieces.length; index += 1) written += `$${offset + index}${pieces[index]}`;
+      this.text += written;
+    } else {
+      this.text += offset ? text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : text;
+    }
+    this.params.push(...params);
     return this;
   }
 
