@@ -79,10 +79,11 @@ export type Dynamic = (statement: Statement, variables: Variables) => void;
 /**
  * SQL text known when the operation is compiled, with holes for what the variables decide.
  * Table aliases are fixed at compile time, so whatever does not depend on an argument is one
- * string made once.
+ * string made once. A template made for one shape of a field's arguments (connections.ts) also
+ * has numbered slots: the drizzle conditions built for this request's values, given to `write`.
  */
 export class Template {
-  readonly parts: (string | Dynamic)[] = [];
+  readonly parts: (string | Dynamic | number)[] = [];
 
   raw(text: string): this {
     const last = this.parts.length - 1;
@@ -96,9 +97,16 @@ export class Template {
     return this;
   }
 
+  /** Where the condition `slots[index]` given to `write` goes. */
+  slot(index: number): this {
+    this.parts.push(index);
+    return this;
+  }
+
   append(template: Template): this {
     for (const part of template.parts) {
       if (typeof part === 'string') this.raw(part);
+      else if (typeof part === 'number') throw new Error('a template with slots is written, not appended');
       else this.dynamic(part);
     }
     return this;
@@ -108,12 +116,17 @@ export class Template {
     return this.parts.every((part) => typeof part === 'string');
   }
 
-  write(statement: Statement, variables: Variables): void {
+  write(statement: Statement, variables: Variables, slots: readonly (SQL | undefined)[] = []): void {
     for (const part of this.parts) {
       if (typeof part === 'string') statement.raw(part);
+      else if (typeof part === 'number') statement.fragment(slots[part] ?? missingSlot(part));
       else part(statement, variables);
     }
   }
 }
+
+const missingSlot = (index: number): never => {
+  throw new Error(`template slot ${index} not given`);
+};
 
 export const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
