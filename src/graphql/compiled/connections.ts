@@ -334,14 +334,16 @@ export function compileConnection(
     template.write(s, variables, page.slots);
   };
 
-  if (!root && !usesVariables(fieldNode)) {
-    // Literal arguments: the whole connection is text known now (unless its nodes need variables).
+  if (!usesVariables(fieldNode)) {
+    // Literal arguments (the front page's `articles(first: 20)`): the whole connection is text
+    // known now, unless its nodes need variables, its conditions hold values, or its rows are
+    // planned per value.
     const args = getArgumentValues(field as never, fieldNode, {});
     if (nodeObjects.every((object) => object.isStatic)) {
       const statement = new Statement();
       write(statement, {}, args);
       const text = statement.build();
-      if (text.params.length === 0) return new Template().raw(text.sql);
+      if (text.params.length === 0 && text.prepare) return new Template().raw(text.sql);
     }
     return new Template().dynamic((s, variables) => write(s, variables, args));
   }
