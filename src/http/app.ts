@@ -2,7 +2,7 @@
 // (resolvers stay about data). listen.ts puts it on node:http.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import pino from 'pino';
 import { graphVersionOf } from '../cache/graph-version.ts';
 import { openAnswerStore, useResponseCache, type AnswerStore } from '../cache/response-cache.ts';
@@ -16,6 +16,7 @@ import { schema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
 import { createLiveFeed } from '../graphql/live/feed.ts';
 import { useBodyLimit } from './plugins/body-limit.ts';
+import { useReadiness } from './plugins/readiness.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useCompiledReads } from '../graphql/plugins/compiled-reads.ts';
 import { useErrorCodes } from './plugins/error-codes.ts';
@@ -126,14 +127,11 @@ export function createApp({
         }
       : false,
     plugins: [
-      useReadinessCheck({
-        endpoint: '/readyz',
-        // Without the database nothing can be answered; without the cache everything still can.
-        check: async () => {
-          if (!(await database.ping())) return false;
-          const problem = answers?.problem();
-          return problem ? Response.json({ status: 'degraded', cache: problem }) : true;
-        },
+      // Without the database nothing can be answered; without the cache everything still can.
+      useReadiness('/readyz', async () => {
+        if (!(await database.ping())) return false;
+        const problem = answers?.problem();
+        return problem ? Response.json({ status: 'degraded', cache: problem }) : true;
       }),
       useCsrfPrevention(),
       useBodyLimit(config.limits.bodyBytes),

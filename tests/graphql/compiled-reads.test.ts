@@ -212,6 +212,36 @@ describe('the compiled read path answers exactly as ordinary execution', () => {
     expect(statement.params).toEqual(['marquez', 'marquez', 'marquez', 'marquez']);
   });
 
+  test('one plan answers every value and shape of its variables as the resolvers do, in any order', async () => {
+    // One document, so one plan: its statements are rendered once per shape of the variables
+    // (null or a value, a person or an organization, a page size) and reused for other values.
+    const source = `query($filter: QuoteFilter, $first: Int, $order: QuoteOrder, $articles: ArticleFilter, $slug: String = "nothing-here", $name: String = "nobody") {
+      quotes(filter: $filter, first: $first, orderBy: $order) { totalCount pageInfo { hasNextPage } nodes { text speakerLabel } }
+      articles(filter: $articles, first: $first) { totalCount nodes { slug } }
+      person(name: $name) { name }
+      article(slug: $slug) { title } }`;
+    const speakers = [id('Person', 1), id('Person', 2), id('Organization', 1), id('Organization', 2)];
+    const variableSets: Record<string, unknown>[] = [
+      {},
+      { filter: null, first: 2, name: 'marquez', slug: 'harbor-council-backs-tidal-pilot' },
+      ...speakers.map((speaker, index) => ({ filter: { speaker }, first: index + 1, name: 'lindqvist' })),
+      ...speakers.map((speaker) => ({ filter: { speaker, kind: 'DIRECT' }, order: 'OLDEST' })),
+      { filter: { speakerName: 'marquez' }, articles: { search: 'tidal' } },
+      { filter: { speakerName: 'MARQUEZ', speaker: speakers[0] } },
+      { filter: { speakerName: 'harbor authority' }, articles: { search: '   ' } },
+      { filter: { search: 'survey' }, articles: { mentions: speakers[0] } },
+      { filter: { search: '' }, articles: { mentions: speakers[2] }, first: 0 },
+      { filter: { organization: speakers[2], publishedAfter: '2026-01-01T00:00:00Z' } },
+      { filter: { article: id('Article', 2), kind: null }, articles: { publisher: 'test-gazette' } },
+      { filter: { speaker: null, speakerName: null }, slug: 'nothing-here', name: 'nobody' },
+    ];
+    // Forwards and backwards, so a shape is met both first and after another.
+    for (const variables of [...variableSets, ...variableSets.toReversed()]) {
+      const answer = await bothWays(graph.app, ordinary, source, variables);
+      expect(answer.extensions?.sql, JSON.stringify(variables)).toMatchObject({ compiled: true });
+    }
+  });
+
   test('variables that do not coerce get the ordinary error', async () => {
     const answer = await bothWays(graph.app, ordinary, 'query($n: Int) { articles(first: $n) { totalCount } }', {
       n: 'ten',

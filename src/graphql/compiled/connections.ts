@@ -1,11 +1,11 @@
 // A connection as one JSON object: totalCount, nodes, edges { node }, pageInfo, over a page of
 // rows that is either a relation of the parent row (its order, limit and filter those the field
 // declares) or a root field's rows (`root` gives condition, order and count for the arguments).
-import { and, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, type Column, type SQL } from 'drizzle-orm';
 import { getArgumentValues, getNamedType, isObjectType, visit, type FieldNode, type GraphQLField } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.ts';
 import { afterCursor, cursorJson, cursorTag, type CursorTag } from './cursors.ts';
-import { tableOf, type Order, type RelationModel, type RelationQuery } from './schema-model.ts';
+import { tableOf, type Order, type RelationModel } from './schema-model.ts';
 import { collectFields, MAX_KEYS, nextAlias, subSelections, type Scope } from './selection.ts';
 import { quoteLiteral, Statement, Template, unsupported, type Variables } from './statement.ts';
 
@@ -56,6 +56,27 @@ function usesVariables(fieldNode: FieldNode): boolean {
   return found;
 }
 
+/** The slots of a connection's template (Template.slot): the conditions a request's values decide. */
+const SLOT_WITH = 0;
+// (A nested connection has no common table expressions: its slot stays empty.)
+const SLOT_WHERE = 1;
+const SLOT_COUNT = 2;
+/** Shapes kept per connection of a plan: page sizes times cursor and filter combinations. */
+const MAX_SHAPES = 256;
+
+/** A request's page: what its arguments decide. */
+interface Page {
+  first: number;
+  backward: boolean;
+  /** The connection's own order (a root field's is one list for every request). */
+  ownOrder: readonly Order[];
+  /** The order the rows are read in: the connection's own, or its opposite for a backward page. */
+  orderBy: readonly Order[];
+  keyedOnly: boolean;
+  /** The conditions by slot: with, where (keysets included), count. */
+  slots: (SQL | undefined)[];
+}
+
 type Part = {
   key: string;
   kind: 'typename' | 'totalCount' | 'nodes' | 'edges' | 'pageInfo';
@@ -80,7 +101,7 @@ export function compileConnection(
   if (!isObjectType(edgeType)) return unsupported('edge type');
   const target = tableOf(nodeType).name;
   const child = root ? `"${target}"` : nextAlias(scope);
-  const page = nextAlias(scope);
+  const pageAlias = nextAlias(scope);
   const counted = nextAlias(scope);
   const nodeObjects: Template[] = [];
   const parts: Part[] = [];
@@ -143,23 +164,21 @@ export function compileConnection(
     return known;
   };
 
-  /** The text of the connection for its arguments, nested node objects included. */
-  const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
-    let first: number;
-    /** The connection's own order (a root field's is one list for every request). */
-    let ownOrder: readonly Order[];
-    /** The order the rows are read in: the connection's own, or its opposite for a backward page. */
-    let orderBy: readonly Order[];
+  const wantsTotal = parts.some((part) => part.kind === 'totalCount');
+  /** Templates by the shape of the arguments (see `shapeOf`), each made on first use. */
+  const shapes = new Map<string, Template>();
+
+  /**
+   * What this request's arguments decide: the page, its order, and the drizzle conditions for
+   * its values (built on every request, since they hold the values; rendered once per shape,
+   * fragments.ts). Everything else is the template for the arguments' shape.
+   */
+  const read = (args: Record<string, unknown>): Page => {
     const backward = isBackward(args);
-    let source: RootSource | null = null;
-    let nested: RelationQuery | null = null;
     if (root) {
-      first = pageSize(args);
-      source = root(args);
-      if (!source.keyedOnly) s.planPerValue();
+      const first = pageSize(args);
+      const source = root(args);
       const order = source.orderBy;
-      ownOrder = order;
-      orderBy = backward ? opposite(order) : order;
       // The root table is not aliased: its columns are the node table's own.
       const { columns } = columnsOf(order);
       // Rows before a cursor are the rows after it in the opposite order.
@@ -167,83 +186,96 @@ export function compileConnection(
         ...(args.after != null ? [afterCursor(args.after, order, columns)] : []),
         ...(args.before != null ? [afterCursor(args.before, opposite(order), columns)] : []),
       ];
-      if (keysets.length) {
-        const rootSource = source;
-        source = { ...rootSource, where: and(rootSource.where, ...keysets) };
-      }
-    } else {
-      // The declared query checks `after` and `before` cursors and adds their keyset conditions to
-      // `where`; for a backward page its order is already the opposite one.
-      nested = relation!.query(args);
-      // The declared query's limit is one row past the page (how the ordinary path sees a next page).
-      first = (nested.limit ?? unsupported('a connection without a limit')) - 1;
-      orderBy = nested.orderBy;
-      ownOrder = orderBy;
-      if (!orderBy.length) unsupported(`${field.name}: no declared order`);
+      const where = keysets.length ? and(source.where, ...keysets) : source.where;
+      const slots = [source.with, where, wantsTotal ? source.count() : undefined];
+      return {
+        first,
+        backward,
+        ownOrder: order,
+        orderBy: backward ? opposite(order) : order,
+        keyedOnly: source.keyedOnly,
+        slots,
+      };
     }
-    const relationWhere = nested?.where;
+    // The declared query checks `after` and `before` cursors and adds their keyset conditions to
+    // `where`; for a backward page its order is already the opposite one.
+    const nested = relation!.query(args);
+    // The declared query's limit is one row past the page (how the ordinary path sees a next page).
+    const first = (nested.limit ?? unsupported('a connection without a limit')) - 1;
+    if (!nested.orderBy.length) unsupported(`${field.name}: no declared order`);
     // The total counts the whole list: the field's filter without the cursor's keyset.
-    const countWhere =
-      nested && (args.after != null || args.before != null)
+    const countWhere = !wantsTotal
+      ? undefined
+      : args.after != null || args.before != null
         ? relation!.query({ ...args, after: undefined, before: undefined }).where
-        : relationWhere;
+        : nested.where;
+    const slots = [undefined, nested.where?.(child), countWhere?.(counted)];
+    return { first, backward, ownOrder: nested.orderBy, orderBy: nested.orderBy, keyedOnly: true, slots };
+  };
+
+  /** Everything the template's text depends on: two requests of one shape share a template. */
+  const shapeOf = (page: Page, args: Record<string, unknown>) =>
+    `${page.first}:${page.backward ? 'b' : 'f'}${args.after != null ? 'a' : ''}${args.before != null ? 'z' : ''}:${orderText(page.ownOrder, '')}:${page.slots.map((slot) => (slot ? 1 : 0)).join('')}`;
+
+  /** The text of the connection for a shape of its arguments, nested node objects included. */
+  const render = (page: Page, args: Record<string, unknown>): Template => {
+    const { first, backward, ownOrder, orderBy, slots } = page;
+    const t = new Template();
     /** The rows' condition: the join to the parent (nested) or the root field's filter. */
-    const writeCondition = (alias: string, where: RelationQuery['where'] = relationWhere) => {
-      if (source) {
-        if (source.where) s.fragment(source.where);
-        else s.raw('true');
+    const writeCondition = (alias: string, slot: number) => {
+      if (root) {
+        if (slots[slot]) t.slot(slot);
+        else t.raw('true');
         return;
       }
-      s.raw(relation!.join(alias, parent));
-      if (where) s.raw(' and ').fragment(where(alias));
+      t.raw(relation!.join(alias, parent));
+      if (slots[slot]) t.raw(' and ').slot(slot);
     };
     const aggregateOrder = orderText(
       orderBy.map(([, direction], index) => [`o${index}`, direction] as const),
-      page,
+      pageAlias,
     );
-    const onPage = wantsPageInfo ? ` filter (where ${page}.rn <= ${first})` : '';
+    const onPage = wantsPageInfo ? ` filter (where ${pageAlias}.rn <= ${first})` : '';
     // Turning an order round changes no column, so the tags of the connection's own order serve.
     const tags = columnsOf(ownOrder).tags;
     const reversed = orderText(
       orderBy.map(([, direction], index) => [`o${index}`, direction === 'asc' ? 'desc' : 'asc'] as const),
-      page,
+      pageAlias,
     );
     // The answer lists the page in the connection's order: a backward page's rows turned round.
     const listOrder = backward ? reversed : aggregateOrder;
-    const pageCursor = (order: string) => `(array_agg(${cursorJson(tags, page)} order by ${order})${onPage})[1]`;
-    s.raw('(');
-    if (source?.with) s.raw('with ').fragment(source.with).raw(' ');
-    s.raw('select json_build_object(');
+    const pageCursor = (order: string) => `(array_agg(${cursorJson(tags, pageAlias)} order by ${order})${onPage})[1]`;
+    t.raw('(');
+    if (slots[SLOT_WITH]) t.raw('with ').slot(SLOT_WITH).raw(' ');
+    t.raw('select json_build_object(');
     parts.forEach((part, index) => {
-      s.raw(`${index ? ', ' : ''}${quoteLiteral(part.key)}, `);
+      t.raw(`${index ? ', ' : ''}${quoteLiteral(part.key)}, `);
       switch (part.kind) {
         case 'typename':
-          s.raw(quoteLiteral(connectionType.name));
+          t.raw(quoteLiteral(connectionType.name));
           break;
         case 'totalCount':
-          if (source) {
-            s.raw('(').fragment(source.count()).raw(')::int');
+          if (root) {
+            t.raw('(').slot(SLOT_COUNT).raw(')::int');
           } else {
-            s.raw(`(select count(*)::int from ${target} ${counted} where `);
-            if (countWhere) writeCondition(counted, countWhere);
-            else {
-              writeCondition(counted, () => sql`true`);
-            }
-            s.raw(')');
+            t.raw(`(select count(*)::int from ${target} ${counted} where `);
+            if (slots[SLOT_COUNT]) writeCondition(counted, SLOT_COUNT);
+            else t.raw(`${relation!.join(counted, parent)} and true`);
+            t.raw(')');
           }
           break;
         case 'nodes':
-          s.raw(`coalesce(json_agg(${page}.n${part.node} order by ${listOrder})${onPage}, '[]'::json)`);
+          t.raw(`coalesce(json_agg(${pageAlias}.n${part.node} order by ${listOrder})${onPage}, '[]'::json)`);
           break;
         case 'edges': {
           const edgeValue = (kind: string) =>
             kind === 'typename'
               ? quoteLiteral(edgeType.name)
               : kind === 'cursor'
-                ? cursorJson(tags, page)
-                : `${page}.n${part.node}`;
+                ? cursorJson(tags, pageAlias)
+                : `${pageAlias}.n${part.node}`;
           const edge = part.sub!.map((sub) => `${quoteLiteral(sub.key)}, ${edgeValue(sub.kind)}`);
-          s.raw(`coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${listOrder})${onPage}, '[]'::json)`);
+          t.raw(`coalesce(json_agg(json_build_object(${edge.join(', ')}) order by ${listOrder})${onPage}, '[]'::json)`);
           break;
         }
         case 'pageInfo': {
@@ -269,32 +301,49 @@ export function compileConnection(
                     : pageCursor(sub.kind === 'startCursor' ? listOrder : backward ? aggregateOrder : reversed);
             return `${quoteLiteral(sub.key)}, ${value}`;
           });
-          s.raw(`json_build_object(${info.join(', ')})`);
+          t.raw(`json_build_object(${info.join(', ')})`);
           break;
         }
       }
     });
-    s.raw(') from (select ');
+    t.raw(') from (select ');
     nodeObjects.forEach((object, index) => {
-      object.write(s, variables);
-      s.raw(` as n${index}, `);
+      t.append(object).raw(` as n${index}, `);
     });
-    s.raw(orderBy.map(([column], index) => `${child}.${column} as o${index}`).join(', '));
-    if (wantsPageInfo) s.raw(`, row_number() over (order by ${orderText(orderBy, child)}) as rn`);
-    s.raw(` from ${source ? child : `${target} ${child}`} where `);
-    writeCondition(child);
+    t.raw(orderBy.map(([column], index) => `${child}.${column} as o${index}`).join(', '));
+    if (wantsPageInfo) t.raw(`, row_number() over (order by ${orderText(orderBy, child)}) as rn`);
+    t.raw(` from ${root ? child : `${target} ${child}`} where `);
+    writeCondition(child, SLOT_WHERE);
     // group by (): one row however many (or few) the page has, even when no aggregate is selected.
-    s.raw(` order by ${orderText(orderBy, child)} limit ${wantsPageInfo ? first + 1 : first}) ${page} group by ())`);
+    t.raw(
+      ` order by ${orderText(orderBy, child)} limit ${wantsPageInfo ? first + 1 : first}) ${pageAlias} group by ())`,
+    );
+    return t;
   };
 
-  if (!root && !usesVariables(fieldNode)) {
-    // Literal arguments: the whole connection is text known now (unless its nodes need variables).
+  const write = (s: Statement, variables: Variables, args: Record<string, unknown>) => {
+    const page = read(args);
+    if (!page.keyedOnly) s.planPerValue();
+    const shape = shapeOf(page, args);
+    let template = shapes.get(shape);
+    if (!template) {
+      template = render(page, args);
+      if (shapes.size >= MAX_SHAPES) shapes.clear();
+      shapes.set(shape, template);
+    }
+    template.write(s, variables, page.slots);
+  };
+
+  if (!usesVariables(fieldNode)) {
+    // Literal arguments (the front page's `articles(first: 20)`): the whole connection is text
+    // known now, unless its nodes need variables, its conditions hold values, or its rows are
+    // planned per value.
     const args = getArgumentValues(field as never, fieldNode, {});
     if (nodeObjects.every((object) => object.isStatic)) {
       const statement = new Statement();
       write(statement, {}, args);
       const text = statement.build();
-      if (text.params.length === 0) return new Template().raw(text.sql);
+      if (text.params.length === 0 && text.prepare) return new Template().raw(text.sql);
     }
     return new Template().dynamic((s, variables) => write(s, variables, args));
   }

@@ -26,15 +26,32 @@ import { Template, Unsupported, unsupported } from './statement.ts';
 type AnyField = GraphQLField<unknown, unknown>;
 export type RootCompiler = (scope: Scope, field: AnyField, fieldNodes: readonly FieldNode[]) => Template;
 
+/** A filter input's global-ID fields and the types each accepts, read once per input type. */
+const idFieldsByType = new WeakMap<GraphQLInputType, [name: string, accepted: () => readonly string[]][]>();
+
+function idFieldsOf(type: GraphQLInputType): [name: string, accepted: () => readonly string[]][] {
+  let known = idFieldsByType.get(type);
+  if (!known) {
+    const inputType = isNonNullType(type) ? type.ofType : type;
+    if (!isInputObjectType(inputType)) return unsupported('filter type');
+    known = Object.values(inputType.getFields())
+      .filter((inputField) => getNamedType(inputField.type).name === 'ID')
+      .map((inputField) => {
+        // Read on first use: a field that accepts IDs of any type is refused only when it is given.
+        let accepted: readonly string[] | undefined;
+        return [inputField.name, () => (accepted ??= acceptedIdTypes(inputField))];
+      });
+    idFieldsByType.set(type, known);
+  }
+  return known;
+}
+
 /** Decodes the global-ID fields of a filter input, each for the types it declares. */
 function decodeFilter(type: GraphQLInputType, value: unknown): Record<string, unknown> | null {
   if (value == null) return null;
-  const inputType = isNonNullType(type) ? type.ofType : type;
-  if (!isInputObjectType(inputType)) return unsupported('filter type');
   const decoded: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  for (const [name, inputField] of Object.entries(inputType.getFields())) {
-    if (getNamedType(inputField.type).name !== 'ID' || decoded[name] == null) continue;
-    decoded[name] = decodeNodeId(decoded[name], acceptedIdTypes(inputField));
+  for (const [name, accepted] of idFieldsOf(type)) {
+    if (decoded[name] != null) decoded[name] = decodeNodeId(decoded[name], accepted());
   }
   return decoded;
 }

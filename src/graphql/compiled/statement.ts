@@ -2,7 +2,7 @@
 // drizzle fragments rendered into it) and a Template (text fixed at compile time with holes for
 // what a request's variables decide).
 import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { renderFragment } from './fragments.ts';
 
 /** Thrown while compiling or filling in a plan: this operation takes the ordinary path, for `reason`. */
 export class Unsupported extends Error {
@@ -16,8 +16,6 @@ export const unsupported = (reason: string): never => {
 };
 
 export type Variables = Record<string, unknown>;
-
-const dialect = new PgDialect();
 
 /** SQL text and its parameters, ready for the driver. */
 export interface StatementText {
@@ -57,10 +55,16 @@ export class Statement {
 
   /** A condition built with drizzle (shared with the ordinary path), its parameters renumbered. */
   fragment(fragment: SQL): this {
-    const rendered = dialect.sqlToQuery(fragment);
+    const { pieces, params, text } = renderFragment(fragment);
     const offset = this.params.length;
-    this.text += offset ? rendered.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : rendered.sql;
-    this.params.push(...rendered.params);
+    if (pieces) {
+      let written = pieces[0]!;
+      for (let index = 1; index < pieces.length; index += 1) written += `$${offset + index}${pieces[index]}`;
+      this.text += written;
+    } else {
+      this.text += offset ? text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : text;
+    }
+    this.params.push(...params);
     return this;
   }
 
@@ -75,10 +79,11 @@ export type Dynamic = (statement: Statement, variables: Variables) => void;
 /**
  * SQL text known when the operation is compiled, with holes for what the variables decide.
  * Table aliases are fixed at compile time, so whatever does not depend on an argument is one
- * string made once.
+ * string made once. A template made for one shape of a field's arguments (connections.ts) also
+ * has numbered slots: the drizzle conditions built for this request's values, given to `write`.
  */
 export class Template {
-  readonly parts: (string | Dynamic)[] = [];
+  readonly parts: (string | Dynamic | number)[] = [];
 
   raw(text: string): this {
     const last = this.parts.length - 1;
@@ -92,9 +97,16 @@ export class Template {
     return this;
   }
 
+  /** Where the condition `slots[index]` given to `write` goes. */
+  slot(index: number): this {
+    this.parts.push(index);
+    return this;
+  }
+
   append(template: Template): this {
     for (const part of template.parts) {
       if (typeof part === 'string') this.raw(part);
+      else if (typeof part === 'number') throw new Error('a template with slots is written, not appended');
       else this.dynamic(part);
     }
     return this;
@@ -104,12 +116,17 @@ export class Template {
     return this.parts.every((part) => typeof part === 'string');
   }
 
-  write(statement: Statement, variables: Variables): void {
+  write(statement: Statement, variables: Variables, slots: readonly (SQL | undefined)[] = []): void {
     for (const part of this.parts) {
       if (typeof part === 'string') statement.raw(part);
+      else if (typeof part === 'number') statement.fragment(slots[part] ?? missingSlot(part));
       else part(statement, variables);
     }
   }
 }
+
+const missingSlot = (index: number): never => {
+  throw new Error(`template slot ${index} not given`);
+};
 
 export const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
