@@ -87,6 +87,21 @@ function pgliteDb(pglite: PGlite): PgBoss.Db {
   };
 }
 
+/**
+ * pg-boss's fetch takes the waiting jobs in (priority desc, created_on, id) order, but its own
+ * index on waiting jobs is by (name, start_after): every fetch reads and sorts the whole backlog,
+ * about 64 ms per job with 18,000 waiting on PostgreSQL 15, which held a worker to 15 articles a
+ * second. An index in the fetch's order lets it read the first waiting job and stop. Created on
+ * the partitioned table, so every queue's partition gets it; the advisory lock makes processes
+ * that start together create it once.
+ */
+const FETCH_ORDER_INDEX = `
+  do $$ begin
+    perform pg_advisory_xact_lock(hashtext('${QUEUE_SCHEMA}.job_fetch_order'));
+    create index if not exists job_fetch_order on ${QUEUE_SCHEMA}.job (name, priority desc, created_on, id)
+      where state < 'active';
+  end $$`;
+
 /** Starts pg-boss (creating or migrating its schema) and the ingestion queue. */
 export async function openIngestQueue(
   connection: QueueConnection,
@@ -118,6 +133,7 @@ export async function openIngestQueue(
   if (!(await boss.getQueue(INGEST_QUEUE))) {
     await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
   }
+  await boss.getDb().executeSql(FETCH_ORDER_INDEX, []);
   const queue: IngestQueue = {
     boss,
     config,
