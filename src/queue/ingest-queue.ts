@@ -102,6 +102,29 @@ const FETCH_ORDER_INDEX = `
       where state < 'active';
   end $$`;
 
+/**
+ * Creates the ingestion queue and the fetch-order index if missing. Processes that start together
+ * on a new database (the workers of `serve --workers`, several `quotegraph worker`s) do this side by
+ * side: creating the queue adds a partition to pg-boss's job table while another process indexes
+ * that table, and PostgreSQL may break the resulting deadlock by cancelling one of them. Both steps
+ * are idempotent, so the cancelled one runs again after a short random wait.
+ */
+async function setUpIngestQueue(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      if (!(await boss.getQueue(INGEST_QUEUE))) {
+        await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
+      }
+      await boss.getDb().executeSql(FETCH_ORDER_INDEX, []);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== '40P01' || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
+    }
+  }
+}
+
 /** Starts pg-boss (creating or migrating its schema) and the ingestion queue. */
 export async function openIngestQueue(
   connection: QueueConnection,
@@ -130,10 +153,7 @@ export async function openIngestQueue(
   // pg-boss reports background failures (a lost connection during maintenance) as events.
   boss.on('error', () => {});
   await boss.start();
-  if (!(await boss.getQueue(INGEST_QUEUE))) {
-    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
-  }
-  await boss.getDb().executeSql(FETCH_ORDER_INDEX, []);
+  await setUpIngestQueue(boss);
   const queue: IngestQueue = {
     boss,
     config,

@@ -49,3 +49,25 @@ test('queues opened side by side (PostgreSQL) or one after another (PGlite) add 
   expect(text).toMatch(/Index Scan using \S*name_priority_created_on_id/);
   expect(text).not.toMatch(/\bSort\b/);
 });
+
+test.runIf(process.env.TEST_DATABASE_URL)(
+  'processes setting up the queue on a new database side by side all start (no deadlock between them)',
+  async () => {
+    // As `serve --workers N` and worker processes do on a database that has no queue yet: each
+    // creates pg-boss's schema, the ingestion queue and the fetch-order index if missing, and
+    // runs maintenance. Several fresh databases, so the race is run more than once.
+    for (let round = 0; round < 4; round += 1) {
+      const fresh = round === 0 ? test_ : await openQueueTestDatabase();
+      try {
+        const opened = await Promise.allSettled(
+          Array.from({ length: 4 }, () => fresh.openQueue({}, { maintenance: true })),
+        );
+        const failures = opened.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+        expect(failures, `round ${round}`).toEqual([]);
+      } finally {
+        if (fresh !== test_) await fresh.close();
+      }
+    }
+  },
+  120_000,
+);
