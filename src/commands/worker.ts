@@ -14,19 +14,25 @@ export async function runWorker(
   io: CommandIO,
 ): Promise<number> {
   // Listened for before connecting: a stop asked for while the worker starts up ends it cleanly
-  // (exit 0, no job taken) instead of killing it on the signal.
+  // (exit 0, no job taken) instead of killing it on the signal. Listened for until the end, not
+  // once: a second signal while the jobs in hand finish (one Ctrl-C under npm arrives twice, from
+  // the terminal and relayed) must not kill the worker mid-article.
   let stopAsked = false;
+  let resolveStopped = () => {};
   const stopped = new Promise<void>((resolve) => {
-    const stop = () => {
-      stopAsked = true;
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    resolveStopped = resolve;
   });
-  const database = await connect(config, logger, { command: 'quotegraph worker' });
+  const stop = () => {
+    if (stopAsked) io.stderr.write('worker: already stopping; the jobs in hand finish first\n');
+    stopAsked = true;
+    resolveStopped();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   let done = 0;
+  let database: Awaited<ReturnType<typeof connect>> | null = null;
   try {
+    database = await connect(config, logger, { command: 'quotegraph worker' });
     const queue = await openQueueOn(database, config, { maintenance: true, poolSize: options.concurrency + 2 });
     if (stopAsked) {
       await queue.stop();
@@ -52,6 +58,8 @@ export async function runWorker(
     io.stdout.write(`worker: ${done} articles ingested\n`);
     return 0;
   } finally {
-    await database.close();
+    await database?.close();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
 }
