@@ -71,6 +71,10 @@ describe.skipIf(!serverUrl)('serve --workers 2 on PostgreSQL', { timeout: 180_00
     );
     await Promise.all(requests.map((request) => request.started));
 
+    let primaryExited = false;
+    void server.exited.then(() => {
+      primaryExited = true;
+    });
     process.kill(server.child.pid!, 'SIGTERM');
     await server.logged('shutting down: the workers finish');
     // Both workers are draining before the requests can complete.
@@ -78,6 +82,9 @@ describe.skipIf(!serverUrl)('serve --workers 2 on PostgreSQL', { timeout: 180_00
       expect(waited, server.output()).toBeLessThan(20_000);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    // The primary waits for its workers: while they hold requests it is still there.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(primaryExited, server.output()).toBe(false);
     for (const request of requests) request.finish();
 
     const answers = await Promise.all(results);
