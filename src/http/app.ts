@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import type { Context } from '../graphql/builder.ts';
 import { exampleOperations } from '../graphql/examples.ts';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { schema } from '../graphql/schema.ts';
 import type { Logger } from '../logger.ts';
 import { createLiveFeed } from '../graphql/live/feed.ts';
@@ -50,10 +50,16 @@ export interface AppDependencies {
 type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
 export type App = YogaServerInstance<ServerContext, Omit<Context, 'writeAccess'>>;
 
-let graphiqlPage: { options: string; html: string } | undefined;
-function renderGraphiQLOnce(options?: Parameters<typeof renderGraphiQL>[0]): string {
+// GraphiQL's bundle is 9 MB of scripts and styles held as strings: about 33 MB of heap and 70 MB of
+// RSS once loaded. It is loaded on the first request for the page, so a process that only answers
+// queries never carries it.
+let graphiqlPage: { options: string; html: Promise<string> } | undefined;
+function renderGraphiQLOnce(options: Parameters<typeof renderGraphiQL>[0]): Promise<string> {
   const key = JSON.stringify(options ?? {});
-  if (graphiqlPage?.options !== key) graphiqlPage = { options: key, html: renderGraphiQL(options) };
+  if (graphiqlPage?.options !== key) {
+    const html = import('@graphql-yoga/render-graphiql').then((bundle) => bundle.renderGraphiQL(options));
+    graphiqlPage = { options: key, html };
+  }
   return graphiqlPage.html;
 }
 
