@@ -146,14 +146,28 @@ function targets(pg: Summary[], embedded: Summary[]): string[] {
   const scales = [...new Set(pg.map((m) => m.scale))].sort((a, b) => a - b);
   const find = (scale: number, workload: WorkloadId, system: string) =>
     pg.find((m) => m.scale === scale && m.workload === workload && m.system === system);
+  // One target line: the workloads' ratios (of one column of the table) and whether each reaches it.
+  const ratioTarget = (
+    scale: number,
+    label: string,
+    workloads: readonly WorkloadId[],
+    ratioOf: (row: Summary) => number,
+    floor: number,
+  ) => {
+    const ratios = workloads.map((w) => ({ w, ratio: ratioOf(find(scale, w, 'quotegraph') ?? ({} as Summary)) }));
+    const met = ratios.filter(({ ratio }) => Number.isFinite(ratio) && ratio >= floor).length;
+    const shown = ratios.map(({ w, ratio }) => `${w} ${Number.isFinite(ratio) ? `${fixed(ratio, 2)}×` : 'n/a'}`);
+    const verdict = met === ratios.length ? 'met' : met === 0 ? 'not met' : `met on ${met} of ${ratios.length}`;
+    lines.push(`- ${scale} articles — ${label} (target ≥ ${floor}): ${shown.join(', ')} → **${verdict}**`);
+  };
   for (const scale of scales) {
-    const ratios = (['W1', 'W2', 'W3'] as const).map((w) => {
-      const q = find(scale, w, 'quotegraph');
-      return q && Number.isFinite(q.vsPostgraphile) ? `${w} ${fixed(q.vsPostgraphile, 2)}×` : `${w} n/a`;
-    });
-    const met = ratios.every((r) => /(\d+\.\d+)×/.test(r) && Number(r.match(/(\d+\.\d+)×/)![1]) >= 1.25);
-    lines.push(
-      `- ${scale} articles — quotegraph throughput ÷ PostGraphile on W1–W3 (target ≥ 1.25): ${ratios.join(', ')} → **${met ? 'met' : 'not met'}**`,
+    ratioTarget(scale, 'quotegraph throughput ÷ PostGraphile on W1–W3', ['W1', 'W2', 'W3'], (q) => q.vsPostgraphile, 2);
+    ratioTarget(
+      scale,
+      'quotegraph throughput ÷ the hand-written limit on W1–W5, uncached',
+      ['W1', 'W2', 'W3', 'W4', 'W5'],
+      (q) => q.vsLimit,
+      0.5,
     );
   }
   const statementRows = pg.filter((m) => m.system === 'quotegraph' && m.statementsPerRequest);

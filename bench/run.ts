@@ -213,6 +213,11 @@ const bodiesFor = (workloadId: WorkloadId, system: SystemId, params: Params[]) =
   return params.map((p) => JSON.stringify(workload.body[system](p)));
 };
 
+// quotegraph on PostgreSQL is measured as `serve` runs it there: each worker process's V8 heap held to
+// QUOTEGRAPH_WORKER_HEAP_MB (src/commands/serve-workers.ts), which keeps its RSS under load known.
+const workerHeapMb = loadConfig({ QUOTEGRAPH_WORKER_HEAP_MB: process.env.QUOTEGRAPH_WORKER_HEAP_MB }).workerHeapMb;
+const workerNodeArgs = workerHeapMb > 0 ? [`--max-old-space-size=${workerHeapMb}`] : [];
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const clusterRoot = path.join(outDir, 'cluster');
@@ -229,6 +234,7 @@ async function main() {
     settings: [
       `autocannon: ${connections} connections, ${warmup} s warm-up then ${duration} s measured, per system and workload; the systems run back to back per workload (last, quotegraph again with its in-memory response cache on: every request of the parameter sequence sent once before the first round, entries kept for the whole run); ${rounds} rounds per scale (each round all workloads × systems), tables show medians over the rounds and ratios are medians of the per-round ratios`,
       `each server a separate Node process with a pool of ${poolSize} connections; CPU = utime+stime from /proc/<pid>/stat over the measured period ÷ requests; peak RSS = VmHWM (reset before the measured period)`,
+      `quotegraph on PostgreSQL runs as each \`serve --workers\` process does, with V8's heap held to QUOTEGRAPH_WORKER_HEAP_MB (${workerHeapMb} MB by default); on PGlite, as the one embedded process, with V8's default`,
       'PostgreSQL 15 cluster of the bench\'s own: shared_buffers 2GB, fsync/synchronous_commit/full_page_writes off, jit off, pg_stat_statements (track=top, reset before each measured period); SQL/req "data" excludes BEGIN/COMMIT/SET/set_config',
       `data: \`quotegraph generate\` graphs, seed ${seed}; request parameters rotate over a seeded sequence of 5000 (W2/W5 speakers drawn with the data's popularity law); W3 has no parameters`,
       'PostGraphile: Amber preset, schemas public + pgl; W4/W5 through two inlinable SQL functions in bench/sql/postgraphile.sql (setof quotes, orderable); W2 reads the stored people.quote_count as quotegraph does; quotes ordered (article_sort_at desc, article_id desc, position asc) as quotegraph',
@@ -257,6 +263,7 @@ async function main() {
     for (const system of ['limit', ...systems.filter((s) => s !== 'limit')] as SystemId[]) {
       const server = await startServer(system, `${system}.ts`, env, {
         path: system === 'limit' ? '/query' : '/graphql',
+        ...(system === 'quotegraph' ? { nodeArgs: workerNodeArgs } : {}),
       });
       servers.push(server);
       started[system] = server;
@@ -268,7 +275,7 @@ async function main() {
             'quotegraph-cached',
             'quotegraph.ts',
             { ...env, BENCH_CACHE: '1', QUOTEGRAPH_CACHE_TTL_MS: '86400000', QUOTEGRAPH_CACHE_MAX_ENTRIES: '100000' },
-            { path: '/graphql' },
+            { path: '/graphql', nodeArgs: workerNodeArgs },
           )
         : null;
     if (cachedServer) servers.push(cachedServer);
