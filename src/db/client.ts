@@ -44,6 +44,12 @@ export interface DatabaseHandle {
    * host, port and database; closed with this handle. See src/db/replicas.ts.
    */
   readReplicas?: { name: string; handle: DatabaseHandle }[];
+  /**
+   * PostgreSQL only: runs `run` while this process holds the session advisory lock `name`, taken
+   * on a connection of its own outside the pool; processes that start together on one database
+   * (migrating it, say) then do it one after another. The lock goes with that connection.
+   */
+  exclusive?<T>(name: string, run: () => Promise<T>): Promise<T>;
   /** PGlite only: a tarball of the data directory, to be loaded by another handle. */
   dump?(): Promise<Blob | File>;
   /** PGlite only: the embedded instance, to be shared on a socket. */
@@ -115,7 +121,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     backoff: (attempt) => Math.min(0.05 * attempt, 0.25),
     ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
   });
-  return postgresJsHandle(client, { listens: true });
+  return postgresJsHandle(client, {
+    listens: true,
+    lockConnection: () => postgres(options.url, { max: 1, onnotice: () => {}, connect_timeout: 3 }),
+  });
 }
 
 /**
@@ -123,7 +132,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
  * server's embedded database through its socket: both read timestamps with the same codecs
  * (years 1–99 came back as 19xx through the socket when it built its own).
  */
-function postgresJsHandle(client: postgres.Sql, options: { listens: boolean }): DatabaseHandle {
+function postgresJsHandle(
+  client: postgres.Sql,
+  options: { listens: boolean; lockConnection?: () => postgres.Sql },
+): DatabaseHandle {
   const db = drizzlePostgres({ client, relations, logger: statementCountingLogger, codecs: postgresInstantCodecs });
   const handle: DatabaseHandle = {
     db: db as unknown as Database,
@@ -138,6 +150,19 @@ function postgresJsHandle(client: postgres.Sql, options: { listens: boolean }): 
     },
     close: () => client.end({ timeout: 2 }),
   };
+  const { lockConnection } = options;
+  if (lockConnection) {
+    handle.exclusive = async (name, run) => {
+      const lock = lockConnection();
+      try {
+        await lock`select pg_advisory_lock(hashtext(${name}))`;
+        return await run();
+      } finally {
+        // Closing the session releases its lock.
+        await lock.end({ timeout: 2 });
+      }
+    };
+  }
   if (!options.listens) return handle;
   return {
     ...handle,

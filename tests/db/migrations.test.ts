@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rowsOf, type DatabaseHandle } from '../../src/db/client.ts';
+import { openDatabase, rowsOf, type DatabaseHandle } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { openTestDatabase, testDriver } from '../support/database.ts';
 
@@ -70,4 +71,41 @@ describe(`migrations (${testDriver})`, () => {
         select a.id, 'x', 'direct', p.id, o.id, 0, 1, 0, now() from articles a, people p, organizations o`),
     ).rejects.toThrow();
   });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('migrations on PostgreSQL, side by side', () => {
+  test('processes migrating a new database at the same moment all start, and every migration is applied once', async () => {
+    // As worker processes, a server and a command do when they start together on a new database.
+    const serverUrl = process.env.TEST_DATABASE_URL!;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    for (let round = 0; round < 3; round += 1) {
+      const name = `quotegraph_migrate_${process.pid}_${round}`;
+      await admin.unsafe(`drop database if exists ${name}`);
+      await admin.unsafe(`create database ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const handles = await Promise.all(
+        Array.from({ length: 4 }, () => openDatabase({ driver: 'postgres', url: url.toString(), poolSize: 2 })),
+      );
+      try {
+        const results = await Promise.allSettled(handles.map((handle) => migrateDatabase(handle)));
+        const failures = results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+        expect(failures, `round ${round}`).toEqual([]);
+        const applied = rowsOf<{ hash: string; count: number }>(
+          await handles[0]!.db.execute(
+            sql`select hash, count(*)::int as count from drizzle.__drizzle_migrations group by hash`,
+          ),
+        );
+        const expected = rowsOf<{ count: number }>(
+          await database.db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`),
+        )[0]!.count;
+        expect(applied).toHaveLength(expected);
+        for (const row of applied) expect(row.count).toBe(1);
+      } finally {
+        await Promise.all(handles.map((handle) => handle.close()));
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+      }
+    }
+    await admin.end();
+  }, 120_000);
 });
