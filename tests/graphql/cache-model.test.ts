@@ -5,7 +5,6 @@
 // the model: a cached instance may never answer differently once a write is acknowledged.
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openAnswerStore, type AnswerStore } from '../../src/cache/response-cache.ts';
 import type { Config } from '../../src/config.ts';
@@ -16,9 +15,9 @@ import { createTestApp, execute, testConfig, type GraphQLResponse } from '../sup
 import { openTestDatabase } from '../support/database.ts';
 import { councilArticle, loadFixtureGraph } from '../support/fixtures.ts';
 import { runs } from '../support/property.ts';
+import { redisServerAvailable, startRedis, type PrivateRedis } from '../support/redis-server.ts';
 
 const TOKEN = 'cache-model-token-0123456789';
-const REDIS_URL = 'redis://127.0.0.1:6379/8';
 
 // Small pools, so that generated writes collide: the same names created, aliased, merged.
 const NAMES = ['Ada Quill', 'Ben Oduya', 'Cora Lind', 'Quill', 'Elena Márquez', 'Harbor Authority', 'Dock Union'];
@@ -45,16 +44,10 @@ let catalogApp: App;
 const stores: AnswerStore[] = [];
 let instances: { name: string; app: App }[] = [];
 
-let redisReachable = false;
-try {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000 });
-  await probe.connect();
-  await probe.flushdb();
-  await probe.quit();
-  redisReachable = true;
-} catch {
-  redisReachable = false;
-}
+// A Redis server of this test's own: the machine's shared one is used by other test runs at the same
+// time (CI runs PostgreSQL and PGlite side by side), whose answers for the same fixture graph at the
+// same version would land under the same keys.
+const redis: PrivateRedis | null = redisServerAvailable() ? await startRedis() : null;
 
 async function readyStore(config: Config): Promise<AnswerStore> {
   const store = openAnswerStore(config)!;
@@ -77,8 +70,8 @@ beforeAll(async () => {
   catalogApp = createTestApp(database, testConfig({ ...base, limits: { ...testConfig().limits, cost: 1_000_000 } }));
   const cached = testConfig({ ...base, cache: { ...base.cache, enabled: true } });
   instances = [{ name: 'memory', app: createTestApp(database, cached, await readyStore(cached)) }];
-  if (redisReachable) {
-    const shared = { ...cached, redisUrl: REDIS_URL };
+  if (redis) {
+    const shared = { ...cached, redisUrl: redis.url };
     instances.push({ name: 'redis-a', app: createTestApp(database, shared, await readyStore(shared)) });
     instances.push({ name: 'redis-b', app: createTestApp(database, shared, await readyStore(shared)) });
   }
@@ -87,6 +80,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const store of stores) await store.close();
   await database.close();
+  await redis?.stop();
 });
 
 const catalog: Catalog = { articles: [], people: [], organizations: [], seen: new Set() };
