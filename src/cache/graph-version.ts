@@ -18,16 +18,32 @@ interface PGliteClient {
 }
 
 const READ_VERSION = 'select version::text as version from graph_version where id = 1';
+// Which database this is: its cluster's system identifier (random at initdb, and the same on a
+// streaming replica) and its oid there. Every database counts its versions from the same start, so
+// without this two databases caching in one Redis would take each other's answers as current.
+const READ_IDENTITY = `select (select system_identifier from pg_control_system())::text || '.' || d.oid::text as identity
+  from pg_database d where d.datname = current_database()`;
 
-/** Reads the version straight from the driver: not an operation's statement, so not counted as one. */
+/**
+ * Reads the version straight from the driver: not an operation's statement, so not counted as one.
+ * The version is "<database identity>:<counter>"; the identity is read once.
+ */
 function readVersion(db: Database): () => Promise<string> {
   const client = (db as unknown as { $client: PostgresJsClient | PGliteClient }).$client;
+  const read = async <Row>(query: string): Promise<Row | undefined> =>
+    rowsOf<Row>('unsafe' in client ? await client.unsafe(query, [], { prepare: true }) : await client.query(query))[0];
+  let identity: Promise<string> | null = null;
   return async () => {
-    const result =
-      'unsafe' in client ? await client.unsafe(READ_VERSION, [], { prepare: true }) : await client.query(READ_VERSION);
-    const version = rowsOf<{ version: string }>(result)[0]?.version;
-    if (version === undefined) throw new Error('graph_version has no row: are the migrations applied?');
-    return version;
+    identity ??= read<{ identity: string }>(READ_IDENTITY).then(
+      (row) => row?.identity ?? 'unknown',
+      (error: unknown) => {
+        identity = null;
+        throw error;
+      },
+    );
+    const [database, row] = await Promise.all([identity, read<{ version: string }>(READ_VERSION)]);
+    if (row === undefined) throw new Error('graph_version has no row: are the migrations applied?');
+    return `${database}:${row.version}`;
   };
 }
 

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openAnswerStore, type AnswerStore } from '../../src/cache/response-cache.ts';
 import type { Config } from '../../src/config.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
 import { ingestArticle } from '../../src/ingest/article.ts';
 import type { App } from '../../src/server.ts';
 import { createTestApp, execute, testConfig, type GraphQLResponse } from '../support/app.ts';
@@ -527,4 +528,41 @@ test(
     expect(compared).toBeGreaterThan(0);
   },
   30 * 60_000,
+);
+
+// Two deployments on two databases, misconfigured to share one Redis database: each database counts
+// its graph versions from the same start, so equal counters must still not make one database's
+// cached answer current for the other.
+test.runIf(redisServerAvailable())(
+  'instances on two databases sharing one Redis each answer from their own database',
+  async () => {
+    // Two databases in the same state (copies of one migrated template, or two fresh embedded ones).
+    const fresh = async () => {
+      if (process.env.TEST_DATABASE_URL) return openTestDatabase();
+      const handle = await openDatabase({ driver: 'pglite', dataDir: 'memory://' });
+      await migrateDatabase(handle);
+      return handle;
+    };
+    const [here, there] = await Promise.all([fresh(), fresh()]);
+    try {
+      const config = testConfig({
+        cache: { enabled: true, ttlMs: 60_000, maxEntries: 10_000, maxBytes: 1 << 26 },
+        redisUrl: redis!.url,
+      });
+      const [hereStore, thereStore] = [await readyStore(config), await readyStore(config)];
+      const hereApp = createTestApp(here, config, hereStore);
+      const thereApp = createTestApp(there, config, thereStore);
+      // The same write on each, with different names: both version counters move alike.
+      await here.db.execute(sql`insert into people (slug, name) values ('only-here', 'Only Here')`);
+      await there.db.execute(sql`insert into people (slug, name) values ('only-there', 'Only There')`);
+      const query = '{ people(first: 10) { nodes { name } } }';
+      const first = await execute(hereApp, query);
+      expect(first.data?.people.nodes).toEqual([{ name: 'Only Here' }]);
+      const second = await execute(thereApp, query);
+      expect(second.data?.people.nodes).toEqual([{ name: 'Only There' }]);
+    } finally {
+      await Promise.all([here.close(), there.close()]);
+    }
+  },
+  60_000,
 );
