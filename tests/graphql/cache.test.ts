@@ -15,7 +15,6 @@ import { councilArticle, loadFixtureGraph } from '../support/fixtures.ts';
 import { redisServerAvailable, startRedis } from '../support/redis-server.ts';
 
 const TOKEN = 'cache-test-token-0123456789';
-const SHARED_REDIS = 'redis://127.0.0.1:6379/7';
 const story =
   '{ article(slug: "harbor-council-backs-tidal-pilot") { title quotes { nodes { text speaker { ... on Person { name } } } } } }';
 const byMarquez = '{ quotes(filter: { speakerName: "marquez" }, first: 5) { totalCount nodes { text } } }';
@@ -190,16 +189,14 @@ describe('in one instance', () => {
   });
 });
 
-let sharedRedis = false;
-try {
-  const probe = new Redis(SHARED_REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000 });
-  await probe.connect();
-  await probe.flushdb();
-  await probe.quit();
-  sharedRedis = true;
-} catch {
-  sharedRedis = false;
-}
+// A Redis server of this file's own, never the machine's shared one: another test run on the same
+// machine would write answers for an equal fixture graph under the same keys.
+const privateRedis = redisServerAvailable() ? await startRedis() : null;
+afterAll(async () => {
+  await privateRedis?.stop();
+});
+const SHARED_REDIS = privateRedis?.url ?? '';
+const sharedRedis = privateRedis !== null;
 
 /** Opens a Redis-backed store and waits until it can answer (a cold connection misses at first). */
 async function readyStore(config: Config): Promise<AnswerStore> {
