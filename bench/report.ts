@@ -154,7 +154,10 @@ function targets(pg: Summary[], embedded: Summary[]): string[] {
     ratioOf: (row: Summary) => number,
     floor: number,
   ) => {
-    const ratios = workloads.map((w) => ({ w, ratio: ratioOf(find(scale, w, 'quotegraph') ?? ({} as Summary)) }));
+    const ratios = workloads.map((w) => {
+      const row = find(scale, w, 'quotegraph');
+      return { w, ratio: row ? ratioOf(row) : Number.NaN };
+    });
     const met = ratios.filter(({ ratio }) => Number.isFinite(ratio) && ratio >= floor).length;
     const shown = ratios.map(({ w, ratio }) => `${w} ${Number.isFinite(ratio) ? `${fixed(ratio, 2)}×` : 'n/a'}`);
     const verdict = met === ratios.length ? 'met' : met === 0 ? 'not met' : `met on ${met} of ${ratios.length}`;

@@ -196,7 +196,6 @@ afterAll(async () => {
   await privateRedis?.stop();
 });
 const SHARED_REDIS = privateRedis?.url ?? '';
-const sharedRedis = privateRedis !== null;
 
 /** Opens a Redis-backed store and waits until it can answer (a cold connection misses at first). */
 async function readyStore(config: Config): Promise<AnswerStore> {
@@ -208,7 +207,7 @@ async function readyStore(config: Config): Promise<AnswerStore> {
   return store;
 }
 
-describe.skipIf(!sharedRedis)('across instances sharing Redis', () => {
+describe.skipIf(!privateRedis)('across instances sharing Redis', () => {
   test('a write through one instance is seen by another at once', async () => {
     const config = cacheConfig({}, { redisUrl: SHARED_REDIS });
     const [storeA, storeB] = [await readyStore(config), await readyStore(config)];
