@@ -15,6 +15,7 @@ import PgBoss from 'pg-boss';
 import type { QueueConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { ingestDocument, type DocumentInput } from '../ingest/document.ts';
+import { sqlState } from '../store/transaction.ts';
 
 export const INGEST_QUEUE = 'ingest-article';
 /** pg-boss keeps its tables in this schema, apart from the graph's. */
@@ -118,8 +119,7 @@ async function setUpIngestQueue(boss: PgBoss): Promise<void> {
       await boss.getDb().executeSql(FETCH_ORDER_INDEX, []);
       return;
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code !== '40P01' || attempt >= 8) throw error;
+      if (sqlState(error) !== '40P01' || attempt >= 8) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
     }
   }
