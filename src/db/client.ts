@@ -45,9 +45,9 @@ export interface DatabaseHandle {
    */
   readReplicas?: { name: string; handle: DatabaseHandle }[];
   /**
-   * PostgreSQL only: runs `run` while this process holds the session advisory lock `name`, taken
-   * on a connection of its own outside the pool; processes that start together on one database
-   * (migrating it, say) then do it one after another. The lock goes with that connection.
+   * PostgreSQL only: runs `run` under the session advisory lock `name` on this database (see
+   * `withSessionLock`); processes that start together on one database (migrating it, say) then do
+   * it one after another.
    */
   exclusive?<T>(name: string, run: () => Promise<T>): Promise<T>;
   /** PGlite only: a tarball of the data directory, to be loaded by another handle. */
@@ -121,10 +121,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     backoff: (attempt) => Math.min(0.05 * attempt, 0.25),
     ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
   });
-  return postgresJsHandle(client, {
-    listens: true,
-    lockConnection: () => postgres(options.url, { max: 1, onnotice: () => {}, connect_timeout: 3 }),
-  });
+  return postgresJsHandle(client, { listens: true, lockUrl: options.url });
+}
+
+/**
+ * Runs `run` while this process holds the session advisory lock `name` on the PostgreSQL database
+ * at `url`, taken on a connection of its own outside any pool: processes that start together on
+ * one database then do `run` one after another. Closing that connection releases the lock, so a
+ * process that dies holding it does not keep the others waiting.
+ */
+export async function withSessionLock<T>(url: string, name: string, run: () => Promise<T>): Promise<T> {
+  const lock = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+  try {
+    await lock`select pg_advisory_lock(hashtext(${name}))`;
+    return await run();
+  } finally {
+    await lock.end({ timeout: 2 });
+  }
 }
 
 /**
@@ -132,10 +145,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
  * server's embedded database through its socket: both read timestamps with the same codecs
  * (years 1–99 came back as 19xx through the socket when it built its own).
  */
-function postgresJsHandle(
-  client: postgres.Sql,
-  options: { listens: boolean; lockConnection?: () => postgres.Sql },
-): DatabaseHandle {
+function postgresJsHandle(client: postgres.Sql, options: { listens: boolean; lockUrl?: string }): DatabaseHandle {
   const db = drizzlePostgres({ client, relations, logger: statementCountingLogger, codecs: postgresInstantCodecs });
   const handle: DatabaseHandle = {
     db: db as unknown as Database,
@@ -150,19 +160,8 @@ function postgresJsHandle(
     },
     close: () => client.end({ timeout: 2 }),
   };
-  const { lockConnection } = options;
-  if (lockConnection) {
-    handle.exclusive = async (name, run) => {
-      const lock = lockConnection();
-      try {
-        await lock`select pg_advisory_lock(hashtext(${name}))`;
-        return await run();
-      } finally {
-        // Closing the session releases its lock.
-        await lock.end({ timeout: 2 });
-      }
-    };
-  }
+  const { lockUrl } = options;
+  if (lockUrl) handle.exclusive = (name, run) => withSessionLock(lockUrl, name, run);
   if (!options.listens) return handle;
   return {
     ...handle,
