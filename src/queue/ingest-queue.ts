@@ -13,9 +13,8 @@ import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
 import type { QueueConfig } from '../config.ts';
-import type { Database } from '../db/client.ts';
+import { withSessionLock, type Database } from '../db/client.ts';
 import { ingestDocument, type DocumentInput } from '../ingest/document.ts';
-import { sqlState } from '../store/transaction.ts';
 
 export const INGEST_QUEUE = 'ingest-article';
 /** pg-boss keeps its tables in this schema, apart from the graph's. */
@@ -93,36 +92,35 @@ function pgliteDb(pglite: PGlite): PgBoss.Db {
  * index on waiting jobs is by (name, start_after): every fetch reads and sorts the whole backlog,
  * about 64 ms per job with 18,000 waiting on PostgreSQL 15, which held a worker to 15 articles a
  * second. An index in the fetch's order lets it read the first waiting job and stop. Created on
- * the partitioned table, so every queue's partition gets it; the advisory lock makes processes
- * that start together create it once.
+ * the partitioned table, so every queue's partition gets it; only under SET_UP_LOCK, since `if not
+ * exists` does not stop two sessions creating it at the same moment.
  */
 const FETCH_ORDER_INDEX = `
-  do $$ begin
-    perform pg_advisory_xact_lock(hashtext('${QUEUE_SCHEMA}.job_fetch_order'));
-    create index if not exists job_fetch_order on ${QUEUE_SCHEMA}.job (name, priority desc, created_on, id)
-      where state < 'active';
-  end $$`;
+  create index if not exists job_fetch_order on ${QUEUE_SCHEMA}.job (name, priority desc, created_on, id)
+    where state < 'active'`;
 
 /**
- * Creates the ingestion queue and the fetch-order index if missing. Processes that start together
- * on a new database (the workers of `serve --workers`, several `quotegraph worker`s) do this side by
- * side: creating the queue adds a partition to pg-boss's job table while another process indexes
- * that table, and PostgreSQL may break the resulting deadlock by cancelling one of them. Both steps
- * are idempotent, so the cancelled one runs again after a short random wait.
+ * Held on PostgreSQL around the whole set-up, so that processes starting together on one database
+ * (the workers of `serve --workers`, several `quotegraph worker`s) set up one after another, each
+ * later one finding everything in place. Side by side they fail: two creating the queue deadlock
+ * (one's insert of the queue's row waits for the other's, whose foreign key from the new partition
+ * then waits for the lock that insert holds on pg-boss's queue table); two creating the fetch-order
+ * index both find it missing and one fails on the duplicate name; and all but one installing
+ * pg-boss's schema fail on what the first created, which pg-boss ignores but the server logs.
+ *
+ * pg-boss has an advisory lock of its own, a transaction lock around installing or migrating its
+ * schema and around each maintenance run. Here pg-boss takes it only inside this one, and nothing
+ * holding it ever waits for this one, so the two cannot wait on each other in a circle.
  */
+const SET_UP_LOCK = `${QUEUE_SCHEMA}.set-up`;
+
+/** Installs or migrates pg-boss's schema, then creates the ingestion queue and the fetch-order index if missing. */
 async function setUpIngestQueue(boss: PgBoss): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      if (!(await boss.getQueue(INGEST_QUEUE))) {
-        await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
-      }
-      await boss.getDb().executeSql(FETCH_ORDER_INDEX, []);
-      return;
-    } catch (error) {
-      if (sqlState(error) !== '40P01' || attempt >= 8) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100 * attempt));
-    }
+  await boss.start();
+  if (!(await boss.getQueue(INGEST_QUEUE))) {
+    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, policy: 'standard' });
   }
+  await boss.getDb().executeSql(FETCH_ORDER_INDEX, []);
 }
 
 /** Starts pg-boss (creating or migrating its schema) and the ingestion queue. */
@@ -152,8 +150,9 @@ export async function openIngestQueue(
       : new PgBoss({ ...common, db: pgliteDb(connection.pglite) });
   // pg-boss reports background failures (a lost connection during maintenance) as events.
   boss.on('error', () => {});
-  await boss.start();
-  await setUpIngestQueue(boss);
+  // PGlite runs one statement at a time on its one connection: no two set-ups' statements overlap.
+  if ('url' in connection) await withSessionLock(connection.url, SET_UP_LOCK, () => setUpIngestQueue(boss));
+  else await setUpIngestQueue(boss);
   const queue: IngestQueue = {
     boss,
     config,
