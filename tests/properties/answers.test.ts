@@ -9,7 +9,7 @@ import { createTestApp, execute, testConfig } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { clearGraph, graphPlan, storeGeneratedGraph } from '../support/generated-graph.ts';
 import { readOperation } from '../support/operations.ts';
-import { propertySeed, runs, scaledTimeout } from '../support/property.ts';
+import { allCasesWithin, propertySeed, runs, scaledTimeout } from '../support/property.ts';
 
 const TOKEN = 'property-token-0123456789abcdef';
 let database: DatabaseHandle;
@@ -59,9 +59,7 @@ test(
           expect(answer(viaCache[1]!), operation.query).toBe(expected);
         }
       }),
-      // Shrinking stops 15 s before the test's own limit, so a failure is reported with the
-      // smallest case found so far instead of as a timeout.
-      { numRuns: runs(4), interruptAfterTimeLimit: scaledTimeout(60000) - 15000 },
+      allCasesWithin(runs(4), scaledTimeout(60000)),
     );
     console.info(
       `answers (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.operations} operations (${counts.compiled} answered by the compiled path)`,

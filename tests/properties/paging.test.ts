@@ -10,7 +10,7 @@ import type { App } from '../../src/server.ts';
 import { createTestApp, execute } from '../support/app.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { clearGraph, DATES, graphPlan, storeGeneratedGraph, type StoredGraph } from '../support/generated-graph.ts';
-import { propertySeed, runs, scaledTimeout } from '../support/property.ts';
+import { allCasesWithin, propertySeed, runs, scaledTimeout } from '../support/property.ts';
 
 const TOKEN = 'property-token-0123456789abcdef';
 let database: DatabaseHandle;
@@ -173,8 +173,7 @@ test(
           counts.walks += 1;
         }
       }),
-      // Shrinking stops 15 s before the test's own limit: a failure is reported, not a timeout.
-      { numRuns: runs(3), interruptAfterTimeLimit: scaledTimeout(60000) - 15000 },
+      allCasesWithin(runs(3), scaledTimeout(60000)),
     );
     console.info(
       `paging (seed ${propertySeed}): ${counts.graphs} graphs, ${counts.walks} connections walked, ${counts.pages} pages, ${counts.compiledPages} requests compiled (${counts.compiledBackward} backward or before a cursor)`,

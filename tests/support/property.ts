@@ -29,3 +29,26 @@ fc.configureGlobal({ seed: propertySeed, numRuns: runs(100) });
 export function scaledTimeout(baseMs: number): number {
   return Math.max(baseMs, Math.round(baseMs * scale));
 }
+
+/**
+ * fast-check's parameters for a property whose every case is slow (a generated graph each):
+ * `numRuns` cases, stopped `marginMs` short of the test's own limit, so that a failure found late is
+ * still reported with its counterexample (shrunk as far as time allowed) instead of being lost to
+ * the test's timeout. A run stopped before its last case fails: fast-check would count it a pass,
+ * and a slow machine, or code grown slower, would quietly check fewer cases.
+ */
+export function allCasesWithin<T>(numRuns: number, testTimeoutMs: number, marginMs = 15_000): fc.Parameters<T> {
+  const limitMs = testTimeoutMs - marginMs;
+  const failIfCutShort: fc.Plugin<T> = () => ({
+    onAllRunsComplete: (details) => {
+      // A counterexample is fast-check's to report, however far its shrinking got.
+      if (details.interrupted && details.counterexamplePath === null) {
+        throw new Error(
+          `cut short by its ${limitMs} ms time limit: ${details.numRuns} of ${numRuns} cases ran (seed ${details.seed}). ` +
+            'The cases are meant to finish well inside it; this machine, or the code under test, is slower than that.',
+        );
+      }
+    },
+  });
+  return { numRuns, plugins: [failIfCutShort, fc.interruptAfterTimeLimit(limitMs)] };
+}
