@@ -41,38 +41,52 @@ export function useRateLimits(config: Config): { writes: Plugin; expensive: Plug
   const writes = budget('writes', config.rateLimits.writesPerMinute, redis);
   const expensive = budget('expensive', config.rateLimits.expensivePerMinute, redis);
 
-  const spend = (chooseBudget: (context: object, operation: string | undefined) => Budget | null): Plugin => ({
-    async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as { request: Request; req?: IncomingMessage; principal?: () => string | null };
-      const chosen = chooseBudget(context, getOperationAST(args.document, args.operationName)?.operation);
-      if (!chosen) return;
-      try {
-        await chosen.limiter.consume(clientKey(context.request, context, config.trustProxy));
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        const retryAfter = Math.ceil(rejection.msBeforeNext / 1000);
-        setResultAndStopExecution({
-          errors: [
-            // HTTP 429 with Retry-After (RFC 6585), the seconds also in extensions.retryAfter.
-            apiError(ErrorCode.RATE_LIMITED, `Too many ${chosen.what} operations; try again in ${retryAfter} s.`, {
-              retryAfter,
-              http: { status: 429, headers: { 'Retry-After': String(retryAfter) } },
-            }),
-          ],
-        });
-      }
-    },
-  });
+  // A budget of 0 per minute is no budget: its plugin then has no hook, so an operation it would
+  // never limit does not pay for a call (and a promise) on every request.
+  const spend = (
+    budget: Budget | null,
+    applies: (context: object, operation: string | undefined) => boolean,
+  ): Plugin => {
+    if (!budget) return {};
+    return {
+      onExecute({ args, setResultAndStopExecution }) {
+        const context = args.contextValue as {
+          request: Request;
+          req?: IncomingMessage;
+          principal?: () => string | null;
+        };
+        if (!applies(context, getOperationAST(args.document, args.operationName)?.operation)) return;
+        return budget.limiter.consume(clientKey(context.request, context, config.trustProxy)).then(
+          () => undefined,
+          (rejection: unknown) => {
+            if (!(rejection instanceof RateLimiterRes)) throw rejection;
+            const retryAfter = Math.ceil(rejection.msBeforeNext / 1000);
+            setResultAndStopExecution({
+              errors: [
+                // HTTP 429 with Retry-After (RFC 6585), the seconds also in extensions.retryAfter.
+                apiError(ErrorCode.RATE_LIMITED, `Too many ${budget.what} operations; try again in ${retryAfter} s.`, {
+                  retryAfter,
+                  http: { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+                }),
+              ],
+            });
+          },
+        );
+      },
+    };
+  };
 
   return {
     writes: {
-      ...spend((_context, operation) => (operation === 'mutation' ? writes : null)),
+      ...spend(writes, (_context, operation) => operation === 'mutation'),
       onDispose() {
         redis?.disconnect();
       },
     },
-    expensive: spend((context, operation) =>
-      operation !== 'mutation' && (operationCost(context) ?? 0) >= config.rateLimits.expensiveCost ? expensive : null,
+    expensive: spend(
+      expensive,
+      (context, operation) =>
+        operation !== 'mutation' && (operationCost(context) ?? 0) >= config.rateLimits.expensiveCost,
     ),
   };
 }
