@@ -2,6 +2,7 @@
 // response cache reads it for each query it might answer. Concurrent requests share one read,
 // but a request never takes a read that was already under way when it arrived: that read may
 // predate a write the client has just been told about.
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 
@@ -24,6 +25,23 @@ const READ_VERSION = 'select version::text as version from graph_version where i
 const READ_IDENTITY = `select (select system_identifier from pg_control_system())::text || '.' || d.oid::text as identity
   from pg_database d where d.datname = current_database()`;
 
+// Copies of an embedded data directory (a demo directory copied twice, a backup restored beside the
+// original or over it) keep its system identifier and oid, and their counters can meet after
+// different writes. So on PGlite the identity also names this opening of the directory: while it is
+// open every write to it goes through this instance (one process opens it, data-dir-lock.ts; other
+// commands write through its socket; a server never runs on another's socket), and a copy or a
+// later opening draws another id. The price: answers cached before a restart are no longer current (lost hits, never a
+// wrong answer). Not the directory's path: copies in two containers, or a backup restored in place,
+// share it. Not a token stored in the database: a copy copies it. PostgreSQL keeps the plain
+// identity: a streaming replica must name the database as its primary does, and every instance on
+// one database shares answers. One id per PGlite instance, so two apps on one opening agree.
+const openings = new WeakMap<PGliteClient, string>();
+function openingOf(client: PGliteClient): string {
+  let opening = openings.get(client);
+  if (opening === undefined) openings.set(client, (opening = randomUUID()));
+  return opening;
+}
+
 /**
  * Reads the version straight from the driver: not an operation's statement, so not counted as one.
  * The version is "<database identity>:<counter>"; the identity is read once.
@@ -35,7 +53,10 @@ function readVersion(db: Database): () => Promise<string> {
   let identity: Promise<string> | null = null;
   return async () => {
     identity ??= read<{ identity: string }>(READ_IDENTITY).then(
-      (row) => row?.identity ?? 'unknown',
+      (row) => {
+        const database = row?.identity ?? 'unknown';
+        return 'unsafe' in client ? database : `${database}.${openingOf(client)}`;
+      },
       (error: unknown) => {
         identity = null;
         throw error;

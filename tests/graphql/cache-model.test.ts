@@ -3,9 +3,12 @@
 // generated reads through cached instances — one with memory, two sharing Redis — each read
 // compared with an uncached instance on the same database at that moment. The uncached app is
 // the model: a cached instance may never answer differently once a write is acknowledged.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { openAnswerStore, type AnswerStore } from '../../src/cache/response-cache.ts';
 import type { Config } from '../../src/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
@@ -562,6 +565,48 @@ test.runIf(redisServerAvailable())(
       expect(second.data?.people.nodes).toEqual([{ name: 'Only There' }]);
     } finally {
       await Promise.all([here.close(), there.close()]);
+    }
+  },
+  60_000,
+);
+
+// Two embedded deployments whose data directories are copies of one (a demo directory copied twice,
+// a backup restored beside the original): the copies share the cluster's system identifier and the
+// database's oid, so what names the database must also tell the copies apart. Embedded only by
+// nature, so it runs in the PostgreSQL run of the suite too.
+test.runIf(redisServerAvailable())(
+  'embedded instances on two copies of one data directory sharing one Redis each answer from their own copy',
+  async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'quotegraph-copies-'));
+    // The original: a migrated data directory on disk (from the run's migrated snapshot).
+    const original = await openDatabase({
+      driver: 'pglite',
+      dataDir: path.join(folder, 'original'),
+      loadDataDir: new Blob([fs.readFileSync(inject('pgliteSnapshot'))]),
+    });
+    await original.close();
+    for (const copy of ['here', 'there'])
+      fs.cpSync(path.join(folder, 'original'), path.join(folder, copy), { recursive: true });
+    const open = (copy: string) => openDatabase({ driver: 'pglite', dataDir: path.join(folder, copy) });
+    const [here, there] = await Promise.all([open('here'), open('there')]);
+    try {
+      const config = testConfig({
+        cache: { enabled: true, ttlMs: 60_000, maxEntries: 10_000, maxBytes: 1 << 26 },
+        redisUrl: redis!.url,
+      });
+      const hereApp = createTestApp(here, config, await readyStore(config));
+      const thereApp = createTestApp(there, config, await readyStore(config));
+      // One write on each copy, with different names: both version counters move alike.
+      await here.db.execute(sql`insert into people (slug, name) values ('only-here', 'Only Here')`);
+      await there.db.execute(sql`insert into people (slug, name) values ('only-there', 'Only There')`);
+      const query = '{ people(first: 10) { nodes { name } } }';
+      const first = await execute(hereApp, query);
+      expect(first.data?.people.nodes).toEqual([{ name: 'Only Here' }]);
+      const second = await execute(thereApp, query);
+      expect(second.data?.people.nodes).toEqual([{ name: 'Only There' }]);
+    } finally {
+      await Promise.all([here.close(), there.close()]);
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   },
   60_000,
