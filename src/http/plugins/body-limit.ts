@@ -30,7 +30,9 @@ export function useBodyLimit(maxBytes: number): Plugin<Record<string, unknown>, 
         }
         if (Number(declared) > maxBytes) throw tooLarge();
       }
-      if (!requestParser || !request.body || bodyReadByFrontDoor(serverContext.req)) return;
+      // The front door's check first: asking a request for its body makes a stream of it, even of
+      // one already read whole.
+      if (!requestParser || bodyReadByFrontDoor(serverContext.req) || !request.body) return;
       const parse = requestParser;
       setRequestParser((incoming) => {
         let bytes = 0;

@@ -58,6 +58,8 @@ export function useErrorCodes(options: { development: boolean }): Plugin {
     },
     onResultProcess({ result, setResult }) {
       if (Symbol.asyncIterator in (result as object)) return;
+      const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
+      if (!results.some((item) => item.errors?.length)) return;
       setResult(
         Array.isArray(result)
           ? result.map((item) => finishErrors(item, development))
