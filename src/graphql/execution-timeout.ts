@@ -19,12 +19,22 @@ export function useExecutionTimeout(timeoutMs: number): Plugin<{ writeDeadline?:
   return {
     onExecute({ executeFn, setExecuteFn, extendContext }) {
       setExecuteFn(async (args) => {
-        const controller = new AbortController();
+        // The signal is made when something asks for it (a write does; a read never does): an
+        // AbortSignal per request is an event target, costly to make and to collect.
+        let controller: AbortController | undefined;
+        let expired = false;
+        const reason = () => new Error('the operation timed out');
         let committing = false;
         const deadline: OperationDeadline = {
-          signal: controller.signal,
+          get signal() {
+            if (!controller) {
+              controller = new AbortController();
+              if (expired) controller.abort(reason());
+            }
+            return controller.signal;
+          },
           claimCommit: () => {
-            if (controller.signal.aborted) return false;
+            if (expired) return false;
             committing = true;
             return true;
           },
@@ -36,7 +46,8 @@ export function useExecutionTimeout(timeoutMs: number): Plugin<{ writeDeadline?:
           timer = setTimeout(() => {
             // A commit under way is not abandoned: its client gets the answer it is about to have.
             if (committing) return;
-            controller.abort(new Error('the operation timed out'));
+            expired = true;
+            controller?.abort(reason());
             resolve({ errors: [apiError(ErrorCode.TIMEOUT, `The operation took longer than ${timeoutMs} ms.`)] });
           }, timeoutMs);
           timer.unref();
