@@ -533,6 +533,26 @@ test(
   30 * 60_000,
 );
 
+/**
+ * Two apps, one on each database, share one Redis; one write on each, with different names,
+ * moves both version counters alike. Each must still answer the same query from its own database.
+ */
+async function expectEachAnswersFromItsOwn(here: DatabaseHandle, there: DatabaseHandle): Promise<void> {
+  const config = testConfig({
+    cache: { enabled: true, ttlMs: 60_000, maxEntries: 10_000, maxBytes: 1 << 26 },
+    redisUrl: redis!.url,
+  });
+  const hereApp = createTestApp(here, config, await readyStore(config));
+  const thereApp = createTestApp(there, config, await readyStore(config));
+  await here.db.execute(sql`insert into people (slug, name) values ('only-here', 'Only Here')`);
+  await there.db.execute(sql`insert into people (slug, name) values ('only-there', 'Only There')`);
+  const query = '{ people(first: 10) { nodes { name } } }';
+  const first = await execute(hereApp, query);
+  expect(first.data?.people.nodes).toEqual([{ name: 'Only Here' }]);
+  const second = await execute(thereApp, query);
+  expect(second.data?.people.nodes).toEqual([{ name: 'Only There' }]);
+}
+
 // Two deployments on two databases, misconfigured to share one Redis database: each database counts
 // its graph versions from the same start, so equal counters must still not make one database's
 // cached answer current for the other.
@@ -548,21 +568,7 @@ test.runIf(redisServerAvailable())(
     };
     const [here, there] = await Promise.all([fresh(), fresh()]);
     try {
-      const config = testConfig({
-        cache: { enabled: true, ttlMs: 60_000, maxEntries: 10_000, maxBytes: 1 << 26 },
-        redisUrl: redis!.url,
-      });
-      const [hereStore, thereStore] = [await readyStore(config), await readyStore(config)];
-      const hereApp = createTestApp(here, config, hereStore);
-      const thereApp = createTestApp(there, config, thereStore);
-      // The same write on each, with different names: both version counters move alike.
-      await here.db.execute(sql`insert into people (slug, name) values ('only-here', 'Only Here')`);
-      await there.db.execute(sql`insert into people (slug, name) values ('only-there', 'Only There')`);
-      const query = '{ people(first: 10) { nodes { name } } }';
-      const first = await execute(hereApp, query);
-      expect(first.data?.people.nodes).toEqual([{ name: 'Only Here' }]);
-      const second = await execute(thereApp, query);
-      expect(second.data?.people.nodes).toEqual([{ name: 'Only There' }]);
+      await expectEachAnswersFromItsOwn(here, there);
     } finally {
       await Promise.all([here.close(), there.close()]);
     }
@@ -590,20 +596,7 @@ test.runIf(redisServerAvailable())(
     const open = (copy: string) => openDatabase({ driver: 'pglite', dataDir: path.join(folder, copy) });
     const [here, there] = await Promise.all([open('here'), open('there')]);
     try {
-      const config = testConfig({
-        cache: { enabled: true, ttlMs: 60_000, maxEntries: 10_000, maxBytes: 1 << 26 },
-        redisUrl: redis!.url,
-      });
-      const hereApp = createTestApp(here, config, await readyStore(config));
-      const thereApp = createTestApp(there, config, await readyStore(config));
-      // One write on each copy, with different names: both version counters move alike.
-      await here.db.execute(sql`insert into people (slug, name) values ('only-here', 'Only Here')`);
-      await there.db.execute(sql`insert into people (slug, name) values ('only-there', 'Only There')`);
-      const query = '{ people(first: 10) { nodes { name } } }';
-      const first = await execute(hereApp, query);
-      expect(first.data?.people.nodes).toEqual([{ name: 'Only Here' }]);
-      const second = await execute(thereApp, query);
-      expect(second.data?.people.nodes).toEqual([{ name: 'Only There' }]);
+      await expectEachAnswersFromItsOwn(here, there);
     } finally {
       await Promise.all([here.close(), there.close()]);
       fs.rmSync(folder, { recursive: true, force: true });
